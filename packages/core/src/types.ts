@@ -1,0 +1,203 @@
+/** The shared flag model. Every package speaks these types; see ARCHITECTURE.md. */
+
+export const FLAG_TYPES = ['release', 'experiment', 'ops', 'permission'] as const;
+export type FlagType = (typeof FLAG_TYPES)[number];
+
+export const FLAG_STATES = ['active', 'complete', 'archived'] as const;
+export type FlagState = (typeof FLAG_STATES)[number];
+
+export type FlagValue = boolean | string | number;
+
+/** 1-based line and column. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Half-open [start, end) character offsets into a file's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** ISO calendar date `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export interface FlagDefinition {
+  key: string;
+  type: FlagType;
+  owner: string;
+  description?: string;
+  created: IsoDate;
+  expires?: IsoDate;
+  state: FlagState;
+  /** With `state: complete`: what every user gets now. */
+  value?: FlagValue;
+  /** When the flag entered its current state. */
+  since?: IsoDate;
+  /** The in-code fallback that is safe if the flag service is down. */
+  default?: FlagValue;
+  tags?: string[];
+  /** Where the flag's key is written in the registry file. */
+  location: Position;
+}
+
+export interface Registry {
+  /** Absolute path of flags.yaml / flags.json. */
+  file: string;
+  format: 'yaml' | 'json';
+  /** In file order. */
+  flags: Map<string, FlagDefinition>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Config
+
+export interface CallAccessor {
+  /** Dotted path matched against the end of the callee: `flags.isEnabled`, `useFlag`. */
+  call: string;
+  /** Index of the key argument. */
+  keyArg: number;
+  /** Index of the default-value argument, when the SDK takes one. */
+  defaultArg?: number;
+  /** The first identifier of `call` must be imported from this module. */
+  from?: string;
+}
+
+export interface MemberAccessor {
+  /** Dotted path matched against the end of a property-access object; the key is the property name. */
+  member: string;
+}
+
+export type Accessor = CallAccessor | MemberAccessor;
+
+export function isCallAccessor(a: Accessor): a is CallAccessor {
+  return 'call' in a;
+}
+
+/** Display name of an accessor (the `via` of a reference). */
+export function accessorName(a: Accessor): string {
+  return isCallAccessor(a) ? a.call : a.member;
+}
+
+export interface TypeStalenessPolicy {
+  /** Stale when `state: complete` for more than this many days (0 = as soon as complete). */
+  completeForDays?: number;
+  /** Stale when older than this many days since `created`; absent = never by age. */
+  maxAgeDays?: number;
+  /** Stale when past `expires` (default true). */
+  expires?: boolean;
+}
+
+export type StalenessConfig = Record<FlagType, TypeStalenessPolicy>;
+
+export interface NamingConfig {
+  /** Regex every key must match. */
+  pattern?: string;
+  /** Regex per flag type. */
+  types?: Partial<Record<FlagType, string>>;
+}
+
+export interface BudgetConfig {
+  /** Max stale flags before `scan` exits 1. */
+  stale?: number;
+  /** Max unregistered keys before `scan` exits 1. */
+  unregistered?: number;
+}
+
+export interface FlagdebtConfig {
+  /** Absolute path of the config file, or null when defaults are used. */
+  file: string | null;
+  /** Directory the config's relative paths are resolved against (the config file's directory). */
+  root: string;
+  /** Absolute path of the registry. */
+  registry: string;
+  include: string[];
+  exclude: string[];
+  tests: string[];
+  accessors: Accessor[];
+  naming: NamingConfig;
+  /** Fully resolved: defaults merged with the user's overrides. */
+  staleness: StalenessConfig;
+  budget: BudgetConfig;
+}
+
+// ---------------------------------------------------------------------------------------------
+// References (what the matcher finds in source code)
+
+export type ReferenceKind = 'evaluation' | 'declaration' | 'dynamic';
+
+export interface DefaultArgument {
+  /** False when the accessor has `defaultArg` but the call does not pass it. */
+  present: boolean;
+  span?: Span;
+  /** Source text of the argument. */
+  text?: string;
+  /** Set when the argument is a boolean, string or number literal (incl. `-1`). */
+  literal?: FlagValue;
+}
+
+/** A place where code reads a flag (accessor call, member read, wrapper call) or tries to with a dynamic key. */
+export interface FlagRead {
+  kind: 'evaluation' | 'dynamic';
+  /** Resolved key, or null for `dynamic`. */
+  key: string | null;
+  /** What the read goes through: the accessor's `call`/`member`, or the wrapper's name. */
+  via: string;
+  /** The configured accessor ultimately used (for a wrapper call, the one inside the wrapper). */
+  accessor: Accessor;
+  /** Set when the read is a call of a wrapper function/hook. */
+  wrapper?: WrapperInfo;
+  /** Absolute path. */
+  file: string;
+  /** The whole read expression: the call expression, or the property/element access. */
+  span: Span;
+  /** The key argument or property name. */
+  keySpan?: Span;
+  /** Position of `span.start`. */
+  line: number;
+  column: number;
+  /** Only for call accessors that declare `defaultArg` (and wrappers of them: absent). */
+  defaultArg?: DefaultArgument;
+  /** True when this read is the body of a wrapper (the wrapper's own read). */
+  inWrapper?: boolean;
+}
+
+export type DeclarationKind = 'enum-member' | 'union-member' | 'const-object-property' | 'const';
+
+/** A place where code declares a flag key as a key source (enum member, union member, `as const` property). */
+export interface KeyDeclaration {
+  kind: 'declaration';
+  key: string;
+  declKind: DeclarationKind;
+  /** Name of the enclosing enum / type alias / object const, e.g. `Flags`. */
+  container?: string;
+  file: string;
+  /** The member / property / literal type node. */
+  span: Span;
+  line: number;
+  column: number;
+}
+
+/** A function, arrow or hook whose body returns a flag read with a resolved key. */
+export interface WrapperInfo {
+  name: string;
+  file: string;
+  /** Span of the whole declaration (function declaration or variable statement). */
+  span: Span;
+  line: number;
+  column: number;
+  exported: boolean;
+  /** The fixed key it reads; null for a forwarding wrapper whose key is a parameter. */
+  key: string | null;
+  /** For a forwarding wrapper: which parameter is the key. */
+  keyParam?: number;
+  /** The accessor at the bottom of the wrapper chain. */
+  accessor: Accessor;
+}
+
+/**
+ * What an importer writes where a vendor export cannot tell a required field (owner, created).
+ * `registry validate` reports every field that still holds it.
+ */
+export const IMPORT_PLACEHOLDER = 'TODO-fill-in';

@@ -1,0 +1,74 @@
+import type { FlagState, FlagType, FlagValue, IsoDate } from '@flagdebt/core';
+
+/** `flagdebt scan --format json`, version 1 (ARCHITECTURE.md). Field order matters for stable output. */
+export interface ScanResult {
+  version: 1;
+  /** Absolute path of the scanned directory. */
+  root: string;
+  now: IsoDate;
+  summary: ScanSummary;
+  flags: FlagReport[];
+  references: ReferenceRecord[];
+  unused: { flag: string }[];
+  unregistered: UnregisteredRecord[];
+  problems: ProblemRecord[];
+}
+
+export interface ScanSummary {
+  files: number;
+  flags: number;
+  references: number;
+  stale: number;
+  unused: number;
+  unregistered: number;
+  dynamic: number;
+  /** Archived flags that code still reads (re-use of a retired key). */
+  archivedReferenced: number;
+}
+
+export interface FlagReport {
+  key: string;
+  type: FlagType;
+  owner: string;
+  state: FlagState;
+  /** Evaluations + declarations of this key. */
+  references: number;
+  /** Distinct files with a reference. */
+  files: number;
+  ageDays: number;
+  stale: boolean;
+  reasons: string[];
+  created: IsoDate;
+  expires?: IsoDate;
+  since?: IsoDate;
+  value?: FlagValue;
+  description?: string;
+}
+
+export interface ReferenceRecord {
+  /** null for `dynamic`. */
+  flag: string | null;
+  /** Relative to root, forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+  kind: 'evaluation' | 'declaration' | 'dynamic';
+  test: boolean;
+  via: string;
+}
+
+export interface UnregisteredRecord {
+  flag: string;
+  file: string;
+  line: number;
+  column: number;
+  suggestion?: string;
+}
+
+export interface ProblemRecord {
+  file: string;
+  message: string;
+  line?: number;
+  /** `error` (could not read/parse) or `skipped` (binary, minified, huge). */
+  severity?: 'error' | 'skipped';
+}
