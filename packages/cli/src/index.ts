@@ -1,1 +1,2 @@
-export {};
+export { run, EXIT } from './main.js';
+export type { CliIO } from './io.js';

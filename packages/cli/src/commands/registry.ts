@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import {
+  FlagdebtError,
+  VENDOR_FORMATS,
+  findConfig,
+  formatDiagnostic,
+  importRegistry,
+  loadConfig,
+  validateRegistry,
+  type Diagnostic,
+  type VendorFormat,
+} from '@flagdebt/core';
+import { writeFileAtomic, type CliIO } from '../io.js';
+import { parseNow, usageError } from '../values.js';
+
+export async function runRegistryValidate(file: string | undefined, options: { config?: string }, io: CliIO): Promise<number> {
+  const registryFile = file !== undefined ? resolve(io.cwd, file) : registryFromConfig(options.config, io);
+  const diagnostics = validateRegistry(registryFile);
+  for (const diagnostic of diagnostics) io.stderr(`${formatDiagnostic(displayPath(diagnostic, io))}\n`);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const name = relative(io.cwd, registryFile) || registryFile;
+  if (errors > 0) {
+    io.stderr(`${name}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+    return 2;
+  }
+  io.stdout(`${name}: valid${warnings > 0 ? ` (${plural(warnings, 'warning')})` : ''}\n`);
+  return 0;
+}
+
+function registryFromConfig(configOption: string | undefined, io: CliIO): string {
+  const configFile = configOption !== undefined ? resolve(io.cwd, configOption) : findConfig(io.cwd);
+  return loadConfig(configFile, io.cwd).registry;
+}
+
+interface ImportOptions {
+  from: string;
+  environment?: string;
+  output?: string;
+  force?: boolean;
+  now?: string;
+}
+
+export async function runRegistryImport(fileArg: string, options: ImportOptions, io: CliIO): Promise<number> {
+  if (!(VENDOR_FORMATS as readonly string[]).includes(options.from)) {
+    throw usageError('cli/unknown-vendor', `unknown --from "${options.from}"`, `use one of ${VENDOR_FORMATS.join(', ')}`);
+  }
+  const file = resolve(io.cwd, fileArg);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw usageError('cli/unreadable-file', `cannot read ${fileArg}`, 'check the path of the vendor export');
+  }
+  const now = parseNow(options.now);
+  const result = importRegistry(options.from as VendorFormat, text, { file, environment: options.environment, now });
+  for (const note of result.notes) io.stderr(`${formatDiagnostic(note)}\n`);
+  if (options.output !== undefined) {
+    const target = resolve(io.cwd, options.output);
+    if (existsSync(target) && !options.force) {
+      throw new FlagdebtError({
+        severity: 'error',
+        code: 'cli/output-exists',
+        file: options.output,
+        line: 0,
+        column: 0,
+        message: 'the output file already exists and would be overwritten',
+        fix: 'choose another --output, or pass --force to replace it',
+      });
+    }
+    writeFileAtomic(target, result.yaml);
+    io.stderr(`flagdebt: imported ${plural(result.flags.length, 'flag')} from ${options.from} into ${options.output}\n`);
+  } else {
+    io.stdout(result.yaml);
+  }
+  return 0;
+}
+
+function displayPath(diagnostic: Diagnostic, io: CliIO): Diagnostic {
+  const rel = relative(io.cwd, diagnostic.file);
+  return rel && !rel.startsWith('..') ? { ...diagnostic, file: rel } : diagnostic;
+}
+
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

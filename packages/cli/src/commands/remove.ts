@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import { todayIso, type FlagValue } from '@flagdebt/core';
+import { removeFlags, type RemovalResult } from '@flagdebt/codemod';
+import type { CliIO } from '../io.js';
+import { parseFlagValue, parseNow, usageError } from '../values.js';
+import { existingDirectory } from './scan.js';
+import { plural } from './registry.js';
+
+interface RemoveOptions {
+  value?: string;
+  dir: string;
+  dryRun?: boolean;
+  check?: boolean;
+  allowDirty?: boolean;
+  verify?: boolean;
+  now?: string;
+  config?: string;
+}
+
+export async function runRemove(args: string[], options: RemoveOptions, io: CliIO): Promise<number> {
+  const dir = existingDirectory(resolve(io.cwd, options.dir));
+  const now = parseNow(options.now) ?? todayIso();
+  const shared = options.value !== undefined ? parseFlagValue(options.value) : undefined;
+  const flags = args.map((arg) => parseFlagArgument(arg, shared));
+  const result = await removeFlags({
+    dir,
+    flags,
+    now,
+    dryRun: options.dryRun === true,
+    check: options.check === true,
+    allowDirty: options.allowDirty === true,
+    verify: options.verify === true,
+    config: options.config ? resolve(io.cwd, options.config) : undefined,
+  });
+
+  if (options.check) {
+    io.stdout(summary(result, 'would change'));
+    return result.changed ? 1 : 0;
+  }
+  if (options.dryRun) {
+    io.stdout(result.diff);
+    io.stderr(summary(result, 'would change'));
+    return 0;
+  }
+  io.stdout(summary(result, 'changed'));
+  return 0;
+}
+
+/** `key` or `key=value`; a per-flag value wins over --value. */
+function parseFlagArgument(arg: string, shared: FlagValue | undefined): { key: string; value?: FlagValue } {
+  const eq = arg.indexOf('=');
+  if (eq === 0) throw usageError('cli/invalid-flag', `"${arg}" has no flag key before "="`, 'write key=value, e.g. new-checkout=true');
+  if (eq < 0) return shared === undefined ? { key: arg } : { key: arg, value: shared };
+  return { key: arg.slice(0, eq), value: parseFlagValue(arg.slice(eq + 1)) };
+}
+
+function summary(result: RemovalResult, verb: string): string {
+  const s = result.stats;
+  const lines = [
+    `flagdebt remove: ${verb} ${plural(s.filesChanged, 'file')}, removed ${plural(s.linesRemoved, 'line')}, ` +
+      `deleted ${plural(s.declarationsDeleted, 'declaration')} and ${plural(s.filesDeleted, 'file')}`,
+  ];
+  for (const change of result.registry ?? []) lines.push(`  registry: ${change}`);
+  if (result.remainingMentions.length > 0) {
+    lines.push('  still mentioned (review by hand):');
+    for (const m of result.remainingMentions) lines.push(`    ${m.file}:${m.line}  ${m.kind}  ${m.text}`);
+  }
+  for (const problem of result.verify ?? []) lines.push(`  verify: ${problem}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,126 @@
+import { Command, CommanderError, Option } from 'commander';
+import { formatDiagnostic, isFlagdebtError } from '@flagdebt/core';
+import type { CliIO } from './io.js';
+import { runScan, SCAN_FORMATS } from './commands/scan.js';
+import { runRemove } from './commands/remove.js';
+import { runHistory, HISTORY_FORMATS } from './commands/history.js';
+import { runRegistryImport, runRegistryValidate } from './commands/registry.js';
+import { runInit } from './commands/init.js';
+import { VERSION } from './version.js';
+
+/** Exit codes of ARCHITECTURE.md; 3 is reserved for bugs in flagdebt itself. */
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
+
+/** Runs the CLI with `argv` (without `node` and the script) and returns the exit code. Never throws. */
+export async function run(argv: string[], io: CliIO): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const debug = argv.includes('--debug');
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+function reportError(error: unknown, io: CliIO, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // --help and --version arrive here too, as successful exits.
+    if (error.exitCode === 0) return EXIT.ok;
+    return EXIT.usage;
+  }
+  if (isFlagdebtError(error)) {
+    for (const diagnostic of error.diagnostics) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
+    if (debug && error.stack) io.stderr(`${error.stack}\n`);
+    return EXIT.usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`flagdebt: internal error: ${message}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  else io.stderr('  This is a bug in flagdebt. Re-run with --debug for the stack trace and report it.\n');
+  return EXIT.internal;
+}
+
+function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command('flagdebt')
+    .description('Find, report and remove feature-flag debt in TypeScript codebases.')
+    .version(VERSION, '-V, --version')
+    .option('--debug', 'show stack traces for errors')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('scan')
+    .description('index every flag reference and reconcile it with the registry')
+    .argument('[dir]', 'directory to scan', '.')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(SCAN_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('--now <date>', 'fix "today" (YYYY-MM-DD) for reproducible reports')
+    .option('-c, --config <file>', 'use this flagdebt.config file instead of searching for one')
+    .option('--history', 'include the flag-count trend over git history (html format)')
+    .action(async (dir: string, options) => setExit(await runScan(dir, options, io)));
+
+  program
+    .command('remove')
+    .description('collapse finished flags to their value and delete the code they leave dead')
+    .argument('<flag...>', 'flag keys to remove (key or key=value)')
+    .option('--value <value>', 'the value to keep (true, false, a number or a string); default: the registry value of a complete flag')
+    .option('-d, --dir <dir>', 'project directory', '.')
+    .option('--dry-run', 'print a unified diff and write nothing')
+    .option('--check', 'exit 1 when there is work to do (for CI); writes nothing')
+    .option('--allow-dirty', 'edit files that have uncommitted git changes')
+    .option('--verify', 'type-check the project before and after and report new errors')
+    .option('--now <date>', 'the date recorded as `since` in the registry (YYYY-MM-DD)')
+    .option('-c, --config <file>', 'use this flagdebt.config file')
+    .action(async (flags: string[], options) => setExit(await runRemove(flags, options, io)));
+
+  program
+    .command('history')
+    .description('flag debt over the first-parent git history')
+    .argument('[dir]', 'directory inside a git repository', '.')
+    .option('--since <date>', 'only commits on or after this date (YYYY-MM-DD)')
+    .option('--every <n>', 'sample every Nth commit instead of one per week')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(HISTORY_FORMATS).default('json'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--now <date>', 'fix "today" (YYYY-MM-DD)')
+    .action(async (dir: string, options) => setExit(await runHistory(dir, options, io)));
+
+  const registry = program.command('registry').description('validate or import the flag registry');
+  registry
+    .command('validate')
+    .description('check the registry and report every problem with its location')
+    .argument('[file]', 'registry file (default: the one the config names)')
+    .option('-c, --config <file>', 'use this flagdebt.config file')
+    .action(async (file: string | undefined, options) => setExit(await runRegistryValidate(file, options, io)));
+  registry
+    .command('import')
+    .description('convert a vendor export into a flagdebt registry')
+    .requiredOption('--from <vendor>', 'launchdarkly | unleash | flipt | flagd | openfeature')
+    .argument('<file>', 'the vendor export')
+    .option('-e, --environment <name>', 'environment whose rollout decides "complete"')
+    .option('-o, --output <file>', 'write the registry here instead of stdout')
+    .option('--force', 'overwrite --output if it exists')
+    .option('--now <date>', 'fix "today" (YYYY-MM-DD)')
+    .action(async (file: string, options) => setExit(await runRegistryImport(file, options, io)));
+
+  program
+    .command('init')
+    .description('detect flag SDK calls and write a starter config and registry')
+    .argument('[dir]', 'project directory', '.')
+    .option('--force', 'overwrite an existing config or registry')
+    .option('--now <date>', 'creation date for the starter registry (YYYY-MM-DD)')
+    .action(async (dir: string, options) => setExit(await runInit(dir, options, io)));
+
+  for (const command of program.commands) configureSubcommand(command, io);
+  return program;
+}
+
+function configureSubcommand(command: Command, io: CliIO): void {
+  command.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+  command.showHelpAfterError('(run with --help for usage)');
+  for (const sub of command.commands) configureSubcommand(sub, io);
+}
