@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { REPO, STACK_LINE, cli, cliProcess, tempProject } from '../helpers.js';
+
+const FIXTURES = join(REPO, 'test/fixtures/cli');
+const billing = join(FIXTURES, 'billing');
+
+describe('flagdebt CLI', () => {
+  it('prints its version and help, exit 0', async () => {
+    const version = await cli(['--version']);
+    expect(version.code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(REPO, 'packages/cli/package.json'), 'utf8')) as { version: string };
+    expect(version.stdout.trim()).toBe(manifest.version);
+    const help = await cli(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of ['scan', 'remove', 'history', 'registry', 'init']) expect(help.stdout).toContain(command);
+  });
+
+  it('exits 2 on an unknown command or option, without a stack trace', async () => {
+    const unknown = await cli(['scna']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown command/);
+    const badFormat = await cli(['scan', billing, '--format', 'xml']);
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.stderr).toMatch(/Allowed choices are text, json/);
+    expect(badFormat.stderr).not.toMatch(STACK_LINE);
+  });
+
+  it('scans to JSON on stdout only, and exits 1 when the stale budget is exceeded', async () => {
+    const result = await cli(['scan', billing, '--format', 'json', '--now', '2026-11-21']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/budget exceeded: .*stale/);
+    const report = JSON.parse(result.stdout);
+    expect(report.version).toBe(1);
+    expect(report.now).toBe('2026-11-21');
+    expect(report.summary).toMatchObject({ flags: 3, stale: 1, unused: 1, unregistered: 1 });
+    expect(report.unused).toEqual([{ flag: 'tax-preview' }]);
+    expect(report.unregistered).toEqual([
+      { flag: 'tax-preveiw', file: 'src/billing/dunning.ts', line: 7, column: 31, suggestion: 'tax-preview' },
+    ]);
+    const pdf = report.flags.find((f: { key: string }) => f.key === 'invoice-pdf-v2');
+    expect(pdf.stale).toBe(true);
+    expect(pdf.reasons.join('\n')).toMatch(/complete for 93 days/);
+    expect(report.references).toContainEqual({
+      flag: 'invoice-pdf-v2', file: 'src/billing/invoice.ts', line: 10, column: 7, kind: 'evaluation', test: false, via: 'flags.isEnabled',
+    });
+  });
+
+  it('writes a report with --output and keeps stdout empty', async () => {
+    const temp = tempProject();
+    try {
+      const target = join(temp.dir, 'report.csv');
+      const result = await cli(['scan', billing, '--format', 'csv', '--output', target, '--now', '2026-11-21']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      const csv = readFileSync(target, 'utf8');
+      expect(csv.split('\n')[0]).toMatch(/^flag,file,line,column,kind,test,via/);
+      expect(csv).toContain('invoice-pdf-v2,src/billing/invoice.ts,10,7,evaluation,false,flags.isEnabled');
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('reports every registry error with its location and a fix, exit 2, no stack trace', async () => {
+    const result = cliProcess(['scan', join(FIXTURES, 'broken-registry')]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).not.toMatch(STACK_LINE);
+    expect(result.stderr).toMatch(/flags\.yaml:3:11: error: \[invoice-pdf-v2\] .*relase/);
+    expect(result.stderr).toMatch(/flags\.yaml:5:14: error: \[invoice-pdf-v2\] .*2026-13-45/);
+    expect(result.stderr).toMatch(/\[invoice-pdf-v2\] .*value/);
+    expect(result.stderr).toMatch(/\[tax-preview\] .*owner/);
+    expect(result.stderr).toMatch(/\[tax-preview\] .*expires/);
+    expect(result.stderr).toMatch(/fix: /);
+  });
+
+  it('reports config errors with their location, exit 2', async () => {
+    const result = await cli(['scan', join(FIXTURES, 'broken-config')]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/flagdebt\.config\.json:4:\d+: error: .*keyArg/);
+    expect(result.stderr).toMatch(/flagdebt\.config\.json:6:\d+: error: .*budgett.*/);
+    expect(result.stderr).toMatch(/budget/);
+  });
+
+  it('shows the stack trace only with --debug', async () => {
+    const plain = cliProcess(['scan', join(FIXTURES, 'broken-config')]);
+    const debug = cliProcess(['scan', join(FIXTURES, 'broken-config'), '--debug']);
+    expect(plain.stderr).not.toMatch(STACK_LINE);
+    expect(debug.code).toBe(2);
+    expect(debug.stderr).toMatch(STACK_LINE);
+  });
+
+  it('rejects a missing directory and an impossible --now, exit 2', async () => {
+    const missing = await cli(['scan', join(FIXTURES, 'does-not-exist')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no such directory/);
+    const badDate = await cli(['scan', billing, '--now', '2026-02-30']);
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toMatch(/"2026-02-30" is not a valid date/);
+  });
+
+  it('validates registries: exit 0 when valid, 2 with every error otherwise', async () => {
+    const good = await cli(['registry', 'validate', join(billing, 'flags.yaml')]);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/valid/);
+    const bad = await cli(['registry', 'validate'], join(FIXTURES, 'broken-registry'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/flags\.yaml: [5-9] errors/);
+  });
+
+  it('imports a vendor export to YAML and never overwrites a file without --force', async () => {
+    const temp = tempProject({
+      'openfeature.json': JSON.stringify({
+        flags: {
+          checkoutV2: { flagType: 'boolean', defaultValue: false, description: 'New checkout flow' },
+          checkoutTheme: { flagType: 'string', defaultValue: 'blue' },
+        },
+      }),
+      'flags.yaml': 'flags: {}\n',
+    });
+    try {
+      const out = await cli(['registry', 'import', '--from', 'openfeature', 'openfeature.json'], temp.dir);
+      expect(out.code).toBe(0);
+      const registry = parse(out.stdout) as { flags: Record<string, { default: unknown }> };
+      expect(Object.keys(registry.flags)).toEqual(['checkoutV2', 'checkoutTheme']);
+      expect(registry.flags.checkoutTheme.default).toBe('blue');
+
+      const refused = await cli(['registry', 'import', '--from', 'openfeature', 'openfeature.json', '--output', 'flags.yaml'], temp.dir);
+      expect(refused.code).toBe(2);
+      expect(readFileSync(join(temp.dir, 'flags.yaml'), 'utf8')).toBe('flags: {}\n');
+      const unknownVendor = await cli(['registry', 'import', '--from', 'split', 'openfeature.json'], temp.dir);
+      expect(unknownVendor.code).toBe(2);
+      expect(unknownVendor.stderr).toMatch(/launchdarkly/);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('init detects SDK call shapes and writes a starter config and registry', async () => {
+    const temp = tempProject({
+      'package.json': '{ "name": "storefront", "private": true }\n',
+      'src/server/ld.ts': [
+        "import { init } from '@launchdarkly/node-server-sdk';",
+        "export const ldClient = init(process.env.LD_SDK_KEY ?? '');",
+        '',
+      ].join('\n'),
+      'src/server/checkout.ts': [
+        "import { ldClient } from './ld';",
+        '',
+        'export async function checkoutMode(user: { key: string }): Promise<string> {',
+        "  const v2 = await ldClient.variation('checkout-v2', { kind: 'user', key: user.key }, false);",
+        "  return v2 ? 'v2' : 'v1';",
+        '}',
+        '',
+      ].join('\n'),
+      'src/web/Banner.tsx': [
+        "import { useFeatureFlagEnabled } from 'posthog-js/react';",
+        '',
+        'export function Banner() {',
+        "  return useFeatureFlagEnabled('holiday-banner') ? <p>Sale!</p> : null;",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    try {
+      const result = await cli(['init', '--now', '2026-11-21'], temp.dir);
+      expect(result.code).toBe(0);
+      const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8'));
+      expect(config.accessors).toEqual(
+        expect.arrayContaining([
+          { call: 'ldClient.variation', keyArg: 0, defaultArg: 2 },
+          { call: 'useFeatureFlagEnabled', keyArg: 0 },
+        ]),
+      );
+      const registry = parse(readFileSync(join(temp.dir, 'flags.yaml'), 'utf8')) as { flags: Record<string, { created: string }> };
+      expect(Object.keys(registry.flags).sort()).toEqual(['checkout-v2', 'holiday-banner']);
+      expect(registry.flags['checkout-v2'].created).toBe('2026-11-21');
+
+      const again = await cli(['init'], temp.dir);
+      expect(again.code).toBe(2);
+      expect(again.stderr).toMatch(/already exists/);
+
+      // the placeholders init leaves are what `registry validate` asks a human to fill in
+      const validate = await cli(['registry', 'validate'], temp.dir);
+      expect(validate.code).toBe(2);
+      expect(validate.stderr).toMatch(/placeholder/);
+    } finally {
+      temp.cleanup();
+    }
+  });
+});
