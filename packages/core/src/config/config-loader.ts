@@ -1,0 +1,291 @@
+/**
+ * Loads and validates flagdebt.config.json / .yaml, then resolves it against the defaults.
+ * Every problem is reported with its position; a config typo that silently switched a check
+ * off would be worse than a failed run, so unknown keys are errors here.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Node, YAMLMap } from 'yaml';
+import { FlagdebtError } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { FLAG_TYPES } from '../types.js';
+import type { Accessor, BudgetConfig, FlagType, FlagdebtConfig, NamingConfig, StalenessConfig, TypeStalenessPolicy } from '../types.js';
+import { suggestKey } from '../policy/suggestions.js';
+import { entriesOf, isMapping, isSequence, parseSource, positionOf, scalarValue } from '../registry/source-document.js';
+import type { Entry, SourceDocument } from '../registry/source-document.js';
+import { DEFAULT_ACCESSORS, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_STALENESS, DEFAULT_TESTS, REGISTRY_FILE_NAMES } from './defaults.js';
+
+const TOP_LEVEL = ['$schema', 'registry', 'include', 'exclude', 'tests', 'accessors', 'naming', 'staleness', 'budget'] as const;
+const ACCESSOR_KEYS = ['call', 'member', 'keyArg', 'defaultArg', 'from'] as const;
+const POLICY_KEYS = ['completeForDays', 'maxAgeDays', 'expires'] as const;
+const BUDGET_KEYS = ['stale', 'unregistered'] as const;
+const DOTTED_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+
+class ConfigReader {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(readonly source: SourceDocument) {}
+
+  error(code: string, node: Node | null | undefined, message: string, fix: string): void {
+    this.diagnostics.push({ severity: 'error', code, file: this.source.file, ...positionOf(this.source, node), message, fix });
+  }
+
+  /** Entries of a mapping whose keys are all known; unknown keys are reported with a suggestion. */
+  fields(map: YAMLMap, known: readonly string[], where: string): Map<string, Entry> {
+    const fields = new Map<string, Entry>();
+    for (const entry of entriesOf(this.source, map)) {
+      if (fields.has(entry.key)) {
+        this.error('config/duplicate-key', entry.keyNode, `\`${where}${entry.key}\` appears twice`, 'remove one of them');
+      } else if (!known.includes(entry.key)) {
+        const suggestion = suggestKey(entry.key, known);
+        this.error('config/unknown-key', entry.keyNode,
+          `unknown key \`${where}${entry.key}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`,
+          suggestion ? `rename it to \`${suggestion}\`` : `remove it (known keys: ${known.join(', ')})`);
+      } else {
+        fields.set(entry.key, entry);
+      }
+    }
+    return fields;
+  }
+
+  mapping(entry: Entry, name: string): YAMLMap | undefined {
+    if (isMapping(entry.value)) return entry.value;
+    this.error('config/invalid-type', entry.value ?? entry.keyNode, `\`${name}\` must be an object`, `write \`${name}\` as an object, see docs/config.md`);
+    return undefined;
+  }
+
+  string(entry: Entry, name: string): string | undefined {
+    const value = scalarValue(entry.value);
+    if (typeof value === 'string' && value.length > 0) return value;
+    this.error('config/invalid-type', entry.value ?? entry.keyNode, `\`${name}\` must be a non-empty string`, `set \`${name}\` to a string`);
+    return undefined;
+  }
+
+  stringList(entry: Entry, name: string): string[] | undefined {
+    const node = entry.value;
+    if (isSequence(node)) {
+      const values = node.items.map((item) => scalarValue(item as Node));
+      if (values.every((v): v is string => typeof v === 'string' && v.length > 0)) return values;
+    }
+    this.error('config/invalid-type', node ?? entry.keyNode, `\`${name}\` must be a list of glob strings`, `write \`${name}\` as a list, e.g. ["src/**/*.ts"]`);
+    return undefined;
+  }
+
+  count(entry: Entry, name: string): number | undefined {
+    const value = scalarValue(entry.value);
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
+    const negative = typeof value === 'number' && value < 0;
+    this.error(negative ? 'config/negative-number' : 'config/invalid-type', entry.value ?? entry.keyNode,
+      `\`${name}\` must be a non-negative integer${negative ? `, not ${value}` : ''}`, `set \`${name}\` to 0 or a positive whole number`);
+    return undefined;
+  }
+
+  regex(entry: Entry, name: string): string | undefined {
+    const pattern = this.string(entry, name);
+    if (pattern === undefined) return undefined;
+    try {
+      new RegExp(pattern);
+      return pattern;
+    } catch (error) {
+      this.error('config/invalid-regex', entry.value, `\`${name}\` is not a valid regular expression: ${(error as Error).message}`,
+        'fix the pattern (JavaScript syntax; escape backslashes in JSON)');
+      return undefined;
+    }
+  }
+
+  /** Keys of a per-type object must be flag types. */
+  flagType(entry: Entry, where: string): FlagType | undefined {
+    if ((FLAG_TYPES as readonly string[]).includes(entry.key)) return entry.key as FlagType;
+    const suggestion = suggestKey(entry.key, FLAG_TYPES);
+    this.error('config/unknown-flag-type', entry.keyNode,
+      `unknown flag type \`${entry.key}\` in \`${where}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`,
+      suggestion ? `rename it to \`${suggestion}\`` : `use one of ${FLAG_TYPES.join(', ')}`);
+    return undefined;
+  }
+}
+
+function readAccessor(reader: ConfigReader, node: Node, index: number): Accessor | undefined {
+  const where = `accessors[${index}]`;
+  if (!isMapping(node)) {
+    reader.error('config/invalid-accessor', node, `\`${where}\` must be an object`, 'write e.g. { "call": "flags.isEnabled", "keyArg": 0 }');
+    return undefined;
+  }
+  const fields = reader.fields(node, ACCESSOR_KEYS, `${where}.`);
+  const call = fields.get('call');
+  const member = fields.get('member');
+  if ((call === undefined) === (member === undefined)) {
+    reader.error('config/invalid-accessor', node, `\`${where}\` must have exactly one of \`call\` or \`member\``,
+      call ? 'split it into two accessors, one with `call` and one with `member`' : 'add `"call": "flags.isEnabled"` or `"member": "config.featureToggles"`');
+    return undefined;
+  }
+  const pathEntry = (call ?? member) as Entry;
+  const pathName = `${where}.${call ? 'call' : 'member'}`;
+  const path = reader.string(pathEntry, pathName);
+  if (path !== undefined && !DOTTED_PATH.test(path)) {
+    reader.error('config/invalid-accessor', pathEntry.value, `\`${pathName}\` must be a dotted path of identifiers, not "${path}"`,
+      'write it like `flags.isEnabled` (no calls, brackets or spaces)');
+    return undefined;
+  }
+  if (member) {
+    for (const name of ['keyArg', 'defaultArg', 'from']) {
+      const extra = fields.get(name);
+      if (extra) reader.error('config/invalid-accessor', extra.keyNode, `\`${where}.${name}\` only applies to \`call\` accessors`, `remove \`${name}\``);
+    }
+    return path === undefined ? undefined : { member: path };
+  }
+  const keyArgEntry = fields.get('keyArg');
+  const keyArg = keyArgEntry ? reader.count(keyArgEntry, `${where}.keyArg`) : 0;
+  const defaultEntry = fields.get('defaultArg');
+  const defaultArg = defaultEntry ? reader.count(defaultEntry, `${where}.defaultArg`) : undefined;
+  const fromEntry = fields.get('from');
+  const from = fromEntry ? reader.string(fromEntry, `${where}.from`) : undefined;
+  if (keyArg !== undefined && defaultArg !== undefined && keyArg === defaultArg) {
+    reader.error('config/invalid-accessor', defaultEntry?.value, `\`${where}.defaultArg\` is the same argument as \`keyArg\``, 'point `defaultArg` at the default-value argument');
+    return undefined;
+  }
+  if (path === undefined || keyArg === undefined || (defaultEntry && defaultArg === undefined) || (fromEntry && from === undefined)) return undefined;
+  const accessor: Accessor = { call: path, keyArg };
+  if (defaultArg !== undefined) accessor.defaultArg = defaultArg;
+  if (from !== undefined) accessor.from = from;
+  return accessor;
+}
+
+function readAccessors(reader: ConfigReader, entry: Entry): Accessor[] | undefined {
+  if (!isSequence(entry.value)) {
+    reader.error('config/invalid-type', entry.value ?? entry.keyNode, '`accessors` must be a list', 'write `accessors` as a list of { "call": ... } / { "member": ... } objects');
+    return undefined;
+  }
+  const accessors = entry.value.items.map((item, index) => readAccessor(reader, item as Node, index));
+  return accessors.every((a): a is Accessor => a !== undefined) ? accessors : undefined;
+}
+
+function readNaming(reader: ConfigReader, entry: Entry): NamingConfig {
+  const naming: NamingConfig = {};
+  const map = reader.mapping(entry, 'naming');
+  if (!map) return naming;
+  const fields = reader.fields(map, ['pattern', 'types'], 'naming.');
+  const pattern = fields.get('pattern');
+  if (pattern) naming.pattern = reader.regex(pattern, 'naming.pattern');
+  const types = fields.get('types');
+  const typesMap = types ? reader.mapping(types, 'naming.types') : undefined;
+  if (typesMap) {
+    naming.types = {};
+    for (const typeEntry of entriesOf(reader.source, typesMap)) {
+      const type = reader.flagType(typeEntry, 'naming.types');
+      const regex = reader.regex(typeEntry, `naming.types.${typeEntry.key}`);
+      if (type && regex !== undefined) naming.types[type] = regex;
+    }
+  }
+  if (naming.pattern === undefined) delete naming.pattern;
+  return naming;
+}
+
+function readStaleness(reader: ConfigReader, entry: Entry): StalenessConfig {
+  const resolved = structuredClone(DEFAULT_STALENESS);
+  const map = reader.mapping(entry, 'staleness');
+  if (!map) return resolved;
+  for (const typeEntry of entriesOf(reader.source, map)) {
+    const type = reader.flagType(typeEntry, 'staleness');
+    const where = `staleness.${typeEntry.key}`;
+    const policyMap = reader.mapping(typeEntry, where);
+    if (!type || !policyMap) continue;
+    const policy: TypeStalenessPolicy = resolved[type];
+    for (const [name, field] of reader.fields(policyMap, POLICY_KEYS, `${where}.`)) {
+      if (name === 'expires') {
+        const value = scalarValue(field.value);
+        if (typeof value === 'boolean') policy.expires = value;
+        else reader.error('config/invalid-type', field.value ?? field.keyNode, `\`${where}.expires\` must be true or false`, 'set it to true or false');
+      } else if (name === 'maxAgeDays' && scalarValue(field.value) === null) {
+        // An explicit null switches off the default age limit.
+        delete policy.maxAgeDays;
+      } else {
+        const days = reader.count(field, `${where}.${name}`);
+        if (days !== undefined) policy[name as 'completeForDays' | 'maxAgeDays'] = days;
+      }
+    }
+  }
+  return resolved;
+}
+
+function readBudget(reader: ConfigReader, entry: Entry): BudgetConfig {
+  const budget: BudgetConfig = {};
+  const map = reader.mapping(entry, 'budget');
+  if (!map) return budget;
+  for (const [name, field] of reader.fields(map, BUDGET_KEYS, 'budget.')) {
+    const value = reader.count(field, `budget.${name}`);
+    if (value !== undefined) budget[name as keyof BudgetConfig] = value;
+  }
+  return budget;
+}
+
+/** flags.yaml, else flags.yml, else flags.json next to the config; flags.yaml when none exists (the loader then says so). */
+export function defaultRegistryPath(root: string): string {
+  const found = REGISTRY_FILE_NAMES.map((name) => resolve(root, name)).find((path) => existsSync(path));
+  return found ?? resolve(root, REGISTRY_FILE_NAMES[0]);
+}
+
+export function defaultConfig(root: string): FlagdebtConfig {
+  const absolute = resolve(root);
+  return {
+    file: null,
+    root: absolute,
+    registry: defaultRegistryPath(absolute),
+    include: [...DEFAULT_INCLUDE],
+    exclude: [...DEFAULT_EXCLUDE],
+    tests: [...DEFAULT_TESTS],
+    accessors: DEFAULT_ACCESSORS.map((a) => ({ ...a })),
+    naming: {},
+    staleness: structuredClone(DEFAULT_STALENESS),
+    budget: {},
+  };
+}
+
+/** Validates config text; returns the resolved config and every error found. */
+export function analyseConfig(file: string, text: string): { config: FlagdebtConfig; diagnostics: Diagnostic[] } {
+  const absolute = resolve(file);
+  const config: FlagdebtConfig = { ...defaultConfig(dirname(absolute)), file: absolute };
+  const source = parseSource(file, text, 'config/syntax');
+  if (source.syntaxErrors.length > 0) return { config, diagnostics: source.syntaxErrors };
+  const reader = new ConfigReader(source);
+  const root = source.document.contents;
+  if (root === null || (scalarValue(root as Node) === null && !isMapping(root))) return { config, diagnostics: [] };
+  if (!isMapping(root)) {
+    reader.error('config/not-a-mapping', root, 'the config must be an object', 'write the config as an object, e.g. { "registry": "flags.yaml" }');
+    return { config, diagnostics: reader.diagnostics };
+  }
+  for (const [name, entry] of reader.fields(root, TOP_LEVEL, '')) {
+    if (name === 'registry') {
+      const registry = reader.string(entry, 'registry');
+      if (registry !== undefined) config.registry = resolve(config.root, registry);
+    } else if (name === 'include' || name === 'exclude' || name === 'tests') {
+      const list = reader.stringList(entry, name);
+      if (list) config[name] = list;
+    } else if (name === 'accessors') {
+      const accessors = readAccessors(reader, entry);
+      if (accessors) config.accessors = accessors;
+    } else if (name === 'naming') config.naming = readNaming(reader, entry);
+    else if (name === 'staleness') config.staleness = readStaleness(reader, entry);
+    else if (name === 'budget') config.budget = readBudget(reader, entry);
+  }
+  reader.diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { config, diagnostics: reader.diagnostics };
+}
+
+/** The resolved config; `null` gives the defaults rooted at `fallbackRoot` (default: cwd). Throws FlagdebtError. */
+export function loadConfig(file: string | null, fallbackRoot?: string): FlagdebtConfig {
+  if (file === null) return defaultConfig(fallbackRoot ?? process.cwd());
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new FlagdebtError({
+      severity: 'error', code: missing ? 'config/not-found' : 'config/unreadable', file, line: 0, column: 0,
+      message: missing ? `config not found: ${file}` : `config could not be read: ${(error as Error).message}`,
+      fix: missing ? 'check the path, or run `flagdebt init` to create one' : 'check the file permissions',
+    });
+  }
+  const { config, diagnostics } = analyseConfig(file, text);
+  if (diagnostics.length > 0) throw new FlagdebtError(diagnostics);
+  return config;
+}

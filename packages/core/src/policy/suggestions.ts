@@ -1,0 +1,75 @@
+/**
+ * "Did you mean" for flag keys, field names and enum values. Separator and case variants
+ * (`new_checkout`, `newCheckout`, `NEW-CHECKOUT`) are the commonest slips, so they win over
+ * any edit-distance match.
+ */
+
+/** Words of an identifier, lower-cased: `newCheckout`, `new_checkout`, `NEW-CHECKOUT` -> new, checkout. */
+export function keyWords(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s\-_.:/]+/)
+    .filter((w) => w.length > 0)
+    .map((w) => w.toLowerCase());
+}
+
+function canonical(key: string): string {
+  return keyWords(key).join('-');
+}
+
+/** Optimal-string-alignment distance: Levenshtein plus adjacent transpositions (`chekcout`). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => {
+    const row = new Array<number>(cols).fill(0);
+    row[0] = i;
+    return row;
+  });
+  for (let j = 0; j < cols; j++) d[0][j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[rows - 1][cols - 1];
+}
+
+/**
+ * The known key the user most likely meant, or undefined. Never the key itself.
+ * Ties (same kind of match, same distance) go to the alphabetically first candidate so the
+ * answer does not depend on registry order.
+ */
+export function suggestKey(key: string, known: Iterable<string>): string | undefined {
+  const candidates = [...new Set(known)].filter((k) => k !== key).sort();
+  const wanted = canonical(key);
+  if (wanted.length > 0) {
+    const variant = candidates.find((k) => canonical(k) === wanted);
+    if (variant !== undefined) return variant;
+  }
+  const lower = key.toLowerCase();
+  const limit = Math.max(2, Math.floor(key.length / 4));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    // A distance as long as the shorter word means nothing was shared: no suggestion.
+    if (distance > limit || distance >= Math.min(key.length, candidate.length)) continue;
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** ` (did you mean "x"?)` or an empty string, for messages. */
+export function didYouMean(word: string, known: Iterable<string>): string {
+  const suggestion = suggestKey(word, known);
+  return suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`;
+}

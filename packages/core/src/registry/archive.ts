@@ -1,0 +1,104 @@
+/**
+ * Marks a flag `archived` in the registry text with minimal edits at node ranges, so comments,
+ * key order, quoting and everything else in the file stay byte-identical. `value` is kept: it
+ * documents what shipped.
+ */
+import { isScalar } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
+import { FlagdebtError } from '../diagnostics.js';
+import type { IsoDate } from '../types.js';
+import { entriesOf, isMapping, parseSource, positionOf } from './source-document.js';
+import type { Entry, SourceDocument } from './source-document.js';
+
+interface Edit {
+  at: number;
+  end: number;
+  text: string;
+}
+
+function fail(file: string, message: string, fix: string, line = 0, column = 0): never {
+  throw new FlagdebtError({ severity: 'error', code: 'registry/archive', file, line, column, message, fix });
+}
+
+function flagMap(source: SourceDocument, key: string): { flag: Entry; map: YAMLMap } {
+  const root = source.document.contents;
+  const flags = isMapping(root) ? entriesOf(source, root).find((e) => e.key === 'flags') : undefined;
+  if (!flags || !isMapping(flags.value)) fail(source.file, 'the registry has no `flags` mapping', 'run `flagdebt registry validate` and fix the registry first');
+  const flag = entriesOf(source, flags.value).find((e) => e.key === key);
+  if (!flag) fail(source.file, `flag "${key}" is not in the registry`, 'check the key, or add the flag before archiving it');
+  if (!isMapping(flag.value)) fail(source.file, `flag "${key}" is not a mapping`, 'fix the registry entry first', flag.position.line, flag.position.column);
+  return { flag, map: flag.value };
+}
+
+/** A replacement scalar written the way the existing one was (quoted or plain). */
+function scalarText(format: 'yaml' | 'json', value: string, existing?: string): string {
+  const quote = existing?.[0] === '"' || existing?.[0] === "'" ? existing[0] : format === 'json' ? '"' : '';
+  return `${quote}${value}${quote}`;
+}
+
+function replaceValue(source: SourceDocument, format: 'yaml' | 'json', node: Node, value: string): Edit {
+  const [start, end] = node.range as [number, number, number];
+  const text = scalarText(format, value, source.text.slice(start, end));
+  // An empty `state:` has a zero-width node right after the colon.
+  return { at: start, end, text: start === end && source.text[start - 1] === ':' ? ` ${text}` : text };
+}
+
+/** Column of the first key in a mapping: new fields line up with it. */
+function indentOf(source: SourceDocument, map: YAMLMap): string {
+  const first = map.items[0]?.key as Node | undefined;
+  const column = first ? positionOf(source, first).column - 1 : 0;
+  return ' '.repeat(Math.max(0, column));
+}
+
+function insertFields(source: SourceDocument, format: 'yaml' | 'json', map: YAMLMap, fields: [string, string][]): Edit {
+  const text = source.text;
+  // Keep Windows line endings if the file uses them.
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const last = map.items[map.items.length - 1];
+  const lastEnd = ((last?.value ?? last?.key) as Node | undefined)?.range?.[1];
+  const quote = (s: string): string => (format === 'json' ? `"${s}"` : s);
+  const pairs = fields.map(([name, value]) => `${quote(name)}: ${scalarText(format, value)}`);
+  if (map.flow || format === 'json') {
+    const close = (map.range as [number, number, number])[1] - 1;
+    if (lastEnd === undefined) return { at: close, end: close, text: ` ${pairs.join(', ')} ` };
+    const multiline = text.slice(map.range![0], close).includes('\n');
+    if (!multiline) return { at: lastEnd, end: lastEnd, text: pairs.map((p) => `, ${p}`).join('') };
+    const indent = indentOf(source, map);
+    return { at: lastEnd, end: lastEnd, text: pairs.map((p) => `,${eol}${indent}${p}`).join('') };
+  }
+  // Block mapping: new lines go after the line holding the end of the last value (past any comment).
+  const indent = indentOf(source, map);
+  const lines = pairs.map((p) => `${indent}${p}${eol}`).join('');
+  const end = lastEnd ?? map.range![1];
+  if (end > 0 && text[end - 1] === '\n') return { at: end, end, text: lines };
+  const newline = text.indexOf('\n', end);
+  if (newline === -1) return { at: text.length, end: text.length, text: `${eol}${lines.slice(0, -eol.length)}` };
+  return { at: newline + 1, end: newline + 1, text: lines };
+}
+
+export function archiveFlagInText(text: string, format: 'yaml' | 'json', key: string, since: IsoDate, file = format === 'json' ? 'flags.json' : 'flags.yaml'): string {
+  const source = parseSource(file, text, 'registry/syntax');
+  if (source.syntaxErrors.length > 0) throw new FlagdebtError(source.syntaxErrors);
+  const { map } = flagMap(source, key);
+  const fields = new Map(entriesOf(source, map).map((e) => [e.key, e]));
+  const state = fields.get('state');
+  const sinceEntry = fields.get('since');
+  const archived = isScalar(state?.value) && state.value.value === 'archived';
+  // Already archived: keep the original date so a second run changes nothing.
+  if (archived && sinceEntry) return text;
+
+  const edits: Edit[] = [];
+  const missing: [string, string][] = [];
+  if (!archived) {
+    if (state?.value) edits.push(replaceValue(source, format, state.value, 'archived'));
+    else missing.push(['state', 'archived']);
+  }
+  if (sinceEntry?.value && isScalar(sinceEntry.value) && sinceEntry.value.value !== null) edits.push(replaceValue(source, format, sinceEntry.value, since));
+  else if (!sinceEntry) missing.push(['since', since]);
+  else fail(file, `flag "${key}" has an empty \`since\``, 'remove the empty `since:` line', sinceEntry.position.line, sinceEntry.position.column);
+  if (missing.length > 0) edits.push(insertFields(source, format, map, missing));
+
+  let result = text;
+  for (const edit of edits.sort((a, b) => b.at - a.at)) result = result.slice(0, edit.at) + edit.text + result.slice(edit.end);
+  return result;
+}

@@ -1,0 +1,178 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_ACCESSORS, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_STALENESS, DEFAULT_TESTS,
+  FlagdebtError, findConfig, loadConfig, loadProjectModel,
+} from '../src/index.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures/config');
+const monorepo = join(fixtures, 'monorepo');
+
+function errorsOf(run: () => unknown): FlagdebtError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof FlagdebtError) return error;
+    throw error;
+  }
+  throw new Error('expected a FlagdebtError');
+}
+
+describe('findConfig', () => {
+  it('walks up from a source folder to the nearest config', () => {
+    expect(findConfig(join(monorepo, 'packages/web/src/checkout'))).toBe(join(monorepo, 'flagdebt.config.json'));
+    expect(findConfig(join(monorepo, 'packages/web/src/checkout/Cart.tsx'))).toBe(join(monorepo, 'flagdebt.config.json'));
+  });
+
+  it('stops at a nested package that has its own config', () => {
+    expect(findConfig(join(monorepo, 'packages/legacy/src'))).toBe(join(monorepo, 'packages/legacy/flagdebt.config.yaml'));
+  });
+
+  it('finds .yml configs and returns null when there is none', () => {
+    expect(findConfig(join(fixtures, 'yaml-config/src'))).toBe(join(fixtures, 'yaml-config/flagdebt.config.yml'));
+    const empty = mkdtempSync(join(tmpdir(), 'flagdebt-noconfig-'));
+    expect(findConfig(empty)).toBeNull();
+  });
+});
+
+describe('loadConfig', () => {
+  it('resolves a full config: paths against its folder, user accessors replace the defaults', () => {
+    const config = loadConfig(join(monorepo, 'flagdebt.config.json'));
+    expect(config).toMatchObject({
+      file: join(monorepo, 'flagdebt.config.json'),
+      root: monorepo,
+      registry: join(monorepo, 'config/flags.yaml'),
+      include: ['packages/*/src/**/*.{ts,tsx}'],
+      exclude: ['**/generated/**'],
+      tests: DEFAULT_TESTS,
+      naming: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', types: { ops: '^ops-' } },
+      budget: { stale: 10, unregistered: 0 },
+    });
+    expect(config.accessors).toEqual([
+      { call: 'flags.isEnabled', keyArg: 0, defaultArg: 1 },
+      { call: 'useFlag', keyArg: 0 },
+      { call: 'client.getBooleanValue', keyArg: 0, defaultArg: 1, from: '@openfeature/server-sdk' },
+      { member: 'config.featureToggles' },
+    ]);
+  });
+
+  it('merges staleness per type and per field', () => {
+    const { staleness } = loadConfig(join(monorepo, 'flagdebt.config.json'));
+    expect(staleness).toEqual({
+      release: { completeForDays: 7, maxAgeDays: 60, expires: true },
+      experiment: { completeForDays: 0, maxAgeDays: 45, expires: true },
+      ops: { expires: false },
+      permission: { expires: true },
+    });
+    // The shared defaults are not mutated by a merge.
+    expect(DEFAULT_STALENESS.release.completeForDays).toBe(14);
+    expect(DEFAULT_STALENESS.experiment.maxAgeDays).toBeUndefined();
+  });
+
+  it('reads YAML configs; `maxAgeDays: null` switches the default age limit off', () => {
+    const config = loadConfig(join(monorepo, 'packages/legacy/flagdebt.config.yaml'));
+    expect(config.registry).toBe(join(monorepo, 'packages/legacy/flags.json'));
+    expect(config.accessors).toEqual([{ member: 'window.config.featureToggles' }]);
+    expect(config.staleness.release).toEqual({ completeForDays: 14, expires: true });
+  });
+
+  it('falls back to flags.yml, then flags.json, next to the config', () => {
+    expect(loadConfig(join(fixtures, 'yaml-config/flagdebt.config.yml'))).toMatchObject({
+      registry: join(fixtures, 'yaml-config/flags.yml'), tests: ['**/*.test.ts'], budget: { stale: 3 }, include: DEFAULT_INCLUDE,
+    });
+    expect(loadConfig(join(fixtures, 'json-registry/flagdebt.config.json')).registry).toBe(join(fixtures, 'json-registry/flags.json'));
+  });
+
+  it('gives the documented defaults without a config file', () => {
+    const config = loadConfig(null, join(fixtures, 'json-registry'));
+    expect(config).toEqual({
+      file: null,
+      root: join(fixtures, 'json-registry'),
+      registry: join(fixtures, 'json-registry/flags.json'),
+      include: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
+      exclude: ['**/dist/**', '**/build/**', '**/coverage/**', '**/*.d.ts'],
+      tests: ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**'],
+      accessors: DEFAULT_ACCESSORS,
+      naming: {},
+      staleness: DEFAULT_STALENESS,
+      budget: {},
+    });
+    expect(config.exclude).not.toBe(DEFAULT_EXCLUDE);
+    expect(loadConfig(null, '/nowhere').registry).toBe('/nowhere/flags.yaml');
+  });
+
+  it('treats an empty config file as all defaults', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flagdebt-emptyconfig-'));
+    writeFileSync(join(dir, 'flagdebt.config.yaml'), '# nothing configured yet\n');
+    expect(loadConfig(join(dir, 'flagdebt.config.yaml'))).toMatchObject({ root: dir, accessors: DEFAULT_ACCESSORS });
+  });
+
+  it('reports every problem of an invalid config with its position', () => {
+    const file = join(fixtures, 'invalid/flagdebt.config.json');
+    const summary = errorsOf(() => loadConfig(file)).diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`);
+    expect(summary).toEqual([
+      '2:3 config/unknown-key',
+      '3:14 config/invalid-type',
+      '5:5 config/invalid-accessor',
+      '6:36 config/negative-number',
+      '7:36 config/invalid-type',
+      '8:42 config/invalid-accessor',
+      '9:5 config/invalid-accessor',
+      '11:26 config/invalid-regex',
+      '11:49 config/unknown-flag-type',
+      '12:18 config/unknown-flag-type',
+      '12:81 config/invalid-type',
+      '13:24 config/negative-number',
+      '13:28 config/unknown-key',
+    ]);
+  });
+
+  it('suggests the key the user meant', () => {
+    const diagnostics = errorsOf(() => loadConfig(join(fixtures, 'invalid/flagdebt.config.json'))).diagnostics;
+    const byLine = (line: number, column: number) => diagnostics.find((d) => d.line === line && d.column === column);
+    expect(byLine(2, 3)).toMatchObject({ message: 'unknown key `registy` (did you mean `registry`?)', fix: 'rename it to `registry`' });
+    expect(byLine(13, 28)?.fix).toBe('rename it to `unregistered`');
+    expect(byLine(12, 18)?.fix).toBe('rename it to `release`');
+    expect(byLine(11, 49)?.fix).toBe('rename it to `ops`');
+  });
+
+  it('reports a syntax error and a missing file as diagnostics', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flagdebt-badconfig-'));
+    writeFileSync(join(dir, 'flagdebt.config.json'), '{\n  "registry": "flags.yaml"\n  "budget": {}\n}\n');
+    expect(errorsOf(() => loadConfig(join(dir, 'flagdebt.config.json'))).diagnostics).toEqual([
+      expect.objectContaining({ code: 'config/syntax', line: 3, column: 3 }),
+    ]);
+    expect(errorsOf(() => loadConfig(join(dir, 'missing.json'))).diagnostics[0]).toMatchObject({ code: 'config/not-found', line: 0 });
+  });
+});
+
+describe('loadProjectModel', () => {
+  it('finds the config from a source folder and loads the registry it names', () => {
+    const model = loadProjectModel(join(monorepo, 'packages/web/src'));
+    expect(model.config.file).toBe(join(monorepo, 'flagdebt.config.json'));
+    expect([...model.registry.flags.keys()]).toEqual(['new-checkout', 'ops-disable-recommendations']);
+    expect(model.warnings).toEqual([]);
+  });
+
+  it('uses an explicit config path', () => {
+    const model = loadProjectModel(monorepo, { config: join(monorepo, 'packages/legacy/flagdebt.config.yaml') });
+    expect([...model.registry.flags.keys()]).toEqual(['searchV2']);
+  });
+
+  it('works without any config when a registry sits in the folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flagdebt-noconfig-'));
+    writeFileSync(join(dir, 'flags.yaml'), 'flags:\n  dark-mode:\n    type: ops\n    owner: design\n    created: 2026-01-05\n');
+    const model = loadProjectModel(dir);
+    expect(model.config.file).toBeNull();
+    expect(model.registry.flags.get('dark-mode')?.owner).toBe('design');
+  });
+
+  it('reports a registry the config names but that does not exist', () => {
+    const error = errorsOf(() => loadProjectModel(join(fixtures, 'no-registry')));
+    expect(error.diagnostics).toEqual([
+      expect.objectContaining({ code: 'registry/not-found', file: join(fixtures, 'no-registry/registry/flags.yaml'), fix: 'create it or set `registry` in flagdebt.config.json' }),
+    ]);
+  });
+});
