@@ -1,0 +1,212 @@
+import ts from 'typescript';
+import { accessorName, isCallAccessor } from '../types.js';
+import type { Accessor, CallAccessor, MemberAccessor, WrapperInfo } from '../types.js';
+import type { KeyResolver } from './key-resolver.js';
+import type { ProjectContext } from './project-context.js';
+import { skipOuterExpressions } from './syntax.js';
+import type { WrapperRegistry } from './wrapper-registry.js';
+
+/** A syntactic read before its key is resolved. */
+export interface ReadMatch {
+  /** The whole read: call expression, property/element access, or binding element. */
+  node: ts.Node;
+  accessor: Accessor;
+  via: string;
+  wrapper?: WrapperInfo;
+  /** Expression to resolve for the key (call argument, element access argument). */
+  keyExpr?: ts.Expression;
+  /** Known key without resolution: member property name or a fixed wrapper's key. */
+  fixedKey?: string | null;
+  /** Node whose span is the key span. */
+  keyNode?: ts.Node;
+  call?: ts.CallExpression;
+  defaultArg?: number;
+}
+
+interface PathOf {
+  segments: string[];
+  /** Identifier at the start of the chain, when the chain starts with one. */
+  root?: ts.Identifier;
+}
+
+/**
+ * Names along a callee / object chain, outermost first: `this.flags?.isEnabled` →
+ * [this, flags, isEnabled]. A chain that starts with a call or other expression has no root.
+ */
+export function pathOf(expr: ts.Expression): PathOf {
+  const reversed: string[] = [];
+  let e = skipOuterExpressions(expr);
+  let root: ts.Identifier | undefined;
+  for (;;) {
+    if (ts.isPropertyAccessExpression(e)) {
+      reversed.push(e.name.text);
+      e = skipOuterExpressions(e.expression);
+    } else if (ts.isElementAccessExpression(e) && (ts.isStringLiteral(e.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(e.argumentExpression))) {
+      reversed.push(e.argumentExpression.text);
+      e = skipOuterExpressions(e.expression);
+    } else if (ts.isIdentifier(e)) {
+      reversed.push(e.text);
+      root = e;
+      break;
+    } else if (e.kind === ts.SyntaxKind.ThisKeyword) {
+      reversed.push('this');
+      break;
+    } else {
+      reversed.push('');
+      break;
+    }
+  }
+  return { segments: reversed.reverse(), root };
+}
+
+/** Chains end with `tail` on whole segments: `a.flags.isEnabled` ends with `flags.isEnabled`, `flagsX.isEnabled` does not. */
+function endsWith(segments: string[], tail: string[], fromIndex: number): boolean {
+  const offset = segments.length - tail.length;
+  if (offset < 0) return false;
+  for (let i = fromIndex; i < tail.length; i++) if (segments[offset + i] !== tail[i]) return false;
+  return true;
+}
+
+/** Recognises accessor calls, member reads and wrapper calls at one node. */
+export class ReadMatcher {
+  private readonly calls: { accessor: CallAccessor; path: string[] }[];
+  private readonly members: { accessor: MemberAccessor; path: string[] }[];
+
+  constructor(
+    accessors: Accessor[],
+    private readonly ctx: ProjectContext,
+    private readonly keys: KeyResolver,
+    private readonly wrappers: WrapperRegistry,
+  ) {
+    // An empty segment would match any unnamed callee; config validation reports such paths.
+    const usable = (path: string[]) => path.every((s) => s.length > 0);
+    this.calls = accessors.filter(isCallAccessor).map((a) => ({ accessor: a, path: a.call.split('.') })).filter((c) => usable(c.path));
+    this.members = accessors
+      .filter((a): a is MemberAccessor => !isCallAccessor(a))
+      .map((a) => ({ accessor: a, path: a.member.split('.') }))
+      .filter((m) => usable(m.path));
+  }
+
+  matchCall(call: ts.CallExpression, file: string): ReadMatch | undefined {
+    const callee = pathOf(call.expression);
+    for (const { accessor, path } of this.calls) {
+      if (!endsWith(callee.segments, path, 1)) continue;
+      if (!this.firstSegmentMatches(callee, path, accessor, file)) continue;
+      const keyArg = call.arguments[accessor.keyArg];
+      const keyExpr = keyArg && !ts.isSpreadElement(keyArg) ? keyArg : undefined;
+      return { node: call, accessor, via: accessorName(accessor), keyExpr, keyNode: keyArg, call, defaultArg: accessor.defaultArg };
+    }
+    return this.matchWrapperCall(call, file);
+  }
+
+  /** A property/element access whose object ends with a member path. */
+  matchMember(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): ReadMatch | undefined {
+    if (this.members.length === 0) return undefined;
+    const object = pathOf(access.expression);
+    for (const { accessor, path } of this.members) {
+      if (!endsWith(object.segments, path, 0)) continue;
+      if (ts.isPropertyAccessExpression(access)) {
+        if (!ts.isIdentifier(access.name)) return undefined;
+        return { node: access, accessor, via: accessor.member, fixedKey: access.name.text, keyNode: access.name };
+      }
+      return { node: access, accessor, via: accessor.member, keyExpr: access.argumentExpression, keyNode: access.argumentExpression };
+    }
+    return undefined;
+  }
+
+  /** The member accessor whose object is exactly this expression (for destructuring). */
+  memberObject(expr: ts.Expression): MemberAccessor | undefined {
+    const object = pathOf(expr);
+    return this.members.find((m) => endsWith(object.segments, m.path, 0))?.accessor;
+  }
+
+  private matchWrapperCall(call: ts.CallExpression, file: string): ReadMatch | undefined {
+    const callee = skipOuterExpressions(call.expression);
+    // Wrappers are module-level declarations: a callee root this module does not declare or
+    // import (`console`, `String`, locals) cannot be one, so skip the scope walk.
+    const root = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
+    if (!root || !this.ctx.symbols(file)?.locals.has(root.text)) return undefined;
+    let resolved;
+    if (ts.isIdentifier(callee)) {
+      resolved = this.keys.lookup(callee, file, 'value');
+    } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+      const ns = this.keys.lookup(callee.expression, file, 'value');
+      if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, callee.name.text, 'value');
+    }
+    const wrapper = resolved ? this.wrappers.wrapperOf(resolved) : undefined;
+    if (!wrapper) return undefined;
+    const match: ReadMatch = { node: call, accessor: wrapper.accessor, via: wrapper.name, wrapper, call };
+    if (wrapper.keyParam !== undefined) {
+      const arg = call.arguments[wrapper.keyParam];
+      match.keyExpr = arg && !ts.isSpreadElement(arg) ? arg : undefined;
+      match.keyNode = arg;
+    } else {
+      match.fixedKey = wrapper.key;
+    }
+    return match;
+  }
+
+  /**
+   * Without `from`, the first path segment must match by name. With `from`, the chain's root
+   * must come from that module: an import (aliases allowed: `import { OpenFeature as OF }`),
+   * or a const initialised from one (`const client = OpenFeature.getClient()`); for roots we
+   * cannot trace (`this.client`, parameters) the file must at least import the module.
+   */
+  private firstSegmentMatches(callee: PathOf, path: string[], accessor: CallAccessor, file: string): boolean {
+    const offset = callee.segments.length - path.length;
+    const sameName = callee.segments[offset] === path[0];
+    if (!accessor.from) return sameName;
+    const from = accessor.from;
+    const root = callee.root;
+    if (!root || (offset > 0 && !sameName)) return sameName && this.fileImports(file, from);
+    if (!sameName && offset !== 0) return false;
+    return this.rootFromModule(root, file, from, sameName ? undefined : path[0], 0);
+  }
+
+  private rootFromModule(id: ts.Identifier, file: string, from: string, importedName: string | undefined, depth: number): boolean {
+    const symbols = this.ctx.symbols(file);
+    if (!symbols || depth > 4) return false;
+    const d = this.ctx.scopes.lookup(id.text, id, file, 'value', symbols);
+    if (!d) return false;
+    if (d.kind === 'import') {
+      if (moduleMatches(d.specifier, from)) return importedName === undefined || d.imported === importedName || d.imported === 'default';
+      // A project module that builds the client (`export const client = OpenFeature.getClient()`).
+      const target = importedName === undefined ? this.keys.follow(d, 'value', new Set()) : undefined;
+      return target?.kind === 'var' ? this.initializerFromModule(target.decl, target.file, from, depth) : false;
+    }
+    if (d.kind === 'var') {
+      // Only an import can rename the path root; `scoped.getBooleanValue` is not `client.getBooleanValue`.
+      return importedName === undefined && this.initializerFromModule(d.decl, file, from, depth);
+    }
+    return importedName === undefined && this.fileImports(file, from);
+  }
+
+  private initializerFromModule(decl: ts.VariableDeclaration, file: string, from: string, depth: number): boolean {
+    if (!decl.initializer) return false;
+    const init = pathOf(unwrapCalls(decl.initializer));
+    return init.root ? this.rootFromModule(init.root, file, from, undefined, depth + 1) : false;
+  }
+
+  private fileImports(file: string, from: string): boolean {
+    const symbols = this.ctx.symbols(file);
+    if (!symbols) return false;
+    for (const m of symbols.importedModules) if (moduleMatches(m, from)) return true;
+    return false;
+  }
+}
+
+function moduleMatches(specifier: string, from: string): boolean {
+  return specifier === from || specifier.startsWith(`${from}/`);
+}
+
+/** `await OpenFeature.getClient('x')` → `OpenFeature.getClient`, to find the chain's root. */
+function unwrapCalls(expr: ts.Expression): ts.Expression {
+  let e = skipOuterExpressions(expr);
+  for (let i = 0; i < 16; i++) {
+    if (ts.isAwaitExpression(e)) e = skipOuterExpressions(e.expression);
+    else if (ts.isCallExpression(e) || ts.isNewExpression(e)) e = skipOuterExpressions(e.expression);
+    else if (ts.isPropertyAccessExpression(e) && ts.isCallExpression(skipOuterExpressions(e.expression))) e = skipOuterExpressions(e.expression);
+    else break;
+  }
+  return e;
+}

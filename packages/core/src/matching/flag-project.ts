@@ -1,0 +1,210 @@
+import path from 'node:path';
+import ts from 'typescript';
+import type { Diagnostic } from '../diagnostics.js';
+import type { Accessor, FlagRead, KeyDeclaration, WrapperInfo } from '../types.js';
+import { isCallAccessor } from '../types.js';
+import { ReadMatcher } from './accessor-match.js';
+import { collectDeclarations } from './declarations.js';
+import { KeyResolver } from './key-resolver.js';
+import { buildModuleSymbols } from './module-symbols.js';
+import type { ModuleSymbols } from './module-symbols.js';
+import { ModuleResolver } from './module-resolver.js';
+import type { ProjectContext } from './project-context.js';
+import { ReadCollector } from './read-collector.js';
+import { ScopeLookup } from './scope.js';
+import { nodeSourceHost } from './source-host.js';
+import type { SourceHost } from './source-host.js';
+import { scriptKindOf } from './syntax.js';
+import { WrapperRegistry } from './wrapper-registry.js';
+
+export interface FlagProjectOptions {
+  /** Project root: tsconfig lookup starts here. */
+  root: string;
+  accessors: Accessor[];
+  host?: SourceHost;
+  /** Path of the tsconfig to read `paths`/`baseUrl` from; default: nearest at/above root; false: none. */
+  tsconfig?: string | false;
+}
+
+interface FileEntry {
+  text: string;
+  sf: ts.SourceFile;
+  /** The parser ran out of stack (absurdly deep nesting); `sf` is empty. */
+  tooDeep: boolean;
+  symbols?: ModuleSymbols;
+}
+
+/**
+ * One project's view of flag reads: parses files on demand (syntax only, no Program), resolves
+ * keys and wrappers across files, and caches per file. Shared by scanner, codemod and ESLint
+ * plugin so all three give the same answer.
+ */
+export class FlagProject {
+  readonly root: string;
+  private readonly host: SourceHost;
+  private readonly accessors: Accessor[];
+  private readonly files = new Map<string, FileEntry | null>();
+  /** Reads per file; dropped whenever any file changes, since wrappers cross files. */
+  private readonly reads = new Map<string, FlagRead[]>();
+  private readonly modules: ModuleResolver;
+  private readonly keys: KeyResolver;
+  private readonly wrapperRegistry: WrapperRegistry;
+  private readonly matcher: ReadMatcher;
+  private readonly collector: ReadCollector;
+
+  constructor(options: FlagProjectOptions) {
+    this.root = path.resolve(options.root);
+    this.host = options.host ?? nodeSourceHost;
+    this.accessors = options.accessors;
+    this.modules = new ModuleResolver(this.root, this.host, options.tsconfig);
+    const ctx: ProjectContext = {
+      parsed: (f) => this.entry(f)?.sf,
+      symbols: (f) => this.symbols(f),
+      resolveModule: (s, f) => this.modules.resolve(s, f),
+      scopes: new ScopeLookup(),
+    };
+    this.keys = new KeyResolver(ctx);
+    this.wrapperRegistry = new WrapperRegistry(ctx, this.keys);
+    this.matcher = new ReadMatcher(this.accessors, ctx, this.keys, this.wrapperRegistry);
+    this.wrapperRegistry.attach(this.matcher);
+    this.collector = new ReadCollector(this.matcher, this.keys, this.wrapperRegistry);
+  }
+
+  /**
+   * Words whose absence from a file's text proves it holds no read: the last segment of every
+   * call path, first and last segment of every member path, and every known wrapper's name.
+   */
+  candidateWords(): string[] {
+    const words = new Set<string>();
+    for (const a of this.accessors) {
+      const segs = (isCallAccessor(a) ? a.call : a.member).split('.');
+      words.add(segs[segs.length - 1]);
+      if (!isCallAccessor(a)) words.add(segs[0]);
+    }
+    for (const w of this.wrapperRegistry.known()) words.add(w.name);
+    words.delete('');
+    words.delete('this');
+    return [...words];
+  }
+
+  /** Cached per path; `text` replaces what the host holds (and invalidates the old parse if it differs). */
+  sourceFile(file: string, text?: string): ts.SourceFile {
+    const abs = path.resolve(file);
+    if (text !== undefined) this.setText(abs, text);
+    return this.entry(abs)?.sf ?? parseEntry(abs, '').sf;
+  }
+
+  /** Why a file yields no reads although it may hold some (today: nesting too deep to parse). */
+  problems(file: string, text?: string): Diagnostic[] {
+    const abs = path.resolve(file);
+    this.sourceFile(abs, text);
+    if (!this.entry(abs)?.tooDeep) return [];
+    return [
+      {
+        severity: 'warning',
+        code: 'matching/too-deep',
+        file: abs,
+        line: 0,
+        column: 0,
+        message: 'expressions are nested too deeply to parse; flag reads in this file are not reported',
+        fix: 'exclude the file if it is generated, or split the deeply nested expression',
+      },
+    ];
+  }
+
+  readsIn(file: string, text?: string): FlagRead[] {
+    const abs = path.resolve(file);
+    const sf = this.sourceFile(abs, text);
+    let reads = this.reads.get(abs);
+    if (!reads) {
+      try {
+        reads = this.collector.collect(sf, abs);
+      } catch (error) {
+        // Pathologically deep code: report nothing rather than crash the whole scan.
+        if (!(error instanceof RangeError)) throw error;
+        reads = [];
+      }
+      this.reads.set(abs, reads);
+    }
+    // Copies: callers may annotate reads (e.g. `test: true`) without touching the cache.
+    return reads.map((r) => ({ ...r }));
+  }
+
+  /** Call after `readsIn` over the project: "used as a key source" depends on reads seen so far. */
+  declarationsIn(file: string, text?: string): KeyDeclaration[] {
+    const abs = path.resolve(file);
+    const sf = this.sourceFile(abs, text);
+    // Forwarding wrappers in this file mark their key parameter's type as a key source.
+    this.wrapperRegistry.inFile(abs);
+    return collectDeclarations(sf, abs, this.keys.keySources);
+  }
+
+  /** Analyses the top-level functions of `files`; wrappers of wrappers resolve across files lazily. */
+  discoverWrappers(files: Iterable<string>): WrapperInfo[] {
+    const out: WrapperInfo[] = [];
+    for (const f of files) for (const rec of this.wrapperRegistry.inFile(path.resolve(f))) out.push(rec.info);
+    return out;
+  }
+
+  wrappers(): WrapperInfo[] {
+    return this.wrapperRegistry.known();
+  }
+
+  /** `expr` must belong to `this.sourceFile(file)` (scope lookup walks its parents). */
+  resolveKey(expr: ts.Expression, file: string): string | null {
+    return this.keys.resolveKey(expr, path.resolve(file));
+  }
+
+  resolveModule(specifier: string, fromFile: string): string | null {
+    return this.modules.resolve(specifier, path.resolve(fromFile));
+  }
+
+  /** Forget a file that changed, appeared or vanished on disk. */
+  invalidate(file: string): void {
+    this.forget(path.resolve(file));
+    // A new or deleted file can change what specifiers resolve to.
+    this.modules.clear();
+    this.reads.clear();
+  }
+
+  private setText(abs: string, text: string): void {
+    const cached = this.files.get(abs);
+    if (cached && cached.text === text) return;
+    if (cached !== undefined) this.forget(abs);
+    this.files.set(abs, parseEntry(abs, text));
+  }
+
+  private forget(abs: string): void {
+    this.files.delete(abs);
+    this.reads.clear();
+    // Wrappers elsewhere may be built on this file's functions.
+    this.wrapperRegistry.clear();
+    for (const n of this.keys.keySources) if (n.getSourceFile().fileName === abs) this.keys.keySources.delete(n);
+  }
+
+  private entry(abs: string): FileEntry | undefined {
+    const cached = this.files.get(abs);
+    if (cached !== undefined) return cached ?? undefined;
+    const text = this.host.readFile(abs);
+    const entry = text === undefined ? null : parseEntry(abs, text);
+    this.files.set(abs, entry);
+    return entry ?? undefined;
+  }
+
+  private symbols(abs: string): ModuleSymbols | undefined {
+    const e = this.entry(abs);
+    if (!e) return undefined;
+    e.symbols ??= buildModuleSymbols(e.sf, abs);
+    return e.symbols;
+  }
+}
+
+function parseEntry(file: string, text: string): FileEntry {
+  try {
+    return { text, sf: ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file)), tooDeep: false };
+  } catch (error) {
+    // The parser recurses; about a thousand nested parentheses exhaust the stack.
+    if (!(error instanceof RangeError)) throw error;
+    return { text, sf: ts.createSourceFile(file, '', ts.ScriptTarget.Latest, true, scriptKindOf(file)), tooDeep: true };
+  }
+}

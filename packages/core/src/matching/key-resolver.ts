@@ -1,0 +1,193 @@
+import ts from 'typescript';
+import { declaresMeaning } from './module-symbols.js';
+import type { LocalDecl, Meaning } from './module-symbols.js';
+import type { ProjectContext } from './project-context.js';
+import { frozenObject, isAsConst, propertyNameText, skipOuterExpressions } from './syntax.js';
+
+/** A declaration after imports and re-exports were followed. An unresolvable import stays an `import`. */
+export type Resolved = LocalDecl | { kind: 'expression'; file: string; expr: ts.Expression };
+
+/** What a key expression evaluates to, statically. */
+type Value =
+  | { kind: 'string'; value: string }
+  | { kind: 'enum'; decl: ts.EnumDeclaration; file: string }
+  | { kind: 'object'; node: ts.ObjectLiteralExpression; file: string; container?: ts.Node }
+  | { kind: 'namespace'; target: string };
+
+/** Deep enough for real constant chains, shallow enough to never threaten the stack. */
+const MAX_DEPTH = 48;
+
+/**
+ * Evaluates key expressions to strings: literals, consts, enum members, `as const` / frozen
+ * object properties, through imports, re-exports and barrels. Anything else is unknown.
+ */
+export class KeyResolver {
+  /** Enums, `as const` objects, string consts and type aliases that some resolution went through. */
+  readonly keySources = new Set<ts.Node>();
+
+  constructor(private readonly ctx: ProjectContext) {}
+
+  resolveKey(expr: ts.Expression, file: string): string | null {
+    const v = this.evaluate(expr, file, 0);
+    return v?.kind === 'string' ? v.value : null;
+  }
+
+  /** The declaration an identifier refers to at its position, imports followed. */
+  lookup(id: ts.Identifier, file: string, meaning: Meaning): Resolved | undefined {
+    const symbols = this.ctx.symbols(file);
+    if (!symbols) return undefined;
+    const local = this.ctx.scopes.lookup(id.text, id, file, meaning, symbols);
+    return local ? this.follow(local, meaning, new Set()) : undefined;
+  }
+
+  /** Follows an import to the declaration it names in the target module. */
+  follow(d: LocalDecl, meaning: Meaning, seen: Set<string>): Resolved {
+    if (d.kind !== 'import') return d;
+    const target = this.ctx.resolveModule(d.specifier, d.file);
+    if (!target) return d;
+    if (d.imported === '*') return { kind: 'namespace', file: d.file, target };
+    return this.resolveExport(target, d.imported, meaning, seen) ?? d;
+  }
+
+  /** The declaration behind `export <name>` of a module, through `export … from` and `export *`. */
+  resolveExport(target: string, name: string, meaning: Meaning, seen: Set<string> = new Set()): Resolved | undefined {
+    const visitKey = `${target}\0${name}\0${meaning}`;
+    if (seen.has(visitKey) || seen.size > 256) return undefined;
+    seen.add(visitKey);
+    const symbols = this.ctx.symbols(target);
+    if (!symbols) return undefined;
+    const entry = symbols.exports.get(name);
+    if (entry?.kind === 'local') {
+      const local = symbols.locals.get(entry.name)?.find((d) => declaresMeaning(d, meaning));
+      return local ? this.follow(local, meaning, seen) : undefined;
+    }
+    if (entry?.kind === 'expression') return { kind: 'expression', file: target, expr: entry.expr };
+    if (entry?.kind === 'reexport') {
+      const next = this.ctx.resolveModule(entry.specifier, target);
+      if (!next) return { kind: 'import', file: target, specifier: entry.specifier, imported: entry.name };
+      if (entry.name === '*') return { kind: 'namespace', file: target, target: next };
+      return this.resolveExport(next, entry.name, meaning, seen);
+    }
+    if (name === 'default') return undefined;
+    for (const spec of symbols.starExports) {
+      const next = this.ctx.resolveModule(spec, target);
+      const found = next ? this.resolveExport(next, name, meaning, seen) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private evaluate(expr: ts.Expression, file: string, depth: number): Value | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const e = skipOuterExpressions(expr);
+    if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return { kind: 'string', value: e.text };
+    if (ts.isIdentifier(e)) {
+      const d = this.lookup(e, file, 'value');
+      return d ? this.valueOf(d, depth + 1) : undefined;
+    }
+    if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) {
+      const base = this.evaluate(e.expression, file, depth + 1);
+      return base ? this.member(base, e.name.text, depth + 1) : undefined;
+    }
+    if (ts.isElementAccessExpression(e)) {
+      const arg = this.evaluate(e.argumentExpression, file, depth + 1);
+      if (arg?.kind !== 'string') return undefined;
+      const base = this.evaluate(e.expression, file, depth + 1);
+      return base ? this.member(base, arg.value, depth + 1) : undefined;
+    }
+    const frozen = frozenObject(e);
+    if (frozen) return { kind: 'object', node: frozen, file };
+    return undefined;
+  }
+
+  private valueOf(d: Resolved, depth: number): Value | undefined {
+    switch (d.kind) {
+      case 'var': {
+        const init = d.decl.initializer;
+        if (!d.isConst || !init) return undefined;
+        const obj = constObject(init);
+        if (obj) return { kind: 'object', node: obj, file: d.file, container: d.decl };
+        const v = this.evaluate(init, d.file, depth + 1);
+        // The const that holds the literal itself (not an alias of another const) declares the key.
+        if (v?.kind === 'string' && isStringLiteralLike(skipOuterExpressions(init))) this.keySources.add(d.decl);
+        return v;
+      }
+      case 'binding':
+        return d.isConst ? this.destructured(d.element, d.file, depth + 1) : undefined;
+      case 'enum':
+        return { kind: 'enum', decl: d.decl, file: d.file };
+      case 'namespace':
+        return { kind: 'namespace', target: d.target };
+      case 'expression': {
+        const obj = constObject(d.expr);
+        if (obj) return { kind: 'object', node: obj, file: d.file };
+        return this.evaluate(d.expr, d.file, depth + 1);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** `const { checkout: { v2 } } = FLAGS`: the property path from the declaration down to the element. */
+  private destructured(element: ts.BindingElement, file: string, depth: number): Value | undefined {
+    const names: string[] = [];
+    let el: ts.BindingElement = element;
+    for (;;) {
+      const name = propertyNameText(el.propertyName ?? el.name);
+      if (name === undefined || el.dotDotDotToken || !ts.isObjectBindingPattern(el.parent)) return undefined;
+      names.push(name);
+      const holder = el.parent.parent;
+      if (ts.isBindingElement(holder)) {
+        el = holder;
+      } else {
+        if (!ts.isVariableDeclaration(holder) || !holder.initializer) return undefined;
+        let v = this.evaluate(holder.initializer, file, depth + 1);
+        for (let i = names.length - 1; i >= 0 && v; i--) v = this.member(v, names[i], depth + 1);
+        return v;
+      }
+    }
+  }
+
+  private member(base: Value, name: string, depth: number): Value | undefined {
+    if (base.kind === 'enum') {
+      const m = base.decl.members.find((mm) => propertyNameText(mm.name) === name);
+      if (!m?.initializer) return undefined;
+      const v = this.evaluate(m.initializer, base.file, depth + 1);
+      if (v?.kind === 'string') this.keySources.add(base.decl);
+      return v?.kind === 'string' ? v : undefined;
+    }
+    if (base.kind === 'object') {
+      for (const p of base.node.properties) {
+        if (propertyNameText(p.name) !== name) continue;
+        if (ts.isPropertyAssignment(p)) {
+          const init = skipOuterExpressions(p.initializer);
+          // Nested literals of an `as const` / frozen object are themselves read-only.
+          if (ts.isObjectLiteralExpression(init)) return { ...base, node: init };
+          const v = this.evaluate(init, base.file, depth + 1);
+          if (v?.kind === 'string' && base.container) this.keySources.add(base.container);
+          return v;
+        }
+        if (ts.isShorthandPropertyAssignment(p)) return this.evaluate(p.name, base.file, depth + 1);
+        return undefined;
+      }
+      return undefined;
+    }
+    if (base.kind === 'namespace') {
+      const d = this.resolveExport(base.target, name, 'value');
+      return d ? this.valueOf(d, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+}
+
+function isStringLiteralLike(e: ts.Expression): boolean {
+  return ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e);
+}
+
+/** The object literal of `{...} as const` or `Object.freeze({...})`; plain objects are mutable, so not keys. */
+export function constObject(init: ts.Expression): ts.ObjectLiteralExpression | undefined {
+  const frozen = frozenObject(init);
+  if (frozen) return frozen;
+  const inner = skipOuterExpressions(init);
+  return ts.isObjectLiteralExpression(inner) && isAsConst(init) ? inner : undefined;
+}

@@ -1,0 +1,12 @@
+import type ts from 'typescript';
+import type { ModuleSymbols } from './module-symbols.js';
+import type { ScopeLookup } from './scope.js';
+
+/** What the matching modules need from the project: parsed files, their symbols, module resolution. */
+export interface ProjectContext {
+  /** Undefined when the file cannot be read. */
+  parsed(file: string): ts.SourceFile | undefined;
+  symbols(file: string): ModuleSymbols | undefined;
+  resolveModule(specifier: string, fromFile: string): string | null;
+  readonly scopes: ScopeLookup;
+}

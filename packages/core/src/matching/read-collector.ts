@@ -1,0 +1,126 @@
+import ts from 'typescript';
+import type { DefaultArgument, FlagRead } from '../types.js';
+import type { ReadMatch, ReadMatcher } from './accessor-match.js';
+import type { KeyResolver } from './key-resolver.js';
+import { positionOf, propertyNameText, skipOuterExpressions, spanOf } from './syntax.js';
+import type { WrapperRegistry } from './wrapper-registry.js';
+
+/**
+ * Walks one file (explicit stack: 10,000-deep expressions do not overflow) and turns every
+ * accessor call, member read and wrapper call into a FlagRead.
+ */
+export class ReadCollector {
+  constructor(
+    private readonly matcher: ReadMatcher,
+    private readonly keys: KeyResolver,
+    private readonly wrappers: WrapperRegistry,
+  ) {}
+
+  collect(sf: ts.SourceFile, file: string): FlagRead[] {
+    const bodyReads = new Map<ts.Node, { forwarding: boolean }>();
+    for (const rec of this.wrappers.inFile(file)) bodyReads.set(rec.bodyRead, { forwarding: rec.info.key === null });
+
+    const reads: FlagRead[] = [];
+    const stack: ts.Node[] = [sf];
+    const children: ts.Node[] = [];
+    const pushChild = (c: ts.Node): void => {
+      children.push(c);
+    };
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      const match = this.matchAt(node, file);
+      if (match) {
+        const body = bodyReads.get(node);
+        if (!body?.forwarding) reads.push(this.toRead(match, sf, file, body !== undefined));
+      } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
+        this.destructured(node.name, node.initializer, sf, file, reads);
+      }
+      children.length = 0;
+      ts.forEachChild(node, pushChild);
+      // Reverse so reads come out in source order.
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+    return reads;
+  }
+
+  private matchAt(node: ts.Node, file: string): ReadMatch | undefined {
+    if (ts.isCallExpression(node)) return this.matcher.matchCall(node, file);
+    if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && isValueRead(node)) return this.matcher.matchMember(node);
+    return undefined;
+  }
+
+  /** `const { searchV2, 'new-x': x } = config.featureToggles` reads each named property. */
+  private destructured(pattern: ts.ObjectBindingPattern, init: ts.Expression, sf: ts.SourceFile, file: string, out: FlagRead[]): void {
+    const accessor = this.matcher.memberObject(init);
+    if (!accessor) return;
+    for (const el of pattern.elements) {
+      if (el.dotDotDotToken) continue;
+      const keyNode = el.propertyName ?? el.name;
+      let key: string | null = propertyNameText(keyNode as ts.PropertyName) ?? null;
+      if (key === null && el.propertyName && ts.isComputedPropertyName(el.propertyName)) key = this.keys.resolveKey(el.propertyName.expression, file);
+      out.push(this.toRead({ node: el, accessor, via: accessor.member, fixedKey: key, keyNode }, sf, file, false));
+    }
+  }
+
+  private toRead(m: ReadMatch, sf: ts.SourceFile, file: string, inWrapper: boolean): FlagRead {
+    let key: string | null = null;
+    if (m.fixedKey !== undefined) key = m.fixedKey;
+    else if (m.keyExpr) key = this.keys.resolveKey(m.keyExpr, file);
+    const span = spanOf(m.node, sf);
+    const read: FlagRead = {
+      kind: key === null ? 'dynamic' : 'evaluation',
+      key,
+      via: m.via,
+      accessor: m.accessor,
+      file,
+      span,
+      ...positionOf(span.start, sf),
+    };
+    if (m.wrapper) read.wrapper = m.wrapper;
+    if (m.keyNode) read.keySpan = spanOf(m.keyNode, sf);
+    if (m.call && m.defaultArg !== undefined && !m.wrapper) read.defaultArg = defaultArgument(m.call, m.defaultArg, sf);
+    if (inWrapper) read.inWrapper = true;
+    return read;
+  }
+}
+
+/** Not a read: assignment targets, `++`/`--`, `delete`, and method calls on the toggles object. */
+function isValueRead(node: ts.Expression): boolean {
+  let child: ts.Node = node;
+  let parent = node.parent;
+  while (parent && (ts.isParenthesizedExpression(parent) || ts.isNonNullExpression(parent))) {
+    child = parent;
+    parent = parent.parent;
+  }
+  if (!parent) return true;
+  if (ts.isBinaryExpression(parent) && parent.left === child) {
+    const op = parent.operatorToken.kind;
+    return !(op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment);
+  }
+  if (ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) {
+    return parent.operator !== ts.SyntaxKind.PlusPlusToken && parent.operator !== ts.SyntaxKind.MinusMinusToken;
+  }
+  if (ts.isDeleteExpression(parent)) return false;
+  if (ts.isCallExpression(parent) && parent.expression === child) return false;
+  return true;
+}
+
+function defaultArgument(call: ts.CallExpression, index: number, sf: ts.SourceFile): DefaultArgument {
+  const arg = call.arguments[index];
+  if (!arg || ts.isSpreadElement(arg)) return { present: false };
+  const out: DefaultArgument = { present: true, span: spanOf(arg, sf), text: arg.getText(sf) };
+  const literal = literalValue(arg);
+  if (literal !== undefined) out.literal = literal;
+  return out;
+}
+
+/** Plain literals only (and negative numbers): `false`, `'x'`, `3`, `-1`. */
+function literalValue(expr: ts.Expression): boolean | string | number | undefined {
+  const e = skipOuterExpressions(expr);
+  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
+  if (ts.isNumericLiteral(e)) return Number(e.text);
+  if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(e.operand)) return -Number(e.operand.text);
+  return undefined;
+}

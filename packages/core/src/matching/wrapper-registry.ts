@@ -1,0 +1,221 @@
+import ts from 'typescript';
+import type { WrapperInfo } from '../types.js';
+import type { ReadMatcher } from './accessor-match.js';
+import type { ExportEntry } from './module-symbols.js';
+import type { KeyResolver, Resolved } from './key-resolver.js';
+import type { ProjectContext } from './project-context.js';
+import { hasExportModifier, isConstDeclaration, isFunctionLikeValue, positionOf, skipOuterExpressions } from './syntax.js';
+
+type WrapperDecl = ts.FunctionDeclaration | ts.VariableDeclaration;
+
+export interface WrapperRecord {
+  info: WrapperInfo;
+  /** The read inside the body (reported with `inWrapper`, or skipped for forwarding wrappers). */
+  bodyRead: ts.Node;
+}
+
+/**
+ * Finds wrappers: functions whose body is exactly one flag read (optionally `!!read` or
+ * `Boolean(read)`). Analysis is lazy and memoised per declaration; a wrapper of a wrapper
+ * resolves through this registry, so chains reach a fixed point without a global pass.
+ */
+export class WrapperRegistry {
+  private readonly byDecl = new Map<ts.Node, WrapperRecord | null>();
+  private readonly inProgress = new Set<ts.Node>();
+  private readonly byFile = new Map<string, WrapperRecord[]>();
+  private matcher!: ReadMatcher;
+
+  constructor(
+    private readonly ctx: ProjectContext,
+    private readonly keys: KeyResolver,
+  ) {}
+
+  attach(matcher: ReadMatcher): void {
+    this.matcher = matcher;
+  }
+
+  /** The wrapper a resolved callee declaration is, if any. */
+  wrapperOf(d: Resolved): WrapperInfo | undefined {
+    if (d.kind === 'function') return this.analyze(d.decl, d.file)?.info;
+    if (d.kind === 'var' && d.isConst && d.decl.initializer && isFunctionLikeValue(skipOuterExpressions(d.decl.initializer))) {
+      return this.analyze(d.decl, d.file)?.info;
+    }
+    return undefined;
+  }
+
+  /** All wrappers declared at the top level of a file. */
+  inFile(file: string): WrapperRecord[] {
+    const cached = this.byFile.get(file);
+    if (cached) return cached;
+    const sf = this.ctx.parsed(file);
+    const out: WrapperRecord[] = [];
+    if (sf) {
+      for (const decl of candidateDecls(sf)) {
+        const rec = this.analyze(decl, file);
+        if (rec) out.push(rec);
+      }
+    }
+    this.byFile.set(file, out);
+    return out;
+  }
+
+  /** Every wrapper analysed so far. */
+  known(): WrapperInfo[] {
+    const out: WrapperInfo[] = [];
+    for (const rec of this.byDecl.values()) if (rec) out.push(rec.info);
+    return out;
+  }
+
+  clear(): void {
+    this.byDecl.clear();
+    this.byFile.clear();
+    this.inProgress.clear();
+  }
+
+  private analyze(decl: WrapperDecl, file: string): WrapperRecord | null {
+    const cached = this.byDecl.get(decl);
+    if (cached !== undefined) return cached;
+    // A cycle (a wrapper calling itself through others) is simply not a wrapper.
+    if (this.inProgress.has(decl)) return null;
+    this.inProgress.add(decl);
+    let rec: WrapperRecord | null = null;
+    try {
+      rec = this.compute(decl, file);
+    } finally {
+      this.inProgress.delete(decl);
+    }
+    this.byDecl.set(decl, rec);
+    return rec;
+  }
+
+  private compute(decl: WrapperDecl, file: string): WrapperRecord | null {
+    const fn = functionOf(decl);
+    const name = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : undefined;
+    const sf = this.ctx.parsed(file);
+    if (!fn || !name || !sf) return null;
+    const body = returnedExpression(fn);
+    if (!body) return null;
+    const read = unwrapBoolean(body);
+    let match;
+    if (ts.isCallExpression(read)) match = this.matcher.matchCall(read, file);
+    else if (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read)) match = this.matcher.matchMember(read);
+    if (!match) return null;
+
+    let key: string | null = null;
+    let keyParam: number | undefined;
+    if (match.fixedKey !== undefined) {
+      key = match.fixedKey;
+    } else if (match.keyExpr) {
+      keyParam = this.paramIndex(match.keyExpr, fn, file);
+      if (keyParam === undefined) key = this.keys.resolveKey(match.keyExpr, file);
+    }
+    if (key === null && keyParam === undefined) return null;
+    if (keyParam !== undefined) this.markParamType(fn.parameters[keyParam], file);
+
+    const whole = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
+    const start = whole.getStart(sf);
+    const info: WrapperInfo = {
+      name,
+      file,
+      span: { start, end: whole.getEnd() },
+      ...positionOf(start, sf),
+      exported: isExported(decl, name, this.ctx.symbols(file)?.exports),
+      key,
+      accessor: match.accessor,
+    };
+    if (keyParam !== undefined) info.keyParam = keyParam;
+    return { info, bodyRead: read };
+  }
+
+  private paramIndex(expr: ts.Expression, fn: ts.SignatureDeclaration, file: string): number | undefined {
+    const e = skipOuterExpressions(expr);
+    if (!ts.isIdentifier(e)) return undefined;
+    const symbols = this.ctx.symbols(file);
+    if (!symbols) return undefined;
+    const d = this.ctx.scopes.lookup(e.text, e, file, 'value', symbols);
+    return d?.kind === 'param' && d.fn === fn ? d.index : undefined;
+  }
+
+  /**
+   * The declared type of a forwarding wrapper's key parameter is a key source (`k: FlagKey`),
+   * and so is what that type is built from (`type FlagKey = (typeof FLAGS)[keyof typeof FLAGS]`).
+   */
+  private markParamType(param: ts.ParameterDeclaration, file: string): void {
+    const stack: { node: ts.Node; file: string }[] = param.type ? [{ node: param.type, file }] : [];
+    const seen = new Set<ts.Node>();
+    while (stack.length > 0 && seen.size < 512) {
+      const { node: n, file: f } = stack.pop()!;
+      if (seen.has(n)) continue;
+      seen.add(n);
+      let target: Resolved | undefined;
+      if (ts.isTypeReferenceNode(n) && ts.isIdentifier(n.typeName)) target = this.keys.lookup(n.typeName, f, 'type');
+      else if (ts.isTypeQueryNode(n) && ts.isIdentifier(n.exprName)) target = this.keys.lookup(n.exprName, f, 'value');
+      if (target?.kind === 'type') {
+        this.keys.keySources.add(target.decl);
+        stack.push({ node: target.decl.type, file: target.file });
+      } else if (target?.kind === 'enum' || target?.kind === 'var') {
+        this.keys.keySources.add(target.decl);
+      }
+      ts.forEachChild(n, (c) => {
+        stack.push({ node: c, file: f });
+      });
+    }
+  }
+}
+
+function candidateDecls(sf: ts.SourceFile): WrapperDecl[] {
+  const out: WrapperDecl[] = [];
+  for (const stmt of sf.statements) {
+    if (ts.isFunctionDeclaration(stmt) && stmt.name && stmt.body) out.push(stmt);
+    else if (ts.isVariableStatement(stmt)) {
+      for (const d of stmt.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.initializer && isConstDeclaration(d) && isFunctionLikeValue(skipOuterExpressions(d.initializer))) out.push(d);
+      }
+    }
+  }
+  return out;
+}
+
+function functionOf(decl: WrapperDecl): ts.FunctionLikeDeclaration | undefined {
+  if (ts.isFunctionDeclaration(decl)) return decl;
+  const init = decl.initializer && skipOuterExpressions(decl.initializer);
+  return init && isFunctionLikeValue(init) ? init : undefined;
+}
+
+/** Expression body, or a block that is exactly one `return <expr>`. */
+function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  if (!ts.isBlock(body)) return body;
+  if (body.statements.length !== 1) return undefined;
+  const only = body.statements[0];
+  return ts.isReturnStatement(only) ? only.expression : undefined;
+}
+
+/** `!!read` and `Boolean(read)` are still the read. */
+function unwrapBoolean(expr: ts.Expression): ts.Expression {
+  let e = skipOuterExpressions(expr);
+  for (let i = 0; i < 4; i++) {
+    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
+      const inner = skipOuterExpressions(e.operand);
+      if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken) {
+        e = skipOuterExpressions(inner.operand);
+        continue;
+      }
+    }
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Boolean' && e.arguments.length === 1) {
+      e = skipOuterExpressions(e.arguments[0]);
+      continue;
+    }
+    break;
+  }
+  return e;
+}
+
+function isExported(decl: WrapperDecl, name: string, exports: Map<string, ExportEntry> | undefined): boolean {
+  const holder = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
+  if (hasExportModifier(holder)) return true;
+  if (!exports) return false;
+  for (const e of exports.values()) if (e.kind === 'local' && e.name === name) return true;
+  return false;
+}

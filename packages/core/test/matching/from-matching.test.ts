@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Accessor } from '../../src/index.js';
+import { at, openFixture, read, summarize } from './helpers.js';
+
+const via = 'client.getBooleanValue';
+
+describe('`from`: the accessor root must come from a module', () => {
+  const { project, file } = openFixture('from-matching');
+
+  it('accepts a const initialised from the module, and this.client in a file that imports it', () => {
+    const f = file('src/openfeature.ts');
+    expect(summarize(project.readsIn(f))).toEqual([
+      read('invoice-pdf', via, at(f, "client.getBooleanValue('invoice-pdf'")),
+      read('billing-retries', via, at(f, "this.client.getBooleanValue('billing-retries'")),
+    ]);
+  });
+
+  it('accepts a client built from an aliased import', () => {
+    const f = file('src/aliased.ts');
+    expect(summarize(project.readsIn(f))).toEqual([read('aliased-client', via, at(f, 'client.getBooleanValue('))]);
+  });
+
+  it('accepts a client built from a default import', () => {
+    const f = file('src/default-import.ts');
+    expect(summarize(project.readsIn(f))).toEqual([read('reports-v2', via, at(f, 'client.getBooleanValue('), { inWrapper: true })]);
+  });
+
+  it('accepts a client imported from a project module that builds it from the SDK', () => {
+    const f = file('src/reports.ts');
+    expect(summarize(project.readsIn(f))).toEqual([read('detailed-reports', via, at(f, 'client.getBooleanValue('))]);
+  });
+
+  it('rejects a same-named client from elsewhere or from another package', () => {
+    expect(project.readsIn(file('src/other-sdk.ts'))).toEqual([]);
+    expect(project.readsIn(file('src/provider.ts'))).toEqual([]);
+  });
+
+  it('matches an aliased import of the path root itself', () => {
+    const accessors: Accessor[] = [{ call: 'OpenFeature.getClient', keyArg: 0, from: '@openfeature/server-sdk' }];
+    const { project: p, file: f } = openFixture('from-matching', accessors);
+    const aliased = f('src/aliased.ts');
+    const main = f('src/openfeature.ts');
+    // `OF.getClient()` has no key argument: still a read of the accessor, with a dynamic key.
+    expect(summarize(p.readsIn(aliased))).toEqual([read(null, 'OpenFeature.getClient', at(aliased, 'OF.getClient()'))]);
+    expect(summarize(p.readsIn(main))).toEqual([
+      read('billing', 'OpenFeature.getClient', at(main, "OpenFeature.getClient('billing')")),
+      read(null, 'OpenFeature.getClient', at(main, 'sdk.OpenFeature.getClient()')),
+    ]);
+    expect(p.readsIn(f('src/provider.ts'))).toEqual([]);
+  });
+});
