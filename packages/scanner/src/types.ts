@@ -69,6 +69,6 @@ export interface ProblemRecord {
   file: string;
   message: string;
   line?: number;
-  /** `error` (could not read/parse) or `skipped` (binary, minified, huge). */
-  severity?: 'error' | 'skipped';
+  /** `error` (could not read/parse), `skipped` (binary, minified, huge) or `warning` (registry/config). */
+  severity?: 'error' | 'skipped' | 'warning';
 }

@@ -1,0 +1,66 @@
+/**
+ * Which files a scan looks at: the host's listing, minus `node_modules`, `.gitignore`d files
+ * (nested ones too, each relative to its folder) and the config's `exclude`, limited to `include`.
+ */
+import path from 'node:path';
+import type { FlagdebtConfig } from '@flagdebt/core';
+import type { ScanHost } from '../host.js';
+import { ancestorGitignores, GitignoreRules } from './gitignore.js';
+import { PathRules } from './path-rules.js';
+
+export interface DiscoveredFiles {
+  /** Absolute, sorted by their path relative to the scanned folder. */
+  files: string[];
+  rules: PathRules;
+}
+
+export async function discoverFiles(
+  dir: string,
+  config: Pick<FlagdebtConfig, 'root' | 'include' | 'exclude' | 'tests'>,
+  host: ScanHost,
+): Promise<DiscoveredFiles> {
+  const root = path.resolve(dir);
+  const rules = new PathRules(config.root, config, root);
+  // The globs are relative to the config folder; handing them to the lister only helps when
+  // that is where it starts. The rules below are applied either way.
+  const sameBase = path.resolve(config.root) === root;
+  const listed = await host.listFiles(root, {
+    include: sameBase ? config.include : ['**/*'],
+    exclude: sameBase ? config.exclude : [],
+  });
+
+  const gitignores: string[] = [];
+  const sources: string[] = [];
+  for (const file of listed) {
+    if (path.basename(file) === '.gitignore') gitignores.push(file);
+    else sources.push(file);
+  }
+  const ignored = gitignoreRules(root, gitignores, host);
+  const files = sources.filter((file) => rules.isScanned(file) && !ignored.ignores(file));
+  // Every listed path starts with `root`, so absolute order is relative order.
+  files.sort(compareStrings);
+  return { files, rules };
+}
+
+function gitignoreRules(root: string, inside: string[], host: ScanHost): GitignoreRules {
+  const read = (file: string) => ({ file, text: safeRead(host, file) });
+  const own = inside.filter((f) => !f.split(path.sep).includes('node_modules')).map(read);
+  const above = ancestorGitignores(root, (f) => host.fileExists(f)).map(read);
+  // Scanning a folder that its repository ignores (a generated corpus, a vendored copy) is an
+  // explicit request: the parents' rules would hide everything, so only its own rules count.
+  if (above.length === 0 || new GitignoreRules(above).ignores(root, true)) return new GitignoreRules(own);
+  return new GitignoreRules([...above, ...own]);
+}
+
+function safeRead(host: ScanHost, file: string): string {
+  try {
+    return host.readFile(file) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Code-unit order: the same on every machine and locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,69 @@
+/**
+ * `.gitignore` rules the way git applies them: each file's patterns are relative to its own
+ * folder, and a deeper file overrides a shallower one (including `!` re-includes).
+ */
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import { relativePath } from '../host.js';
+
+interface RuleSet {
+  /** Folder of the .gitignore, absolute. */
+  dir: string;
+  rules: Ignore;
+}
+
+export class GitignoreRules {
+  /** Shallowest first. */
+  private readonly sets: RuleSet[];
+
+  constructor(files: { file: string; text: string }[]) {
+    this.sets = files
+      .map(({ file, text }) => ({ dir: path.dirname(file), rules: ignore().add(text) }))
+      .sort((a, b) => a.dir.length - b.dir.length);
+  }
+
+  get size(): number {
+    return this.sets.length;
+  }
+
+  ignores(absFile: string, isDir = false): boolean {
+    let ignored = false;
+    for (const set of this.sets) {
+      if (!isInside(set.dir, absFile)) continue;
+      const rel = relativePath(set.dir, absFile);
+      const verdict = set.rules.test(isDir ? `${rel}/` : rel);
+      if (verdict.ignored) ignored = true;
+      else if (verdict.unignored) ignored = false;
+    }
+    return ignored;
+  }
+}
+
+function isInside(dir: string, file: string): boolean {
+  return file.length > dir.length && file.startsWith(dir) && (file[dir.length] === path.sep || dir.endsWith(path.sep));
+}
+
+/**
+ * `.gitignore` files above `dir` up to the repository root (the folder holding `.git`), so that
+ * scanning a sub-folder of a repository honours the rules of its parents.
+ */
+export function ancestorGitignores(dir: string, exists: (file: string) => boolean): string[] {
+  const found: string[] = [];
+  let current = path.dirname(dir);
+  let child = dir;
+  // A scanned folder that is itself the repository root has no ancestors to consult.
+  if (isGitDir(dir, exists)) return found;
+  while (current !== child) {
+    const candidate = path.join(current, '.gitignore');
+    if (exists(candidate)) found.push(candidate);
+    if (isGitDir(current, exists)) return found;
+    child = current;
+    current = path.dirname(current);
+  }
+  // No repository above: the parents' .gitignore files do not govern this folder.
+  return [];
+}
+
+function isGitDir(dir: string, exists: (file: string) => boolean): boolean {
+  return exists(path.join(dir, '.git', 'HEAD')) || exists(path.join(dir, '.git'));
+}

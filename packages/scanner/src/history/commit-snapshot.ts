@@ -1,0 +1,233 @@
+/**
+ * One commit as the scanner sees it: a ScanHost over the commit's tree, and the config and
+ * registry as they were at that commit. Paths are the real absolute paths of the work tree, so a
+ * scan of a snapshot reports exactly what a scan of that commit checked out in place would.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  CONFIG_FILE_NAMES,
+  FlagdebtError,
+  REGISTRY_FILE_NAMES,
+  isFlagdebtError,
+  loadConfig,
+  loadRegistry,
+  type FlagdebtConfig,
+  type Registry,
+} from '@flagdebt/core';
+import picomatch from 'picomatch';
+import type { ScanHost } from '../host.js';
+import type { BlobStore } from './blob-store.js';
+import type { TreeEntry } from './git.js';
+
+/** Files that steer discovery and module resolution, wherever they are. */
+const STEERING_FILES = /(^|\/)(\.gitignore|package\.json|[jt]sconfig[^/]*\.json)$/;
+
+/** Loaded configs and registries by file and blob: most commits share them. */
+export interface ModelCache {
+  configs: Map<string, FlagdebtConfig>;
+  registries: Map<string, Registry>;
+}
+
+export interface ProjectAtCommit {
+  config: FlagdebtConfig;
+  registry: Registry;
+}
+
+export class CommitSnapshot {
+  readonly host: ScanHost;
+  private gitignoreFiles: string[] | undefined;
+  private readonly rootPrefix: string;
+
+  constructor(
+    private readonly repoRoot: string,
+    private readonly tree: ReadonlyMap<string, TreeEntry>,
+    private readonly blobs: BlobStore,
+  ) {
+    this.rootPrefix = repoRoot.endsWith(path.sep) ? repoRoot : `${repoRoot}${path.sep}`;
+    this.host = {
+      listFiles: (root) => this.list(root),
+      readFile: (file) => {
+        const entry = this.entry(file);
+        return entry ? this.blobs.text(entry.blob) : undefined;
+      },
+      // The repository marker tells the scanner where parent .gitignore files stop applying.
+      fileExists: (file) => this.entry(file) !== undefined || this.isRepositoryMarker(file),
+      readSource: (file, maxBytes) => {
+        const entry = this.entry(file);
+        const bytes = entry ? this.blobs.bytes(entry.blob) : undefined;
+        if (!bytes) return undefined;
+        return bytes.length > maxBytes ? { size: bytes.length } : { size: bytes.length, bytes };
+      },
+    };
+  }
+
+  /** The same tree, listing only `files` (repository-relative) and the .gitignore files that rule them. */
+  subsetHost(files: ReadonlySet<string>): ScanHost {
+    return {
+      ...this.host,
+      listFiles: (root) => {
+        const prefix = this.relative(root);
+        if (prefix === null) return [];
+        const listed = [...files, ...this.gitignores()].filter((rel) => isInside(prefix, rel) && this.tree.has(rel));
+        return [...new Set(listed)].map((rel) => path.join(this.repoRoot, rel));
+      },
+    };
+  }
+
+  private gitignores(): string[] {
+    this.gitignoreFiles ??= [...this.tree.keys()].filter((rel) => rel === '.gitignore' || rel.endsWith('/.gitignore'));
+    return this.gitignoreFiles;
+  }
+
+  /** Object ids of everything under `dir` that a scan with `config` will read. */
+  sourceBlobs(dir: string, config: FlagdebtConfig): Set<string> {
+    const scanned = picomatch(config.include, { dot: true });
+    const excluded = picomatch(config.exclude, { dot: true });
+    const prefix = this.relative(dir);
+    const configRoot = this.relative(config.root) ?? '';
+    const ids = new Set<string>();
+    for (const [rel, entry] of this.tree) {
+      if (!isInside(prefix ?? '', rel) || rel.split('/').includes('node_modules')) continue;
+      const fromConfig = configRoot === '' ? rel : rel.startsWith(`${configRoot}/`) ? rel.slice(configRoot.length + 1) : null;
+      const wanted = STEERING_FILES.test(rel) || (fromConfig !== null && scanned(fromConfig) && !excluded(fromConfig));
+      if (wanted) ids.add(entry.blob);
+    }
+    return ids;
+  }
+
+  /** Object ids of the config and registry files that may apply to `dir`. */
+  modelBlobs(dir: string): string[] {
+    const ids: string[] = [];
+    for (const folder of this.foldersUp(dir)) {
+      for (const name of [...CONFIG_FILE_NAMES, ...REGISTRY_FILE_NAMES]) {
+        const entry = this.entry(path.join(folder, name));
+        if (entry) ids.push(entry.blob);
+      }
+    }
+    return ids;
+  }
+
+  allBlobs(): Set<string> {
+    return new Set([...this.tree.values()].map((entry) => entry.blob));
+  }
+
+  /**
+   * The config found by walking up from `dir` (inside the repository) and the registry it names,
+   * both read from the commit. Throws FlagdebtError like `scan` does on disk.
+   */
+  projectModel(dir: string, scratch: ScratchDir, cache: ModelCache): ProjectAtCommit {
+    const configFile = this.foldersUp(dir)
+      .flatMap((folder) => CONFIG_FILE_NAMES.map((name) => path.join(folder, name)))
+      .find((file) => this.entry(file) !== undefined);
+    const configKey = configFile ? `${configFile}\0${this.entry(configFile)!.blob}` : `\0${dir}`;
+    let config = cache.configs.get(configKey);
+    if (!config) {
+      config = configFile ? this.configFrom(configFile, scratch) : loadConfig(null, dir);
+      cache.configs.set(configKey, config);
+    }
+    const defaultRegistry = path.join(config.root, REGISTRY_FILE_NAMES[0]);
+    let registryFile = config.registry;
+    if (!configFile || config.registry === defaultRegistry) {
+      // The default registry is the first of flags.yaml, flags.yml, flags.json that exists: here, in the tree.
+      registryFile = REGISTRY_FILE_NAMES.map((name) => path.join(config.root, name)).find((file) => this.entry(file)) ?? defaultRegistry;
+    }
+    const entry = this.entry(registryFile);
+    if (!entry) {
+      throw new FlagdebtError({
+        severity: 'error',
+        code: 'registry/not-found',
+        file: registryFile,
+        line: 0,
+        column: 0,
+        message: `registry not found in this commit: ${registryFile}`,
+        fix: 'commit the registry, or start the history after the commit that added it (--since)',
+      });
+    }
+    const registryKey = `${registryFile}\0${entry.blob}`;
+    let registry = cache.registries.get(registryKey);
+    if (!registry) {
+      registry = loadRegistry(registryFile, this.blobs.text(entry.blob) ?? '').registry;
+      cache.registries.set(registryKey, registry);
+    }
+    return { config: config.registry === registryFile ? config : { ...config, registry: registryFile }, registry };
+  }
+
+  /** core's loadConfig reads from disk, so the committed text goes through a scratch file. */
+  private configFrom(file: string, scratch: ScratchDir): FlagdebtConfig {
+    const copy = scratch.write(path.basename(file), this.host.readFile(file) ?? '');
+    const moved = (p: string) => path.resolve(path.dirname(file), path.relative(path.dirname(copy), p));
+    let config: FlagdebtConfig;
+    try {
+      config = loadConfig(copy);
+    } catch (error) {
+      if (!isFlagdebtError(error)) throw error;
+      throw new FlagdebtError(error.diagnostics.map((d) => (d.file === copy ? { ...d, file } : d)));
+    }
+    return { ...config, file, root: path.dirname(file), registry: moved(config.registry) };
+  }
+
+  private list(root: string): string[] {
+    const prefix = this.relative(root);
+    if (prefix === null) return [];
+    const files: string[] = [];
+    for (const rel of this.tree.keys()) {
+      if (isInside(prefix, rel) && !rel.split('/').includes('node_modules')) files.push(path.join(this.repoRoot, rel));
+    }
+    return files;
+  }
+
+  private isRepositoryMarker(file: string): boolean {
+    const rel = this.relative(file);
+    return rel === '.git' || rel === '.git/HEAD';
+  }
+
+  private entry(file: string): TreeEntry | undefined {
+    const rel = this.relative(file);
+    return rel === null ? undefined : this.tree.get(rel);
+  }
+
+  /** Forward-slash path inside the repository, `''` for its root, null outside it. */
+  private relative(file: string): string | null {
+    // The scanner asks with normalised absolute paths: a prefix test is enough, and it is hot.
+    if (path.sep === '/' && file.startsWith(this.rootPrefix) && !file.includes('/.', this.rootPrefix.length - 1) && !file.includes('//') && !file.endsWith('/')) {
+      return file.slice(this.rootPrefix.length);
+    }
+    if (file === this.repoRoot) return '';
+    const rel = path.relative(this.repoRoot, path.resolve(file));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
+    return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+  }
+
+  /** `dir` and its parents up to the repository root. */
+  private foldersUp(dir: string): string[] {
+    const folders: string[] = [];
+    for (let folder = path.resolve(dir); this.relative(folder) !== null; folder = path.dirname(folder)) {
+      folders.push(folder);
+      if (folder === this.repoRoot || path.dirname(folder) === folder) break;
+    }
+    return folders;
+  }
+}
+
+function isInside(prefix: string, rel: string): boolean {
+  return prefix === '' || rel === prefix || rel.startsWith(`${prefix}/`);
+}
+
+/** A private temporary folder for the few files core only reads from disk. */
+export class ScratchDir {
+  private dir: string | undefined;
+
+  constructor(private readonly parent: string) {}
+
+  write(name: string, text: string): string {
+    this.dir ??= mkdtempSync(path.join(this.parent, 'flagdebt-history-'));
+    const file = path.join(this.dir, name);
+    writeFileSync(file, text);
+    return file;
+  }
+
+  get path(): string | undefined {
+    return this.dir;
+  }
+}

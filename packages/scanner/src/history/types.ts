@@ -1,0 +1,45 @@
+import type { FlagType, IsoDate } from '@flagdebt/core';
+
+/** `flagdebt history --format json`, version 1 (ARCHITECTURE.md). */
+export interface HistoryResult {
+  version: 1;
+  /** Oldest first. */
+  points: HistoryPoint[];
+  /** Sampled commits that have no point because their config or registry could not be loaded. */
+  skipped?: { commit: string; date: string; message: string }[];
+}
+
+export interface HistoryPoint {
+  /** Full commit hash. */
+  commit: string;
+  /** Committer date, ISO 8601 in UTC: `2026-09-01T10:00:00Z`. */
+  date: string;
+  /** Registered, non-archived flags. */
+  flags: number;
+  references: number;
+  stale: number;
+  unregistered: number;
+  /** Registered, non-archived flags by type. */
+  byType: Record<FlagType, number>;
+}
+
+export interface HistoryOptions {
+  /** A directory inside a git work tree; the scan runs on this sub-folder of every commit. */
+  dir: string;
+  /** Only commits on or after this date. */
+  since?: IsoDate;
+  /** Sample every Nth first-parent commit (HEAD always included). Default: the last commit of each ISO week. */
+  every?: number;
+  /**
+   * "Today": commits dated after it are left out, so a report is reproducible while the branch
+   * moves on. Staleness at each point is always judged on that commit's own date.
+   */
+  now?: IsoDate;
+  /**
+   * Scan a commit that only edits ordinary source files as a subset (the edited files and their
+   * importers) on top of the previous point. Default true; false scans every commit in full.
+   */
+  incremental?: boolean;
+  /** Called after each sampled commit is scanned; `mode` says whether it was scanned in full or as a subset. */
+  onProgress?(done: number, total: number, commit: string, mode: 'full' | 'subset' | 'skipped'): void;
+}

@@ -1,0 +1,109 @@
+/**
+ * Everything the scanner needs from the outside world. The disk host is the default; tests and
+ * `flagdebt history` (which reads files out of git objects) supply their own.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+
+export interface ListFilesOptions {
+  /** Globs relative to `root`: only matching files are wanted. A hint: the scanner filters again. */
+  include: string[];
+  /** Globs relative to `root` whose matches (and folders) need not be listed. A hint as well. */
+  exclude: string[];
+}
+
+/** A file's bytes, or only its size when it is over the limit the scanner asked for. */
+export interface RawSource {
+  size: number;
+  bytes?: Uint8Array;
+}
+
+export interface ScanHost {
+  /**
+   * Absolute paths of the files under `root`, with every `.gitignore` file among them (the
+   * scanner applies those rules). `node_modules` need not be listed; it is dropped anyway.
+   */
+  listFiles(root: string, options: ListFilesOptions): string[] | Promise<string[]>;
+  /** The text of a file, or undefined when it does not exist. May throw (EACCES): the scanner reports it. */
+  readFile(absPath: string): string | undefined;
+  fileExists(absPath: string): boolean;
+  /** Lets module resolution skip missing `node_modules` folders without probing each file. */
+  directoryExists?(absPath: string): boolean;
+  /** Optional raw read, so that binary and huge files are screened before they are decoded. */
+  readSource?(absPath: string, maxBytes: number): RawSource | undefined;
+}
+
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+
+export const diskScanHost: ScanHost = {
+  listFiles(root, options) {
+    return fg.glob([...options.include, '**/.gitignore'], {
+      cwd: root,
+      absolute: true,
+      dot: true,
+      onlyFiles: true,
+      // A symlinked folder is listed as a file entry at most, never walked: no loops, no escapes.
+      followSymbolicLinks: false,
+      suppressErrors: true,
+      ignore: [...ALWAYS_IGNORED, ...options.exclude],
+    });
+  },
+  readFile(absPath) {
+    try {
+      return fs.readFileSync(absPath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  },
+  fileExists(absPath) {
+    try {
+      return fs.statSync(absPath).isFile();
+    } catch {
+      return false;
+    }
+  },
+  directoryExists(absPath) {
+    try {
+      return fs.statSync(absPath).isDirectory();
+    } catch {
+      return false;
+    }
+  },
+  readSource(absPath, maxBytes) {
+    let fd: number;
+    try {
+      fd = fs.openSync(absPath, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    try {
+      const size = fs.fstatSync(fd).size;
+      if (size > maxBytes) return { size };
+      const bytes = Buffer.allocUnsafe(size);
+      let read = 0;
+      while (read < size) {
+        const n = fs.readSync(fd, bytes, read, size - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      return { size: read, bytes: bytes.subarray(0, read) };
+    } finally {
+      fs.closeSync(fd);
+    }
+  },
+};
+
+/** Forward-slash path of `file` relative to `root` (the form every report uses). */
+export function relativePath(root: string, file: string): string {
+  // Fast path for the common case (called for every file of a scan): a plain prefix.
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  if (file.startsWith(prefix)) {
+    const rest = file.slice(prefix.length);
+    return path.sep === '/' ? rest : rest.split(path.sep).join('/');
+  }
+  const rel = path.relative(root, file);
+  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+}

@@ -1,0 +1,50 @@
+/**
+ * The SourceHost the scanner gives FlagProject: it serves the texts already read (each file is
+ * read once per scan) and records every file the project loads by itself, which are the key
+ * sources behind imports whose declarations belong in the index.
+ */
+import type { SourceHost } from '@flagdebt/core';
+
+export function scannedSourceHost(
+  texts: Map<string, string>,
+  fallback: { readFile(file: string): string | undefined; fileExists(file: string): boolean; directoryExists?(dir: string): boolean },
+  loaded: Set<string>,
+): SourceHost {
+  const existence = new Map<string, boolean>();
+  const directories = new Map<string, boolean>();
+  const host: SourceHost = {
+    readFile(file) {
+      loaded.add(file);
+      const text = texts.get(file);
+      if (text !== undefined) return text;
+      try {
+        return fallback.readFile(file);
+      } catch {
+        return undefined;
+      }
+    },
+    fileExists(file) {
+      if (texts.has(file)) return true;
+      // Module resolution asks about the same missing candidates (`x.ts`, `x.tsx`, `x/index.ts`)
+      // from every importing file: one stat per path is enough for a scan.
+      let known = existence.get(file);
+      if (known === undefined) {
+        known = fallback.fileExists(file);
+        existence.set(file, known);
+      }
+      return known;
+    },
+  };
+  const directoryExists = fallback.directoryExists?.bind(fallback);
+  if (directoryExists) {
+    host.directoryExists = (dir) => {
+      let known = directories.get(dir);
+      if (known === undefined) {
+        known = directoryExists(dir);
+        directories.set(dir, known);
+      }
+      return known;
+    };
+  }
+  return host;
+}

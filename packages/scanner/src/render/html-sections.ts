@@ -1,0 +1,172 @@
+import type { FlagReport, ScanResult } from '../types.js';
+
+/** Escapes text for HTML element content and quoted attribute values alike. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+/**
+ * JSON for a `<script type="application/json">` block: `<` is written as `\u003c`, so no value can
+ * close the script element or open a comment, whatever keys, owners or reasons contain.
+ */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+interface Column<T> {
+  title: string;
+  /** `number` columns sort numerically and align right. */
+  kind?: 'text' | 'number';
+  cell(row: T): string;
+  sortValue(row: T): string | number;
+}
+
+/** A table whose headers the page script makes sortable; cells carry their sort key. */
+function table<T>(id: string, columns: Column<T>[], rows: readonly T[], empty: string): string {
+  if (rows.length === 0) return `<p class="empty">${escapeHtml(empty)}</p>`;
+  const head = columns
+    .map((column, index) => {
+      const kind = column.kind ?? 'text';
+      return `<th scope="col" data-kind="${kind}" data-col="${index}" aria-sort="none"><button type="button">${escapeHtml(column.title)}</button></th>`;
+    })
+    .join('');
+  const body = rows
+    .map((row) => {
+      const cells = columns
+        .map((column) => {
+          const align = column.kind === 'number' ? ' class="num"' : '';
+          return `<td${align} data-sort="${escapeHtml(String(column.sortValue(row)))}">${column.cell(row)}</td>`;
+        })
+        .join('');
+      return `<tr>${cells}</tr>`;
+    })
+    .join('\n');
+  return `<div class="table-wrap"><table id="${id}" class="sortable"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
+}
+
+const text = (value: string) => escapeHtml(value);
+const code = (value: string) => `<code>${escapeHtml(value)}</code>`;
+const location = (file: string, line: number, column?: number) =>
+  `<span class="loc">${escapeHtml(file)}:${line}${column !== undefined ? `:${column}` : ''}</span>`;
+const typeBadge = (flag: FlagReport) => `<span class="badge type-${escapeHtml(flag.type)}">${escapeHtml(flag.type)}</span>`;
+const stateBadge = (flag: FlagReport) => `<span class="badge state-${escapeHtml(flag.state)}">${escapeHtml(flag.state)}</span>`;
+
+export function totalsSection(result: ScanResult): string {
+  const s = result.summary;
+  const cards: [string, number, string][] = [
+    ['Flags', s.flags, 'registered, not archived'],
+    ['Stale', s.stale, 'ready to remove'],
+    ['Unregistered keys', s.unregistered, 'reads of unknown keys'],
+    ['Unused', s.unused, 'registered, never read'],
+    ['Archived but read', s.archivedReferenced, 'retired keys still in code'],
+    ['Dynamic keys', s.dynamic, 'cannot be checked'],
+    ['References', s.references, 'reads and declarations'],
+    ['Files', s.files, 'scanned'],
+  ];
+  const alarming = new Set(['Stale', 'Unregistered keys', 'Archived but read']);
+  return `<section class="totals" aria-label="Totals">${cards
+    .map(([label, value, hint]) => {
+      const tone = alarming.has(label) && value > 0 ? ' bad' : '';
+      return `<div class="card total${tone}"><div class="value" data-total="${escapeHtml(label)}">${value}</div><div class="label">${escapeHtml(label)}</div><div class="hint">${escapeHtml(hint)}</div></div>`;
+    })
+    .join('')}</section>`;
+}
+
+export function staleTable(result: ScanResult): string {
+  const stale = result.flags
+    .filter((flag) => flag.stale && flag.state !== 'archived')
+    .sort((a, b) => b.ageDays - a.ageDays || (a.key < b.key ? -1 : 1));
+  return table<FlagReport>(
+    'stale-flags',
+    [
+      { title: 'Flag', cell: (f) => code(f.key), sortValue: (f) => f.key },
+      { title: 'Type', cell: typeBadge, sortValue: (f) => f.type },
+      { title: 'Owner', cell: (f) => text(f.owner), sortValue: (f) => f.owner },
+      { title: 'State', cell: stateBadge, sortValue: (f) => f.state },
+      { title: 'Age (days)', kind: 'number', cell: (f) => String(f.ageDays), sortValue: (f) => f.ageDays },
+      { title: 'References', kind: 'number', cell: (f) => String(f.references), sortValue: (f) => f.references },
+      {
+        title: 'Why stale',
+        cell: (f) => `<ul class="reasons">${f.reasons.map((reason) => `<li>${text(reason)}</li>`).join('')}</ul>`,
+        sortValue: (f) => f.reasons.join('; '),
+      },
+      {
+        title: 'Remove with',
+        cell: (f) => `<span class="cmd">${code(removeCommand(f.key))}<button type="button" class="copy" data-copy="${escapeHtml(removeCommand(f.key))}" title="Copy command">Copy</button></span>`,
+        sortValue: (f) => f.key,
+      },
+    ],
+    stale,
+    'No stale flags. Nothing to remove.',
+  );
+}
+
+/** Quotes the key for a POSIX shell only when it needs it. */
+export function removeCommand(key: string): string {
+  const safe = /^[A-Za-z0-9._:/@+-]+$/.test(key);
+  return `flagdebt remove ${safe ? key : `'${key.replace(/'/g, `'\\''`)}'`}`;
+}
+
+export function unregisteredTable(result: ScanResult): string {
+  return table(
+    'unregistered-keys',
+    [
+      { title: 'Key', cell: (u) => code(u.flag), sortValue: (u) => u.flag },
+      { title: 'Where', cell: (u) => location(u.file, u.line, u.column), sortValue: (u) => `${u.file}:${String(u.line).padStart(8, '0')}` },
+      { title: 'Did you mean', cell: (u) => (u.suggestion ? code(u.suggestion) : '<span class="muted">no close match: register it?</span>'), sortValue: (u) => u.suggestion ?? '' },
+    ],
+    result.unregistered,
+    'Every key read in code is in the registry.',
+  );
+}
+
+export function unusedTable(result: ScanResult): string {
+  const byKey = new Map(result.flags.map((flag) => [flag.key, flag]));
+  const unused = result.unused.map((entry) => byKey.get(entry.flag)).filter((flag): flag is FlagReport => flag !== undefined);
+  return table<FlagReport>(
+    'unused-flags',
+    [
+      { title: 'Flag', cell: (f) => code(f.key), sortValue: (f) => f.key },
+      { title: 'Type', cell: typeBadge, sortValue: (f) => f.type },
+      { title: 'Owner', cell: (f) => text(f.owner), sortValue: (f) => f.owner },
+      { title: 'State', cell: stateBadge, sortValue: (f) => f.state },
+      { title: 'Age (days)', kind: 'number', cell: (f) => String(f.ageDays), sortValue: (f) => f.ageDays },
+    ],
+    unused,
+    'Every registered flag is read somewhere.',
+  );
+}
+
+export function archivedTable(result: ScanResult): string {
+  const rows = result.flags
+    .filter((flag) => flag.state === 'archived')
+    .map((flag) => ({ flag, reads: result.references.filter((ref) => ref.flag === flag.key && ref.kind !== 'dynamic') }))
+    .filter((row) => row.reads.length > 0);
+  return table(
+    'archived-referenced',
+    [
+      { title: 'Flag', cell: (r) => code(r.flag.key), sortValue: (r) => r.flag.key },
+      { title: 'Owner', cell: (r) => text(r.flag.owner), sortValue: (r) => r.flag.owner },
+      { title: 'Archived since', cell: (r) => text(r.flag.since ?? '—'), sortValue: (r) => r.flag.since ?? '' },
+      { title: 'Still read at', cell: (r) => r.reads.map((ref) => location(ref.file, ref.line, ref.column)).join('<br>'), sortValue: (r) => r.reads.length },
+    ],
+    rows,
+    'No code reads an archived flag.',
+  );
+}
+
+export function dynamicTable(result: ScanResult): string {
+  return table(
+    'dynamic-keys',
+    [
+      { title: 'Where', cell: (r) => location(r.file, r.line, r.column), sortValue: (r) => `${r.file}:${String(r.line).padStart(8, '0')}` },
+      { title: 'Accessor', cell: (r) => code(r.via), sortValue: (r) => r.via },
+      { title: 'In tests', cell: (r) => (r.test ? 'yes' : 'no'), sortValue: (r) => (r.test ? 1 : 0) },
+    ],
+    result.references.filter((ref) => ref.kind === 'dynamic'),
+    'Every flag key is resolved statically.',
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * `scan`: discover files, read them, index flag references, reconcile with the registry.
+ * Everything a user can get wrong inside the project (a broken file, an unreadable one) ends up
+ * in `problems`; only an unusable config or registry throws (a FlagdebtError).
+ */
+import path from 'node:path';
+import { FlagdebtError, FlagProject, loadProjectModel, loadRegistry, parseIsoDate, todayIso } from '@flagdebt/core';
+import type { Diagnostic, FlagdebtConfig, IsoDate, Registry } from '@flagdebt/core';
+import { discoverFiles } from './discovery/discover-files.js';
+import { loadSources } from './discovery/load-sources.js';
+import { diskScanHost, relativePath, type ScanHost } from './host.js';
+import { indexProject } from './index/project-indexer.js';
+import { scannedSourceHost } from './index/scanned-source-host.js';
+import { reconcile } from './reconcile/reconcile.js';
+import type { ProblemRecord, ScanResult } from './types.js';
+
+export interface ScanOptions {
+  /** The folder to scan. */
+  dir: string;
+  /** "Today" for staleness (YYYY-MM-DD); default: the current UTC date. */
+  now?: IsoDate;
+  /** Loaded config; default: found by walking up from `dir`. */
+  config?: FlagdebtConfig;
+  /** Loaded registry; default: the config's `registry` file. */
+  registry?: Registry;
+  host?: ScanHost;
+  /** Progress in files; `total` grows once, when the files to parse are known. */
+  onProgress?(done: number, total: number): void;
+}
+
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const root = path.resolve(options.dir);
+  const now = options.now ?? todayIso();
+  if (!parseIsoDate(now)) {
+    throw new FlagdebtError({
+      severity: 'error',
+      code: 'scan/bad-date',
+      file: '--now',
+      line: 0,
+      column: 0,
+      message: `"${now}" is not a date`,
+      fix: 'use the form YYYY-MM-DD, e.g. 2026-11-21',
+    });
+  }
+  const host = options.host ?? diskScanHost;
+  const { config, registry, warnings } = projectModel(root, options);
+
+  const { files, rules } = await discoverFiles(root, config, host);
+  let readTotal = files.length;
+  const loaded = loadSources(files, host, (done) => options.onProgress?.(done, readTotal));
+
+  const touched = new Set<string>();
+  const project = new FlagProject({
+    root: config.root,
+    accessors: config.accessors,
+    host: scannedSourceHost(loaded.texts, host, touched),
+  });
+  const indexed = indexProject({
+    project,
+    texts: loaded.texts,
+    keys: registry.flags.keys(),
+    loaded: touched,
+    progress: (done, total) => {
+      readTotal = files.length + total;
+      options.onProgress?.(files.length + done, readTotal);
+    },
+  });
+
+  const problems: ProblemRecord[] = [
+    ...warnings.map((w) => ({ file: relativePath(root, w.file), line: w.line || undefined, message: w.message, severity: 'warning' as const })),
+    ...loaded.problems.map((p) => ({ file: relativePath(root, p.file), message: p.message, severity: p.severity })),
+    ...indexed.problems.map((p) => ({ file: p.file === '' ? '' : relativePath(root, p.file), message: p.message, line: p.line, severity: p.severity ?? 'error' })),
+  ].map(dropUndefined);
+
+  return reconcile({
+    root,
+    now,
+    registry,
+    staleness: config.staleness,
+    index: indexed.index,
+    isTest: (file) => rules.isTest(file),
+    files: files.length,
+    problems,
+  });
+}
+
+function projectModel(root: string, options: ScanOptions): { config: FlagdebtConfig; registry: Registry; warnings: Diagnostic[] } {
+  const { config, registry } = options;
+  if (config && registry) return { config, registry, warnings: [] };
+  if (config) return { config, ...loadRegistry(config.registry) };
+  const model = loadProjectModel(root);
+  return { config: model.config, registry: registry ?? model.registry, warnings: model.warnings };
+}
+
+function dropUndefined(problem: ProblemRecord): ProblemRecord {
+  const out: ProblemRecord = { file: problem.file, message: problem.message };
+  if (problem.line !== undefined) out.line = problem.line;
+  if (problem.severity !== undefined) out.severity = problem.severity;
+  return out;
+}

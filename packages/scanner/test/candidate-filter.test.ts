@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { CandidateFilter, trieSource } from '../src/index/candidate-filter.js';
+
+describe('candidate filter', () => {
+  it('matches accessor and wrapper names as whole identifiers only', () => {
+    const filter = new CandidateFilter(['useFlag', 'useFlagValue', 'isEnabled']);
+    expect(filter.matches('const on = useFlag("x");')).toBe(true);
+    expect(filter.matches('const v = useFlagValue("x");')).toBe(true);
+    expect(filter.matches('flags?.isEnabled?.("x")')).toBe(true);
+    expect(filter.matches('const store = useFlagStore();')).toBe(false);
+    expect(filter.matches('const $useFlag = 1; isEnabledFor(x)')).toBe(false);
+  });
+
+  it('matches registered keys anywhere, also as parts of longer strings', () => {
+    const filter = new CandidateFilter([], ['new-checkout', 'new-search', 'a.b']);
+    expect(filter.matches("export enum Flag { Checkout = 'new-checkout' }")).toBe(true);
+    expect(filter.matches('const k = "a.b";')).toBe(true);
+    expect(filter.matches('const k = "axb";')).toBe(false);
+    expect(filter.matches('new-check')).toBe(false);
+  });
+
+  it('factors shared prefixes so that a large registry stays one cheap pattern', () => {
+    expect(trieSource(['new-checkout', 'new-search', 'useFlag', 'useFlagValue'])).toBe('(?:new-(?:checkout|search)|useFlag(?:Value)?)');
+    const keys = Array.from({ length: 2000 }, (_, i) => `team-${i % 7}-flag-${i}`);
+    const filter = new CandidateFilter([], keys);
+    expect(filter.matches("useFlag('team-3-flag-1999')")).toBe(true);
+    // 200 % 7 = 4: "team-4-flag-200" is a key and a prefix of this text
+    expect(filter.matches("useFlag('team-4-flag-2000')")).toBe(true);
+    expect(filter.matches("useFlag('team-3-flag-2000')")).toBe(false);
+    expect(filter.matches("useFlag('team-9-flag-1')")).toBe(false);
+  });
+
+  it('matches nothing without words or keys', () => {
+    expect(new CandidateFilter([], []).matches('useFlag("x")')).toBe(false);
+  });
+});

@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
+
+export interface FixtureCommit {
+  hash: string;
+  date: string;
+  message: string;
+  folder: string;
+}
+
+export function git(cwd: string, args: string[], date?: string): string {
+  return execFileSync('git', ['-c', 'user.name=Flag Debt', '-c', 'user.email=dev@example.com', '-c', 'commit.gpgsign=false', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) },
+  });
+}
+
+/** Replays fixtures/<name>/steps.json into a new git repository at `root`. */
+export function buildFixtureRepo(name: 'storefront' | 'warehouse', root: string): FixtureCommit[] {
+  const fixture = path.join(FIXTURES, name);
+  const steps = JSON.parse(readFileSync(path.join(fixture, 'steps.json'), 'utf8')) as Omit<FixtureCommit, 'hash'>[];
+  git(root, ['init', '-q', '-b', 'main']);
+  return steps.map((step) => {
+    const source = path.join(fixture, step.folder);
+    for (const name of readdirSync(source)) {
+      if (name !== '.deleted') cpSync(path.join(source, name), path.join(root, name), { recursive: true });
+    }
+    const deleted = path.join(source, '.deleted');
+    try {
+      for (const rel of readFileSync(deleted, 'utf8').split('\n').filter(Boolean)) rmSync(path.join(root, rel));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    // -f: the legacy folder was committed before .gitignore listed it, as happens in real repositories.
+    git(root, ['add', '-A', '-f']);
+    git(root, ['commit', '-q', '-m', step.message], step.date);
+    return { ...step, hash: git(root, ['rev-parse', 'HEAD']).trim() };
+  });
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { overBudget } from '../src/index.js';
+import { referencesOf, scanFixture } from './helpers.js';
+
+describe('reconciliation: categories', async () => {
+  const result = await scanFixture('reconciliation', 'categories');
+
+  it('lists every occurrence of an unregistered key, with a suggestion when one is close', () => {
+    expect(result.unregistered).toEqual([
+      { flag: 'checkout-v3', file: 'src/checkout/Checkout.tsx', line: 5, column: 14, suggestion: 'checkout-v2' },
+      { flag: 'checkoutV2', file: 'src/checkout/payment.ts', line: 5, column: 7, suggestion: 'checkout-v2' },
+      { flag: 'totally-unknown-thing', file: 'src/checkout/payment.ts', line: 6, column: 7 },
+    ]);
+    expect(result.summary.unregistered).toBe(3);
+  });
+
+  it('calls a registered flag unused when nothing evaluates it, even if an enum declares it', () => {
+    expect(result.unused).toEqual([{ flag: 'old-banner' }, { flag: 'holiday-theme' }]);
+    expect(referencesOf(result, 'holiday-theme')).toEqual(['src/theme/themes.ts:3:3 declaration ThemeFlag']);
+  });
+
+  it('reports archived flags that code still reads, loudly, and never as unused', () => {
+    const legacy = result.flags.find((f) => f.key === 'legacy-search')!;
+    expect(legacy.state).toBe('archived');
+    expect(legacy.references).toBe(1);
+    expect(legacy.reasons[0]).toMatch(/^archived on 2025-07-01 but still referenced once/);
+    expect(result.summary.archivedReferenced).toBe(1);
+    expect(result.unused.map((u) => u.flag)).not.toContain('retired-promo');
+    expect(result.unregistered.map((u) => u.flag)).not.toContain('legacy-search');
+  });
+
+  it('lists every registry flag, archived ones too, and counts only live ones', () => {
+    expect(result.flags.map((f) => f.key)).toEqual(['checkout-v2', 'old-banner', 'holiday-theme', 'legacy-search', 'retired-promo']);
+    expect(result.summary.flags).toBe(3);
+  });
+
+  it('marks references in test files from the tests globs', () => {
+    const checkout = result.references.filter((r) => r.flag === 'checkout-v2').map((r) => [r.file, r.test]);
+    expect(checkout).toEqual([
+      ['src/__tests__/payment.ts', true],
+      ['src/checkout/Checkout.spec.ts', true],
+      ['src/checkout/Checkout.tsx', false],
+    ]);
+  });
+
+  it('checks the budget from the config', () => {
+    // budget: stale 0, unregistered 1; the fixture has no stale flag and 3 unregistered reads
+    expect(overBudget(result, { stale: 0, unregistered: 1 })).toEqual([
+      '3 unregistered flag reads, budget is 1: add the keys to the registry or fix the typos',
+    ]);
+    expect(overBudget(result, { unregistered: 3 })).toEqual([]);
+    expect(overBudget(result, {})).toEqual([]);
+  });
+});
+
+describe('reconciliation: staleness', async () => {
+  const result = await scanFixture('reconciliation', 'staleness');
+  const flag = (key: string) => result.flags.find((f) => f.key === key)!;
+
+  it('gives a reason with its evidence for every stale flag', () => {
+    expect(flag('complete-rollout')).toMatchObject({
+      stale: true,
+      ageDays: 81,
+      reasons: ['complete for 51 days (policy: 14)', 'created 2026-09-01, 81 days old (policy: 60)'],
+    });
+    expect(flag('expired-experiment')).toMatchObject({ stale: true, reasons: ['expired on 2026-11-01 (20 days ago)'] });
+    expect(flag('old-release')).toMatchObject({ stale: true, reasons: ['created 2026-07-01, 143 days old (policy: 60)'] });
+  });
+
+  it('applies the configured policy per type (ops: maxAgeDays 365)', () => {
+    expect(flag('ops-kill-search')).toMatchObject({ stale: true, ageDays: 689, reasons: ['created 2025-01-01, 689 days old (policy: 365)'] });
+    expect(flag('ops-kill-recs')).toMatchObject({ stale: false, reasons: [] });
+    expect(flag('fresh-release')).toMatchObject({ stale: false, ageDays: 20 });
+    expect(result.summary.stale).toBe(4);
+  });
+
+  it('uses --now: a day earlier, the experiment has not yet expired', async () => {
+    const before = await scanFixture('reconciliation', 'staleness', { now: '2026-10-31' });
+    expect(before.flags.find((f) => f.key === 'expired-experiment')).toMatchObject({ stale: false, reasons: [] });
+  });
+
+  it('flags the budget when stale flags exceed it', () => {
+    expect(overBudget(result, { stale: 3 })).toEqual(['4 stale flags, budget is 3: remove some with `flagdebt remove <flag>`']);
+    expect(overBudget(result, { stale: 4 })).toEqual([]);
+  });
+});
