@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 import { accessorName, isCallAccessor } from '../types.js';
 import type { Accessor, CallAccessor, MemberAccessor, WrapperInfo } from '../types.js';
 import type { KeyResolver } from './key-resolver.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 import type { KeyDeclaration } from '../types.js';
 import { constObject } from './key-resolver.js';
 import { positionOf, propertyNameText, skipOuterExpressions, spanOf } from './syntax.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Accessor, FlagRead, KeyDeclaration, WrapperInfo } from '../types.js';
 import { isCallAccessor } from '../types.js';

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 import { declaresMeaning } from './module-symbols.js';
 import type { LocalDecl, Meaning } from './module-symbols.js';
 import type { ProjectContext } from './project-context.js';

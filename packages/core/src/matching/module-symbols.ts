@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 import { hasDefaultModifier, hasExportModifier } from './syntax.js';
 
 /** A name declared in some scope, before imports are followed. */

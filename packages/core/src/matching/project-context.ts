@@ -1,4 +1,4 @@
-import type ts from 'typescript';
+import type ts from '../typescript.cjs';
 import type { ModuleSymbols } from './module-symbols.js';
 import type { ScopeLookup } from './scope.js';
 

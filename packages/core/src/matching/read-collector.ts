@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 import type { DefaultArgument, FlagRead } from '../types.js';
 import type { ReadMatch, ReadMatcher } from './accessor-match.js';
 import type { KeyResolver } from './key-resolver.js';

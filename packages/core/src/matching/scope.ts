@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 import { bindingNames, collectStatementDecls, declaresMeaning } from './module-symbols.js';
 import type { LocalDecl, Meaning, ModuleSymbols } from './module-symbols.js';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 import type { Position, Span } from '../types.js';
 
 /** Parse mode by extension; `.js`/`.jsx` may hold JSX, so they get a JSX-aware kind. */

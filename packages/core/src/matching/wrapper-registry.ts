@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from '../typescript.cjs';
 import type { WrapperInfo } from '../types.js';
 import type { ReadMatcher } from './accessor-match.js';
 import type { ExportEntry } from './module-symbols.js';
