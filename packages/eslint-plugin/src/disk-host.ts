@@ -1,0 +1,47 @@
+/**
+ * The matcher reads other files from disk (the module a key const or a wrapper comes from) and
+ * keeps them. In an editor those files change while ESLint keeps running, so this host
+ * remembers the mtime of everything it read, and the store asks it now and then what changed.
+ */
+import fs from 'node:fs';
+import { nodeSourceHost, type SourceHost } from '@flagdebt/core';
+
+function mtimeOf(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+export class DiskHost implements SourceHost {
+  private readonly mtimes = new Map<string, number>();
+
+  readFile(absPath: string): string | undefined {
+    const text = nodeSourceHost.readFile(absPath);
+    if (text !== undefined) this.mtimes.set(absPath, mtimeOf(absPath));
+    return text;
+  }
+
+  fileExists(absPath: string): boolean {
+    return nodeSourceHost.fileExists(absPath);
+  }
+
+  directoryExists(absPath: string): boolean {
+    return nodeSourceHost.directoryExists?.(absPath) ?? false;
+  }
+
+  realpath(absPath: string): string {
+    return nodeSourceHost.realpath?.(absPath) ?? absPath;
+  }
+
+  /** Files read before that changed or disappeared since; they are forgotten until read again. */
+  changedFiles(): string[] {
+    const changed: string[] = [];
+    for (const [file, mtime] of this.mtimes) {
+      if (mtimeOf(file) !== mtime) changed.push(file);
+    }
+    for (const file of changed) this.mtimes.delete(file);
+    return changed;
+  }
+}

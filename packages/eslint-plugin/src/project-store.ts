@@ -1,0 +1,191 @@
+/**
+ * Config, registry and matcher, loaded through core and kept for the life of the ESLint
+ * process. An editor lints the same files again and again, so each config is loaded once and
+ * re-read only when the config file or the registry file changes on disk (mtime).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { DiskHost } from './disk-host.js';
+import { discoverCandidateWords } from './wrapper-discovery.js';
+import {
+  FlagProject,
+  findConfig,
+  isFlagdebtError,
+  loadConfig,
+  loadRegistry,
+  type Diagnostic,
+  type FlagdebtConfig,
+  type Registry,
+} from '@flagdebt/core';
+
+/** What the rules need about the project a file belongs to. */
+export interface ProjectState {
+  /** Null when the config could not be loaded: no rule can judge reads then. */
+  config: FlagdebtConfig | null;
+  /** Null when the registry could not be loaded: key checks are skipped, key shape is still checked. */
+  registry: Registry | null;
+  matcher: FlagProject | null;
+  /** The pre-filter: a file containing none of these words reads no flag. Grows as wrappers are found. */
+  candidateWords: Set<string>;
+  /** The config or registry error, reported once per file by `flagdebt/registered`. */
+  problem: Diagnostic | null;
+}
+
+interface CachedProject {
+  state: ProjectState;
+  /** What the matcher read from disk, to notice other files changing in an editor session. */
+  host: DiskHost | null;
+  configMtime: number;
+  /** Absolute registry path and its mtime (-1 when it did not exist). */
+  registryPath: string | null;
+  registryMtime: number;
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+/** A user error from core keeps its own message; anything else still must not crash ESLint. */
+function toDiagnostic(error: unknown, file: string): Diagnostic {
+  if (isFlagdebtError(error) && error.diagnostics.length > 0) return error.diagnostics[0];
+  const message = error instanceof Error ? error.message : String(error);
+  return { severity: 'error', code: 'eslint/load', file, line: 0, column: 0, message: `could not load ${file}: ${message}` };
+}
+
+export class ProjectStore {
+  private readonly projects = new Map<string, CachedProject>();
+  /** Directory -> config found by walking up. Only hits are cached, so a new config is found at once. */
+  private readonly configByDir = new Map<string, string>();
+  private lastRecheck = 0;
+
+  /** `recheckMs`: how often files read from disk are checked for changes. */
+  constructor(private readonly recheckMs = 1000) {}
+
+  /** The config that governs `file`: the explicit one, or the nearest flagdebt.config.* above it. */
+  configFor(file: string, explicit: string | null): string | null {
+    if (explicit !== null) return explicit;
+    const dir = path.dirname(file);
+    const cached = this.configByDir.get(dir);
+    if (cached !== undefined && mtimeOf(cached) >= 0) return cached;
+    const found = findConfig(dir);
+    if (found === null) this.configByDir.delete(dir);
+    else this.configByDir.set(dir, found);
+    return found;
+  }
+
+  stateFor(file: string, explicitConfig: string | null): ProjectState {
+    const configPath = this.configFor(file, explicitConfig);
+    if (configPath === null) {
+      return {
+        config: null,
+        registry: null,
+        matcher: null,
+        candidateWords: new Set(),
+        problem: {
+          severity: 'error',
+          code: 'eslint/no-config',
+          file,
+          line: 0,
+          column: 0,
+          message: `no flagdebt.config.json (or .yaml) found in ${path.dirname(file)} or any parent folder`,
+          fix: 'run `flagdebt init` at the project root, or set settings.flagdebt.config in eslint.config.js',
+        },
+      };
+    }
+    const configMtime = mtimeOf(configPath);
+    const cached = this.projects.get(configPath);
+    if (cached && cached.configMtime === configMtime) {
+      this.forgetChangedFiles(cached);
+      if (cached.registryPath === null || mtimeOf(cached.registryPath) === cached.registryMtime) return cached.state;
+      // Only the registry changed: the matcher (and its parsed files) stays valid.
+      const reloaded = this.load(configPath, configMtime, cached);
+      this.projects.set(configPath, reloaded);
+      return reloaded.state;
+    }
+    const loaded = this.load(configPath, configMtime, null);
+    this.projects.set(configPath, loaded);
+    return loaded.state;
+  }
+
+  /**
+   * Drops files the matcher read from disk that changed since (a key const edited in another
+   * tab). Checked at most every `recheckMs`, so a CLI run over thousands of files does not stat
+   * every dependency for every file.
+   */
+  private forgetChangedFiles(cached: CachedProject): void {
+    const now = Date.now();
+    if (!cached.host || !cached.state.matcher || now - this.lastRecheck < this.recheckMs) return;
+    this.lastRecheck = now;
+    for (const file of cached.host.changedFiles()) cached.state.matcher.invalidate(file);
+  }
+
+  private load(configPath: string, configMtime: number, known: CachedProject | null): CachedProject {
+    if (configMtime < 0) {
+      return {
+        state: {
+          config: null,
+          registry: null,
+          matcher: null,
+          candidateWords: new Set(),
+          problem: {
+            severity: 'error',
+            code: 'eslint/no-config',
+            file: configPath,
+            line: 0,
+            column: 0,
+            message: `the flagdebt config ${configPath} does not exist`,
+            fix: 'fix settings.flagdebt.config in eslint.config.js, or run `flagdebt init`',
+          },
+        },
+        host: null,
+        configMtime,
+        registryPath: null,
+        registryMtime: -1,
+      };
+    }
+    let config = known?.state.config ?? null;
+    if (config === null) {
+      try {
+        config = loadConfig(configPath);
+      } catch (error) {
+        return {
+          state: { config: null, registry: null, matcher: null, candidateWords: new Set(), problem: toDiagnostic(error, configPath) },
+          host: null,
+          configMtime,
+          registryPath: null,
+          registryMtime: -1,
+        };
+      }
+    }
+    let matcher = known?.state.matcher ?? null;
+    let host = known?.host ?? null;
+    let candidateWords = known?.state.candidateWords ?? new Set<string>();
+    let problem: Diagnostic | null = null;
+    if (matcher === null) {
+      try {
+        host = new DiskHost();
+        matcher = new FlagProject({ root: config.root, accessors: config.accessors, host });
+        candidateWords = discoverCandidateWords(matcher, config.root);
+      } catch (error) {
+        problem = toDiagnostic(error, configPath);
+      }
+    }
+    const registryMtime = mtimeOf(config.registry);
+    let registry: Registry | null = null;
+    if (problem === null) {
+      try {
+        registry = loadRegistry(config.registry).registry;
+      } catch (error) {
+        problem = toDiagnostic(error, config.registry);
+      }
+    }
+    return { state: { config, registry, matcher, candidateWords, problem }, host, configMtime, registryPath: config.registry, registryMtime };
+  }
+}
+
+/** One store per ESLint process, shared by every rule and every file. */
+export const projectStore = new ProjectStore();

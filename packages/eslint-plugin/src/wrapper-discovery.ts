@@ -1,0 +1,78 @@
+/**
+ * ESLint sees one file at a time, but a wrapper (`useNewCheckout()`) is usually declared in
+ * another file. The cheap text pre-filter must know every wrapper's name up front, or a file
+ * that only calls wrappers would be skipped. So when a project is first loaded, its source files
+ * are pre-filtered the way the scanner does it: files naming an accessor are searched for
+ * wrappers, then files naming one of those wrappers, until no new name appears.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FlagProject } from '@flagdebt/core';
+
+const SOURCE_FILE = /\.(?:[mc]?[jt]s|[jt]sx)$/u;
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'out']);
+/** Past this many files the warm-up costs more than it saves; wrappers are then learned as files are linted. */
+const MAX_FILES = 20_000;
+
+function sourceFiles(root: string): string[] {
+  const out: string[] = [];
+  const dirs = [root];
+  while (dirs.length > 0 && out.length <= MAX_FILES) {
+    const dir = dirs.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) dirs.push(full);
+      } else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+        out.push(full);
+      }
+    }
+  }
+  return out;
+}
+
+function containsAny(text: string, words: Iterable<string>): boolean {
+  for (const word of words) if (text.includes(word)) return true;
+  return false;
+}
+
+/** Every word the pre-filter needs for this project: accessor names plus all wrapper names. */
+export function discoverCandidateWords(matcher: FlagProject, root: string): Set<string> {
+  const words = new Set(matcher.candidateWords());
+  const files = sourceFiles(root);
+  if (files.length > MAX_FILES) return words;
+  let pending = new Map<string, string>();
+  for (const file of files) {
+    try {
+      pending.set(file, fs.readFileSync(file, 'utf8'));
+    } catch {
+      // Unreadable files are reported (or not) when ESLint lints them.
+    }
+  }
+  let newWords = [...words];
+  while (newWords.length > 0 && pending.size > 0) {
+    const hits: string[] = [];
+    const rest = new Map<string, string>();
+    for (const [file, text] of pending) {
+      if (containsAny(text, newWords)) hits.push(file);
+      else rest.set(file, text);
+    }
+    pending = rest;
+    newWords = [];
+    for (const wrapper of matcher.discoverWrappers(hits)) {
+      if (!words.has(wrapper.name)) {
+        words.add(wrapper.name);
+        newWords.push(wrapper.name);
+      }
+    }
+  }
+  for (const word of matcher.candidateWords()) words.add(word);
+  return words;
+}
