@@ -39,7 +39,7 @@ describe('ProjectStore', () => {
   it('learns wrapper names declared in other files for the pre-filter', () => {
     const state = new ProjectStore().stateFor(file, null);
     // Accessor words, plus the two wrappers in src/flags/hooks.ts.
-    expect([...state.candidateWords].sort()).toEqual(['config', 'featureToggles', 'getStringValue', 'isEnabled', 'isNewCheckoutEnabled', 'useDarkMode', 'useFlag']);
+    expect([...state.candidateWords].sort()).toEqual(['featureToggles', 'getStringValue', 'isEnabled', 'isNewCheckoutEnabled', 'useDarkMode', 'useFlag']);
   });
 
   it('returns the cached state while neither file changes', () => {

@@ -72,14 +72,13 @@ export class FlagProject {
 
   /**
    * Words whose absence from a file's text proves it holds no read: the last segment of every
-   * call path, first and last segment of every member path, and every known wrapper's name.
+   * accessor path (every read, destructured or not, spells it) and every known wrapper's name.
    */
   candidateWords(): string[] {
     const words = new Set<string>();
     for (const a of this.accessors) {
       const segs = (isCallAccessor(a) ? a.call : a.member).split('.');
       words.add(segs[segs.length - 1]);
-      if (!isCallAccessor(a)) words.add(segs[0]);
     }
     for (const w of this.wrapperRegistry.known()) words.add(w.name);
     words.delete('');

@@ -51,6 +51,6 @@ describe('literal keys and call accessor forms', () => {
   });
 
   it('lists candidate words for the text pre-filter', () => {
-    expect(project.candidateWords().sort()).toEqual(['config', 'featureToggles', 'getBooleanValue', 'isEnabled', 'useFlag']);
+    expect(project.candidateWords().sort()).toEqual(['featureToggles', 'getBooleanValue', 'isEnabled', 'useFlag']);
   });
 });
