@@ -116,14 +116,25 @@ export class CommitSnapshot {
    * The config found by walking up from `dir` (inside the repository) and the registry it names,
    * both read from the commit. Throws FlagdebtError like `scan` does on disk.
    */
-  projectModel(dir: string, scratch: ScratchDir, cache: ModelCache): ProjectAtCommit {
-    const configFile = this.foldersUp(dir)
-      .flatMap((folder) => CONFIG_FILE_NAMES.map((name) => path.join(folder, name)))
-      .find((file) => this.entry(file) !== undefined);
-    const configKey = configFile ? `${configFile}\0${this.entry(configFile)!.blob}` : `\0${dir}`;
+  projectModel(dir: string, scratch: ScratchDir, cache: ModelCache, explicitConfig?: string): ProjectAtCommit {
+    const configFile =
+      explicitConfig ??
+      this.foldersUp(dir)
+        .flatMap((folder) => CONFIG_FILE_NAMES.map((name) => path.join(folder, name)))
+        .find((file) => this.entry(file) !== undefined);
+    // An explicit config outside the repository has no history: it is read from disk.
+    const onDisk = configFile !== undefined && this.relative(configFile) === null;
+    if (configFile && !onDisk && !this.entry(configFile)) {
+      throw new FlagdebtError({
+        severity: 'error', code: 'config/not-found', file: configFile, line: 0, column: 0,
+        message: `config not found in this commit: ${configFile}`,
+        fix: 'start the history after the commit that added it (--since)',
+      });
+    }
+    const configKey = configFile ? `${configFile}\0${onDisk ? 'disk' : this.entry(configFile)!.blob}` : `\0${dir}`;
     let config = cache.configs.get(configKey);
     if (!config) {
-      config = configFile ? this.configFrom(configFile, scratch) : loadConfig(null, dir);
+      config = !configFile ? loadConfig(null, dir) : onDisk ? loadConfig(configFile) : this.configFrom(configFile, scratch);
       cache.configs.set(configKey, config);
     }
     const defaultRegistry = path.join(config.root, REGISTRY_FILE_NAMES[0]);
@@ -132,6 +143,7 @@ export class CommitSnapshot {
       // The default registry is the first of flags.yaml, flags.yml, flags.json that exists: here, in the tree.
       registryFile = REGISTRY_FILE_NAMES.map((name) => path.join(config.root, name)).find((file) => this.entry(file)) ?? defaultRegistry;
     }
+    if (this.relative(registryFile) === null) return { config: { ...config, registry: registryFile }, registry: loadRegistry(registryFile).registry };
     const entry = this.entry(registryFile);
     if (!entry) {
       throw new FlagdebtError({

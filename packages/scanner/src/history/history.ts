@@ -37,7 +37,7 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
   const chain = await gitStep(() => firstParentCommits(repoRoot));
   const commits = sampleCommits(chain, options);
   // Every commit's own changes, from one `git log`: consecutive points compose them.
-  const changes = commits.length > 1 ? await gitStep(() => firstParentChanges(repoRoot, commits[0].commit, commits.at(-1)!.commit)) : new Map();
+  const changes = commits.length > 1 ? await gitStep(() => firstParentChanges(repoRoot, commits[0].commit, commits.at(-1)!.commit)) : new Map<string, TreeChange[]>();
   const position = new Map(chain.map((c, i) => [c.commit, i]));
   const reader = new BlobReader(repoRoot);
   const blobs = new BlobStore(reader);
@@ -46,6 +46,7 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
   const run: HistoryRun = {
     repoRoot,
     dir,
+    config: options.config === undefined ? undefined : realFile(options.config),
     blobs,
     scratch,
     incremental,
@@ -72,6 +73,7 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
 interface HistoryRun {
   repoRoot: string;
   dir: string;
+  config: string | undefined;
   blobs: BlobStore;
   scratch: ScratchDir;
   incremental: IncrementalState | undefined;
@@ -99,7 +101,7 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<{ point:
   // Staleness as it was judged on the day of the commit.
   const now = isoDateTime(commit.timestamp).slice(0, 10);
   try {
-    const { config, registry } = snapshot.projectModel(dir, run.scratch, run.models);
+    const { config, registry } = snapshot.projectModel(dir, run.scratch, run.models, run.config);
     const plan = changes && incremental?.plan(snapshot, tree, changes, config, registry);
     if (incremental && plan) {
       // Flags, staleness and types come from the registry; only the counts of references are merged.
@@ -137,6 +139,14 @@ export function toPoint(commit: CommitInfo, result: ScanResult): HistoryPoint {
     unregistered: result.summary.unregistered,
     byType: byType as HistoryPoint['byType'],
   };
+}
+
+function realFile(file: string): string {
+  try {
+    return realpathSync(path.resolve(file));
+  } catch {
+    return path.resolve(file);
+  }
 }
 
 function realDir(dir: string): string {

@@ -6,7 +6,7 @@
  * container elsewhere as a key source) makes the commit a full scan instead.
  */
 import path from 'node:path';
-import { FlagProject, isCallAccessor, type FlagdebtConfig, type Registry } from '@flagdebt/core';
+import { FlagProject, type FlagdebtConfig, type Registry } from '@flagdebt/core';
 import picomatch from 'picomatch';
 import { CandidateFilter } from '../index/candidate-filter.js';
 import type { ScanResult } from '../types.js';
@@ -42,7 +42,7 @@ export class IncrementalState {
   private graph = new ImportGraph();
   private readonly specifiers = new Map<string, string[]>();
   private readonly shapes = new Map<string, KeySourceShape>();
-  private filter: { registry: Registry; filter: CandidateFilter; words: RegExp } | undefined;
+  private filter: { registry: Registry; filter: CandidateFilter } | undefined;
 
   constructor(
     private readonly repoRoot: string,
@@ -118,10 +118,10 @@ export class IncrementalState {
       const blob = tree.get(rel)?.blob;
       if (!blob) continue;
       const text = this.blobs.text(blob) ?? '';
-      if (!this.declarationsStable(rel, blob, text, filter.filter)) return null;
-      // Wrappers the recomputed files call live in what they import: list those files so the
-      // subset scan knows the wrappers' names, as the full scan would.
-      if (filter.words.test(text)) providers.add(rel);
+      if (!this.declarationsStable(rel, blob, text, filter)) return null;
+      // Wrappers the recomputed files call (and the wrappers those call) live in what they
+      // import: list all of it, so the subset scan learns the same wrapper names as a full scan.
+      providers.add(rel);
     }
     const inside = [...recompute].filter((rel) => isInside(prefix, rel));
     if (inside.length + providers.size > Math.max(MIN_SUBSET_LIMIT, MAX_SUBSET_SHARE * base.sources)) return null;
@@ -181,24 +181,14 @@ export class IncrementalState {
     };
   }
 
-  private candidateFilter(config: FlagdebtConfig, registry: Registry) {
+  private candidateFilter(config: FlagdebtConfig, registry: Registry): CandidateFilter {
     if (this.filter?.registry !== registry) {
-      const words = new Set<string>();
-      for (const accessor of config.accessors) {
-        const segments = (isCallAccessor(accessor) ? accessor.call : accessor.member).split('.');
-        words.add(segments[segments.length - 1]);
-        if (!isCallAccessor(accessor)) words.add(segments[0]);
-      }
-      words.delete('');
-      words.delete('this');
-      const pattern = [...words].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-      this.filter = {
-        registry,
-        filter: new CandidateFilter(words, registry.flags.keys()),
-        words: new RegExp(`(?<![\\w$])(?:${pattern})(?![\\w$])`),
-      };
+      // A fresh project knows no wrappers yet: its words are exactly the accessors' own, as core
+      // defines them (the scanner adds wrapper names on top, which only makes more candidates).
+      const words = new FlagProject({ root: config.root, accessors: config.accessors, host: { readFile: () => undefined, fileExists: () => false } }).candidateWords();
+      this.filter = { registry, filter: new CandidateFilter(words, registry.flags.keys()) };
     }
-    return this.filter;
+    return this.filter.filter;
   }
 
   /** Whether a repository path is one the scan lists (include/exclude of the config). */

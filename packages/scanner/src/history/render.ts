@@ -1,6 +1,25 @@
-/** `flagdebt history --format json|csv` (html: render/html.ts, `renderHistoryHtml`). */
-import { FLAG_TYPES } from '@flagdebt/core';
+/** `flagdebt history --format json|csv|html`. */
+import { FLAG_TYPES, FlagdebtError } from '@flagdebt/core';
+import { renderHistoryHtml } from '../render/html.js';
 import type { HistoryResult } from './types.js';
+
+export const HISTORY_FORMATS = ['json', 'csv', 'html'] as const;
+
+/** The history in one of HISTORY_FORMATS; an unknown format is a usage error. */
+export function renderHistory(history: HistoryResult, format: string): string {
+  if (format === 'json') return renderHistoryJson(history);
+  if (format === 'csv') return renderHistoryCsv(history);
+  if (format === 'html') return renderHistoryHtml(history);
+  throw new FlagdebtError({
+    severity: 'error',
+    code: 'history/unknown-format',
+    file: '--format',
+    line: 0,
+    column: 0,
+    message: `unknown history format "${format}"`,
+    fix: `use one of ${HISTORY_FORMATS.join(', ')}`,
+  });
+}
 
 export function renderHistoryJson(history: HistoryResult): string {
   return `${JSON.stringify(history, null, 2)}\n`;

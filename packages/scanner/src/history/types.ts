@@ -26,6 +26,12 @@ export interface HistoryPoint {
 export interface HistoryOptions {
   /** A directory inside a git work tree; the scan runs on this sub-folder of every commit. */
   dir: string;
+  /**
+   * An explicit config file (like `scan --config`), absolute or relative to the current directory.
+   * Inside the repository, each commit's own version of it is used. Default: found by walking up
+   * from `dir` in each commit's tree.
+   */
+  config?: string;
   /** Only commits on or after this date. */
   since?: IsoDate;
   /** Sample every Nth first-parent commit (HEAD always included). Default: the last commit of each ISO week. */

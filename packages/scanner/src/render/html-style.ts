@@ -19,6 +19,7 @@ h2 { font-size: 17px; margin: 0 0 4px; }
 .section-hint { color: var(--muted); font-size: 13px; margin: 0 0 14px; }
 section.block { margin-top: 28px; }
 .totals { display: grid; grid-template-columns: repeat(8, minmax(0, 1fr)); gap: 12px; margin-top: -68px; }
+.totals.four { grid-template-columns: repeat(4, minmax(0, 1fr)); }
 .card { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; box-shadow: 0 1px 2px rgba(15,23,42,0.05); }
 .total { padding: 14px 16px; }
 .total .value { font-size: 28px; font-weight: 700; font-variant-numeric: tabular-nums; }
@@ -65,7 +66,7 @@ button.copy:hover { background: #eef2ff; }
 footer { color: var(--muted); font-size: 12px; margin-top: 36px; }
 @media (max-width: 900px) {
   main { padding: 20px; } header.top { padding: 24px 20px 68px; }
-  .totals { grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); }
+  .totals, .totals.four { grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); }
   .charts, .two-col { grid-template-columns: 1fr; }
 }
 @media print { .copy { display: none; } header.top { background: none; color: var(--ink); } }

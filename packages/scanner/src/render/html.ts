@@ -41,7 +41,7 @@ function renderDashboard(result: ScanResult | undefined, history: HistoryResult 
     ? `<code>${escapeHtml(result.root)}</code> · scanned as of ${escapeHtml(result.now)}`
     : `${history?.points.length ?? 0} commits sampled`;
   const body = [
-    result ? totalsSection(result) : '',
+    result ? totalsSection(result) : history && history.points.length > 0 ? historyTotals(history) : '',
     result ? chartsSection() : '',
     history && history.points.length > 0 ? trendSection(history) : '',
     result ? tablesSection(result) : '',
@@ -68,6 +68,25 @@ ${body}
 </body>
 </html>
 `;
+}
+
+/** The newest point's numbers and how far they moved since the oldest one. */
+function historyTotals(history: HistoryResult): string {
+  const first = history.points[0];
+  const last = history.points.at(-1)!;
+  const cards: [string, number, number][] = [
+    ['Flags', last.flags, first.flags],
+    ['Stale', last.stale, first.stale],
+    ['Unregistered keys', last.unregistered, first.unregistered],
+    ['References', last.references, first.references],
+  ];
+  return `<section class="totals four" aria-label="Latest point">${cards
+    .map(([label, now, then]) => {
+      const delta = now - then;
+      const change = delta === 0 ? 'no change' : `${delta > 0 ? '+' : '−'}${Math.abs(delta)} since ${escapeHtml(first.date.slice(0, 10))}`;
+      return `<div class="card total"><div class="value" data-total="${escapeHtml(label)}">${now}</div><div class="label">${escapeHtml(label)}</div><div class="hint">${change}</div></div>`;
+    })
+    .join('')}</section>`;
 }
 
 function chartsSection(): string {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { history } from '../../src/history/history.js';
-import { renderHistoryCsv, renderHistoryJson } from '../../src/history/render.js';
+import { renderHistory, renderHistoryCsv, renderHistoryJson } from '../../src/history/render.js';
 import { isoWeek } from '../../src/history/sampling.js';
 import type { HistoryPoint } from '../../src/history/types.js';
 import { scan } from '../../src/scan.js';
@@ -136,6 +136,16 @@ describe('history', () => {
     expect(result.skipped![0].message).toMatch(/relase/);
   });
 
+  it('takes an explicit config file, and skips commits it cannot load', async () => {
+    const config = path.join(repo, 'shop', 'flagdebt.config.json');
+    const explicit = await history({ dir: path.join(repo, 'shop'), every: 1, config });
+    const found = await history({ dir: path.join(repo, 'shop'), every: 1 });
+    expect(explicit.points).toEqual(found.points);
+    const outside = await history({ dir: path.join(repo, 'shop'), every: 1, config: path.join(tmp, 'missing.json') });
+    expect(outside.points).toEqual([]);
+    expect(outside.skipped).toHaveLength(commits.length);
+  });
+
   it('refuses a folder outside any git work tree', async () => {
     const outside = mkdtempSync(path.join(os.tmpdir(), 'flagdebt-no-git-'));
     try {
@@ -154,6 +164,13 @@ describe('history renderers', () => {
       { commit: 'b'.repeat(40), date: '2026-09-08T10:00:00Z', flags: 4, references: 15, stale: 1, unregistered: 0, byType: { release: 2, experiment: 1, ops: 1, permission: 0 } },
     ],
   };
+
+  it('renders by format name, and refuses an unknown one', () => {
+    expect(renderHistory(result, 'json')).toBe(renderHistoryJson(result));
+    expect(renderHistory(result, 'csv')).toBe(renderHistoryCsv(result));
+    expect(renderHistory(result, 'html')).toContain('id="chart-trend"');
+    expect(() => renderHistory(result, 'xml')).toThrow(/unknown history format "xml"/);
+  });
 
   it('writes JSON that reads back as the same result', () => {
     expect(JSON.parse(renderHistoryJson(result))).toEqual(result);

@@ -35,12 +35,14 @@ describe('incremental history', () => {
       'subset', // the registry changed a state but not its keys; a leaf file
       'subset', // a new wrapper in hooks.ts and its caller
       'full', // a new file
+      'full', // new files again: a wrapper of a wrapper, and a component importing it
+      'subset', // the component now calls the nested wrapper, known only through the fixed point
     ]);
   });
 
   it('tracks what changed in files the commit did not touch', async () => {
     const { points } = await history({ dir: repo, every: 1 });
-    const [initial, leaf, constant, marked] = points;
+    const [initial, leaf, constant, marked, , , , nested, nestedCall] = points;
     // The typo in dispatch.ts is one more unregistered read.
     expect(leaf.unregistered).toBe(initial.unregistered + 1);
     expect(leaf.references).toBe(initial.references + 1);
@@ -49,6 +51,8 @@ describe('incremental history', () => {
     expect(constant.unregistered).toBe(leaf.unregistered + 2);
     // picker.ts gains a read, and modes.ts (untouched) gains its two enum members as declarations.
     expect(marked.references).toBe(constant.references + 3);
+    // Banner.tsx names no accessor; its call of useShippingPaused is found through two wrappers.
+    expect(nestedCall.references).toBe(nested.references + 1);
   });
 
   it('never changes the result when incremental scanning is switched off', async () => {

@@ -117,6 +117,8 @@ describe('html renderer', () => {
     expect(historyOnly).toContain('id="chart-trend-type"');
     expect(historyOnly).not.toContain('id="chart-type"');
     expect(dataBlock(historyOnly).charts.trend.labels[0]).toBe('2026-09-04');
+    // The newest point, and how far it moved since the oldest (8 flags now, 5 then).
+    expect(historyOnly).toContain('<div class="value" data-total="Flags">8</div><div class="label">Flags</div><div class="hint">+3 since 2026-09-04</div>');
   });
 
   it('folds owners beyond the first eleven into one bar', () => {
