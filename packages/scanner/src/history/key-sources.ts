@@ -4,7 +4,7 @@
  * says "flag", or when some read elsewhere resolved a key through it. Only the second kind depends
  * on other files; `history` re-scans from scratch when a changed read could flip it.
  */
-import ts from 'typescript';
+import ts from '@flagdebt/core/typescript';
 
 /** Core's rule for containers that are key sources by name (matching/declarations.ts). */
 const KEY_SOURCE_NAME = /flag|feature|toggle/i;

@@ -4,7 +4,7 @@
  * their keys come from.
  */
 import type { Diagnostic, FlagRead, KeyDeclaration, WrapperInfo } from '@flagdebt/core';
-import type ts from 'typescript';
+import type ts from '@flagdebt/core/typescript';
 import { CandidateFilter } from './candidate-filter.js';
 import { ReferenceIndex } from './reference-index.js';
 
