@@ -125,7 +125,13 @@ export class ReadMatcher {
     // Wrappers are module-level declarations: a callee root this module does not declare or
     // import (`console`, `String`, locals) cannot be one, so skip the scope walk.
     const root = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
-    if (!root || !this.ctx.symbols(file)?.locals.has(root.text)) return undefined;
+    const locals = root && this.ctx.symbols(file)?.locals.get(root.text);
+    if (!root || !locals) return undefined;
+    // Once wrappers are sealed, skip resolving (and parsing) the modules of ordinary callees.
+    const exportedName = ts.isIdentifier(callee)
+      ? (locals.find((d) => d.kind === 'import')?.imported ?? root.text)
+      : (callee as ts.PropertyAccessExpression).name.text;
+    if (!this.wrappers.mayBeWrapper(exportedName)) return undefined;
     let resolved;
     if (ts.isIdentifier(callee)) {
       resolved = this.keys.lookup(callee, file, 'value');

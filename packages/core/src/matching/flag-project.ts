@@ -145,6 +145,15 @@ export class FlagProject {
     return out;
   }
 
+  /**
+   * Promise that `discoverWrappers` has seen every file that can declare a wrapper (as the
+   * scanner's fixed-point pre-filter guarantees). Calls of other names are then not followed
+   * into their modules, which saves parsing most imported files. `invalidate` lifts it.
+   */
+  sealWrappers(): void {
+    this.wrapperRegistry.seal();
+  }
+
   wrappers(): WrapperInfo[] {
     return this.wrapperRegistry.known();
   }

@@ -24,6 +24,8 @@ export class WrapperRegistry {
   private readonly inProgress = new Set<ts.Node>();
   private readonly byFile = new Map<string, WrapperRecord[]>();
   private matcher!: ReadMatcher;
+  /** Set by `seal()`: the only names a wrapper can have. */
+  private sealedNames: Set<string> | null = null;
 
   constructor(
     private readonly ctx: ProjectContext,
@@ -66,7 +68,21 @@ export class WrapperRegistry {
     return out;
   }
 
+  /**
+   * Every file that can declare a wrapper has been analysed (the scanner's pre-filter reached
+   * its fixed point): from now on a call of any other name is not followed into its module.
+   */
+  seal(): void {
+    this.sealedNames = new Set(this.known().map((w) => w.name));
+  }
+
+  /** False only when sealed and `name` (as exported) is no known wrapper's name. */
+  mayBeWrapper(name: string): boolean {
+    return this.sealedNames === null || name === 'default' || this.sealedNames.has(name);
+  }
+
   clear(): void {
+    this.sealedNames = null;
     this.byDecl.clear();
     this.byFile.clear();
     this.inProgress.clear();

@@ -15,6 +15,8 @@ export interface MatchingProject {
   readsIn(file: string, text?: string): FlagRead[];
   declarationsIn(file: string, text?: string): KeyDeclaration[];
   discoverWrappers(files: Iterable<string>): WrapperInfo[];
+  /** Every wrapper is known (the candidate set is closed): stop following other callees. */
+  sealWrappers?(): void;
   /** Why a parsed file yields no reads although it may hold some (e.g. nesting too deep). */
   problems?(file: string, text?: string): Diagnostic[];
 }
@@ -62,6 +64,8 @@ export function indexProject(options: IndexOptions): IndexOutcome {
     }
     return true;
   });
+
+  project.sealWrappers?.();
 
   // Reads first, over every candidate: whether an enum or object is "used as a key source"
   // (and so holds declarations) depends on the reads resolved through it.

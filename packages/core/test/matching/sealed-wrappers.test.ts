@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FlagProject, nodeSourceHost, type SourceHost } from '../../src/index.js';
+import { ACCESSORS, fixtureDir, summarize } from './helpers.js';
+
+/** A disk host that records which files were read. */
+function countingHost(): { host: SourceHost; read: Set<string> } {
+  const read = new Set<string>();
+  const host: SourceHost = {
+    ...nodeSourceHost,
+    readFile: (file) => {
+      read.add(path.basename(file));
+      return nodeSourceHost.readFile(file);
+    },
+  };
+  return { host, read };
+}
+
+describe('sealed wrappers', () => {
+  const root = fixtureDir('sealed-wrappers');
+  const summary = path.join(root, 'src/cart/summary.ts');
+  const hooks = path.join(root, 'src/flags/hooks.ts');
+
+  it('gives the same reads as lazy discovery without opening the modules of ordinary callees', () => {
+    const lazy = countingHost();
+    const lazyProject = new FlagProject({ root, accessors: ACCESSORS, host: lazy.host, tsconfig: false });
+    const lazyReads = summarize(lazyProject.readsIn(summary));
+    // Lazy discovery follows `formatPrice` and `sum` into money.ts to learn they are no wrappers.
+    expect(lazy.read).toContain('money.ts');
+
+    const sealed = countingHost();
+    const project = new FlagProject({ root, accessors: ACCESSORS, host: sealed.host, tsconfig: false });
+    expect(project.discoverWrappers([hooks]).map((w) => w.name)).toEqual(['useExpressShipping']);
+    project.sealWrappers();
+    const reads = summarize(project.readsIn(summary));
+
+    expect(reads).toEqual(lazyReads);
+    expect(reads.map((r) => [r.key, r.via])).toEqual([['express-shipping', 'useExpressShipping']]);
+    expect(sealed.read).not.toContain('money.ts');
+  });
+
+  it('is lifted by invalidate, so a new wrapper is found again', () => {
+    const project = new FlagProject({ root, accessors: ACCESSORS, tsconfig: false });
+    project.sealWrappers(); // sealed before anything was discovered: no wrapper is known
+    expect(project.readsIn(summary)).toEqual([]);
+    project.invalidate(summary);
+    expect(project.readsIn(summary).map((r) => r.via)).toEqual(['useExpressShipping']);
+  });
+});
