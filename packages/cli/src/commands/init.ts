@@ -1,7 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { FlagProject, IMPORT_PLACEHOLDER, todayIso, type CallAccessor, type FlagValue } from '@flagdebt/core';
+import {
+  DEFAULT_EXCLUDE,
+  DEFAULT_INCLUDE,
+  FlagProject,
+  IMPORT_PLACEHOLDER,
+  isCallAccessor,
+  todayIso,
+  type CallAccessor,
+  type FlagValue,
+} from '@flagdebt/core';
 import { diskScanHost } from '@flagdebt/scanner';
 import { writeFileAtomic, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
@@ -61,8 +70,10 @@ export async function runInit(dirArg: string, options: { force?: boolean; now?: 
 }
 
 async function detect(dir: string): Promise<{ accessors: Detected[]; keys: Map<string, FlagValue | undefined> }> {
-  const host = diskScanHost();
-  const files = await host.listFiles(dir);
+  const host = diskScanHost;
+  const files = (await host.listFiles(dir, { include: [...DEFAULT_INCLUDE], exclude: [...DEFAULT_EXCLUDE] })).filter(
+    (file) => !file.endsWith('.gitignore'),
+  );
   const methods = SDK_CALLS.map((s) => s.method);
   const project = new FlagProject({
     root: dir,
@@ -75,8 +86,9 @@ async function detect(dir: string): Promise<{ accessors: Detected[]; keys: Map<s
     const text = host.readFile(file);
     if (text === undefined || !methods.some((m) => text.includes(m))) continue;
     for (const read of project.readsIn(file, text)) {
-      if (read.wrapper || read.kind !== 'evaluation' || read.key === null || !('call' in read.accessor)) continue;
-      const shape = SDK_CALLS.find((s) => s.method === read.accessor.call);
+      const accessor = read.accessor;
+      if (read.wrapper || read.kind !== 'evaluation' || read.key === null || !isCallAccessor(accessor)) continue;
+      const shape = SDK_CALLS.find((s) => s.method === accessor.call);
       if (!shape) continue;
       const path = calleePath(text.slice(read.span.start, read.span.end));
       const entry = detected.get(path) ?? {

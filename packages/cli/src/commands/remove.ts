@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { todayIso, type FlagValue } from '@flagdebt/core';
+import { formatDiagnostic, todayIso, type FlagValue } from '@flagdebt/core';
 import { removeFlags, type RemovalResult } from '@flagdebt/codemod';
 import type { CliIO } from '../io.js';
 import { parseFlagValue, parseNow, usageError } from '../values.js';
@@ -33,9 +33,10 @@ export async function runRemove(args: string[], options: RemoveOptions, io: CliI
     config: options.config ? resolve(io.cwd, options.config) : undefined,
   });
 
+  for (const warning of result.warnings) io.stderr(`${formatDiagnostic(warning)}\n`);
   if (options.check) {
     io.stdout(summary(result, 'would change'));
-    return result.changed ? 1 : 0;
+    return result.wouldChange ? 1 : 0;
   }
   if (options.dryRun) {
     io.stdout(result.diff);
@@ -43,7 +44,8 @@ export async function runRemove(args: string[], options: RemoveOptions, io: CliI
     return 0;
   }
   io.stdout(summary(result, 'changed'));
-  return 0;
+  // The files are written either way; new type errors are findings for the engineer to fix.
+  return result.verify && result.verify.newErrors.length > 0 ? 1 : 0;
 }
 
 /** `key` or `key=value`; a per-flag value wins over --value. */
@@ -60,11 +62,17 @@ function summary(result: RemovalResult, verb: string): string {
     `flagdebt remove: ${verb} ${plural(s.filesChanged, 'file')}, removed ${plural(s.linesRemoved, 'line')}, ` +
       `deleted ${plural(s.declarationsDeleted, 'declaration')} and ${plural(s.filesDeleted, 'file')}`,
   ];
-  for (const change of result.registry ?? []) lines.push(`  registry: ${change}`);
-  if (result.remainingMentions.length > 0) {
+  for (const flag of result.flags) lines.push(`  ${flag.key} = ${JSON.stringify(flag.value)}: ${plural(flag.evaluations, 'evaluation')} folded`);
+  if (result.registry) lines.push(`  registry: ${result.registry.relative} (archived ${result.flags.map((f) => f.key).join(', ')})`);
+  for (const file of result.deleted) lines.push(`  deleted: ${file.relative}`);
+  if (result.remaining.length > 0) {
     lines.push('  still mentioned (review by hand):');
-    for (const m of result.remainingMentions) lines.push(`    ${m.file}:${m.line}  ${m.kind}  ${m.text}`);
+    for (const m of result.remaining) lines.push(`    ${m.file}:${m.line}:${m.column}  ${m.kind}  ${m.text}`);
   }
-  for (const problem of result.verify ?? []) lines.push(`  verify: ${problem}`);
+  if (result.verify) {
+    const v = result.verify;
+    lines.push(`  verify (${v.tsconfig}): ${v.errorsBefore} type errors before, ${v.errorsAfter} after`);
+    for (const error of v.newErrors) lines.push(`    new: ${error}`);
+  }
   return `${lines.join('\n')}\n`;
 }

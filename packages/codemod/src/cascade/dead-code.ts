@@ -1,0 +1,223 @@
+import path from 'node:path';
+import { ts } from 'ts-morph';
+import { applyEdits } from '../edit/text-edits.js';
+import { parse } from '../fold/fold-engine.js';
+import { referencesInScope } from '../fold/scope.js';
+import type { SourceSet } from '../removal/source-set.js';
+import { collectDeclarations, type DeclarationRecord } from './declarations.js';
+import type { EntryPoints } from './entry-points.js';
+import { removalEdits } from './removal-edits.js';
+
+export interface CascadeOptions {
+  sources: SourceSet;
+  resolveModule(specifier: string, fromFile: string): string | null;
+  entries: EntryPoints;
+  /** Files this run edited (the cascade starts there and follows imports). */
+  start: Iterable<string>;
+}
+
+export interface CascadeOutcome {
+  declarationsDeleted: number;
+  deletedFiles: string[];
+}
+
+const MAX_ROUNDS = 50;
+
+/**
+ * Deletes what became unused through this run, to a fixed point: a declaration goes when it had
+ * references before the run (in its file or through imports) and has none now. Code that was
+ * already unused, public entry points and effectful initializers stay.
+ */
+export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome {
+  const { sources } = options;
+  const affected = new Set(options.start);
+  const before = new Map<string, Map<string, DeclarationRecord | null>>();
+  const parsed = new Map<string, { text: string; sf: ts.SourceFile }>();
+  const parseText = (file: string, text: string): ts.SourceFile => {
+    const hit = parsed.get(file);
+    if (hit && hit.text === text) return hit.sf;
+    const sf = parse(file, text);
+    parsed.set(`${file}`, { text, sf });
+    return sf;
+  };
+  const originals = new Map<string, ts.SourceFile>();
+  const parseOriginal = (file: string, text: string): ts.SourceFile => {
+    let sf = originals.get(file);
+    if (!sf) {
+      sf = parse(file, text);
+      originals.set(file, sf);
+    }
+    return sf;
+  };
+  const counts = new WeakMap<DeclarationRecord, number>();
+  /** Reference count of a declaration in the file's original text (computed on demand: big files have many). */
+  const localBefore = (file: string, id: string, name: string): number | undefined => {
+    let byName = before.get(file);
+    if (!byName) {
+      byName = new Map();
+      before.set(file, byName);
+    }
+    if (!byName.has(name)) {
+      const text = sources.originalText(file);
+      const records = text === undefined ? [] : collectDeclarations(parseOriginal(file, text), (n) => n === name);
+      for (const d of records) byName.set(`${name}\0${d.id}`, d.ambiguous ? null : d);
+      byName.set(name, null);
+    }
+    const record = byName.get(`${name}\0${id}`);
+    if (!record) return undefined;
+    const cached = counts.get(record);
+    if (cached !== undefined) return cached;
+    const n = record.localReferences();
+    counts.set(record, n);
+    return n;
+  };
+  const externalBefore = new Map<string, number>();
+  const external = (file: string, name: string, version: 'original' | 'current'): number => {
+    const cacheKey = `${file}\0${name}`;
+    if (version === 'original' && externalBefore.has(cacheKey)) return externalBefore.get(cacheKey)!;
+    const n = countExternal(file, name, version);
+    if (version === 'original') externalBefore.set(cacheKey, n);
+    return n;
+  };
+  const countExternal = (file: string, name: string, version: 'original' | 'current'): number => {
+    let n = 0;
+    // An importer names the module in a specifier: its file name (or folder name for an index).
+    const base = path.basename(file).replace(/\.[^.]+$/, '');
+    const stem = base === 'index' ? path.basename(path.dirname(file)) : base;
+    for (const importer of sources.filesMentioning(name, version)) {
+      if (importer === file) continue;
+      const text = version === 'original' ? sources.originalText(importer) : sources.text(importer);
+      if (typeof text !== 'string' || !text.includes(stem)) continue;
+      n += importsOf(version === 'original' ? parseOriginal(importer, text) : parseText(importer, text), importer, file, name, options.resolveModule);
+      if (!Number.isFinite(n)) return n;
+    }
+    return n;
+  };
+
+  let declarationsDeleted = 0;
+  /** Deletes what became unused in one file; true when it changed. */
+  const sweep = (file: string, lost: Set<string>): boolean => {
+    const text = sources.text(file);
+    if (typeof text !== 'string') return false;
+    const sf = parseText(file, text);
+    const dead: DeclarationRecord[] = [];
+    for (const d of collectDeclarations(sf, (n) => lost.has(n))) {
+      if (!d.removable || d.ambiguous) continue;
+      const was = localBefore(file, d.id, d.name);
+      if (was === undefined || d.localReferences() > 0) continue;
+      // The classic JSX runtime needs `React` in scope wherever JSX is left.
+      if (d.kind === 'import' && d.name === 'React' && /\.[jt]sx$/.test(file) && /<[A-Za-z>]/.test(text)) continue;
+      if (d.exported) {
+        if (options.entries.isEntry(file) || external(file, d.name, 'current') > 0) continue;
+        if (was + external(file, d.name, 'original') === 0) continue;
+      } else if (was === 0) {
+        continue;
+      }
+      dead.push(d);
+    }
+    if (dead.length === 0) return false;
+    const edits = removalEdits(text, dead);
+    sources.set(file, applyEdits(text, edits, { constants: [], touched: [] }).text);
+    declarationsDeleted += dead.filter((d) => d.kind !== 'import').length;
+    // Whoever exported what this file stopped importing may now be unused.
+    for (const d of dead) {
+      if (d.kind !== 'import') continue;
+      const decl = importDeclarationOf(d.node);
+      const target = options.resolveModule((decl.moduleSpecifier as ts.StringLiteral).text, file);
+      if (target) affected.add(target);
+    }
+    return true;
+  };
+
+  const deletedFiles: string[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    let progress = false;
+    // Only a name that lost occurrences in this run can have lost its last reference.
+    const lost = lostNames(sources);
+    for (const file of [...affected]) {
+      try {
+        if (sweep(file, lost)) progress = true;
+      } catch (error) {
+        // Pathologically deep code overflows the recursive walks: leave that file alone.
+        if (!(error instanceof RangeError)) throw error;
+        affected.delete(file);
+      }
+    }
+    for (const file of [...affected]) {
+      if (deletedFiles.includes(file) || !onlyImportsLeft(sources, file, parseText, parseOriginal) || options.entries.isEntry(file)) continue;
+      for (const target of importedFiles(parseText(file, sources.text(file) as string), file, options.resolveModule)) affected.add(target);
+      sources.delete(file);
+      deletedFiles.push(file);
+      progress = true;
+    }
+    if (!progress) break;
+  }
+  return { declarationsDeleted, deletedFiles };
+}
+
+/** Identifiers that occur fewer times now than before, over every file this run edited. */
+function lostNames(sources: SourceSet): Set<string> {
+  const lost = new Set<string>();
+  for (const file of sources.edited()) {
+    const before = wordCounts(sources.originalText(file) ?? '');
+    const now = wordCounts(sources.text(file) ?? '');
+    for (const [w, n] of before) if ((now.get(w) ?? 0) < n) lost.add(w);
+  }
+  return lost;
+}
+
+function wordCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(/[A-Za-z_$][\w$]*/g)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  return counts;
+}
+
+function importDeclarationOf(node: ts.Node): ts.ImportDeclaration {
+  let n = node;
+  while (!ts.isImportDeclaration(n)) n = n.parent;
+  return n;
+}
+
+type ParseFn = (file: string, text: string) => ts.SourceFile;
+
+/** A file this run emptied: it had code, now only imports (or nothing) are left. */
+function onlyImportsLeft(sources: SourceSet, file: string, parseText: ParseFn, parseOriginal: ParseFn): boolean {
+  const text = sources.text(file);
+  const original = sources.originalText(file);
+  if (typeof text !== 'string' || original === undefined || text === original) return false;
+  const onlyImports = (sf: ts.SourceFile) => sf.statements.every((s) => ts.isImportDeclaration(s));
+  return onlyImports(parseText(file, text)) && !onlyImports(parseOriginal(file, original));
+}
+
+function importedFiles(sf: ts.SourceFile, file: string, resolve: CascadeOptions['resolveModule']): string[] {
+  return sf.statements
+    .filter(ts.isImportDeclaration)
+    .map((s) => resolve((s.moduleSpecifier as ts.StringLiteral).text, file))
+    .filter((f): f is string => f !== null);
+}
+
+/**
+ * How much `importer` uses `name` from `target`: each import binding counts once plus its uses,
+ * so an import that is still there keeps the export alive until the importer drops it.
+ * `export *` and namespace imports count as unknowably many.
+ */
+function importsOf(sf: ts.SourceFile, importer: string, target: string, name: string, resolve: CascadeOptions['resolveModule']): number {
+  let n = 0;
+  for (const s of sf.statements) {
+    if (!(ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) || !s.moduleSpecifier || !ts.isStringLiteral(s.moduleSpecifier)) continue;
+    if (resolve(s.moduleSpecifier.text, importer) !== target) continue;
+    if (ts.isExportDeclaration(s)) {
+      if (!s.exportClause || ts.isNamespaceExport(s.exportClause)) return Infinity;
+      n += s.exportClause.elements.filter((e) => (e.propertyName ?? e.name).text === name).length;
+      continue;
+    }
+    const nb = s.importClause?.namedBindings;
+    if (nb && ts.isNamespaceImport(nb)) return Infinity;
+    if (!nb) continue;
+    for (const el of nb.elements) {
+      if ((el.propertyName ?? el.name).text !== name) continue;
+      n += 1 + referencesInScope(sf, el.name.text, { types: true }).length;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,108 @@
+import { ts } from 'ts-morph';
+import type { FlagProject, KeyDeclaration } from '@flagdebt/core';
+import { attachedCommentStart, expandToLines } from '../edit/layout.js';
+import { applyEdits, type Edit } from '../edit/text-edits.js';
+import { parse } from '../fold/fold-engine.js';
+import type { SourceSet } from '../removal/source-set.js';
+
+/**
+ * Enum members, `as const` properties and union members that declare a removed key. An enum
+ * member or property goes once its last use (`Flags.NewCheckout`) was removed by this run; a
+ * union member goes when this run removed reads of the key (never the union's only member).
+ */
+export function deleteKeyDeclarations(project: FlagProject, sources: SourceSet, removedKeys: Set<string>): number {
+  let deleted = 0;
+  // Union members last: whether one may go depends on the enum members and properties that
+  // still spell the key out.
+  for (const phase of ['named', 'union'] as const) {
+    for (const key of removedKeys) deleted += deleteIn(project, sources, key, phase);
+  }
+  return deleted;
+}
+
+function deleteIn(project: FlagProject, sources: SourceSet, key: string, phase: 'named' | 'union'): number {
+  let deleted = 0;
+  for (const file of sources.files()) {
+    const text = sources.text(file);
+    if (typeof text !== 'string' || !text.includes(key)) continue;
+    const decls = project
+      .declarationsIn(file, text)
+      .filter((d) => d.key === key && (d.declKind === 'union-member') === (phase === 'union'));
+    if (decls.length === 0) continue;
+    const sf = parse(file, text);
+    const edits = decls.map((d) => deletion(sf, text, d, sources)).filter((e): e is Edit => e !== null);
+    if (edits.length === 0) continue;
+    sources.set(file, applyEdits(text, edits, { constants: [], touched: [] }).text);
+    deleted += edits.length;
+  }
+  return deleted;
+}
+
+function deletion(sf: ts.SourceFile, text: string, decl: KeyDeclaration, sources: SourceSet): Edit | null {
+  const node = nodeAt(sf, decl.span.start, decl.span.end);
+  if (!node) return null;
+  if (decl.declKind === 'union-member') {
+    const member = ts.isLiteralTypeNode(node) ? node : node.parent;
+    const union = member.parent;
+    if (!ts.isUnionTypeNode(union) || union.types.length < 2) return null;
+    // Code that still passes the literal (`trackExposure('new-checkout', ...)`) needs the member.
+    if (quotedUses(sources, decl.key) > 1) return null;
+    const i = union.types.indexOf(member as ts.TypeNode);
+    if (i > 0) return { start: union.types[i - 1].getEnd(), end: member.getEnd(), parts: [''] };
+    return { start: member.getStart(sf), end: union.types[1].getStart(sf), parts: [''] };
+  }
+  if (decl.declKind !== 'enum-member' && decl.declKind !== 'const-object-property') return null;
+  let member: ts.Node | undefined = node;
+  while (member && !ts.isEnumMember(member) && !ts.isPropertyAssignment(member)) member = member.parent;
+  if (!member || !member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) return null;
+  const name = member.name.text;
+  if (usesOf(sources, name, 'current') > 0 || usesOf(sources, name, 'original') === 0) return null;
+  return removeListMember(text, member);
+}
+
+function quotedUses(sources: SourceSet, key: string): number {
+  let n = 0;
+  for (const file of sources.files()) {
+    const text = sources.text(file);
+    if (typeof text !== 'string' || !text.includes(key)) continue;
+    for (const q of ["'", '"', '`']) n += text.split(`${q}${key}${q}`).length - 1;
+  }
+  return n;
+}
+
+/** `X.Name` or `X['Name']` anywhere in the project. */
+function usesOf(sources: SourceSet, name: string, version: 'original' | 'current'): number {
+  const re = new RegExp(`(\\?\\.|\\.)\\s*${name.replace(/[$]/g, '\\$')}(?![\\w$])|\\[\\s*['"\`]${name.replace(/[$]/g, '\\$')}['"\`]\\s*\\]`, 'g');
+  let n = 0;
+  for (const file of sources.filesMentioning(name, version)) {
+    const text = version === 'current' ? sources.text(file) : sources.originalText(file);
+    if (typeof text === 'string') n += (text.match(re) ?? []).length;
+  }
+  return n;
+}
+
+/** Deletes a member of a comma-separated list (enum, object literal) with its comma and line. */
+function removeListMember(text: string, member: ts.Node): Edit {
+  const after = /^\s*,/.exec(text.slice(member.getEnd()));
+  if (after) {
+    const r = expandToLines(text, attachedCommentStart(text, member), member.getEnd() + after[0].length);
+    return { start: r.start, end: r.end, parts: [''] };
+  }
+  const before = /,\s*$/.exec(text.slice(0, member.getStart()));
+  const start = before ? member.getStart() - before[0].length : member.getStart();
+  return { start, end: member.getEnd(), parts: [''] };
+}
+
+function nodeAt(sf: ts.SourceFile, start: number, end: number): ts.Node | undefined {
+  let found: ts.Node | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found || n.getEnd() < start || n.pos > start) return;
+    if (n.getStart(sf) === start && n.getEnd() === end) {
+      found = n;
+      return;
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}

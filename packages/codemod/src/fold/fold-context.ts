@@ -1,0 +1,156 @@
+import { ts } from 'ts-morph';
+import type { FlagValue, Span } from '@flagdebt/core';
+import type { Marks } from '../edit/text-edits.js';
+
+/** A folded value: what a literal written by this run evaluates to. */
+export type Folded = FlagValue | null;
+
+/** One parse of the file being folded plus the marks that say which literals this run wrote. */
+export class FoldContext {
+  private readonly constantKeys: Set<string>;
+
+  constructor(
+    readonly sf: ts.SourceFile,
+    readonly text: string,
+    readonly marks: Marks,
+  ) {
+    this.constantKeys = new Set(marks.constants.map((s) => `${s.start}:${s.end}`));
+  }
+
+  /** The value of a node when it is a literal this run produced, else `undefined`. */
+  constantOf(node: ts.Node | undefined): { value: Folded } | undefined {
+    if (!node || !this.constantKeys.has(`${node.getStart(this.sf)}:${node.getEnd()}`)) return undefined;
+    const value = literalValue(node);
+    return value === undefined ? undefined : { value };
+  }
+
+  /** True when the node's exact range was produced by an edit of this run. */
+  isTouched(node: ts.Node): boolean {
+    const start = node.getStart(this.sf);
+    const end = node.getEnd();
+    return this.marks.touched.some((t) => t.start === start && t.end === end);
+  }
+
+  /** True when the node lies inside a range produced by this run. */
+  isInsideTouched(node: ts.Node): boolean {
+    const start = node.getStart(this.sf);
+    const end = node.getEnd();
+    return this.marks.touched.some((t) => t.start <= start && end <= t.end);
+  }
+
+  private quoteStyle?: "'" | '"';
+
+  /** The quote the file mostly uses, for string literals this run writes. */
+  get quote(): "'" | '"' {
+    this.quoteStyle ??= preferredQuote(this.text);
+    return this.quoteStyle;
+  }
+
+  span(node: ts.Node): Span {
+    return { start: node.getStart(this.sf), end: node.getEnd() };
+  }
+
+  textOf(node: ts.Node): string {
+    return this.text.slice(node.getStart(this.sf), node.getEnd());
+  }
+}
+
+/** Literal value of a node, or `undefined` when it is not a plain literal. */
+export function literalValue(node: ts.Node): Folded | undefined {
+  switch (node.kind) {
+    case ts.SyntaxKind.TrueKeyword:
+      return true;
+    case ts.SyntaxKind.FalseKeyword:
+      return false;
+    case ts.SyntaxKind.NullKeyword:
+      return null;
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      return (node as ts.StringLiteral).text;
+    case ts.SyntaxKind.NumericLiteral:
+      return Number((node as ts.NumericLiteral).text);
+    case ts.SyntaxKind.PrefixUnaryExpression: {
+      const p = node as ts.PrefixUnaryExpression;
+      if (p.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(p.operand)) return -Number(p.operand.text);
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Source text of a value, in the file's own quote style. */
+export function valueText(value: Folded, quote: "'" | '"' = "'"): string {
+  if (typeof value === 'string') {
+    const escaped = value.replace(/\\/g, '\\\\').replace(quote === "'" ? /'/g : /"/g, `\\${quote}`).replace(/\n/g, '\\n');
+    return `${quote}${escaped}${quote}`;
+  }
+  return String(value);
+}
+
+export function preferredQuote(text: string): "'" | '"' {
+  const single = (text.match(/'/g) ?? []).length;
+  const double = (text.match(/"/g) ?? []).length;
+  return double > single ? '"' : "'";
+}
+
+/**
+ * Whether evaluating the expression can have an effect (a call, an assignment, `new`, `await`...).
+ * Conservative: anything not known to be pure counts as effectful.
+ */
+export function isPure(node: ts.Node): boolean {
+  if (literalValue(node) !== undefined) return true;
+  switch (node.kind) {
+    case ts.SyntaxKind.Identifier:
+    case ts.SyntaxKind.ThisKeyword:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.RegularExpressionLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+      return true;
+    case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.SatisfiesExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.TypeOfExpression:
+      return isPure((node as ts.ParenthesizedExpression).expression);
+    case ts.SyntaxKind.PropertyAccessExpression:
+      return isPure((node as ts.PropertyAccessExpression).expression);
+    case ts.SyntaxKind.ElementAccessExpression: {
+      const e = node as ts.ElementAccessExpression;
+      return isPure(e.expression) && isPure(e.argumentExpression);
+    }
+    case ts.SyntaxKind.PrefixUnaryExpression: {
+      const p = node as ts.PrefixUnaryExpression;
+      return p.operator !== ts.SyntaxKind.PlusPlusToken && p.operator !== ts.SyntaxKind.MinusMinusToken && isPure(p.operand);
+    }
+    case ts.SyntaxKind.BinaryExpression: {
+      const b = node as ts.BinaryExpression;
+      const op = b.operatorToken.kind;
+      if (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment) return false;
+      return isPure(b.left) && isPure(b.right);
+    }
+    case ts.SyntaxKind.ConditionalExpression: {
+      const c = node as ts.ConditionalExpression;
+      return isPure(c.condition) && isPure(c.whenTrue) && isPure(c.whenFalse);
+    }
+    case ts.SyntaxKind.TemplateExpression:
+      return (node as ts.TemplateExpression).templateSpans.every((s) => isPure(s.expression));
+    case ts.SyntaxKind.ArrayLiteralExpression:
+      return (node as ts.ArrayLiteralExpression).elements.every(isPure);
+    case ts.SyntaxKind.ObjectLiteralExpression:
+      return (node as ts.ObjectLiteralExpression).properties.every((p) => {
+        if (ts.isPropertyAssignment(p)) return !ts.isComputedPropertyName(p.name) && isPure(p.initializer);
+        return ts.isShorthandPropertyAssignment(p) || ts.isMethodDeclaration(p);
+      });
+    default:
+      return false;
+  }
+}
+
+/** Strips parentheses, `as`, `satisfies` and `!` around an expression. */
+export function skipOuter(node: ts.Expression): ts.Expression {
+  let n = node;
+  while (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isSatisfiesExpression(n) || ts.isNonNullExpression(n)) n = n.expression;
+  return n;
+}

@@ -1,0 +1,103 @@
+import { ts } from 'ts-morph';
+import { removeNode } from '../edit/layout.js';
+import { replaceWith, type Edit } from '../edit/text-edits.js';
+import { isPure, literalValue, type FoldContext } from './fold-context.js';
+import { referencesInScope, scopeOfDeclaration } from './scope.js';
+
+/** React hooks whose last argument is a dependency array. */
+const HOOKS_WITH_DEPS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect', 'useMemo', 'useCallback', 'useImperativeHandle']);
+
+/**
+ * `const on = true` (after its flag read was folded): every reference becomes the literal,
+ * the variable goes, and it leaves React dependency arrays. A re-assigned `let` keeps its
+ * declaration with the folded initializer.
+ */
+export function inlineVariable(ctx: FoldContext, decl: ts.VariableDeclaration): Edit[] | null {
+  if (!ts.isIdentifier(decl.name) || !decl.initializer || decl.exclamationToken) return null;
+  const c = ctx.constantOf(decl.initializer);
+  if (!c) return null;
+  const list = decl.parent;
+  const statement = list.parent;
+  if (!ts.isVariableDeclarationList(list) || !ts.isVariableStatement(statement)) return null;
+  if (statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DeclareKeyword)) return null;
+  const name = decl.name.text;
+  const refs = referencesInScope(scopeOfDeclaration(decl), name);
+  const literal = ctx.textOf(decl.initializer);
+  const edits: Edit[] = [];
+  for (const ref of refs) {
+    const p = ref.parent;
+    if (isWrite(ref)) {
+      // `showPromo = false` when it already is false changes nothing: it goes with the variable.
+      const same = sameValueAssignment(ref, c.value);
+      if (!same) return null;
+      edits.push(removeNode(ctx.text, same));
+      continue;
+    }
+    if (ts.isExportSpecifier(p) || ts.isTypeQueryNode(p) || ts.isExportAssignment(p)) return null;
+    if (ts.isShorthandPropertyAssignment(p)) {
+      edits.push(replaceWith(ref.getStart(ctx.sf), ref.getStart(ctx.sf), `${name}: `));
+      edits.push(replaceWith(ref.getStart(ctx.sf), ref.getEnd(), literal, true));
+    } else if (isDependency(ref)) {
+      edits.push(removeElement(ctx, p as ts.ArrayLiteralExpression, ref));
+    } else {
+      edits.push(replaceWith(ref.getStart(ctx.sf), ref.getEnd(), literal, true));
+    }
+  }
+  edits.push(removeDeclaration(ctx, list, decl, statement));
+  return edits;
+}
+
+function isWrite(id: ts.Identifier): boolean {
+  const p = id.parent;
+  if (ts.isBinaryExpression(p) && p.left === id) {
+    const op = p.operatorToken.kind;
+    return op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment;
+  }
+  if ((ts.isPrefixUnaryExpression(p) || ts.isPostfixUnaryExpression(p)) && (p.operator === ts.SyntaxKind.PlusPlusToken || p.operator === ts.SyntaxKind.MinusMinusToken)) {
+    return true;
+  }
+  return (ts.isForInStatement(p) || ts.isForOfStatement(p)) && p.initializer === id;
+}
+
+/**
+ * The statement to delete for `x = <the folded value>;`: the assignment, or the whole
+ * `if (pure) { x = value; }` around it when that is all the `if` does.
+ */
+function sameValueAssignment(ref: ts.Identifier, value: unknown): ts.Statement | null {
+  const assign = ref.parent;
+  if (!ts.isBinaryExpression(assign) || assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken || literalValue(assign.right) !== value) return null;
+  const statement = assign.parent;
+  if (!ts.isExpressionStatement(statement)) return null;
+  const block = statement.parent;
+  const ifStatement = ts.isBlock(block) ? block.parent : block;
+  const alone = !ts.isBlock(block) || block.statements.length === 1;
+  if (alone && ts.isIfStatement(ifStatement) && !ifStatement.elseStatement && isPure(ifStatement.expression) && ts.isBlock(ifStatement.parent)) {
+    return ifStatement;
+  }
+  return ts.isBlock(block) || ts.isSourceFile(block) ? statement : null;
+}
+
+function isDependency(id: ts.Identifier): boolean {
+  const array = id.parent;
+  if (!ts.isArrayLiteralExpression(array) || !ts.isCallExpression(array.parent)) return false;
+  const call = array.parent;
+  const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
+  return ts.isIdentifier(callee) && HOOKS_WITH_DEPS.has(callee.text) && call.arguments[call.arguments.length - 1] === array;
+}
+
+function removeElement(ctx: FoldContext, array: ts.ArrayLiteralExpression, el: ts.Node): Edit {
+  const els = array.elements;
+  const i = els.indexOf(el as ts.Expression);
+  if (els.length === 1) return replaceWith(el.getStart(ctx.sf), el.getEnd(), '');
+  if (i < els.length - 1) return replaceWith(el.getStart(ctx.sf), els[i + 1].getStart(ctx.sf), '');
+  return replaceWith(els[i - 1].getEnd(), el.getEnd(), '');
+}
+
+function removeDeclaration(ctx: FoldContext, list: ts.VariableDeclarationList, decl: ts.VariableDeclaration, statement: ts.VariableStatement): Edit {
+  const decls = list.declarations;
+  if (decls.length === 1) return removeNode(ctx.text, statement);
+  const i = decls.indexOf(decl);
+  if (i < decls.length - 1) return replaceWith(decl.getStart(ctx.sf), decls[i + 1].getStart(ctx.sf), '');
+  return replaceWith(decls[i - 1].getEnd(), decl.getEnd(), '');
+}
+

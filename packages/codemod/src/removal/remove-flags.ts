@@ -1,0 +1,149 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { archiveFlagInText, FlagdebtError, loadProjectModel, todayIso, type Diagnostic, type FlagdebtConfig } from '@flagdebt/core';
+import { diskScanHost } from '@flagdebt/scanner';
+import { tidyBlankLines } from '../edit/blank-lines.js';
+import { restore } from '../edit/text-format.js';
+import { mentionsIn } from '../output/mentions.js';
+import { linesRemoved, unifiedDiff } from '../output/unified-diff.js';
+import { recoverInterruptedWrite, writeAllOrNothing } from '../safety/atomic-write.js';
+import { dirtyFiles } from '../safety/git-status.js';
+import { syntaxErrors } from '../safety/parse-check.js';
+import { findTsconfig, newErrors, typeErrors } from '../safety/verify.js';
+import type { ChangedFile, DeletedFile, RemainingMention, RemovalResult, RemoveOptions } from '../types.js';
+import { resolveFlagValues } from './flag-values.js';
+import { planRemoval, type RemovalPlan } from './plan-removal.js';
+
+/** Files that are not code but often name flags: docs, configs, fixtures. */
+const NON_CODE = ['**/*.{md,mdx,txt,json,yaml,yml,html,css,scss,env,toml}'];
+
+/**
+ * `flagdebt remove`: folds each flag to its value across the project, deletes what became dead
+ * or unused, archives the registry entry, and writes everything atomically (unless dry run).
+ */
+export async function removeFlags(options: RemoveOptions): Promise<RemovalResult> {
+  const root = path.resolve(options.dir);
+  const { config, registry, warnings } = loadProjectModel(root, { config: options.config });
+  const writes = !options.dryRun && !options.check;
+  // A previous run that was killed while renaming files is finished first (see atomic-write).
+  if (writes && recoverInterruptedWrite(config.root)) {
+    warnings.push({ severity: 'warning', code: 'remove/recovered', file: config.root, line: 0, column: 0, message: 'finished writing the files of an interrupted earlier run' });
+  }
+  if (!fs.existsSync(registry.file)) {
+    throw new FlagdebtError({
+      severity: 'error',
+      code: 'remove/no-registry',
+      file: registry.file,
+      line: 0,
+      column: 0,
+      message: 'the registry file does not exist, so the flag cannot be archived',
+      fix: 'create it (`flagdebt init`) or point `registry` in the config at the right file',
+    });
+  }
+  const flags = resolveFlagValues(options.flags, registry);
+  const now = options.now ?? todayIso();
+  const display = (file: string) => path.relative(root, file).split(path.sep).join('/');
+
+  const plan = await planRemoval(config, flags);
+  const { changed, deleted } = collectChanges(plan, display);
+  const registryChange = archiveInRegistry(registry.file, registry.format, flags.filter((f) => f.registered).map((f) => f.key), now, display);
+
+  const parseErrors = changed.flatMap((c) => syntaxErrors(c.path, c.relative, c.after));
+  if (parseErrors.length > 0) throw new FlagdebtError(parseErrors);
+
+  const allChanges = [...changed, ...(registryChange ? [registryChange] : [])];
+  const diff = unifiedDiff([...allChanges, ...deleted.map((d) => ({ relative: d.relative, before: d.before, after: null }))]);
+  const wouldChange = allChanges.length > 0 || deleted.length > 0;
+  const result: RemovalResult = {
+    root,
+    flags: flags.map((f) => ({ key: f.key, value: f.value, evaluations: plan.evaluations.get(f.key) ?? 0 })),
+    changed,
+    deleted,
+    diff,
+    stats: {
+      filesChanged: changed.length,
+      linesRemoved: changed.reduce((n, c) => n + linesRemoved(c.before, c.after), 0) + deleted.reduce((n, d) => n + linesRemoved(d.before, null), 0),
+      declarationsDeleted: plan.declarationsDeleted,
+      filesDeleted: deleted.length,
+    },
+    remaining: await remainingMentions(plan, config, registry.file, flags.map((f) => f.key), display),
+    registry: registryChange,
+    wouldChange,
+    written: false,
+    warnings: [...warnings, ...plan.warnings],
+  };
+  if (!writes || !wouldChange) return result;
+
+  const targets = [...allChanges.map((c) => c.path), ...deleted.map((d) => d.path)];
+  if (!options.allowDirty) refuseDirty(root, targets, display);
+  const tsconfig = options.verify ? findTsconfig(root) : null;
+  const errorsBefore = tsconfig ? typeErrors(tsconfig) : [];
+  // The registry goes last: it only says "archived" once all the code says so.
+  writeAllOrNothing(
+    [
+      ...changed.map((c) => ({ path: c.path, text: restore(c.after, plan.formats.get(c.path)!), encoding: plan.formats.get(c.path)!.encoding })),
+      ...deleted.map((d) => ({ path: d.path, text: null })),
+      ...(registryChange ? [{ path: registryChange.path, text: registryChange.after }] : []),
+    ],
+    config.root,
+  );
+  result.written = true;
+  if (tsconfig) {
+    const errorsAfter = typeErrors(tsconfig);
+    result.verify = { tsconfig, newErrors: newErrors(errorsBefore, errorsAfter), errorsBefore: errorsBefore.length, errorsAfter: errorsAfter.length };
+  }
+  return result;
+}
+
+function collectChanges(plan: RemovalPlan, display: (f: string) => string): { changed: ChangedFile[]; deleted: DeletedFile[] } {
+  const changed: ChangedFile[] = [];
+  const deleted: DeletedFile[] = [];
+  for (const file of plan.sources.edited().sort()) {
+    const before = plan.sources.originalText(file) ?? '';
+    const after = plan.sources.text(file);
+    if (after === null) deleted.push({ path: file, relative: display(file), before });
+    else if (typeof after === 'string') changed.push({ path: file, relative: display(file), before, after: tidyBlankLines(before, after) });
+  }
+  return { changed, deleted };
+}
+
+function archiveInRegistry(file: string, format: 'yaml' | 'json', keys: string[], now: string, display: (f: string) => string): ChangedFile | null {
+  if (keys.length === 0) return null;
+  const before = fs.readFileSync(file, 'utf8');
+  let after = before;
+  for (const key of keys) after = archiveFlagInText(after, format, key, now, display(file));
+  return after === before ? null : { path: file, relative: display(file), before, after };
+}
+
+function refuseDirty(root: string, targets: string[], display: (f: string) => string): void {
+  const dirty = dirtyFiles(root, targets);
+  if (dirty.length === 0) return;
+  const diagnostics: Diagnostic[] = dirty.map((f) => ({
+    severity: 'error',
+    code: 'remove/dirty-worktree',
+    file: display(f),
+    line: 0,
+    column: 0,
+    message: 'has uncommitted changes and would be rewritten',
+    fix: 'commit or stash your changes first (so the removal is one reviewable diff), or pass --allow-dirty',
+  }));
+  throw new FlagdebtError(diagnostics);
+}
+
+async function remainingMentions(plan: RemovalPlan, config: FlagdebtConfig, registryFile: string, keys: string[], display: (f: string) => string): Promise<RemainingMention[]> {
+  const out: RemainingMention[] = [];
+  for (const file of plan.sources.files().sort()) {
+    const text = plan.sources.text(file);
+    if (typeof text !== 'string') continue;
+    for (const key of keys) out.push(...mentionsIn(file, display(file), text, key));
+  }
+  const others = await diskScanHost.listFiles(config.root, { include: NON_CODE, exclude: config.exclude });
+  for (const file of others.map((f) => path.resolve(f)).sort()) {
+    if (file === registryFile || /[\\/](node_modules|\.git)[\\/]/.test(file) || path.basename(file) === '.gitignore') continue;
+    if (path.basename(file) === 'package.json' || path.basename(file) === 'package-lock.json') continue;
+    const text = diskScanHost.readFile(file);
+    if (text === undefined) continue;
+    for (const key of keys) out.push(...mentionsIn(file, display(file), text, key));
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+import { ts } from 'ts-morph';
+import type { Diagnostic } from '@flagdebt/core';
+import { parse } from '../fold/fold-engine.js';
+
+/** Syntax errors of a text (what the parser reports; no type checking). */
+export function syntaxErrors(file: string, display: string, text: string): Diagnostic[] {
+  const sf = parse(file, text);
+  const diags = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  return diags.map((d) => {
+    const pos = sf.getLineAndCharacterOfPosition(d.start);
+    return {
+      severity: 'error' as const,
+      code: 'remove/unparsable-result',
+      file: display,
+      line: pos.line + 1,
+      column: pos.character + 1,
+      message: `the rewritten file would not parse: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`,
+      fix: 'nothing was written; please report this input to flagdebt, and remove this flag by hand meanwhile',
+    };
+  });
+}

@@ -1,0 +1,83 @@
+import type { Diagnostic, FlagValue, IsoDate } from '@flagdebt/core';
+
+export interface FlagToRemove {
+  key: string;
+  /** The value to keep; default: the registry's `value` of a `state: complete` flag. */
+  value?: FlagValue;
+}
+
+export interface RemoveOptions {
+  /** Project directory (the config is found by walking up from here). */
+  dir: string;
+  flags: FlagToRemove[];
+  /** Compute everything, write nothing. */
+  dryRun?: boolean;
+  /** Like dryRun; the caller exits 1 when `wouldChange`. */
+  check?: boolean;
+  /** Edit files that have uncommitted changes. */
+  allowDirty?: boolean;
+  /** "Today" for the registry's `since`. */
+  now?: IsoDate;
+  /** Run `tsc --noEmit` before and after and report new errors. */
+  verify?: boolean;
+  /** Explicit config file (relative to the current directory). */
+  config?: string;
+}
+
+export interface ChangedFile {
+  /** Absolute path. */
+  path: string;
+  /** Path relative to the project directory, forward slashes. */
+  relative: string;
+  before: string;
+  after: string;
+}
+
+export interface DeletedFile {
+  path: string;
+  relative: string;
+  before: string;
+}
+
+/** A place a human should look at: the key survives in a string, a comment or a non-code file. */
+export interface RemainingMention {
+  key: string;
+  file: string;
+  line: number;
+  column: number;
+  kind: 'string' | 'comment' | 'code' | 'non-ts';
+  text: string;
+}
+
+export interface RemovalStats {
+  filesChanged: number;
+  linesRemoved: number;
+  declarationsDeleted: number;
+  filesDeleted: number;
+}
+
+export interface VerifyReport {
+  tsconfig: string;
+  /** Errors after the removal that were not there before (`file: TSxxxx message`). */
+  newErrors: string[];
+  errorsBefore: number;
+  errorsAfter: number;
+}
+
+export interface RemovalResult {
+  root: string;
+  flags: Array<{ key: string; value: FlagValue; evaluations: number }>;
+  changed: ChangedFile[];
+  deleted: DeletedFile[];
+  /** Unified diff of every change, registry included. */
+  diff: string;
+  stats: RemovalStats;
+  remaining: RemainingMention[];
+  registry: ChangedFile | null;
+  /** True when the project is not yet free of these flags (for `--check`). */
+  wouldChange: boolean;
+  /** True when files were written. */
+  written: boolean;
+  verify?: VerifyReport;
+  warnings: Diagnostic[];
+}

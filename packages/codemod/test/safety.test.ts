@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { recoverInterruptedWrite, writeAllOrNothing } from '../src/safety/atomic-write.js';
+import { syntaxErrors } from '../src/safety/parse-check.js';
+import { newErrors } from '../src/safety/verify.js';
+import { normalize, restore } from '../src/edit/text-format.js';
+
+describe('writeAllOrNothing', () => {
+  it('writes every file or, when one fails, none', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagdebt-write-'));
+    const a = path.join(dir, 'a.ts');
+    fs.writeFileSync(a, 'old a');
+    const missingDir = path.join(dir, 'missing', 'b.ts');
+    expect(() => writeAllOrNothing([{ path: a, text: 'new a' }, { path: missingDir, text: 'new b' }], dir)).toThrow();
+    expect(fs.readFileSync(a, 'utf8')).toBe('old a');
+    expect(fs.readdirSync(dir)).toEqual(['a.ts']);
+
+    const c = path.join(dir, 'c.ts');
+    fs.writeFileSync(c, 'gone soon');
+    writeAllOrNothing([{ path: a, text: 'new a' }, { path: c, text: null }], dir);
+    expect(fs.readFileSync(a, 'utf8')).toBe('new a');
+    expect(fs.existsSync(c)).toBe(false);
+    expect(fs.readdirSync(dir)).toEqual(['a.ts']);
+  });
+
+  it('rolls a journaled write forward after a crash in the rename phase', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagdebt-journal-'));
+    for (const f of ['a.ts', 'b.ts', 'gone.ts']) fs.writeFileSync(path.join(dir, f), `old ${f}`);
+    // What a run killed after renaming a.ts leaves behind: b's temp file and the journal.
+    fs.writeFileSync(path.join(dir, 'a.ts'), 'new a.ts');
+    fs.writeFileSync(path.join(dir, '.b.ts.flagdebt-1.tmp'), 'new b.ts');
+    const steps = [
+      { temp: path.join(dir, '.a.ts.flagdebt-1.tmp'), target: path.join(dir, 'a.ts') },
+      { temp: path.join(dir, '.b.ts.flagdebt-1.tmp'), target: path.join(dir, 'b.ts') },
+      { delete: path.join(dir, 'gone.ts') },
+    ];
+    fs.writeFileSync(path.join(dir, '.remove-journal.flagdebt-1.tmp'), JSON.stringify({ version: 1, steps }));
+    expect(recoverInterruptedWrite(dir)).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(['a.ts', 'b.ts']);
+    expect(fs.readFileSync(path.join(dir, 'b.ts'), 'utf8')).toBe('new b.ts');
+    expect(recoverInterruptedWrite(dir)).toBe(false);
+  });
+});
+
+describe('syntaxErrors', () => {
+  it('names the file and position of a result that would not parse', () => {
+    expect(syntaxErrors('/p/a.tsx', 'src/a.tsx', 'const a = ;\n')).toMatchObject([{ code: 'remove/unparsable-result', file: 'src/a.tsx', line: 1, column: 11 }]);
+    expect(syntaxErrors('/p/a.tsx', 'src/a.tsx', 'const a = <div />;\n')).toEqual([]);
+  });
+});
+
+describe('text format', () => {
+  it('round-trips BOM and CRLF', () => {
+    const raw = '\ufeffa\r\nb\r\n';
+    const { text, format } = normalize(raw);
+    expect(text).toBe('a\nb\n');
+    expect(restore(text, format)).toBe(raw);
+    expect(restore('a\n', normalize('a').format)).toBe('a');
+  });
+});
+
+describe('newErrors', () => {
+  it('ignores errors that existed before, counting duplicates', () => {
+    expect(newErrors(['a: TS1: x'], ['a: TS1: x', 'a: TS1: x', 'b: TS2: y'])).toEqual(['a: TS1: x', 'b: TS2: y']);
+  });
+});
