@@ -3,5 +3,6 @@
  * makes Node lex all of it for named exports, which costs more than half a second on every
  * run (measured: 1.0-1.4 s vs 0.4-0.6 s); re-exporting through a CommonJS module skips that.
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the point of this module
 import ts = require('typescript');
 export = ts;
