@@ -1,12 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatDiagnostic, isFlagdebtError } from '@flagdebt/core';
 import type { CliIO } from './io.js';
-import { runScan, SCAN_FORMATS } from './commands/scan.js';
-import { runRemove } from './commands/remove.js';
-import { runHistory, HISTORY_FORMATS } from './commands/history.js';
-import { runRegistryImport, runRegistryValidate } from './commands/registry.js';
-import { runInit } from './commands/init.js';
 import { VERSION } from './version.js';
+
+// Commands load on demand: `scan` must not pay for the codemod's ts-morph (a second TypeScript).
+const SCAN_FORMATS = ['text', 'json', 'sarif', 'markdown', 'csv', 'openmetrics', 'html'];
+const HISTORY_FORMATS = ['json', 'csv', 'html'];
 
 /** Exit codes of ARCHITECTURE.md; 3 is reserved for bugs in flagdebt itself. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
@@ -62,7 +61,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--now <date>', 'fix "today" (YYYY-MM-DD) for reproducible reports')
     .option('-c, --config <file>', 'use this flagdebt.config file instead of searching for one')
     .option('--history', 'include the flag-count trend over git history (html format)')
-    .action(async (dir: string, options) => setExit(await runScan(dir, options, io)));
+    .action(async (dir: string, options) => setExit(await (await import('./commands/scan.js')).runScan(dir, options, io)));
 
   program
     .command('remove')
@@ -76,7 +75,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--verify', 'type-check the project before and after and report new errors')
     .option('--now <date>', 'the date recorded as `since` in the registry (YYYY-MM-DD)')
     .option('-c, --config <file>', 'use this flagdebt.config file')
-    .action(async (flags: string[], options) => setExit(await runRemove(flags, options, io)));
+    .action(async (flags: string[], options) => setExit(await (await import('./commands/remove.js')).runRemove(flags, options, io)));
 
   program
     .command('history')
@@ -87,7 +86,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(HISTORY_FORMATS).default('json'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--now <date>', 'fix "today" (YYYY-MM-DD)')
-    .action(async (dir: string, options) => setExit(await runHistory(dir, options, io)));
+    .action(async (dir: string, options) => setExit(await (await import('./commands/history.js')).runHistory(dir, options, io)));
 
   const registry = program.command('registry').description('validate or import the flag registry');
   registry
@@ -95,7 +94,9 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .description('check the registry and report every problem with its location')
     .argument('[file]', 'registry file (default: the one the config names)')
     .option('-c, --config <file>', 'use this flagdebt.config file')
-    .action(async (file: string | undefined, options) => setExit(await runRegistryValidate(file, options, io)));
+    .action(async (file: string | undefined, options) =>
+      setExit(await (await import('./commands/registry.js')).runRegistryValidate(file, options, io)),
+    );
   registry
     .command('import')
     .description('convert a vendor export into a flagdebt registry')
@@ -105,7 +106,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'write the registry here instead of stdout')
     .option('--force', 'overwrite --output if it exists')
     .option('--now <date>', 'fix "today" (YYYY-MM-DD)')
-    .action(async (file: string, options) => setExit(await runRegistryImport(file, options, io)));
+    .action(async (file: string, options) => setExit(await (await import('./commands/registry.js')).runRegistryImport(file, options, io)));
 
   program
     .command('init')
@@ -113,7 +114,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .argument('[dir]', 'project directory', '.')
     .option('--force', 'overwrite an existing config or registry')
     .option('--now <date>', 'creation date for the starter registry (YYYY-MM-DD)')
-    .action(async (dir: string, options) => setExit(await runInit(dir, options, io)));
+    .action(async (dir: string, options) => setExit(await (await import('./commands/init.js')).runInit(dir, options, io)));
 
   for (const command of program.commands) configureSubcommand(command, io);
   return program;

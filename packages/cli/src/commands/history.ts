@@ -5,7 +5,7 @@ import { Progress, writeFileAtomic, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
 import { existingDirectory } from './scan.js';
 
-export const HISTORY_FORMATS = ['json', 'csv', 'html'];
+
 
 interface HistoryOptions {
   since?: string;

@@ -5,7 +5,7 @@ import { history, overBudget, renderScan, scan } from '@flagdebt/scanner';
 import { Progress, useColor, writeFileAtomic, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
 
-export const SCAN_FORMATS = ['text', 'json', 'sarif', 'markdown', 'csv', 'openmetrics', 'html'];
+
 
 interface ScanOptions {
   format: string;
