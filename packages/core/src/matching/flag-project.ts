@@ -207,12 +207,18 @@ export class FlagProject {
   }
 }
 
+/** Flag keys never live in JSDoc, so skip parsing it (a measurable share of parse time). */
+const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
+  languageVersion: ts.ScriptTarget.Latest,
+  jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
+};
+
 function parseEntry(file: string, text: string): FileEntry {
   try {
-    return { text, sf: ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKindOf(file)), tooDeep: false };
+    return { text, sf: ts.createSourceFile(file, text, PARSE_OPTIONS, true, scriptKindOf(file)), tooDeep: false };
   } catch (error) {
     // The parser recurses; about a thousand nested parentheses exhaust the stack.
     if (!(error instanceof RangeError)) throw error;
-    return { text, sf: ts.createSourceFile(file, '', ts.ScriptTarget.Latest, true, scriptKindOf(file)), tooDeep: true };
+    return { text, sf: ts.createSourceFile(file, '', PARSE_OPTIONS, true, scriptKindOf(file)), tooDeep: true };
   }
 }
