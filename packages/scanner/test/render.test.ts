@@ -72,7 +72,7 @@ describe('renderers', async () => {
     const md = renderScan(staleness, 'markdown');
     expect(md).toContain('| 2 | 6 | 6 | 4 | 0 | 0 | 0 | 0 |');
     expect(md).toContain(
-      '| `expired-experiment` | experiment | growth | 67 days | 1 in 1 file | expired on 2026-11-01 (20 days ago) | `flagdebt remove expired-experiment` |',
+      '| `expired-experiment` | experiment | growth | 67 days | 1 in 1 file | expired on 2026-11-01 (20 days ago) | `flagdebt remove expired-experiment --value <value>` |',
     );
     const cat = renderScan(categories, 'markdown');
     expect(cat).toContain('| `checkout-v3` | `src/checkout/Checkout.tsx:5:14` | `checkout-v2` |');

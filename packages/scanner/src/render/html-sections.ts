@@ -1,4 +1,5 @@
 import type { FlagReport, ScanResult } from '../types.js';
+import { removeCommand } from './remove-command.js';
 
 /** Escapes text for HTML element content and quoted attribute values alike. */
 export function escapeHtml(text: string): string {
@@ -95,19 +96,13 @@ export function staleTable(result: ScanResult): string {
       },
       {
         title: 'Remove with',
-        cell: (f) => `<span class="cmd">${code(removeCommand(f.key))}<button type="button" class="copy" data-copy="${escapeHtml(removeCommand(f.key))}" title="Copy command">Copy</button></span>`,
+        cell: (f) => `<span class="cmd">${code(removeCommand(f))}<button type="button" class="copy" data-copy="${escapeHtml(removeCommand(f))}" title="Copy command">Copy</button></span>`,
         sortValue: (f) => f.key,
       },
     ],
     stale,
     'No stale flags. Nothing to remove.',
   );
-}
-
-/** Quotes the key for a POSIX shell only when it needs it. */
-export function removeCommand(key: string): string {
-  const safe = /^[A-Za-z0-9._:/@+-]+$/.test(key);
-  return `flagdebt remove ${safe ? key : `'${key.replace(/'/g, `'\\''`)}'`}`;
 }
 
 export function unregisteredTable(result: ScanResult): string {

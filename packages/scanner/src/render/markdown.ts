@@ -3,6 +3,7 @@
  * command next to each stale flag, and the reference lists folded away in <details>.
  */
 import { budgetStatus } from '../reconcile/budget.js';
+import { removeCommand } from './remove-command.js';
 import type { ReferenceRecord } from '../types.js';
 import type { Renderer } from './renderer.js';
 
@@ -51,7 +52,7 @@ const renderMarkdown: Renderer = (result, options) => {
   if (stale.length > 0) {
     out.push('', `### Stale flags (${stale.length})`, '', row(['flag', 'type', 'owner', 'age', 'references', 'why', 'remove']), '|---|---|---|---:|---:|---|---|');
     for (const f of stale) {
-      out.push(row([code(f.key), f.type, f.owner, `${f.ageDays} days`, `${f.references} in ${plural(f.files, 'file')}`, f.reasons.join('<br>'), code(`flagdebt remove ${f.key}`)]));
+      out.push(row([code(f.key), f.type, f.owner, `${f.ageDays} days`, `${f.references} in ${plural(f.files, 'file')}`, f.reasons.join('<br>'), code(removeCommand(f))]));
     }
   }
 

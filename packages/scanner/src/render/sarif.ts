@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { removeCommand } from './remove-command.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -134,7 +135,7 @@ function referenceFinding(ref: ReferenceRecord, flag: FlagReport | undefined): F
   }
   if (flag.stale) {
     const why = flag.reasons.length > 0 ? ` (${flag.reasons.join('; ')})` : '';
-    return { rule: 'flagdebt/stale-flag', subject: flag.key, ...at, message: `Flag "${flag.key}" is stale${why}. Remove it with: flagdebt remove ${flag.key}` };
+    return { rule: 'flagdebt/stale-flag', subject: flag.key, ...at, message: `Flag "${flag.key}" is stale${why}. Remove it with: ${removeCommand(flag)}` };
   }
   return null;
 }

@@ -3,6 +3,7 @@
  * so a clean project prints a short report. Colour only when asked for (a TTY).
  */
 import { budgetStatus } from '../reconcile/budget.js';
+import { removeCommand } from './remove-command.js';
 import type { FlagReport, ReferenceRecord } from '../types.js';
 import type { Renderer } from './renderer.js';
 
@@ -74,7 +75,7 @@ const renderText: Renderer = (result, options) => {
     for (const flag of stale) {
       out.push(`  ${paint('33', flag.key)} (${flag.type}, ${flag.owner}): ${count(flag.references, 'reference')} in ${count(flag.files, 'file')}`);
       for (const reason of flag.reasons) out.push(`    - ${reason}`);
-      out.push(`    remove: flagdebt remove ${flag.key}`);
+      out.push(`    remove: ${removeCommand(flag)}`);
     }
   }
 

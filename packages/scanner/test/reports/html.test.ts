@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildChartModel } from '../../src/render/html-model.js';
-import { escapeHtml, jsonForScript, removeCommand } from '../../src/render/html-sections.js';
+import { escapeHtml, jsonForScript } from '../../src/render/html-sections.js';
+import { removeCommand } from '../../src/render/remove-command.js';
 import { renderHistoryHtml, renderHtml } from '../../src/render/html.js';
 import { shopHistory } from './fixtures/shop-history.js';
 import { shopResult } from './fixtures/shop-result.js';
@@ -63,9 +64,10 @@ describe('html renderer', () => {
     expect(table).toContain('expired on 2026-07-01');
   });
 
-  it('quotes remove commands only when the shell needs it', () => {
-    expect(removeCommand('new-checkout')).toBe('flagdebt remove new-checkout');
-    expect(removeCommand("it's on")).toBe(`flagdebt remove 'it'\\''s on'`);
+  it('quotes remove commands only when the shell needs it, and asks for a value unless the flag is complete', () => {
+    expect(removeCommand({ key: 'new-checkout', state: 'complete' })).toBe('flagdebt remove new-checkout');
+    expect(removeCommand({ key: "it's on", state: 'complete' })).toBe(`flagdebt remove 'it'\\''s on'`);
+    expect(removeCommand({ key: 'search-v2', state: 'active' })).toBe('flagdebt remove search-v2 --value <value>');
   });
 
   it('shows unregistered keys with suggestions, unused flags and archived reads', () => {
