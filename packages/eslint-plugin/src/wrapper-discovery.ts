@@ -74,5 +74,8 @@ export function discoverCandidateWords(matcher: FlagProject, root: string): Set<
     }
   }
   for (const word of matcher.candidateWords()) words.add(word);
+  // Every file that can declare a wrapper was searched: calls of other names need not be
+  // followed into their modules. Any edit to a file lifts this again (FlagProject.invalidate).
+  matcher.sealWrappers();
   return words;
 }
