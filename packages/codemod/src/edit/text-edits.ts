@@ -40,6 +40,34 @@ export function overlaps(a: Span, b: Span): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/**
+ * Raised when a rule produced edits over the same text. It carries the text and position so the
+ * caller can turn it into a diagnostic (file and line) instead of an internal crash.
+ */
+export class OverlappingEditsError extends Error {
+  constructor(
+    readonly at: number,
+    readonly text: string,
+  ) {
+    super(`overlapping edits at ${at}`);
+    this.name = 'OverlappingEditsError';
+  }
+}
+
+/**
+ * One rule's edits with those inside another of them dropped: deleting a statement already
+ * deletes the references it holds. Edits that only partly overlap cannot both be right: null.
+ */
+export function withoutNested(edits: Edit[]): Edit[] | null {
+  const inside = (inner: Edit, outer: Edit): boolean =>
+    inner !== outer && outer.start <= inner.start && inner.end <= outer.end && (overlaps(inner, outer) || (outer.start < inner.start && inner.end < outer.end));
+  const kept = edits.filter((e) => !edits.some((o) => inside(e, o) && !(inside(o, e) && edits.indexOf(o) > edits.indexOf(e))));
+  for (let i = 0; i < kept.length; i++) {
+    for (let j = i + 1; j < kept.length; j++) if (overlaps(kept[i], kept[j])) return null;
+  }
+  return kept;
+}
+
 /** Applies non-overlapping edits in one go and carries the marks over to the new text. */
 export function applyEdits(text: string, edits: Edit[], marks: Marks): { text: string; marks: Marks } {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -48,7 +76,7 @@ export function applyEdits(text: string, edits: Edit[], marks: Marks): { text: s
   let out = '';
   let cursor = 0;
   for (const edit of sorted) {
-    if (edit.start < cursor) throw new Error(`overlapping edits at ${edit.start}`);
+    if (edit.start < cursor) throw new OverlappingEditsError(edit.start, text);
     mappings.push({ oldStart: cursor, oldEnd: edit.start, newStart: out.length });
     out += text.slice(cursor, edit.start);
     const newStart = out.length;

@@ -1,6 +1,6 @@
 import { ts, type SourceFile } from 'ts-morph';
 import type { FlagValue, Span } from '@flagdebt/core';
-import { applyEdits, overlaps, replaceWith, type Edit, type Marks } from '../edit/text-edits.js';
+import { applyEdits, overlaps, replaceWith, withoutNested, type Edit, type Marks } from '../edit/text-edits.js';
 import { foldExpression } from './expression-rules.js';
 import { FoldContext, preferredQuote, valueText } from './fold-context.js';
 import { foldStatement } from './statement-rules.js';
@@ -59,7 +59,8 @@ export function scriptKindOf(fileName: string): ts.ScriptKind {
 function collectEdits(fileName: string, text: string, marks: Marks): Edit[] {
   const ctx = new FoldContext(parse(fileName, text), text, marks);
   const chosen: Edit[] = [];
-  const take = (edits: Edit[] | null): boolean => {
+  const take = (produced: Edit[] | null): boolean => {
+    const edits = produced && withoutNested(produced);
     if (!edits || edits.some((e) => chosen.some((c) => overlaps(e, c) || sameInsertion(e, c)))) return false;
     chosen.push(...edits);
     return true;

@@ -126,20 +126,28 @@ function foldSwitch(ctx: FoldContext, node: ts.SwitchStatement): Edit[] | null {
     index = clauses.findIndex((cl) => ts.isDefaultClause(cl));
   }
   if (index === -1) return [removeStatement(ctx, node)];
-  const taken: ts.Statement[] = [];
+  // Each clause's statements are a separate run of text (`case 'x':` lies between them).
+  const groups: ts.Statement[][] = [];
   for (let i = index; i < clauses.length; i++) {
     const stmts = clauses[i].statements;
-    taken.push(...(stmts.length === 1 && ts.isBlock(stmts[0]) ? stmts[0].statements : stmts));
-    const last = taken[taken.length - 1];
-    if (last && (ts.isBreakStatement(last) || ts.isReturnStatement(last) || ts.isThrowStatement(last) || ts.isContinueStatement(last))) break;
+    const group = stmts.length === 1 && ts.isBlock(stmts[0]) ? [...stmts[0].statements] : [...stmts];
+    if (group.length > 0) groups.push(group);
+    const last = group[group.length - 1];
+    if (last && isTerminal(last)) break;
   }
-  const last = taken[taken.length - 1];
-  if (last && ts.isBreakStatement(last) && !last.label) taken.pop();
+  const lastGroup = groups[groups.length - 1];
+  const last = lastGroup?.[lastGroup.length - 1];
+  if (last && ts.isBreakStatement(last) && !last.label) {
+    lastGroup.pop();
+    if (lastGroup.length === 0) groups.pop();
+  }
+  const taken = groups.flat();
   if (taken.some((s) => breaksOut(s))) return null;
   if (taken.length === 0) return [removeStatement(ctx, node)];
   const start = node.getStart(ctx.sf);
   if (!isStatementList(node.parent) || clashes(ctx, taken, node)) return null;
-  return [{ start, end: node.getEnd(), parts: inlinedStatements(ctx, taken, start) }];
+  const parts = groups.flatMap((g, i) => [...(i > 0 ? [`\n${indentAt(ctx.text, start)}`] : []), ...inlinedStatements(ctx, g, start)]);
+  return [{ start, end: node.getEnd(), parts }];
 }
 
 /** A `break` that would leave the switch being removed (so its statements cannot be inlined). */
@@ -149,9 +157,13 @@ function breaksOut(node: ts.Node): boolean {
   return ts.forEachChild(node, (c) => (breaksOut(c) ? true : undefined)) ?? false;
 }
 
-/** Control never reaches past it: `return`, `throw`, `break`, `continue`, or a block ending in one. */
+/**
+ * Control never reaches past it: `return`, `throw`, `break`, `continue`, a block ending in one,
+ * or an `if`/`else` whose both branches are terminal.
+ */
 function isTerminal(s: ts.Statement): boolean {
   if (ts.isReturnStatement(s) || ts.isThrowStatement(s) || ts.isBreakStatement(s) || ts.isContinueStatement(s)) return true;
+  if (ts.isIfStatement(s)) return s.elseStatement !== undefined && isTerminal(s.thenStatement) && isTerminal(s.elseStatement);
   return ts.isBlock(s) && s.statements.length > 0 && isTerminal(s.statements[s.statements.length - 1]);
 }
 

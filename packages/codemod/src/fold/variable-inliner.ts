@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import { removeNode } from '../edit/layout.js';
-import { replaceWith, type Edit } from '../edit/text-edits.js';
+import { replaceWith, withoutNested, type Edit } from '../edit/text-edits.js';
 import { isPure, literalValue, type FoldContext } from './fold-context.js';
 import { referencesInScope, scopeOfDeclaration } from './scope.js';
 
@@ -44,7 +44,8 @@ export function inlineVariable(ctx: FoldContext, decl: ts.VariableDeclaration): 
     }
   }
   edits.push(removeDeclaration(ctx, list, decl, statement));
-  return edits;
+  // `if (v) { v = true; }` goes as a whole, so the read of `v` in its test needs no edit of its own.
+  return withoutNested(edits);
 }
 
 function isWrite(id: ts.Identifier): boolean {

@@ -1,10 +1,12 @@
-import { FlagdebtError, suggestKey, type Diagnostic, type FlagValue, type Registry } from '@flagdebt/core';
+import { FlagdebtError, suggestKey, type Diagnostic, type FlagState, type FlagValue, type Registry } from '@flagdebt/core';
 import type { FlagToRemove } from '../types.js';
 
 export interface ResolvedFlag {
   key: string;
   value: FlagValue;
   registered: boolean;
+  /** The registry state (undefined for an unregistered flag), for messages. */
+  state?: FlagState;
 }
 
 /**
@@ -17,7 +19,7 @@ export function resolveFlagValues(flags: FlagToRemove[], registry: Registry): Re
   for (const f of flags) {
     const def = registry.flags.get(f.key);
     if (f.value !== undefined) {
-      out.push({ key: f.key, value: f.value, registered: def !== undefined });
+      out.push({ key: f.key, value: f.value, registered: def !== undefined, state: def?.state });
       continue;
     }
     if (!def) {
@@ -50,7 +52,7 @@ export function resolveFlagValues(flags: FlagToRemove[], registry: Registry): Re
       });
       continue;
     }
-    out.push({ key: f.key, value: def.value, registered: true });
+    out.push({ key: f.key, value: def.value, registered: true, state: def.state });
   }
   if (errors.length > 0) throw new FlagdebtError(errors);
   return out;

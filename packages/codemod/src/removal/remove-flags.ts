@@ -46,7 +46,7 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
 
   const plan = await planRemoval(config, flags);
   const { changed, deleted } = collectChanges(plan, display);
-  const registryChange = archiveInRegistry(registry.file, registry.format, flags.filter((f) => f.registered).map((f) => f.key), now, display);
+  const registryChange = archiveInRegistry(registry.file, registry.format, flags.filter((f) => f.registered && !plan.keptInRegistry.has(f.key)).map((f) => f.key), now, display);
 
   const parseErrors = changed.flatMap((c) => syntaxErrors(c.path, c.relative, c.after));
   if (parseErrors.length > 0) throw new FlagdebtError(parseErrors);

@@ -1,0 +1,56 @@
+import path from 'node:path';
+import type { Diagnostic, FlagState } from '@flagdebt/core';
+
+/**
+ * Files that mention a flag but that the codemod could not analyse (syntax error, nesting too
+ * deep for the parser, too large). Their reads stay in the code, so the flag must stay in the
+ * registry: archiving it would make the tombstone and the code disagree.
+ */
+export class UnanalysedFiles {
+  readonly warnings: Diagnostic[] = [];
+  /** Keys still read in a skipped file: their registry entries are not archived. */
+  readonly blockedKeys = new Set<string>();
+
+  constructor(
+    private readonly root: string,
+    private readonly states: Map<string, FlagState | undefined>,
+  ) {}
+
+  /**
+   * Records a skipped file: one warning per key it mentions. A file that names no key literally
+   * was picked through an alias or wrapper name, so it may read any of the keys.
+   */
+  add(file: string, text: string, why: string, aliases: Iterable<string>): void {
+    const keys = [...this.states.keys()];
+    const named = keys.filter((k) => text.includes(k));
+    const firstAlias = [...aliases].map((a) => text.indexOf(a)).filter((i) => i >= 0);
+    const fallback = firstAlias.length > 0 ? Math.min(...firstAlias) : -1;
+    for (const key of named.length > 0 ? named : keys) {
+      this.blockedKeys.add(key);
+      const at = named.length > 0 ? text.indexOf(key) : fallback;
+      const state = this.states.get(key);
+      this.warnings.push({
+        severity: 'warning',
+        code: 'remove/unparsable-input',
+        file: path.relative(this.root, file).split(path.sep).join('/'),
+        ...(at >= 0 ? position(text, at) : { line: 0, column: 0 }),
+        flag: key,
+        message:
+          `this file could not be parsed (${why}), so reads of ${key} in it were not removed; ` +
+          (state ? `the registry entry stays ${state}` : 'the flag was not archived'),
+        fix: 'fix the syntax error (or exclude the file) and run flagdebt remove again',
+      });
+    }
+  }
+}
+
+/** 1-based line and column of an offset (counted on the text, so it works on huge or broken files). */
+function position(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
