@@ -4,49 +4,24 @@ import { isoDateOf } from './dates.js';
 import { isFlagValue, isObject, kindOf, stringField, type JsonObject } from './fields.js';
 import { expiryDate, flagTypeOf, importedFlag, looksLikeExperiment, metadataOf, metadataString, type FlagFields } from './flag-fields.js';
 import type { ImportedFlag } from './imported-flag.js';
+import { flagEntries, type FlagEntriesFormat, type FlagEntry } from './flag-entries.js';
 import type { ImportSession } from './import-session.js';
-import type { SourcePath } from './vendor-source.js';
 
-interface FlagEntry {
-  key: string;
-  flag: JsonObject;
-  /** Path of the flag object. */
-  at: SourcePath;
-  /** Where the key is written. */
-  keyAt: SourcePath;
-}
+
+const FORMAT: FlagEntriesFormat = {
+    objectFix: 'write the flag as an object with `state`, `variants` and `defaultVariant`',
+    missing: {
+      message: 'not a flagd flag definition: the required top-level `flags` (an object or an array) is missing',
+      fix: 'import a flagd flags.json (see https://flagd.dev/schema/v0/flags.json)',
+    },
+  };
 
 export function importFlagd(session: ImportSession): ImportedFlag[] {
-  return flagEntries(session)
+  return flagEntries(session, FORMAT)
     .map((entry) => importFlag(session, entry))
     .filter((flag): flag is ImportedFlag => flag !== undefined);
 }
 
-function flagEntries(session: ImportSession): FlagEntry[] {
-  const data = session.source.data;
-  const flags = isObject(data) ? data.flags : undefined;
-  if (Array.isArray(flags)) {
-    const entries: FlagEntry[] = [];
-    flags.forEach((flag, index) => {
-      const key = isObject(flag) ? stringField(flag, 'key') : undefined;
-      if (key) entries.push({ key, flag: flag as JsonObject, at: ['flags', index], keyAt: ['flags', index, 'key'] });
-      else session.warn({ code: 'import/invalid-flag', message: `flags[${index}] is not a flag object with a \`key\`; skipped`, fix: 'give the flag a key or remove it', at: ['flags', index] });
-    });
-    return entries;
-  }
-  if (isObject(flags)) {
-    return Object.entries(flags).flatMap(([key, flag]) => {
-      if (isObject(flag)) return [{ key, flag, at: ['flags', key], keyAt: ['flags', key] }];
-      session.warn({ code: 'import/invalid-flag', message: `flag "${key}" is not an object; skipped`, fix: 'write the flag as an object with `state`, `variants` and `defaultVariant`', at: ['flags', key], flag: key });
-      return [];
-    });
-  }
-  return session.fail({
-    code: 'import/missing-key',
-    message: 'not a flagd flag definition: the required top-level `flags` (an object or an array) is missing',
-    fix: 'import a flagd flags.json (see https://flagd.dev/schema/v0/flags.json)',
-  });
-}
 
 function importFlag(session: ImportSession, { key, flag, at, keyAt }: FlagEntry): ImportedFlag | undefined {
   const variants = isObject(flag.variants) ? flag.variants : {};
