@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
+import { nodeSourceHost } from '@flagdebt/core';
 
 export interface ListFilesOptions {
   /** Globs relative to `root`: only matching files are wanted. A hint: the scanner filters again. */
@@ -57,20 +58,8 @@ export const diskScanHost: ScanHost = {
       throw error;
     }
   },
-  fileExists(absPath) {
-    try {
-      return fs.statSync(absPath).isFile();
-    } catch {
-      return false;
-    }
-  },
-  directoryExists(absPath) {
-    try {
-      return fs.statSync(absPath).isDirectory();
-    } catch {
-      return false;
-    }
-  },
+  fileExists: (absPath) => nodeSourceHost.fileExists(absPath),
+  directoryExists: (absPath) => nodeSourceHost.directoryExists?.(absPath) ?? false,
   readSource(absPath, maxBytes) {
     let fd: number;
     try {
