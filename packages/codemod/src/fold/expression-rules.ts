@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { indentAt, reindentedParts, removalRange } from '../edit/layout.js';
 import { replaceWith, sliceOf, type Edit } from '../edit/text-edits.js';
-import { isPure, valueText, type Folded, type FoldContext } from './fold-context.js';
+import { isPure, literalValue, valueText, type Folded, type FoldContext } from './fold-context.js';
 
 /**
  * Expression simplification: each rule looks at one node whose operand is a literal written by
@@ -93,36 +93,13 @@ function foldBinary(ctx: FoldContext, node: ts.BinaryExpression): Edit | null {
     case ts.SyntaxKind.ExclamationEqualsEqualsToken:
     case ts.SyntaxKind.EqualsEqualsToken:
     case ts.SyntaxKind.ExclamationEqualsToken: {
-      const a = left ? left.value : literalOperand(node.left);
-      const b = right ? right.value : literalOperand(node.right);
+      const a = left ? left.value : literalValue(node.left);
+      const b = right ? right.value : literalValue(node.right);
       if (a === undefined || b === undefined) return null;
       return constant(ctx, node, compare(op, a, b));
     }
     default:
       return null;
-  }
-}
-
-/** A literal written by the author on the other side of a comparison (`=== 'green'`, `=== undefined`). */
-function literalOperand(node: ts.Expression): Folded | undefined {
-  if (ts.isIdentifier(node) && node.text === 'undefined') return undefined;
-  switch (node.kind) {
-    case ts.SyntaxKind.TrueKeyword:
-      return true;
-    case ts.SyntaxKind.FalseKeyword:
-      return false;
-    case ts.SyntaxKind.NullKeyword:
-      return null;
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-      return (node as ts.StringLiteral).text;
-    case ts.SyntaxKind.NumericLiteral:
-      return Number((node as ts.NumericLiteral).text);
-    default:
-      if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
-        return -Number(node.operand.text);
-      }
-      return undefined;
   }
 }
 
