@@ -6,11 +6,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { isFlagdebtError } from '@flagdebt/core';
 import { OverlappingEditsError } from '../src/edit/text-edits.js';
 import { removeFlags } from '../src/index.js';
+import type * as FoldEngine from '../src/fold/fold-engine.js';
 
 // Stands in for a fold rule that is still wrong for some shape: the folder ends up with two
 // rewrites of the same code. No known input triggers this any more, so it is forced here.
 vi.mock('../src/fold/fold-engine.js', async (original) => {
-  const actual = await original<typeof import('../src/fold/fold-engine.js')>();
+  const actual = await original<typeof FoldEngine>();
   return {
     ...actual,
     foldEvaluations: (request: { text: string; evaluations: Array<{ start: number }> }) => {
