@@ -36,6 +36,15 @@ export function runCli(args: string[], options: { cwd?: string; timeoutMs?: numb
   return { code: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', timedOut, ms: performance.now() - started };
 }
 
+/**
+ * Whether a process running as `uid` can load the built CLI (every folder above the checkout
+ * must be open to other users). Tests that need an ordinary user skip when it cannot.
+ */
+export function canRunAs(uid: number, gid: number): boolean {
+  const probe = spawnSync(process.execPath, ['-e', `require('node:fs').readFileSync(${JSON.stringify(BIN)})`], { uid, gid, timeout: 30_000 });
+  return probe.status === 0;
+}
+
 export interface ScanJson {
   summary: Record<string, number>;
   references: Array<{ flag: string | null; file: string; line: number; column: number; kind: string }>;
