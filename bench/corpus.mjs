@@ -11,18 +11,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// The fuzzer's seeded PRNG (mulberry32): the same seed gives the same corpus.
+import { createRng } from '../test/fuzz/prng.mjs';
 
-/** Small, fast, seedable PRNG (mulberry32): the same seed gives the same corpus. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PACKAGES = ['web', 'admin', 'checkout', 'search', 'account', 'catalog', 'shared', 'analytics'];
 const NOUNS = ['Cart', 'Order', 'Product', 'User', 'Invoice', 'Review', 'Coupon', 'Address', 'Payment', 'Shipment', 'Wishlist', 'Banner', 'Profile', 'Session', 'Inventory'];
@@ -244,7 +235,7 @@ function sourceFile(index, lines, keys, rand) {
 }
 
 export function generateCorpus(dir, { files = 10_000, linesPerFile = 100, seed = 42 } = {}) {
-  const rand = random(seed);
+  const rand = createRng(seed).next;
   const keys = flagKeys(60);
   fs.mkdirSync(dir, { recursive: true });
   const write = (rel, text) => {

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generateCorpus } from './corpus.mjs';
+import { createRng } from '../test/fuzz/prng.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -31,16 +32,6 @@ const work = path.join(here, '.work', 'history');
 const { history } = await import('../packages/scanner/dist/history/history.js');
 const { scan } = await import('../packages/scanner/dist/index.js');
 
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function git(argv, date) {
   return execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...argv], {
@@ -61,7 +52,7 @@ const day = (n) => new Date(Date.UTC(2026, 5, 1, 12) + n * 86_400_000).toISOStri
 git(['add', '-A']);
 git(['commit', '-q', '-m', 'generated corpus'], day(0));
 
-const rand = random(7);
+const rand = createRng(7).next;
 const sources = [];
 for (const pkg of fs.readdirSync(path.join(work, 'packages'))) {
   const src = path.join(work, 'packages', pkg, 'src');

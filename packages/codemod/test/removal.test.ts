@@ -1,25 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isFlagdebtError } from '@flagdebt/core';
 import { removeFlags } from '../src/index.js';
+import { tempProject } from './support/temp-project.js';
 
-const fixtures = fileURLToPath(new URL('./fixtures', import.meta.url));
-
-/** A small project: the shared fixture config and registry plus the given files. */
-function project(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagdebt-remove-'));
-  fs.copyFileSync(path.join(fixtures, 'flagdebt.config.json'), path.join(dir, 'flagdebt.config.json'));
-  fs.copyFileSync(path.join(fixtures, 'flags.yaml'), path.join(dir, 'flags.yaml'));
-  for (const [rel, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), text);
-  }
-  return dir;
-}
+const project = (files: Record<string, string>): string => tempProject(files, 'flagdebt-remove-');
 
 const CART = `import { flags } from './flags';
 

@@ -56,6 +56,16 @@ function toDiagnostic(error: unknown, file: string): Diagnostic {
   return { severity: 'error', code: 'eslint/load', file, line: 0, column: 0, message: `could not load ${file}: ${message}` };
 }
 
+/** A project no rule can judge: only the setup problem is reported. */
+function unusable(problem: Diagnostic): ProjectState {
+  return { config: null, registry: null, matcher: null, candidateWords: new Set(), problem };
+}
+
+/** A cached entry for a config that could not be loaded; it is retried when its mtime changes. */
+function unusableProject(problem: Diagnostic, configMtime: number): CachedProject {
+  return { state: unusable(problem), host: null, configMtime, registryPath: null, registryMtime: -1 };
+}
+
 export class ProjectStore {
   private readonly projects = new Map<string, CachedProject>();
   /** Directory -> config found by walking up. Only hits are cached, so a new config is found at once. */
@@ -80,21 +90,15 @@ export class ProjectStore {
   stateFor(file: string, explicitConfig: string | null): ProjectState {
     const configPath = this.configFor(file, explicitConfig);
     if (configPath === null) {
-      return {
-        config: null,
-        registry: null,
-        matcher: null,
-        candidateWords: new Set(),
-        problem: {
-          severity: 'error',
-          code: 'eslint/no-config',
-          file,
-          line: 0,
-          column: 0,
-          message: `no flagdebt.config.json (or .yaml) found in ${path.dirname(file)} or any parent folder`,
-          fix: 'run `flagdebt init` at the project root, or set settings.flagdebt.config in eslint.config.js',
-        },
-      };
+      return unusable({
+        severity: 'error',
+        code: 'eslint/no-config',
+        file,
+        line: 0,
+        column: 0,
+        message: `no flagdebt.config.json (or .yaml) found in ${path.dirname(file)} or any parent folder`,
+        fix: 'run `flagdebt init` at the project root, or set settings.flagdebt.config in eslint.config.js',
+      });
     }
     const configMtime = mtimeOf(configPath);
     const cached = this.projects.get(configPath);
@@ -125,40 +129,25 @@ export class ProjectStore {
 
   private load(configPath: string, configMtime: number, known: CachedProject | null): CachedProject {
     if (configMtime < 0) {
-      return {
-        state: {
-          config: null,
-          registry: null,
-          matcher: null,
-          candidateWords: new Set(),
-          problem: {
-            severity: 'error',
-            code: 'eslint/no-config',
-            file: configPath,
-            line: 0,
-            column: 0,
-            message: `the flagdebt config ${configPath} does not exist`,
-            fix: 'fix settings.flagdebt.config in eslint.config.js, or run `flagdebt init`',
-          },
+      return unusableProject(
+        {
+          severity: 'error',
+          code: 'eslint/no-config',
+          file: configPath,
+          line: 0,
+          column: 0,
+          message: `the flagdebt config ${configPath} does not exist`,
+          fix: 'fix settings.flagdebt.config in eslint.config.js, or run `flagdebt init`',
         },
-        host: null,
         configMtime,
-        registryPath: null,
-        registryMtime: -1,
-      };
+      );
     }
     let config = known?.state.config ?? null;
     if (config === null) {
       try {
         config = loadConfig(configPath);
       } catch (error) {
-        return {
-          state: { config: null, registry: null, matcher: null, candidateWords: new Set(), problem: toDiagnostic(error, configPath) },
-          host: null,
-          configMtime,
-          registryPath: null,
-          registryMtime: -1,
-        };
+        return unusableProject(toDiagnostic(error, configPath), configMtime);
       }
     }
     let matcher = known?.state.matcher ?? null;
