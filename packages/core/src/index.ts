@@ -13,6 +13,9 @@ export { parseIsoDate, isIsoDate, formatIsoDate, daysBetween, addDays, todayIso 
 export { suggestKey, editDistance } from './policy/suggestions.js';
 export { checkNaming } from './policy/naming.js';
 export { FlagProject } from './matching/flag-project.js';
+export { CandidateFilter, trieSource } from './matching/candidate-filter.js';
+export { skimFunctions } from './matching/skim.js';
+export type { Skim } from './matching/skim.js';
 export type { FlagProjectOptions } from './matching/flag-project.js';
 export { nodeSourceHost } from './matching/source-host.js';
 export type { SourceHost } from './matching/source-host.js';

@@ -37,6 +37,13 @@ export interface ScanHost {
 
 const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
 
+let sharedBuffer: Buffer | undefined;
+
+function readBuffer(size: number): Buffer {
+  if (!sharedBuffer || sharedBuffer.length !== size) sharedBuffer = Buffer.allocUnsafe(size);
+  return sharedBuffer;
+}
+
 export const diskScanHost: ScanHost = {
   listFiles(root, options) {
     return fg.glob([...options.include, '**/.gitignore'], {
@@ -69,16 +76,18 @@ export const diskScanHost: ScanHost = {
       throw error;
     }
     try {
-      const size = fs.fstatSync(fd).size;
-      if (size > maxBytes) return { size };
-      const bytes = Buffer.allocUnsafe(size);
+      // One buffer for every file, and no fstat (with its Date objects) unless the file is too
+      // big: reading 10,000 small files is mostly system calls.
+      const buffer = readBuffer(maxBytes + 1);
       let read = 0;
-      while (read < size) {
-        const n = fs.readSync(fd, bytes, read, size - read, read);
+      while (read < buffer.length) {
+        const n = fs.readSync(fd, buffer, read, buffer.length - read, read);
         if (n === 0) break;
         read += n;
       }
-      return { size: read, bytes: bytes.subarray(0, read) };
+      if (read > maxBytes) return { size: fs.fstatSync(fd).size };
+      // A copy: the shared buffer is overwritten by the next read.
+      return { size: read, bytes: Buffer.from(buffer.subarray(0, read)) };
     } finally {
       fs.closeSync(fd);
     }

@@ -54,6 +54,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     root: config.root,
     accessors: config.accessors,
     host: scannedSourceHost(loaded.texts, host, touched),
+    // Functions that spell no accessor, wrapper or registered key are not parsed.
+    skim: { keys: registry.flags.keys() },
   });
   const indexed = indexProject({
     project,

@@ -14,6 +14,10 @@ import { ReadCollector } from './read-collector.js';
 import { ScopeLookup } from './scope.js';
 import { nodeSourceHost } from './source-host.js';
 import type { SourceHost } from './source-host.js';
+import { CandidateFilter } from './candidate-filter.js';
+import { bindingNames } from './module-symbols.js';
+import { skimFunctions } from './skim.js';
+import type { Skim } from './skim.js';
 import { scriptKindOf } from './syntax.js';
 import { WrapperRegistry } from './wrapper-registry.js';
 
@@ -24,6 +28,12 @@ export interface FlagProjectOptions {
   host?: SourceHost;
   /** Path of the tsconfig to read `paths`/`baseUrl` from; default: nearest at/above root; false: none. */
   tsconfig?: string | false;
+  /**
+   * Parse only what can hold a read (see skim.ts): top-level functions that spell no candidate
+   * word and none of `keys` are left unparsed, so syntax errors inside them go unnoticed, as they
+   * do in files the scanner's pre-filter drops. Call `reskim` when wrappers add candidate words.
+   */
+  skim?: { keys: Iterable<string> };
 }
 
 interface FileEntry {
@@ -32,6 +42,8 @@ interface FileEntry {
   /** The parser ran out of stack (absurdly deep nesting); `sf` is empty. */
   tooDeep: boolean;
   symbols?: ModuleSymbols;
+  /** Set when `sf` was parsed from a skimmed text. */
+  skim?: Skim;
 }
 
 /**
@@ -51,6 +63,9 @@ export class FlagProject {
   private readonly wrapperRegistry: WrapperRegistry;
   private readonly matcher: ReadMatcher;
   private readonly collector: ReadCollector;
+  private readonly skimKeys: string[] | undefined;
+  /** The skim test for the candidate words known when it was built; reset by `reskim`. */
+  private skimFilter: CandidateFilter | undefined;
 
   constructor(options: FlagProjectOptions) {
     this.root = path.resolve(options.root);
@@ -68,6 +83,7 @@ export class FlagProject {
     this.matcher = new ReadMatcher(this.accessors, ctx, this.keys, this.wrapperRegistry);
     this.wrapperRegistry.attach(this.matcher);
     this.collector = new ReadCollector(this.matcher, this.keys, this.wrapperRegistry);
+    this.skimKeys = options.skim ? [...options.skim.keys] : undefined;
   }
 
   /**
@@ -175,11 +191,41 @@ export class FlagProject {
     this.reads.clear();
   }
 
+  /**
+   * Skimming again with the candidate words known now (wrappers found since the files were
+   * parsed): files whose unparsed functions name a new word are parsed again. Returns them.
+   */
+  reskim(): string[] {
+    if (!this.skimKeys) return [];
+    // Built before `forget` below clears the wrappers the words come from.
+    const filter = new CandidateFilter(this.candidateWords(), this.skimKeys);
+    this.skimFilter = filter;
+    const changed: Array<[string, FileEntry]> = [];
+    for (const [abs, entry] of this.files) {
+      const skim = entry?.skim;
+      if (skim && skim.regions.some((r) => filter.matches(entry.text.slice(r.start, r.end)))) changed.push([abs, this.parse(abs, entry.text)]);
+    }
+    for (const [abs, fresh] of changed) {
+      this.forget(abs);
+      this.files.set(abs, fresh);
+    }
+    return changed.map(([abs]) => abs);
+  }
+
   private setText(abs: string, text: string): void {
     const cached = this.files.get(abs);
     if (cached && cached.text === text) return;
     if (cached !== undefined) this.forget(abs);
-    this.files.set(abs, parseEntry(abs, text));
+    this.files.set(abs, this.parse(abs, text));
+  }
+
+  private parse(abs: string, text: string): FileEntry {
+    if (this.skimKeys) {
+      const filter = (this.skimFilter ??= new CandidateFilter(this.candidateWords(), this.skimKeys));
+      const skimmed = parseSkimmed(abs, text, (t) => filter.matches(t));
+      if (skimmed) return skimmed;
+    }
+    return parseEntry(abs, text);
   }
 
   private forget(abs: string): void {
@@ -194,7 +240,7 @@ export class FlagProject {
     const cached = this.files.get(abs);
     if (cached !== undefined) return cached ?? undefined;
     const text = this.host.readFile(abs);
-    const entry = text === undefined ? null : parseEntry(abs, text);
+    const entry = text === undefined ? null : this.parse(abs, text);
     this.files.set(abs, entry);
     return entry ?? undefined;
   }
@@ -212,6 +258,49 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
   languageVersion: ts.ScriptTarget.Latest,
   jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
 };
+
+/**
+ * The skimmed parse of `text`, when it is as good as the full one for finding reads: it has no
+ * syntax error, every blanked region lies between top-level statements, and no top-level import
+ * or variable that spells a candidate word binds a name (an alias such as `import { useFlag as
+ * uf }`) that a blanked function uses.
+ */
+function parseSkimmed(file: string, text: string, keep: (text: string) => boolean): FileEntry | undefined {
+  const skim = skimFunctions(text, keep);
+  if (!skim) return undefined;
+  let sf: ts.SourceFile;
+  try {
+    sf = ts.createSourceFile(file, skim.text, PARSE_OPTIONS, true, scriptKindOf(file));
+  } catch {
+    return undefined;
+  }
+  if ((sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) return undefined;
+  let r = 0;
+  const aliases: string[] = [];
+  for (const stmt of sf.statements) {
+    const start = stmt.getStart(sf);
+    while (r < skim.regions.length && skim.regions[r].end <= start) r++;
+    if (r < skim.regions.length && skim.regions[r].start < stmt.end) return undefined;
+    if ((ts.isImportDeclaration(stmt) || ts.isVariableStatement(stmt)) && keep(text.slice(start, stmt.end))) aliases.push(...boundNames(stmt));
+  }
+  if (aliases.length > 0) {
+    const named = new RegExp(`(?<![\\w$])(?:${aliases.map((a) => a.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
+    if (skim.regions.some((reg) => named.test(text.slice(reg.start, reg.end)))) return undefined;
+  }
+  return { text, sf, tooDeep: false, skim };
+}
+
+function boundNames(stmt: ts.ImportDeclaration | ts.VariableStatement): string[] {
+  if (ts.isVariableStatement(stmt)) return stmt.declarationList.declarations.flatMap((d) => bindingNames(d.name));
+  const clause = stmt.importClause;
+  if (!clause) return [];
+  const names = clause.name ? [clause.name.text] : [];
+  const bindings = clause.namedBindings;
+  if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+  // `{ useFlag }` binds the word itself, which a blanked function cannot spell; only renames alias.
+  else if (bindings) for (const el of bindings.elements) if (el.propertyName) names.push(el.name.text);
+  return names;
+}
 
 function parseEntry(file: string, text: string): FileEntry {
   try {

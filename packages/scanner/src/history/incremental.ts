@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { FlagProject, type FlagdebtConfig, type Registry } from '@flagdebt/core';
 import picomatch from 'picomatch';
-import { CandidateFilter } from '../index/candidate-filter.js';
+import { CandidateFilter } from '@flagdebt/core';
 import type { ScanResult } from '../types.js';
 import type { BlobStore } from './blob-store.js';
 import type { CommitSnapshot } from './commit-snapshot.js';

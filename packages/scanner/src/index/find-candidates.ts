@@ -6,7 +6,7 @@ import type { FlagdebtConfig } from '@flagdebt/core';
 import { discoverFiles } from '../discovery/discover-files.js';
 import { loadSources } from '../discovery/load-sources.js';
 import { diskScanHost, type ScanHost } from '../host.js';
-import { CandidateFilter } from './candidate-filter.js';
+import { CandidateFilter } from '@flagdebt/core';
 
 /**
  * Absolute paths in report order. Identifier-like words match whole identifiers; anything else

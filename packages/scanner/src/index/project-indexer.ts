@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, FlagRead, KeyDeclaration, WrapperInfo } from '@flagdebt/core';
 import type ts from '@flagdebt/core/typescript';
-import { CandidateFilter } from './candidate-filter.js';
+import { CandidateFilter } from '@flagdebt/core';
 import { ReferenceIndex } from './reference-index.js';
 
 /** The part of core's FlagProject the indexer drives. */
@@ -17,6 +17,8 @@ export interface MatchingProject {
   discoverWrappers(files: Iterable<string>): WrapperInfo[];
   /** Every wrapper is known (the candidate set is closed): stop following other callees. */
   sealWrappers?(): void;
+  /** Re-parse skimmed files whose skipped functions name a candidate word found since; returns them. */
+  reskim?(): string[];
   /** Why a parsed file yields no reads although it may hold some (e.g. nesting too deep). */
   problems?(file: string, text?: string): Diagnostic[];
 }
@@ -110,6 +112,8 @@ function selectCandidates(
   const tested = new Set<string>();
   const seenWords = new Set(project.candidateWords());
   let filter = new CandidateFilter(seenWords, options.keys);
+  // Files parsed again because their skipped functions name a wrapper found since (see `reskim`).
+  let reparsed = false;
   for (;;) {
     const found: string[] = [];
     for (const [file, text] of texts) {
@@ -124,7 +128,7 @@ function selectCandidates(
         grew = true;
       }
     }
-    if (!grew) break;
+    if (!grew && !reparsed) break;
     // Calls of a newly found wrapper are reads too: files naming it become candidates.
     try {
       project.discoverWrappers(chosen);
@@ -136,6 +140,7 @@ function selectCandidates(
     if (newWords.length === 0) break;
     for (const word of newWords) seenWords.add(word);
     filter = new CandidateFilter(newWords);
+    reparsed = (project.reskim?.() ?? []).length > 0;
   }
   return [...texts.keys()].filter((f) => chosen.has(f));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CandidateFilter, trieSource } from '../src/index/candidate-filter.js';
+import { CandidateFilter, trieSource } from '../../src/matching/candidate-filter.js';
 
 describe('candidate filter', () => {
   it('matches accessor and wrapper names as whole identifiers only', () => {
