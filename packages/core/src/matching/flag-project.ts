@@ -203,7 +203,10 @@ export class FlagProject {
     const changed: Array<[string, FileEntry]> = [];
     for (const [abs, entry] of this.files) {
       const skim = entry?.skim;
-      if (skim && skim.regions.some((r) => filter.matches(entry.text.slice(r.start, r.end)))) changed.push([abs, this.parse(abs, entry.text)]);
+      const keep = (t: string) => filter.matches(t);
+      if (skim && (skim.regions.some((r) => keep(entry.text.slice(r.start, r.end))) || aliasInRegions(entry.sf, entry.text, skim, keep))) {
+        changed.push([abs, this.parse(abs, entry.text)]);
+      }
     }
     for (const [abs, fresh] of changed) {
       this.forget(abs);
@@ -261,9 +264,8 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
 
 /**
  * The skimmed parse of `text`, when it is as good as the full one for finding reads: it has no
- * syntax error, every blanked region lies between top-level statements, and no top-level import
- * or variable that spells a candidate word binds a name (an alias such as `import { useFlag as
- * uf }`) that a blanked function uses.
+ * syntax error, every blanked region lies between top-level statements, and no alias of a
+ * candidate word is used in a blanked function.
  */
 function parseSkimmed(file: string, text: string, keep: (text: string) => boolean): FileEntry | undefined {
   const skim = skimFunctions(text, keep);
@@ -276,18 +278,27 @@ function parseSkimmed(file: string, text: string, keep: (text: string) => boolea
   }
   if ((sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) return undefined;
   let r = 0;
-  const aliases: string[] = [];
   for (const stmt of sf.statements) {
     const start = stmt.getStart(sf);
     while (r < skim.regions.length && skim.regions[r].end <= start) r++;
     if (r < skim.regions.length && skim.regions[r].start < stmt.end) return undefined;
-    if ((ts.isImportDeclaration(stmt) || ts.isVariableStatement(stmt)) && keep(text.slice(start, stmt.end))) aliases.push(...boundNames(stmt));
   }
-  if (aliases.length > 0) {
-    const named = new RegExp(`(?<![\\w$])(?:${aliases.map((a) => a.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
-    if (skim.regions.some((reg) => named.test(text.slice(reg.start, reg.end)))) return undefined;
-  }
+  if (aliasInRegions(sf, text, skim, keep)) return undefined;
   return { text, sf, tooDeep: false, skim };
+}
+
+/**
+ * Whether a top-level import or variable that spells a candidate word binds another name (an
+ * alias: `import { useNewCheckout as useCheckoutV2 }`) that a blanked region uses.
+ */
+function aliasInRegions(sf: ts.SourceFile, text: string, skim: Skim, keep: (text: string) => boolean): boolean {
+  const aliases: string[] = [];
+  for (const stmt of sf.statements) {
+    if ((ts.isImportDeclaration(stmt) || ts.isVariableStatement(stmt)) && keep(text.slice(stmt.pos, stmt.end))) aliases.push(...boundNames(stmt));
+  }
+  if (aliases.length === 0) return false;
+  const named = new RegExp(`(?<![\\w$])(?:${aliases.map((a) => a.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
+  return skim.regions.some((reg) => named.test(text.slice(reg.start, reg.end)));
 }
 
 function boundNames(stmt: ts.ImportDeclaration | ts.VariableStatement): string[] {

@@ -46,11 +46,14 @@ export function reconcile(input: ReconcileInput): ScanResult {
   }
 
   const live = [...registry.flags.values()].filter((f) => f.state !== 'archived').map((f) => f.key);
+  const suggestions = new Map<string, string | undefined>();
   const unregistered: UnregisteredRecord[] = references
     .filter((r) => r.kind === 'evaluation' && r.flag !== null && !registry.flags.has(r.flag))
     .map((r) => {
       const record: UnregisteredRecord = { flag: r.flag as string, file: r.file, line: r.line, column: r.column };
-      const suggestion = suggestKey(r.flag as string, live);
+      // One typo is usually read in many places: compute each key's suggestion once.
+      if (!suggestions.has(record.flag)) suggestions.set(record.flag, suggestKey(record.flag, live));
+      const suggestion = suggestions.get(record.flag);
       if (suggestion !== undefined) record.suggestion = suggestion;
       return record;
     });
