@@ -6,9 +6,8 @@
  * container elsewhere as a key source) makes the commit a full scan instead.
  */
 import path from 'node:path';
-import { FlagProject, type FlagdebtConfig, type Registry } from '@flagdebt/core';
+import { CandidateFilter, FlagProject, type FlagdebtConfig, type Registry } from '@flagdebt/core';
 import picomatch from 'picomatch';
-import { CandidateFilter } from '@flagdebt/core';
 import type { ScanResult } from '../types.js';
 import type { BlobStore } from './blob-store.js';
 import type { CommitSnapshot } from './commit-snapshot.js';
