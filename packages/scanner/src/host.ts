@@ -81,9 +81,11 @@ export const diskScanHost: ScanHost = {
       const buffer = readBuffer(maxBytes + 1);
       let read = 0;
       while (read < buffer.length) {
-        const n = fs.readSync(fd, buffer, read, buffer.length - read, read);
-        if (n === 0) break;
+        const wanted = buffer.length - read;
+        const n = fs.readSync(fd, buffer, read, wanted, read);
         read += n;
+        // A short read of a regular file is its end: no extra call to see 0 bytes.
+        if (n < wanted) break;
       }
       if (read > maxBytes) return { size: fs.fstatSync(fd).size };
       // A copy: the shared buffer is overwritten by the next read.
