@@ -54,7 +54,10 @@ function analyze(context: AnyContext): FileAnalysis {
     // Passing the text (possibly unsaved editor text) makes the matcher re-parse this file, and
     // drop what depended on it, only when the text differs from what it parsed before.
     reads = matcher.readsIn(filename, text);
+    const known = state.candidateWords.size;
     for (const word of matcher.candidateWords()) state.candidateWords.add(word);
+    // A wrapper first seen now (an edit since the warm-up): skimmed files that call it are parsed again.
+    if (state.candidateWords.size > known) matcher.reskim();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     analysis.problem ??= { severity: 'error', code: 'eslint/match', file: filename, line: 0, column: 0, message: `flagdebt could not analyse this file: ${message}` };

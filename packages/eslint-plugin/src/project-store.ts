@@ -157,7 +157,9 @@ export class ProjectStore {
     if (matcher === null) {
       try {
         host = new DiskHost();
-        matcher = new FlagProject({ root: config.root, accessors: config.accessors, host });
+        // Skimmed: functions that name no accessor or wrapper are not parsed (ESLint parses and
+        // checks the whole file anyway); wrapper discovery below re-parses what it must.
+        matcher = new FlagProject({ root: config.root, accessors: config.accessors, host, skim: { keys: [] } });
         candidateWords = discoverCandidateWords(matcher, config.root);
       } catch (error) {
         problem = toDiagnostic(error, configPath);

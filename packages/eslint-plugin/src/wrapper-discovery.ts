@@ -56,22 +56,25 @@ export function discoverCandidateWords(matcher: FlagProject, root: string): Set<
       // Unreadable files are reported (or not) when ESLint lints them.
     }
   }
+  const chosen: string[] = [];
   let newWords = [...words];
-  while (newWords.length > 0 && pending.size > 0) {
-    const hits: string[] = [];
+  // Files parsed again because a skipped function names a wrapper found since (FlagProject.reskim).
+  let reparsed = false;
+  while ((newWords.length > 0 && pending.size > 0) || reparsed) {
     const rest = new Map<string, string>();
     for (const [file, text] of pending) {
-      if (containsAny(text, newWords)) hits.push(file);
+      if (containsAny(text, newWords)) chosen.push(file);
       else rest.set(file, text);
     }
     pending = rest;
     newWords = [];
-    for (const wrapper of matcher.discoverWrappers(hits)) {
+    for (const wrapper of matcher.discoverWrappers(chosen)) {
       if (!words.has(wrapper.name)) {
         words.add(wrapper.name);
         newWords.push(wrapper.name);
       }
     }
+    reparsed = newWords.length > 0 && matcher.reskim().length > 0;
   }
   for (const word of matcher.candidateWords()) words.add(word);
   // Every file that can declare a wrapper was searched: calls of other names need not be

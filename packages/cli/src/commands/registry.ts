@@ -1,16 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import {
-  FlagdebtError,
-  VENDOR_FORMATS,
-  findConfig,
-  formatDiagnostic,
-  importRegistry,
-  loadConfig,
-  validateRegistry,
-  type Diagnostic,
-  type VendorFormat,
-} from '@flagdebt/core';
+import { FlagdebtError, findConfig, formatDiagnostic, loadConfig, validateRegistry, type Diagnostic, type VendorFormat } from '@flagdebt/core';
+import { importRegistry, VENDOR_FORMATS } from '@flagdebt/core/importers';
 import { writeFileAtomic, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
 
