@@ -1,4 +1,7 @@
 /** Nine rules, one analysis: the file is handed to core once, and not at all when it cannot read a flag. */
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Linter } from 'eslint';
 import tsParser from '@typescript-eslint/parser';
 import { FlagProject } from '@flagdebt/core';
@@ -50,5 +53,45 @@ describe('shared file analysis', () => {
     expect(lint(`import { useFlag } from '../flags/client';\nexport const a = () => (useFlag('dark-mode') ? 1 : 0);\n`, file)).toEqual([]);
     const after = lint(`import { useFlag } from '../flags/client';\nexport const a = () => (useFlag('legacy-banner') ? 1 : 0);\n`, file);
     expect(after.map((m) => m.ruleId)).toEqual(['flagdebt/no-archived']);
+  });
+
+  it('parses again a skimmed function that calls a wrapper first seen after the warm-up (an editor session)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'flagdebt-skim-'));
+    try {
+      cpSync(path.join(FIXTURES, 'storefront'), dir, { recursive: true });
+      const report = path.join(dir, 'src/admin/summary.ts');
+      const beta = path.join(dir, 'src/admin/beta.ts');
+      const reportText = [
+        "import { flags } from '../flags/client';",
+        "import { useBeta } from './beta';",
+        '',
+        'export function darkTheme(): boolean {',
+        "  return flags.isEnabled('dark-mode', false);",
+        '}',
+        '',
+        'export function summary(): string {',
+        "  return useBeta() ? 'beta' : 'stable';",
+        '}',
+        '',
+      ].join('\n');
+      writeFileSync(report, reportText);
+      writeFileSync(beta, 'export function useBeta(): boolean {\n  return false;\n}\n');
+      const lintIn = (code: string, filename: string) =>
+        new Linter({ cwd: dir }).verify(
+          code,
+          [{ files: ['**/*.ts'], languageOptions: { parser: tsParser } }, plugin.configs.recommended, { settings: { flagdebt: { now: NOW } } }],
+          { filename },
+        );
+
+      // The warm-up parsed summary.ts skimmed: `summary()` names no accessor or wrapper yet.
+      expect(lintIn(reportText, report).map((m) => m.ruleId)).toEqual([]);
+      // The editor (unsaved) turns useBeta into a wrapper of an expired flag...
+      const wrapper = "import { flags } from '../flags/client';\nexport function useBeta(): boolean {\n  return flags.isEnabled('new-checkout', false);\n}\n";
+      expect(lintIn(wrapper, beta).map((m) => [m.ruleId, m.line])).toEqual([['flagdebt/no-expired', 3]]);
+      // ...and the call in summary.ts, inside the function that was not parsed, is a read now.
+      expect(lintIn(reportText, report).map((m) => [m.ruleId, m.line, m.column])).toEqual([['flagdebt/no-expired', 9, 10]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -218,7 +218,9 @@ export class FlagProject {
   private setText(abs: string, text: string): void {
     const cached = this.files.get(abs);
     if (cached && cached.text === text) return;
-    if (cached !== undefined) this.forget(abs);
+    // A file seen first with a text other than the host's (an unsaved editor buffer) changes
+    // what other files resolved lazily through it, just as an edit does.
+    if (cached !== undefined || this.host.readFile(abs) !== text) this.forget(abs);
     this.files.set(abs, this.parse(abs, text));
   }
 

@@ -46,4 +46,19 @@ describe('sealed wrappers', () => {
     project.invalidate(summary);
     expect(project.readsIn(summary).map((r) => r.via)).toEqual(['useExpressShipping']);
   });
+
+  it('is lifted when a file first seen as an unsaved buffer differs from disk (a wrapper typed in an editor)', () => {
+    const files = new Map<string, string>([
+      ['/p/src/summary.ts', "import { useBeta } from './beta';\nexport const label = () => (useBeta() ? 'beta' : 'stable');\n"],
+      ['/p/src/beta.ts', 'export function useBeta(): boolean {\n  return false;\n}\n'],
+    ]);
+    const host: SourceHost = { readFile: (f) => files.get(f), fileExists: (f) => files.has(f) };
+    const project = new FlagProject({ root: '/p', accessors: ACCESSORS, host, tsconfig: false });
+    project.discoverWrappers(['/p/src/summary.ts']);
+    project.sealWrappers();
+    expect(project.readsIn('/p/src/summary.ts')).toEqual([]);
+    const buffer = "import { useFlag } from './flags';\nexport function useBeta(): boolean {\n  return useFlag('beta-summary');\n}\n";
+    expect(project.readsIn('/p/src/beta.ts', buffer).map((r) => r.key)).toEqual(['beta-summary']);
+    expect(project.readsIn('/p/src/summary.ts').map((r) => [r.key, r.via])).toEqual([['beta-summary', 'useBeta']]);
+  });
 });
