@@ -200,11 +200,12 @@ export class FlagProject {
     // Built before `forget` below clears the wrappers the words come from.
     const filter = new CandidateFilter(this.candidateWords(), this.skimKeys);
     this.skimFilter = filter;
+    const keep = (t: string) => filter.matches(t);
     const changed: Array<[string, FileEntry]> = [];
     for (const [abs, entry] of this.files) {
       const skim = entry?.skim;
-      const keep = (t: string) => filter.matches(t);
-      if (skim && (skim.regions.some((r) => keep(entry.text.slice(r.start, r.end))) || aliasInRegions(entry.sf, entry.text, skim, keep))) {
+      if (!entry || !skim) continue;
+      if (skim.regions.some((r) => keep(entry.text.slice(r.start, r.end))) || aliasInRegions(entry.sf, entry.text, skim, keep)) {
         changed.push([abs, this.parse(abs, entry.text)]);
       }
     }
@@ -220,7 +221,7 @@ export class FlagProject {
     if (cached && cached.text === text) return;
     // A file seen first with a text other than the host's (an unsaved editor buffer) changes
     // what other files resolved lazily through it, just as an edit does.
-    if (cached !== undefined || this.host.readFile(abs) !== text) this.forget(abs);
+    if (cached !== undefined || !sameAsHost(this.host, abs, text)) this.forget(abs);
     this.files.set(abs, this.parse(abs, text));
   }
 
@@ -256,6 +257,18 @@ export class FlagProject {
     e.symbols ??= buildModuleSymbols(e.sf, abs);
     return e.symbols;
   }
+}
+
+/** Whether `text` is what the host holds for `file` (ESLint hands over texts without their BOM). */
+function sameAsHost(host: SourceHost, file: string, text: string): boolean {
+  let held: string | undefined;
+  try {
+    held = host.readFile(file);
+  } catch {
+    return false;
+  }
+  if (held === text) return true;
+  return held !== undefined && held.charCodeAt(0) === 0xfeff && held.length === text.length + 1 && held.endsWith(text);
 }
 
 /** Flag keys never live in JSDoc, so skip parsing it (a measurable share of parse time). */
