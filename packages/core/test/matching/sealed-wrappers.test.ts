@@ -61,4 +61,25 @@ describe('sealed wrappers', () => {
     expect(project.readsIn('/p/src/beta.ts', buffer).map((r) => r.key)).toEqual(['beta-summary']);
     expect(project.readsIn('/p/src/summary.ts').map((r) => [r.key, r.via])).toEqual([['beta-summary', 'useBeta']]);
   });
+
+  it('stays sealed for a text that equals the file on disk but for its BOM (as ESLint hands it over)', () => {
+    const read = new Set<string>();
+    const host: SourceHost = {
+      ...nodeSourceHost,
+      readFile: (file) => {
+        read.add(path.basename(file));
+        const text = nodeSourceHost.readFile(file);
+        return file === summary && text !== undefined ? `\uFEFF${text}` : text;
+      },
+    };
+    const project = new FlagProject({ root, accessors: ACCESSORS, host, tsconfig: false });
+    project.discoverWrappers([hooks]);
+    project.sealWrappers();
+    const text = nodeSourceHost.readFile(summary)!;
+    expect(project.readsIn(summary, text).map((r) => r.via)).toEqual(['useExpressShipping']);
+    // An edit would have lifted the seal and sent the matcher into money.ts for `formatPrice`.
+    expect(read).not.toContain('money.ts');
+    expect(project.readsIn(summary, `${text}\nexport const extra = 1;\n`).map((r) => r.via)).toEqual(['useExpressShipping']);
+    expect(read).toContain('money.ts');
+  });
 });
