@@ -14,7 +14,7 @@ import { ReadCollector } from './read-collector.js';
 import { ScopeLookup } from './scope.js';
 import { nodeSourceHost } from './source-host.js';
 import type { SourceHost } from './source-host.js';
-import { CandidateFilter } from './candidate-filter.js';
+import { CandidateFilter, trieSource } from './candidate-filter.js';
 import { bindingNames } from './module-symbols.js';
 import { skimFunctions } from './skim.js';
 import type { Skim } from './skim.js';
@@ -66,6 +66,8 @@ export class FlagProject {
   private readonly skimKeys: string[] | undefined;
   /** The skim test for the candidate words known when it was built; reset by `reskim`. */
   private skimFilter: CandidateFilter | undefined;
+  /** `readSites`' pattern, for the candidate words it was built from. */
+  private siteWords: { key: string; pattern: RegExp } | undefined;
 
   constructor(options: FlagProjectOptions) {
     this.root = path.resolve(options.root);
@@ -133,7 +135,9 @@ export class FlagProject {
     let reads = this.reads.get(abs);
     if (!reads) {
       try {
-        reads = this.collector.collect(sf, abs);
+        // Walking only what spells a word needs every wrapper's name: once sealed.
+        const sites = this.skimKeys && this.wrapperRegistry.sealed ? this.readSites(sf, abs) : undefined;
+        reads = this.collector.collect(sf, abs, sites);
       } catch (error) {
         // Pathologically deep code: report nothing rather than crash the whole scan.
         if (!(error instanceof RangeError)) throw error;
@@ -189,6 +193,25 @@ export class FlagProject {
     // A new or deleted file can change what specifiers resolve to.
     this.modules.clear();
     this.reads.clear();
+  }
+
+  /**
+   * Offsets in `sf` where a read can start to spell its accessor or wrapper: every candidate word,
+   * and every local name that can stand for one (a default, namespace or renamed import). The
+   * same premise as the pre-filter and skimming, so used only when skimming, and only once the
+   * wrappers are sealed (all their names known).
+   */
+  private readSites(sf: ts.SourceFile, abs: string): number[] {
+    const words = this.candidateWords();
+    const wordsKey = words.join('\n');
+    if (this.siteWords?.key !== wordsKey) this.siteWords = { key: wordsKey, pattern: wordPattern(words) };
+    const aliases: string[] = [];
+    for (const [name, decls] of this.symbols(abs)?.locals ?? []) {
+      if (decls.some((d) => d.kind === 'import' && (d.imported === 'default' || d.imported === '*' || d.imported !== name))) aliases.push(name);
+    }
+    const sites = matchOffsets(this.siteWords.pattern, sf.text);
+    if (aliases.length === 0) return sites;
+    return [...sites, ...matchOffsets(wordPattern(aliases), sf.text)].sort((a, b) => a - b);
   }
 
   /**
@@ -257,6 +280,21 @@ export class FlagProject {
     e.symbols ??= buildModuleSymbols(e.sf, abs);
     return e.symbols;
   }
+}
+
+/** Whole-identifier occurrences of any of `words` (global: for `matchOffsets`). */
+function wordPattern(words: string[]): RegExp {
+  const identifiers = words.filter((w) => /^[\w$]+$/.test(w));
+  // No word at all: a pattern that never matches (an empty alternation would match everywhere).
+  if (identifiers.length === 0) return /(?!)/g;
+  return new RegExp(`(?<![\\w$])${trieSource(identifiers)}(?![\\w$])`, 'g');
+}
+
+function matchOffsets(pattern: RegExp, text: string): number[] {
+  const out: number[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) out.push(m.index);
+  return out;
 }
 
 /** Whether `text` is what the host holds for `file` (ESLint hands over texts without their BOM). */

@@ -16,7 +16,11 @@ export class ReadCollector {
     private readonly wrappers: WrapperRegistry,
   ) {}
 
-  collect(sf: ts.SourceFile, file: string): FlagRead[] {
+  /**
+   * `sites`: sorted offsets of every word a read must spell (see `FlagProject.readSites`);
+   * subtrees that contain none are not walked.
+   */
+  collect(sf: ts.SourceFile, file: string, sites?: readonly number[]): FlagRead[] {
     const bodyReads = new Map<ts.Node, { forwarding: boolean }>();
     for (const rec of this.wrappers.inFile(file)) bodyReads.set(rec.bodyRead, { forwarding: rec.info.key === null });
 
@@ -28,6 +32,7 @@ export class ReadCollector {
     };
     while (stack.length > 0) {
       const node = stack.pop()!;
+      if (sites && !hasSiteWithin(sites, node.pos, node.end)) continue;
       const match = this.matchAt(node, file);
       if (match) {
         const body = bodyReads.get(node);
@@ -82,6 +87,18 @@ export class ReadCollector {
     if (inWrapper) read.inWrapper = true;
     return read;
   }
+}
+
+/** Whether a sorted offset lies in `[start, end)`. */
+function hasSiteWithin(sites: readonly number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sites.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sites[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sites.length && sites[lo] < end;
 }
 
 /** Not a read: assignment targets, `++`/`--`, `delete`, and method calls on the toggles object. */

@@ -76,6 +76,11 @@ export class WrapperRegistry {
     this.sealedNames = new Set(this.known().map((w) => w.name));
   }
 
+  /** Sealed, and not cleared since: every wrapper's name is known. */
+  get sealed(): boolean {
+    return this.sealedNames !== null;
+  }
+
   /** False only when sealed and `name` (as exported) is no known wrapper's name. */
   mayBeWrapper(name: string): boolean {
     return this.sealedNames === null || name === 'default' || this.sealedNames.has(name);

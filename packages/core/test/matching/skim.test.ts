@@ -67,7 +67,7 @@ describe('skimFunctions', () => {
 
 describe('FlagProject with skim', () => {
   const root = fixtureDir('skim');
-  const files = ['src/cart/cart-page.tsx', 'src/flags/hooks.ts', 'src/flags/express.ts', 'src/flags/keys.ts', 'src/flags/client.ts', 'src/account/profile.ts'].map((f) =>
+  const files = ['src/cart/cart-page.tsx', 'src/flags/hooks.ts', 'src/flags/express.ts', 'src/flags/keys.ts', 'src/flags/client.ts', 'src/account/profile.ts', 'src/flags/dark-mode.ts'].map((f) =>
     path.join(root, f),
   );
   const keys = ['new-checkout', 'express-shipping', 'legacy-cart', 'profile-badges'];
@@ -92,9 +92,12 @@ describe('FlagProject with skim', () => {
     expect(index(skimmed)).toEqual(full);
     // and it did skim: the helpers of hooks.ts were not parsed
     expect(skimmed.sourceFile(files[1]).text).not.toContain('formatLabel');
+    // Reads through a renamed import and a default import spell no wrapper name at the call:
+    // the skimmed walk must still visit them.
     expect(full.reads[0].map((r) => [r.key, r.via])).toEqual([
       ['new-checkout', 'useNewCheckout'],
       ['new-checkout', 'useExpressCheckout'],
+      ['dark-mode', 'useDarkMode'],
       ['express-shipping', 'flags.isEnabled'],
       ['legacy-cart', 'flags.isEnabled'],
     ]);
@@ -109,7 +112,7 @@ describe('FlagProject with skim', () => {
     project.discoverWrappers([files[1]]);
     expect(project.reskim()).toContain(page);
     expect(project.sourceFile(page).text).toContain('function useLegacyBanner()');
-    expect(summarize(project.readsIn(page)).map((r) => [r.key, r.via, r.line])).toContainEqual(['new-checkout', 'useNewCheckout', 28]);
+    expect(summarize(project.readsIn(page)).map((r) => [r.key, r.via, r.line])).toContainEqual(['new-checkout', 'useNewCheckout', 29]);
   });
 
   it('parses again the functions that call a wrapper found later', () => {
