@@ -50,7 +50,8 @@ function compileWithCache(module: ModuleInternals, content: string, filename: st
     cachedData = undefined;
   }
   const script = new vm.Script(Module.wrap(content), { filename, cachedData });
-  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+  // Taking the cache costs ~30 ms: only when it can be stored (a read-only install cannot).
+  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected) && writableDir(path.dirname(cacheFile))) {
     process.once('exit', () => writeCache(cacheFile, script));
   }
   const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
@@ -73,11 +74,20 @@ function cachePath(entry: string): string | undefined {
   }
 }
 
+function writableDir(dir: string): boolean {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Atomic (temp file, then rename), and silent on failure: a cache is never worth an error. */
 function writeCache(file: string, script: vm.Script): void {
   const temp = `${file}.${process.pid}.tmp`;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(temp, script.createCachedData());
     fs.renameSync(temp, file);
   } catch {

@@ -37,6 +37,14 @@ describe('the compile cache for typescript.js', () => {
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('loads TypeScript all the same where the cache cannot be stored', () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagdebt-cache-'));
+    const notADirectory = path.join(dir, 'file');
+    fs.writeFileSync(notADirectory, 'x');
+    expect(load(path.join(notADirectory, 'cache'))).toMatch(/^\d+\.\d+\.\d+ 1$/);
+    expect(fs.readdirSync(dir)).toEqual(['file']);
+  });
+
   it('is not written when turned off', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagdebt-cache-'));
     const before = fs.readdirSync(dir);

@@ -49,7 +49,7 @@ describe('ProjectStore', () => {
   });
 
   it('re-reads the registry alone when only the registry changes, keeping the matcher', () => {
-    const store = new ProjectStore();
+    const store = new ProjectStore(0);
     const first = store.stateFor(file, null);
     const registry = path.join(dir, 'flags.yaml');
     touch(registry, readFileSync(registry, 'utf8').replace('state: archived', 'state: active'), 5);
@@ -59,8 +59,24 @@ describe('ProjectStore', () => {
     expect(second.matcher).toBe(first.matcher);
   });
 
+  it('stats the config and the registry at most once per interval, so a CLI run does not stat them per file', () => {
+    let now = 0;
+    const store = new ProjectStore(1000, () => now);
+    const first = store.stateFor(file, null);
+    const registry = path.join(dir, 'flags.yaml');
+    touch(registry, readFileSync(registry, 'utf8').replace('state: archived', 'state: active'), 5);
+    now = 999;
+    expect(store.stateFor(file, null)).toBe(first);
+    now = 1000;
+    const second = store.stateFor(file, null);
+    expect(second).not.toBe(first);
+    expect(second.registry?.flags.get('legacy-banner')?.state).toBe('active');
+    // and the reloaded state is kept again, not reloaded on every call
+    expect(store.stateFor(file, null)).toBe(second);
+  });
+
   it('reloads everything when the config changes', () => {
-    const store = new ProjectStore();
+    const store = new ProjectStore(0);
     const first = store.stateFor(file, null);
     const config = path.join(dir, 'flagdebt.config.json');
     touch(config, readFileSync(config, 'utf8').replace('"naming"', '"budget": { "stale": 3 },\n  "naming"'), 5);
@@ -70,7 +86,7 @@ describe('ProjectStore', () => {
   });
 
   it('reports a broken registry as a problem with its location, and recovers once it is fixed', () => {
-    const store = new ProjectStore();
+    const store = new ProjectStore(0);
     const registry = path.join(dir, 'flags.yaml');
     const good = readFileSync(registry, 'utf8');
     touch(registry, good.replace('type: experiment', 'type: experimant'), 5);
@@ -89,7 +105,7 @@ describe('ProjectStore', () => {
   });
 
   it('reports a missing config, and finds one as soon as it is created', () => {
-    const store = new ProjectStore();
+    const store = new ProjectStore(0);
     const config = path.join(dir, 'flagdebt.config.json');
     const text = readFileSync(config, 'utf8');
     rmSync(config);
