@@ -2,7 +2,7 @@ export * from './types.js';
 export * from './diagnostics.js';
 export { loadRegistry, validateRegistry, registryFormat } from './registry/registry-loader.js';
 export { archiveFlagInText } from './registry/archive.js';
-export { findConfig } from './config/config-finder.js';
+export { configInDir, findConfig } from './config/config-finder.js';
 export { loadConfig, defaultConfig } from './config/config-loader.js';
 export { loadProjectModel } from './config/project-model.js';
 export type { ProjectModel } from './config/project-model.js';

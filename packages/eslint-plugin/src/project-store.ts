@@ -9,7 +9,7 @@ import { DiskHost } from './disk-host.js';
 import { discoverCandidateWords } from './wrapper-discovery.js';
 import {
   FlagProject,
-  findConfig,
+  configInDir,
   isFlagdebtError,
   loadConfig,
   loadRegistry,
@@ -96,12 +96,27 @@ export class ProjectStore {
   /** The config that governs `file`: the explicit one, or the nearest flagdebt.config.* above it. */
   configFor(file: string, explicit: string | null): string | null {
     if (explicit !== null) return explicit;
-    const dir = path.dirname(file);
-    const cached = this.configByDir.get(dir);
-    if (cached !== undefined && this.mtime(cached) >= 0) return cached;
-    const found = findConfig(dir);
-    if (found === null) this.configByDir.delete(dir);
-    else this.configByDir.set(dir, found);
+    // Walks up like `findConfig`, but stops at the first folder already known and remembers the
+    // answer for every folder on the way: sibling folders then cost one lookup, not a walk.
+    const walked: string[] = [];
+    let found: string | null = null;
+    for (let dir = path.dirname(file); ; ) {
+      const cached = this.configByDir.get(dir);
+      if (cached !== undefined && this.mtime(cached) >= 0) {
+        found = cached;
+        break;
+      }
+      walked.push(dir);
+      found = configInDir(dir);
+      if (found !== null) break;
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+    for (const dir of walked) {
+      if (found === null) this.configByDir.delete(dir);
+      else this.configByDir.set(dir, found);
+    }
     return found;
   }
 

@@ -22,8 +22,33 @@ function settingsProblem(message: string, fix: string): Diagnostic {
   return { severity: 'error', code: 'eslint/settings', file: 'eslint.config', line: 0, column: 0, message, fix };
 }
 
-/** Relative `config` paths are resolved against ESLint's cwd, like every other path in a flat config. */
+/** Per settings object (shared by every file one flat config applies to): cwd, today, result. */
+const cache = new WeakMap<object, { cwd: string; today: IsoDate; result: SettingsResult }>();
+
+/**
+ * Relative `config` paths are resolved against ESLint's cwd, like every other path in a flat config.
+ * Read once per settings object and day, not once per linted file.
+ */
 export function readSettings(raw: Readonly<Record<string, unknown>> | undefined, cwd: string): SettingsResult {
+  if (raw === undefined) return parseSettings(raw, cwd);
+  const today = currentDay();
+  const hit = cache.get(raw);
+  if (hit && hit.cwd === cwd && hit.today === today) return hit.result;
+  const result = parseSettings(raw, cwd);
+  cache.set(raw, { cwd, today, result });
+  return result;
+}
+
+let day = { checkedAt: -Infinity, today: '' as IsoDate };
+
+/** `todayIso()`, recomputed at most once a second (it is asked for every linted file). */
+function currentDay(): IsoDate {
+  const now = Date.now();
+  if (now - day.checkedAt >= 1000) day = { checkedAt: now, today: todayIso() };
+  return day.today;
+}
+
+function parseSettings(raw: Readonly<Record<string, unknown>> | undefined, cwd: string): SettingsResult {
   const block = raw?.flagdebt;
   const settings: FlagdebtSettings = { config: null, now: todayIso() };
   if (block === undefined) return { settings, problem: null };

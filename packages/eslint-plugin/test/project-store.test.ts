@@ -134,4 +134,19 @@ describe('ProjectStore', () => {
     expect(state.config?.file).toBe(other);
     expect([...(state.registry?.flags.keys() ?? [])]).toEqual(['Whatever_Key']);
   });
+
+  it('finds the nearest config for every folder, whatever order the files come in', () => {
+    const store = new ProjectStore();
+    const root = path.join(dir, 'flagdebt.config.json');
+    const nested = path.join(dir, 'src/admin/flagdebt.config.json');
+    writeFileSync(nested, readFileSync(root, 'utf8'));
+    const configOf = (rel: string) => store.configFor(path.join(dir, rel), null);
+    // The first walk passes src/checkout and src; later files reuse what it learned.
+    expect(configOf('src/checkout/deep/Cart.tsx')).toBe(root);
+    expect(configOf('src/admin/reports/Monthly.ts')).toBe(nested);
+    expect(configOf('src/admin/Summary.ts')).toBe(nested);
+    expect(configOf('src/home/Home.tsx')).toBe(root);
+    expect(configOf('src/checkout/Cart.tsx')).toBe(root);
+    expect(configOf('src/admin/reports/Weekly.ts')).toBe(nested);
+  });
 });

@@ -23,4 +23,13 @@ describe('readSettings', () => {
       expect(problem?.fix).toBeTruthy();
     }
   });
+
+  it('reads one settings object once per working directory (ESLint passes the same object for every file)', () => {
+    const raw = { flagdebt: { config: 'flagdebt.config.json', now: '2026-11-21' } };
+    const first = readSettings(raw, '/repo');
+    expect(readSettings(raw, '/repo')).toBe(first);
+    const elsewhere = readSettings(raw, '/other');
+    expect(elsewhere.settings.config).toBe(path.resolve('/other', 'flagdebt.config.json'));
+    expect(first.settings.config).toBe(path.resolve('/repo', 'flagdebt.config.json'));
+  });
 });

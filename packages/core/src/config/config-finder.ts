@@ -16,12 +16,19 @@ export function findConfig(startDir: string): string | null {
   let dir = resolve(startDir);
   if (existsSync(dir) && isFile(dir)) dir = dirname(dir);
   for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (isFile(candidate)) return candidate;
-    }
+    const found = configInDir(dir);
+    if (found !== null) return found;
     const parent = dirname(dir);
     if (parent === dir) return null;
     dir = parent;
   }
+}
+
+/** The config file in exactly `dir` (not above it), or null: one step of `findConfig`. */
+export function configInDir(dir: string): string | null {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = join(dir, name);
+    if (isFile(candidate)) return candidate;
+  }
+  return null;
 }
