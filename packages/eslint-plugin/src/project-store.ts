@@ -68,7 +68,10 @@ function unusableProject(problem: Diagnostic, configMtime: number): CachedProjec
 
 export class ProjectStore {
   private readonly projects = new Map<string, CachedProject>();
-  /** Directory -> config found by walking up. Only hits are cached, so a new config is found at once. */
+  /**
+   * Directory -> config found by walking up, for every folder a walk passed. Only hits are
+   * cached, so where none was found a config created later is found at once.
+   */
   private readonly configByDir = new Map<string, string>();
   private lastRecheck = 0;
   /** Config and registry mtimes, each stat'ed at most every `recheckMs`. */
