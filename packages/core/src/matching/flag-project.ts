@@ -64,8 +64,8 @@ export class FlagProject {
   private readonly matcher: ReadMatcher;
   private readonly collector: ReadCollector;
   private readonly skimKeys: string[] | undefined;
-  /** The skim test for the candidate words known when it was built; reset by `reskim`. */
-  private skimFilter: CandidateFilter | undefined;
+  /** The skim tests for the candidate words known when they were built; reset by `reskim`. */
+  private skimTests: SkimTests | undefined;
   /** `readSites`' pattern, for the candidate words it was built from. */
   private siteWords: { key: string; pattern: RegExp } | undefined;
 
@@ -221,14 +221,12 @@ export class FlagProject {
   reskim(): string[] {
     if (!this.skimKeys) return [];
     // Built before `forget` below clears the wrappers the words come from.
-    const filter = new CandidateFilter(this.candidateWords(), this.skimKeys);
-    this.skimFilter = filter;
-    const keep = (t: string) => filter.matches(t);
+    const tests = (this.skimTests = skimTests(this.candidateWords(), this.skimKeys));
     const changed: Array<[string, FileEntry]> = [];
     for (const [abs, entry] of this.files) {
       const skim = entry?.skim;
       if (!entry || !skim) continue;
-      if (skim.regions.some((r) => keep(entry.text.slice(r.start, r.end))) || aliasInRegions(entry.sf, entry.text, skim, keep)) {
+      if (skim.regions.some((r) => tests.keep(entry.text.slice(r.start, r.end))) || aliasInRegions(entry.sf, entry.text, skim, tests.spellsWord)) {
         changed.push([abs, this.parse(abs, entry.text)]);
       }
     }
@@ -250,8 +248,8 @@ export class FlagProject {
 
   private parse(abs: string, text: string): FileEntry {
     if (this.skimKeys) {
-      const filter = (this.skimFilter ??= new CandidateFilter(this.candidateWords(), this.skimKeys));
-      const skimmed = parseSkimmed(abs, text, (t) => filter.matches(t));
+      const tests = (this.skimTests ??= skimTests(this.candidateWords(), this.skimKeys));
+      const skimmed = parseSkimmed(abs, text, tests);
       if (skimmed) return skimmed;
     }
     return parseEntry(abs, text);
@@ -320,8 +318,8 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
  * syntax error, every blanked region lies between top-level statements, and no alias of a
  * candidate word is used in a blanked function.
  */
-function parseSkimmed(file: string, text: string, keep: (text: string) => boolean): FileEntry | undefined {
-  const skim = skimFunctions(text, keep);
+function parseSkimmed(file: string, text: string, tests: SkimTests): FileEntry | undefined {
+  const skim = skimFunctions(text, tests.keep);
   if (!skim) return undefined;
   let sf: ts.SourceFile;
   try {
@@ -336,18 +334,32 @@ function parseSkimmed(file: string, text: string, keep: (text: string) => boolea
     while (r < skim.regions.length && skim.regions[r].end <= start) r++;
     if (r < skim.regions.length && skim.regions[r].start < stmt.end) return undefined;
   }
-  if (aliasInRegions(sf, text, skim, keep)) return undefined;
+  if (aliasInRegions(sf, text, skim, tests.spellsWord)) return undefined;
   return { text, sf, tooDeep: false, skim };
+}
+
+interface SkimTests {
+  /** A function is kept (parsed) when it spells a candidate word or a registered key. */
+  keep: (text: string) => boolean;
+  /** Only a statement that spells a candidate word (not a key) can bind an alias of one. */
+  spellsWord: (text: string) => boolean;
+}
+
+function skimTests(words: string[], keys: string[]): SkimTests {
+  const keepFilter = new CandidateFilter(words, keys);
+  const wordFilter = new CandidateFilter(words);
+  return { keep: (t) => keepFilter.matches(t), spellsWord: (t) => wordFilter.matches(t) };
 }
 
 /**
  * Whether a top-level import or variable that spells a candidate word binds another name (an
- * alias: `import { useNewCheckout as useCheckoutV2 }`) that a blanked region uses.
+ * alias: `import { useNewCheckout as useCheckoutV2 }`, `const toggles = config.featureToggles`)
+ * that a blanked region uses.
  */
-function aliasInRegions(sf: ts.SourceFile, text: string, skim: Skim, keep: (text: string) => boolean): boolean {
+function aliasInRegions(sf: ts.SourceFile, text: string, skim: Skim, spellsWord: (text: string) => boolean): boolean {
   const aliases: string[] = [];
   for (const stmt of sf.statements) {
-    if ((ts.isImportDeclaration(stmt) || ts.isVariableStatement(stmt)) && keep(text.slice(stmt.pos, stmt.end))) aliases.push(...boundNames(stmt));
+    if ((ts.isImportDeclaration(stmt) || ts.isVariableStatement(stmt)) && spellsWord(text.slice(stmt.pos, stmt.end))) aliases.push(...boundNames(stmt));
   }
   if (aliases.length === 0) return false;
   const named = new RegExp(`(?<![\\w$])(?:${aliases.map((a) => a.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
