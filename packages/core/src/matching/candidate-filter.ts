@@ -5,6 +5,7 @@
  */
 export class CandidateFilter {
   private readonly pattern: RegExp | null;
+  private global: RegExp | undefined;
 
   constructor(words: Iterable<string>, keys: Iterable<string> = []) {
     const wordList = [...new Set(words)].filter((w) => /^[\w$]+$/.test(w));
@@ -17,6 +18,16 @@ export class CandidateFilter {
 
   matches(text: string): boolean {
     return this.pattern !== null && this.pattern.test(text);
+  }
+
+  /** Offsets of every match in `text`, in order. */
+  offsets(text: string): number[] {
+    if (this.pattern === null) return [];
+    const global = (this.global ??= new RegExp(this.pattern.source, 'g'));
+    const out: number[] = [];
+    global.lastIndex = 0;
+    for (let m = global.exec(text); m !== null; m = global.exec(text)) out.push(m.index);
+    return out;
   }
 }
 

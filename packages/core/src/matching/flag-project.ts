@@ -14,7 +14,7 @@ import { ReadCollector } from './read-collector.js';
 import { ScopeLookup } from './scope.js';
 import { nodeSourceHost } from './source-host.js';
 import type { SourceHost } from './source-host.js';
-import { CandidateFilter, trieSource } from './candidate-filter.js';
+import { CandidateFilter } from './candidate-filter.js';
 import { bindingNames } from './module-symbols.js';
 import { skimFunctions } from './skim.js';
 import type { Skim } from './skim.js';
@@ -66,8 +66,8 @@ export class FlagProject {
   private readonly skimKeys: string[] | undefined;
   /** The skim tests for the candidate words known when they were built; reset by `reskim`. */
   private skimTests: SkimTests | undefined;
-  /** `readSites`' pattern, for the candidate words it was built from. */
-  private siteWords: { key: string; pattern: RegExp } | undefined;
+  /** `readSites`' word filter, for the candidate words it was built from. */
+  private siteWords: { key: string; filter: CandidateFilter } | undefined;
 
   constructor(options: FlagProjectOptions) {
     this.root = path.resolve(options.root);
@@ -136,7 +136,7 @@ export class FlagProject {
     if (!reads) {
       try {
         // Walking only what spells a word needs every wrapper's name: once sealed.
-        const sites = this.skimKeys && this.wrapperRegistry.sealed ? this.readSites(sf, abs) : undefined;
+        const sites = this.skimKeys && this.wrapperRegistry.sealed ? this.readSites(sf) : undefined;
         reads = this.collector.collect(sf, abs, sites);
       } catch (error) {
         // Pathologically deep code: report nothing rather than crash the whole scan.
@@ -201,18 +201,17 @@ export class FlagProject {
    * same premise as the pre-filter and skimming, so used only when skimming, and only once the
    * wrappers are sealed (all their names known).
    */
-  private readSites(sf: ts.SourceFile, abs: string): number[] {
+  private readSites(sf: ts.SourceFile): number[] {
     const words = this.candidateWords();
     const wordsKey = words.join('\n');
-    if (this.siteWords?.key !== wordsKey) this.siteWords = { key: wordsKey, pattern: wordPattern(words) };
-    const aliases: string[] = [];
-    for (const [name, decls] of this.symbols(abs)?.locals ?? []) {
-      if (decls.some((d) => d.kind === 'import' && (d.imported === 'default' || d.imported === '*' || d.imported !== name))) aliases.push(name);
-    }
-    const sites = matchOffsets(this.siteWords.pattern, sf.text);
+    if (this.siteWords?.key !== wordsKey) this.siteWords = { key: wordsKey, filter: new CandidateFilter(words) };
+    const { filter } = this.siteWords;
+    const sites = filter.offsets(sf.text);
+    const aliases = candidateAliases(sf, sf.text, (t) => filter.matches(t));
     if (aliases.length === 0) return sites;
-    return [...sites, ...matchOffsets(wordPattern(aliases), sf.text)].sort((a, b) => a - b);
+    return [...sites, ...new CandidateFilter(aliases).offsets(sf.text)].sort((a, b) => a - b);
   }
+
 
   /**
    * Skimming again with the candidate words known now (wrappers found since the files were
@@ -280,21 +279,6 @@ export class FlagProject {
   }
 }
 
-/** Whole-identifier occurrences of any of `words` (global: for `matchOffsets`). */
-function wordPattern(words: string[]): RegExp {
-  const identifiers = words.filter((w) => /^[\w$]+$/.test(w));
-  // No word at all: a pattern that never matches (an empty alternation would match everywhere).
-  if (identifiers.length === 0) return /(?!)/g;
-  return new RegExp(`(?<![\\w$])${trieSource(identifiers)}(?![\\w$])`, 'g');
-}
-
-function matchOffsets(pattern: RegExp, text: string): number[] {
-  const out: number[] = [];
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) out.push(m.index);
-  return out;
-}
-
 /** Whether `text` is what the host holds for `file` (ESLint hands over texts without their BOM). */
 function sameAsHost(host: SourceHost, file: string, text: string): boolean {
   let held: string | undefined;
@@ -351,30 +335,34 @@ function skimTests(words: string[], keys: string[]): SkimTests {
   return { keep: (t) => keepFilter.matches(t), spellsWord: (t) => wordFilter.matches(t) };
 }
 
-/**
- * Whether a top-level import or variable that spells a candidate word binds another name (an
- * alias: `import { useNewCheckout as useCheckoutV2 }`, `const toggles = config.featureToggles`)
- * that a blanked region uses.
- */
+/** Whether a name that can stand for a candidate word (`candidateAliases`) is used in a blanked region. */
 function aliasInRegions(sf: ts.SourceFile, text: string, skim: Skim, spellsWord: (text: string) => boolean): boolean {
-  const aliases: string[] = [];
-  for (const stmt of sf.statements) {
-    if ((ts.isImportDeclaration(stmt) || ts.isVariableStatement(stmt)) && spellsWord(text.slice(stmt.pos, stmt.end))) aliases.push(...boundNames(stmt));
-  }
+  const aliases = candidateAliases(sf, text, spellsWord);
   if (aliases.length === 0) return false;
-  const named = new RegExp(`(?<![\\w$])(?:${aliases.map((a) => a.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
-  return skim.regions.some((reg) => named.test(text.slice(reg.start, reg.end)));
+  const named = new CandidateFilter(aliases);
+  return skim.regions.some((reg) => named.matches(text.slice(reg.start, reg.end)));
 }
 
-function boundNames(stmt: ts.ImportDeclaration | ts.VariableStatement): string[] {
-  if (ts.isVariableStatement(stmt)) return stmt.declarationList.declarations.flatMap((d) => bindingNames(d.name));
-  const clause = stmt.importClause;
-  if (!clause) return [];
-  const names = clause.name ? [clause.name.text] : [];
-  const bindings = clause.namedBindings;
-  if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
-  // `{ useFlag }` binds the word itself, which a blanked function cannot spell; only renames alias.
-  else if (bindings) for (const el of bindings.elements) if (el.propertyName) names.push(el.name.text);
+/**
+ * Top-level names a read can be spelled with instead of a candidate word: every default and
+ * namespace import (a default-exported wrapper has any name), renamed imports of a word
+ * (`import { useNewCheckout as useCheckoutV2 }`), and what a variable that spells a word binds
+ * (`const toggles = config.featureToggles`).
+ */
+function candidateAliases(sf: ts.SourceFile, text: string, spellsWord: (text: string) => boolean): string[] {
+  const names: string[] = [];
+  for (const stmt of sf.statements) {
+    if (ts.isVariableStatement(stmt)) {
+      if (spellsWord(text.slice(stmt.pos, stmt.end))) for (const d of stmt.declarationList.declarations) names.push(...bindingNames(d.name));
+      continue;
+    }
+    const clause = ts.isImportDeclaration(stmt) ? stmt.importClause : undefined;
+    if (!clause) continue;
+    if (clause.name) names.push(clause.name.text);
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
+    else if (bindings) for (const el of bindings.elements) if (el.propertyName && spellsWord(el.propertyName.text)) names.push(el.name.text);
+  }
   return names;
 }
 

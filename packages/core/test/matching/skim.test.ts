@@ -67,7 +67,7 @@ describe('skimFunctions', () => {
 
 describe('FlagProject with skim', () => {
   const root = fixtureDir('skim');
-  const files = ['src/cart/cart-page.tsx', 'src/flags/hooks.ts', 'src/flags/express.ts', 'src/flags/keys.ts', 'src/flags/client.ts', 'src/account/profile.ts', 'src/flags/dark-mode.ts'].map((f) =>
+  const files = ['src/cart/cart-page.tsx', 'src/flags/hooks.ts', 'src/flags/express.ts', 'src/flags/keys.ts', 'src/flags/client.ts', 'src/account/profile.ts', 'src/flags/dark-mode.ts', 'src/cart/theme.ts'].map((f) =>
     path.join(root, f),
   );
   const keys = ['new-checkout', 'express-shipping', 'legacy-cart', 'profile-badges'];
