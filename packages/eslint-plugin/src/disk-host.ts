@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import { nodeSourceHost, type SourceHost } from '@flagdebt/core';
 
-function mtimeOf(file: string): number {
+/** A file's mtime, or -1 when it is gone. */
+export function mtimeOf(file: string): number {
   try {
     return fs.statSync(file).mtimeMs;
   } catch {

@@ -8,6 +8,7 @@ import type { Diagnostic, FlagDefinition, FlagdebtConfig, FlagRead, IsoDate, Reg
 import { readSettings } from './settings.js';
 import { projectStore } from './project-store.js';
 import { resolveKeysWithTypes } from './type-keys.js';
+import { containsAny } from './wrapper-discovery.js';
 
 export interface FileAnalysis {
   filename: string;
@@ -29,11 +30,6 @@ export interface AnalyzedRead extends FlagRead {
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const analyses = new WeakMap<object, FileAnalysis>();
-
-function containsAny(text: string, words: Iterable<string>): boolean {
-  for (const word of words) if (text.includes(word)) return true;
-  return false;
-}
 
 function analyze(context: AnyContext): FileAnalysis {
   const { settings, problem: settingsProblem } = readSettings(context.settings, context.cwd);

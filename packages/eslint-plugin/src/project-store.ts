@@ -3,9 +3,8 @@
  * process. An editor lints the same files again and again, so each config is loaded once and
  * re-read only when the config file or the registry file changes on disk (mtime).
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { DiskHost } from './disk-host.js';
+import { DiskHost, mtimeOf } from './disk-host.js';
 import { discoverCandidateWords } from './wrapper-discovery.js';
 import {
   FlagProject,
@@ -39,14 +38,6 @@ interface CachedProject {
   /** Absolute registry path and its mtime (-1 when it did not exist). */
   registryPath: string | null;
   registryMtime: number;
-}
-
-function mtimeOf(file: string): number {
-  try {
-    return fs.statSync(file).mtimeMs;
-  } catch {
-    return -1;
-  }
 }
 
 /** A user error from core keeps its own message; anything else still must not crash ESLint. */

@@ -30,11 +30,11 @@ const cache = new WeakMap<object, { cwd: string; today: IsoDate; result: Setting
  * Read once per settings object and day, not once per linted file.
  */
 export function readSettings(raw: Readonly<Record<string, unknown>> | undefined, cwd: string): SettingsResult {
-  if (raw === undefined) return parseSettings(raw, cwd);
   const today = currentDay();
+  if (raw === undefined) return parseSettings(raw, cwd, today);
   const hit = cache.get(raw);
   if (hit && hit.cwd === cwd && hit.today === today) return hit.result;
-  const result = parseSettings(raw, cwd);
+  const result = parseSettings(raw, cwd, today);
   cache.set(raw, { cwd, today, result });
   return result;
 }
@@ -48,9 +48,9 @@ function currentDay(): IsoDate {
   return day.today;
 }
 
-function parseSettings(raw: Readonly<Record<string, unknown>> | undefined, cwd: string): SettingsResult {
+function parseSettings(raw: Readonly<Record<string, unknown>> | undefined, cwd: string, today: IsoDate): SettingsResult {
   const block = raw?.flagdebt;
-  const settings: FlagdebtSettings = { config: null, now: todayIso() };
+  const settings: FlagdebtSettings = { config: null, now: today };
   if (block === undefined) return { settings, problem: null };
   if (typeof block !== 'object' || block === null || Array.isArray(block)) {
     return { settings, problem: settingsProblem('settings.flagdebt must be an object', 'use settings: { flagdebt: { config: "flagdebt.config.json", now: "2026-11-21" } }') };

@@ -38,7 +38,8 @@ function sourceFiles(root: string): string[] {
   return out;
 }
 
-function containsAny(text: string, words: Iterable<string>): boolean {
+/** The plugin's text pre-filter: does `text` mention any of `words`? */
+export function containsAny(text: string, words: Iterable<string>): boolean {
   for (const word of words) if (text.includes(word)) return true;
   return false;
 }
