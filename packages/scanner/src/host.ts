@@ -4,17 +4,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
+import picomatch from 'picomatch';
 import { nodeSourceHost } from '@flagdebt/core';
 
 export interface ListFilesOptions {
-  /** Globs relative to `root`: only matching files are wanted. A hint: the scanner filters again. */
+  /** Globs relative to `root`: only matching files are wanted. A hint: the scanner filters again (the disk host lists every file). */
   include: string[];
   /** Globs relative to `root` whose matches (and folders) need not be listed. A hint as well. */
   exclude: string[];
 }
 
-/** A file's bytes, or only its size when it is over the limit the scanner asked for. */
+/**
+ * A file's bytes, or only its size when it is over the limit the scanner asked for. The bytes
+ * may be a view of a buffer the host reuses: valid until the host's next `readSource` call.
+ */
 export interface RawSource {
   size: number;
   bytes?: Uint8Array;
@@ -35,7 +38,8 @@ export interface ScanHost {
   readSource?(absPath: string, maxBytes: number): RawSource | undefined;
 }
 
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+/** Folders never walked, at any depth. */
+const NEVER_WALKED = new Set(['node_modules', '.git']);
 
 let sharedBuffer: Buffer | undefined;
 
@@ -46,16 +50,7 @@ function readBuffer(size: number): Buffer {
 
 export const diskScanHost: ScanHost = {
   listFiles(root, options) {
-    return fg.glob([...options.include, '**/.gitignore'], {
-      cwd: root,
-      absolute: true,
-      dot: true,
-      onlyFiles: true,
-      // A symlinked folder is listed as a file entry at most, never walked: no loops, no escapes.
-      followSymbolicLinks: false,
-      suppressErrors: true,
-      ignore: [...ALWAYS_IGNORED, ...options.exclude],
-    });
+    return walkFiles(path.resolve(root), prunedFolders(options.exclude));
   },
   readFile(absPath) {
     try {
@@ -88,13 +83,53 @@ export const diskScanHost: ScanHost = {
         if (n < wanted) break;
       }
       if (read > maxBytes) return { size: fs.fstatSync(fd).size };
-      // A copy: the shared buffer is overwritten by the next read.
-      return { size: read, bytes: Buffer.from(buffer.subarray(0, read)) };
+      // A view, no copy: the caller decodes it before the next read overwrites it.
+      return { size: read, bytes: buffer.subarray(0, read) };
     } finally {
       fs.closeSync(fd);
     }
   },
 };
+
+/**
+ * Every regular file under `root`, depth first, one `readdirSync` per folder. Symbolic links are
+ * never followed or listed (no loops, no escapes from the project), unreadable folders are
+ * skipped, and folders `prune` accepts (by their path relative to `root`, with `/`) are not
+ * entered. A synchronous walk: fast-glob's asynchronous one took 90-110 ms for the benchmark's
+ * 10,000 files (and 35 ms to load), this one 20 ms (docs/decisions.md).
+ */
+export function walkFiles(root: string, prune: (relDir: string) => boolean = () => false): string[] {
+  const files: string[] = [];
+  const walk = (dir: string, rel: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // unreadable or vanished: nothing to scan there
+    }
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    for (const entry of entries) {
+      const name = entry.name;
+      if (entry.isFile()) files.push(prefix + name);
+      else if (entry.isDirectory() && !NEVER_WALKED.has(name)) {
+        const childRel = rel === '' ? name : `${rel}/${name}`;
+        if (!prune(childRel)) walk(prefix + name, childRel);
+      }
+    }
+  };
+  walk(root, '');
+  return files;
+}
+
+/**
+ * The folders an `exclude` list rules out whole: `X/**` excludes everything under a folder that
+ * matches `X`, so such a folder need not be read. Other globs are left to the scanner's filter.
+ */
+export function prunedFolders(exclude: readonly string[]): (relDir: string) => boolean {
+  const folders = exclude.filter((g) => g.endsWith('/**') && g.length > 3 && !g.startsWith('!')).map((g) => g.slice(0, -3));
+  if (folders.length === 0) return () => false;
+  return picomatch(folders, { dot: true });
+}
 
 /** Forward-slash path of `file` relative to `root` (the form every report uses). */
 export function relativePath(root: string, file: string): string {
