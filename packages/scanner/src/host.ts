@@ -8,7 +8,7 @@ import picomatch from 'picomatch';
 import { nodeSourceHost } from '@flagdebt/core';
 
 export interface ListFilesOptions {
-  /** Globs relative to `root`: only matching files are wanted. A hint: the scanner filters again (the disk host lists every file). */
+  /** Globs relative to `root`: only matching files are wanted. A hint: the scanner filters again. */
   include: string[];
   /** Globs relative to `root` whose matches (and folders) need not be listed. A hint as well. */
   exclude: string[];
@@ -50,7 +50,13 @@ function readBuffer(size: number): Buffer {
 
 export const diskScanHost: ScanHost = {
   listFiles(root, options) {
-    return walkFiles(path.resolve(root), prunedFolders(options.exclude));
+    const base = path.resolve(root);
+    const wanted = picomatch([...options.include, '**/.gitignore'], { dot: true });
+    const excluded = options.exclude.length > 0 ? picomatch([...options.exclude], { dot: true }) : () => false;
+    return walkFiles(base, prunedFolders(options.exclude)).filter((file) => {
+      const rel = relativePath(base, file);
+      return wanted(rel) && !excluded(rel);
+    });
   },
   readFile(absPath) {
     try {

@@ -75,9 +75,11 @@ describe('prunedFolders', () => {
 });
 
 describe('diskScanHost.listFiles', () => {
-  it('skips the excluded folders and leaves include filtering to the scanner', async () => {
-    const root = tree({ 'src/a.ts': '', 'src/notes.md': '', 'build/out.js': '' });
-    const listed = await diskScanHost.listFiles(root, { include: ['**/*.ts'], exclude: ['**/build/**'] });
-    expect(relative(root, listed)).toEqual(['src/a.ts', 'src/notes.md']);
+  it('lists what `include` matches and `exclude` does not, and every .gitignore', async () => {
+    const root = tree({ 'src/a.ts': '', 'src/a.d.ts': '', 'src/notes.md': '', 'build/out.ts': '', '.gitignore': '', 'src/.gitignore': '' });
+    const listed = await diskScanHost.listFiles(root, { include: ['**/*.ts'], exclude: ['**/build/**', '**/*.d.ts'] });
+    expect(relative(root, listed)).toEqual(['.gitignore', 'src/.gitignore', 'src/a.ts']);
+    const docs = await diskScanHost.listFiles(root, { include: ['**/*.md'], exclude: [] });
+    expect(relative(root, docs)).toEqual(['.gitignore', 'src/.gitignore', 'src/notes.md']);
   });
 });
