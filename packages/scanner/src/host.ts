@@ -34,6 +34,11 @@ export interface ScanHost {
   fileExists(absPath: string): boolean;
   /** Lets module resolution skip missing `node_modules` folders without probing each file. */
   directoryExists?(absPath: string): boolean;
+  /**
+   * `listFiles` applies `include` and `exclude` exactly as the scanner would (picomatch with
+   * `dot`, relative to `root`, never listing `node_modules`), so they need not be matched twice.
+   */
+  exactListing?: boolean;
   /** Optional raw read, so that binary and huge files are screened before they are decoded. */
   readSource?(absPath: string, maxBytes: number): RawSource | undefined;
 }
@@ -66,6 +71,7 @@ export const diskScanHost: ScanHost = {
       throw error;
     }
   },
+  exactListing: true,
   fileExists: (absPath) => nodeSourceHost.fileExists(absPath),
   directoryExists: (absPath) => nodeSourceHost.directoryExists?.(absPath) ?? false,
   readSource(absPath, maxBytes) {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../src/index.js';
+import { diskScanHost, type ScanHost } from '../src/host.js';
 import { files, fixture, NOW, scanFixture } from './helpers.js';
 
 const temporary: string[] = [];
@@ -86,6 +87,22 @@ describe('discovery', () => {
     fs.symlinkSync(path.join(dir, 'src'), path.join(dir, 'src', 'self'), 'dir');
     const result = await scan({ dir, now: NOW });
     expect(files(result)).toEqual(['src/theme.ts']);
+  });
+
+  it('matches include and exclude itself unless the host listed exactly those globs', async () => {
+    const dir = fixture('discovery', 'exclude-include');
+    // A host that lists one file the config excludes (build/ is excluded by default).
+    const extra = path.join(dir, 'build', 'theme.ts');
+    const lister = (exactListing: boolean): ScanHost => ({
+      ...diskScanHost,
+      exactListing,
+      readFile: (file) => (file === extra ? "export const on = useFlag('dark-mode');\n" : diskScanHost.readFile(file)),
+      readSource: undefined,
+      listFiles: async (root, options) => [...(await diskScanHost.listFiles(root, options)), extra],
+    });
+    expect(files(await scan({ dir, now: NOW, host: lister(false) }))).toEqual(['scripts/theme.mjs', 'src/theme.ts']);
+    // Trusted: whatever an exact host lists is scanned without a second match.
+    expect(files(await scan({ dir, now: NOW, host: lister(true) }))).toContain('build/theme.ts');
   });
 
   it('reports progress up to the total', async () => {

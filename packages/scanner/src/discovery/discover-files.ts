@@ -36,7 +36,9 @@ export async function discoverFiles(
     else sources.push(file);
   }
   const ignored = gitignoreRules(root, gitignores, host);
-  const files = sources.filter((file) => rules.isScanned(file) && !ignored.ignores(file));
+  // A host that matched the same globs from the same folder need not be second-guessed.
+  const listedExactly = sameBase && host.exactListing === true;
+  const files = sources.filter((file) => (listedExactly || rules.isScanned(file)) && !ignored.ignores(file));
   // Every listed path starts with `root`, so absolute order is relative order.
   files.sort(compareStrings);
   return { files, rules };
