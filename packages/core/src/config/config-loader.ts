@@ -11,6 +11,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { FLAG_TYPES } from '../types.js';
 import type { Accessor, BudgetConfig, FlagType, FlagdebtConfig, NamingConfig, StalenessConfig, TypeStalenessPolicy } from '../types.js';
 import { suggestKey } from '../policy/suggestions.js';
+import { cachedAnalysis, type ModelCodec } from './model-cache.js';
 import { entriesOf, isMapping, isSequence, parseSource, positionOf, scalarValue } from '../registry/source-document.js';
 import type { Entry, SourceDocument } from '../registry/source-document.js';
 import { DEFAULT_ACCESSORS, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_STALENESS, DEFAULT_TESTS, REGISTRY_FILE_NAMES } from './defaults.js';
@@ -285,7 +286,14 @@ export function loadConfig(file: string | null, fallbackRoot?: string): Flagdebt
       fix: missing ? 'check the path, or run `flagdebt init` to create one' : 'check the file permissions',
     });
   }
-  const { config, diagnostics } = analyseConfig(file, text);
+  const { config, diagnostics } = cachedAnalysis('config', file, text, CONFIG_CODEC, () => analyseConfig(file, text));
   if (diagnostics.length > 0) throw new FlagdebtError(diagnostics);
   return config;
 }
+
+/** A valid config is plain JSON: kept between runs as it is (model-cache.ts). */
+const CONFIG_CODEC: ModelCodec<{ config: FlagdebtConfig; diagnostics: Diagnostic[] }> = {
+  storable: (analysis) => analysis.diagnostics.length === 0,
+  encode: (analysis) => analysis,
+  decode: (stored) => stored as { config: FlagdebtConfig; diagnostics: Diagnostic[] },
+};

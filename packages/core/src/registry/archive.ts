@@ -3,11 +3,10 @@
  * key order, quoting and everything else in the file stay byte-identical. `value` is kept: it
  * documents what shipped.
  */
-import { isScalar } from 'yaml';
 import type { Node, YAMLMap } from 'yaml';
 import { FlagdebtError } from '../diagnostics.js';
 import type { IsoDate } from '../types.js';
-import { entriesOf, isMapping, parseSource, positionOf } from './source-document.js';
+import { entriesOf, isMapping, parseSource, positionOf, yaml } from './source-document.js';
 import type { Entry, SourceDocument } from './source-document.js';
 
 interface Edit {
@@ -83,7 +82,7 @@ export function archiveFlagInText(text: string, format: 'yaml' | 'json', key: st
   const fields = new Map(entriesOf(source, map).map((e) => [e.key, e]));
   const state = fields.get('state');
   const sinceEntry = fields.get('since');
-  const archived = isScalar(state?.value) && state.value.value === 'archived';
+  const archived = yaml().isScalar(state?.value) && state.value.value === 'archived';
   // Already archived: keep the original date so a second run changes nothing.
   if (archived && sinceEntry) return text;
 
@@ -93,7 +92,7 @@ export function archiveFlagInText(text: string, format: 'yaml' | 'json', key: st
     if (state?.value) edits.push(replaceValue(source, format, state.value, 'archived'));
     else missing.push(['state', 'archived']);
   }
-  if (sinceEntry?.value && isScalar(sinceEntry.value) && sinceEntry.value.value !== null) edits.push(replaceValue(source, format, sinceEntry.value, since));
+  if (sinceEntry?.value && yaml().isScalar(sinceEntry.value) && sinceEntry.value.value !== null) edits.push(replaceValue(source, format, sinceEntry.value, since));
   else if (!sinceEntry) missing.push(['since', since]);
   else fail(file, `flag "${key}" has an empty \`since\``, 'remove the empty `since:` line', sinceEntry.position.line, sinceEntry.position.column);
   if (missing.length > 0) edits.push(insertFields(source, format, map, missing));

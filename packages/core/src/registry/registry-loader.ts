@@ -5,6 +5,7 @@ import { FlagdebtError } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { FlagDefinition, Registry } from '../types.js';
 import { suggestKey } from '../policy/suggestions.js';
+import { cachedAnalysis, type ModelCodec } from '../config/model-cache.js';
 import { validateFlag } from './flag-validator.js';
 import { entriesOf, isMapping, parseSource, positionOf } from './source-document.js';
 import type { Entry, SourceDocument } from './source-document.js';
@@ -45,6 +46,21 @@ function analyse(file: string, text: string | undefined): Analysis {
   const registry: Registry = { file: absolute, format, flags: new Map<string, FlagDefinition>() };
   const content = text ?? readRegistryText(file);
   if (typeof content !== 'string') return { diagnostics: [content], registry };
+  return cachedAnalysis('registry', file, content, ANALYSIS_CODEC, () => analyseText(file, content, registry));
+}
+
+/** A registry with warnings only is kept between runs (model-cache.ts); one with errors never. */
+const ANALYSIS_CODEC: ModelCodec<Analysis> = {
+  storable: (analysis) => analysis.diagnostics.every((d) => d.severity !== 'error'),
+  encode: ({ diagnostics, registry }) => ({ diagnostics, registry: { ...registry, flags: [...registry.flags.values()] } }),
+  decode: (stored) => {
+    const { diagnostics, registry } = stored as { diagnostics: Diagnostic[]; registry: Omit<Registry, 'flags'> & { flags: FlagDefinition[] } };
+    return { diagnostics, registry: { ...registry, flags: new Map(registry.flags.map((flag) => [flag.key, flag])) } };
+  },
+};
+
+function analyseText(file: string, content: string, registry: Registry): Analysis {
+  const format = registry.format;
 
   const source = parseSource(file, content, 'registry/syntax');
   if (source.syntaxErrors.length > 0) return { diagnostics: source.syntaxErrors, registry };

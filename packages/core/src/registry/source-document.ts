@@ -3,10 +3,22 @@
  * positions. JSON is YAML 1.2 flow syntax, so one parser serves both formats and every
  * diagnostic, JSON or YAML, points at a real line and column.
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document, LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Position } from '../types.js';
+
+let yamlModule: typeof Yaml | undefined;
+
+/**
+ * The `yaml` package, loaded on first use: a config and a registry found unchanged in the
+ * model cache (model-cache.ts) never need it, and loading it costs ~30 ms of every ESLint run.
+ */
+export function yaml(): typeof Yaml {
+  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  return yamlModule;
+}
 
 export interface SourceDocument {
   file: string;
@@ -27,6 +39,7 @@ export interface Entry {
 }
 
 export function parseSource(file: string, text: string, code: string): SourceDocument {
+  const { LineCounter, parseDocument } = yaml();
   const lines = new LineCounter();
   // uniqueKeys off: the parser would report a bare "Map keys must be unique"; we detect
   // duplicates ourselves to name the flag and point at both occurrences.
@@ -65,7 +78,7 @@ export function positionOf(source: SourceDocument, node: Node | null | undefined
 export function entriesOf(source: SourceDocument, map: YAMLMap): Entry[] {
   const entries: Entry[] = [];
   for (const pair of map.items) {
-    if (!isScalar(pair.key)) continue;
+    if (!yaml().isScalar(pair.key)) continue;
     const keyNode = pair.key;
     entries.push({
       key: String(keyNode.value),
@@ -79,11 +92,11 @@ export function entriesOf(source: SourceDocument, map: YAMLMap): Entry[] {
 }
 
 export function isMapping(node: unknown): node is YAMLMap {
-  return isMap(node);
+  return yaml().isMap(node);
 }
 
 export function isSequence(node: unknown): node is YAMLSeq {
-  return isSeq(node);
+  return yaml().isSeq(node);
 }
 
 /**
@@ -91,7 +104,7 @@ export function isSequence(node: unknown): node is YAMLSeq {
  * stays a string whichever schema produced the value (YAML 1.1 would hand over a Date).
  */
 export function scalarSource(node: Node | null): string | undefined {
-  if (!isScalar(node)) return undefined;
+  if (!yaml().isScalar(node)) return undefined;
   if (node.value instanceof Date) return node.source ?? node.value.toISOString().slice(0, 10);
   if (typeof node.value === 'string') return node.value;
   return node.source ?? String(node.value);
@@ -99,5 +112,5 @@ export function scalarSource(node: Node | null): string | undefined {
 
 /** Plain JS value of a scalar node (undefined for maps, sequences and missing nodes). */
 export function scalarValue(node: Node | null): unknown {
-  return isScalar(node) ? node.value : undefined;
+  return yaml().isScalar(node) ? node.value : undefined;
 }

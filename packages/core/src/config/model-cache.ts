@@ -1,0 +1,147 @@
+/**
+ * Config and registry files, parsed and validated, kept between runs.
+ *
+ * Every ESLint run and every scan parses flagdebt.config.* and the registry. That means loading
+ * the `yaml` package (~30 ms) and running its parser cold (~15-25 ms): on a small project a
+ * third of what the ESLint plugin adds to a lint. The result of a parse depends only on the
+ * file's path and text, so it is stored in `node_modules/.cache/flagdebt/models/` (or in the
+ * folder `FLAGDEBT_COMPILE_CACHE` names) together with the exact text it came from, and used
+ * again only when the file's text is the same, character for character. There is no mtime
+ * check to get wrong: the file is always read, only the parse is saved.
+ *
+ * Only results without errors are stored (errors are rare and must always be current).
+ * `FLAGDEBT_COMPILE_CACHE=0` turns this off; a folder that cannot be written means no cache,
+ * never an error.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
+
+/** Bumped whenever what is stored changes shape or meaning. */
+const FORMAT = 1;
+
+interface StoredEntry {
+  format: number;
+  /** The flagdebt version that made it: a new version may validate differently. */
+  version: string;
+  kind: string;
+  file: string;
+  text: string;
+  result: unknown;
+}
+
+let folder: string | null | undefined;
+let version: string | undefined;
+
+/** The cache folder, or null when caching is off or no `node_modules` can hold it. */
+function cacheFolder(): string | null {
+  if (folder !== undefined) return folder;
+  const setting = process.env.FLAGDEBT_COMPILE_CACHE;
+  if (setting === '0') return (folder = null);
+  if (setting) return (folder = path.join(setting, 'models'));
+  try {
+    // The node_modules folder that holds yaml, resolved without loading it.
+    const yamlEntry = createRequire(import.meta.url).resolve('yaml');
+    const nodeModules = yamlEntry.slice(0, yamlEntry.lastIndexOf(`${path.sep}node_modules${path.sep}`) + `${path.sep}node_modules`.length);
+    folder = path.join(nodeModules, '.cache', 'flagdebt', 'models');
+  } catch {
+    folder = null;
+  }
+  return folder;
+}
+
+/**
+ * What made an entry: core's version and the newest modification time among core's own
+ * modules, so that a rebuilt core (which may validate differently) never trusts old entries.
+ */
+function coreVersion(): string {
+  if (version === undefined) {
+    try {
+      const pkg = createRequire(import.meta.url)('../../package.json') as { version?: string };
+      version = `${pkg.version ?? 'unknown'}+${newestModule(path.dirname(path.dirname(fileURLToPath(import.meta.url))))}`;
+    } catch {
+      version = 'unknown';
+    }
+  }
+  return version;
+}
+
+function newestModule(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestModule(full));
+    else if (/\.[cm]?[jt]s$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** One cache file per kind and absolute path. */
+function entryPath(dir: string, kind: string, file: string): string {
+  const digest = createHash('sha1').update(`${kind}\0${path.resolve(file)}`).digest('hex');
+  return path.join(dir, `${kind}-${digest}.json`);
+}
+
+export interface ModelCodec<T> {
+  /** Whether `result` may be stored (no errors in it). */
+  storable(result: T): boolean;
+  /** To plain JSON and back (a Map becomes entries, for example). */
+  encode(result: T): unknown;
+  decode(stored: unknown): T;
+}
+
+/**
+ * `analyse()` for `file` with `text`, or what it returned for the same kind, file argument and
+ * text before. `file` is compared as given: diagnostics carry it.
+ */
+export function cachedAnalysis<T>(kind: string, file: string, text: string, codec: ModelCodec<T>, analyse: () => T): T {
+  const dir = cacheFolder();
+  if (dir === null) return analyse();
+  const cacheFile = entryPath(dir, kind, file);
+  const stored = readEntry(cacheFile);
+  if (stored && stored.format === FORMAT && stored.version === coreVersion() && stored.kind === kind && stored.file === file && stored.text === text) {
+    try {
+      return codec.decode(stored.result);
+    } catch {
+      // A damaged entry: parse again and replace it.
+    }
+  }
+  const result = analyse();
+  if (codec.storable(result)) {
+    writeEntry(cacheFile, { format: FORMAT, version: coreVersion(), kind, file, text, result: codec.encode(result) });
+  }
+  return result;
+}
+
+function readEntry(cacheFile: string): StoredEntry | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as StoredEntry;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Atomic (a temporary file, then rename) and silent: a cache is never worth an error. */
+function writeEntry(cacheFile: string, entry: StoredEntry): void {
+  const temp = `${cacheFile}.${process.pid}-${threadId}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    fs.writeFileSync(temp, JSON.stringify(entry));
+    fs.renameSync(temp, cacheFile);
+  } catch {
+    try {
+      fs.rmSync(temp, { force: true });
+    } catch {
+      // nothing to clean up
+    }
+  }
+}
+
+/** For tests: forget the folder and version looked up so far (after changing the environment). */
+export function resetModelCache(): void {
+  folder = undefined;
+  version = undefined;
+}

@@ -1,0 +1,134 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FlagdebtError, loadConfig, loadRegistry, validateRegistry } from '../src/index.js';
+import { resetModelCache } from '../src/config/model-cache.js';
+
+const CORE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/index.js');
+
+const REGISTRY = `flags:
+  new-checkout:
+    type: release
+    owner: team-checkout
+    created: 2026-08-01
+    expires: 2026-12-01
+    state: complete
+    value: true
+    since: 2026-10-01
+  dark-mode:
+    type: experiment
+    owner: team-web
+    created: 2026-09-01
+    expires: 2027-01-01
+    state: active
+    colour: blue
+`;
+
+const temporary: string[] = [];
+let project: string;
+let cache: string;
+const saved = process.env.FLAGDEBT_COMPILE_CACHE;
+
+beforeEach(() => {
+  project = fs.mkdtempSync(path.join(os.tmpdir(), 'flagdebt-model-'));
+  cache = fs.mkdtempSync(path.join(os.tmpdir(), 'flagdebt-model-cache-'));
+  temporary.push(project, cache);
+  process.env.FLAGDEBT_COMPILE_CACHE = cache;
+  resetModelCache();
+});
+afterEach(() => {
+  if (saved === undefined) delete process.env.FLAGDEBT_COMPILE_CACHE;
+  else process.env.FLAGDEBT_COMPILE_CACHE = saved;
+  resetModelCache();
+});
+afterAll(() => {
+  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const entries = () => (fs.existsSync(path.join(cache, 'models')) ? fs.readdirSync(path.join(cache, 'models')).sort() : []);
+function write(rel: string, text: string): string {
+  const file = path.join(project, rel);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe('the model cache', () => {
+  it('stores a parsed registry, warnings included, and gives the same registry back', () => {
+    const file = write('flags.yaml', REGISTRY);
+    const first = loadRegistry(file);
+    expect(entries()).toEqual([expect.stringMatching(/^registry-[0-9a-f]{40}\.json$/)]);
+    const second = loadRegistry(file);
+    expect(second).toEqual(first);
+    expect([...second.registry.flags.keys()]).toEqual(['new-checkout', 'dark-mode']);
+    expect(second.registry.flags).toBeInstanceOf(Map);
+    // The unknown field is a warning, and it survives the round trip.
+    expect(second.warnings.map((w) => w.code)).toEqual(['registry/unknown-field']);
+    expect(validateRegistry(file)).toEqual(first.warnings);
+  });
+
+  it('parses again when the text changed, even with the same size and modification time', () => {
+    const file = write('flags.yaml', REGISTRY);
+    const { mtime } = fs.statSync(file);
+    expect(loadRegistry(file).registry.flags.get('new-checkout')?.owner).toBe('team-checkout');
+    fs.writeFileSync(file, REGISTRY.replace('team-checkout', 'team-payment'));
+    fs.utimesSync(file, mtime, mtime);
+    expect(loadRegistry(file).registry.flags.get('new-checkout')?.owner).toBe('team-payment');
+  });
+
+  it('never stores a registry or config with errors, so every load reports them', () => {
+    const registry = write('flags.yaml', 'flags:\n  new-checkout:\n    type: nonsense\n');
+    expect(() => loadRegistry(registry)).toThrow(FlagdebtError);
+    expect(() => loadRegistry(registry)).toThrow(/nonsense/);
+    const config = write('flagdebt.config.json', '{ "registry": 42 }');
+    expect(() => loadConfig(config)).toThrow(FlagdebtError);
+    expect(entries()).toEqual([]);
+  });
+
+  it('treats a damaged entry as missing and replaces it', () => {
+    const file = write('flags.yaml', REGISTRY);
+    const expected = loadRegistry(file);
+    const [entry] = entries();
+    fs.writeFileSync(path.join(cache, 'models', entry), '{"format": 1, "text": ');
+    expect(loadRegistry(file)).toEqual(expected);
+    expect(JSON.parse(fs.readFileSync(path.join(cache, 'models', entry), 'utf8')).text).toBe(REGISTRY);
+  });
+
+  it('keeps a config, and answers for the file argument as given', () => {
+    const file = write('flagdebt.config.json', '{ "registry": "flags.yaml", "naming": { "pattern": "^[a-z-]+$" } }');
+    const first = loadConfig(file);
+    expect(loadConfig(file)).toEqual(first);
+    expect(first.registry).toBe(path.join(project, 'flags.yaml'));
+    // The same file through another spelling of its path is not served the first one's answer.
+    const relative = path.relative(process.cwd(), file);
+    expect(loadConfig(relative)).toEqual(first);
+    expect(entries()).toHaveLength(1);
+  });
+
+  it('is off with FLAGDEBT_COMPILE_CACHE=0', () => {
+    process.env.FLAGDEBT_COMPILE_CACHE = '0';
+    resetModelCache();
+    const file = write('flags.yaml', REGISTRY);
+    loadRegistry(file);
+    loadRegistry(file);
+    expect(fs.existsSync(path.join(cache, 'models'))).toBe(false);
+  });
+
+  it('spares a later process the yaml package when nothing changed', () => {
+    const file = write('flags.yaml', REGISTRY);
+    const script = `import { loadRegistry } from ${JSON.stringify(new URL(`file://${CORE_DIST}`).href)};
+import { createRequire } from 'node:module';
+const { registry } = loadRegistry(${JSON.stringify(file)});
+const loaded = Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('/node_modules/yaml/'));
+console.log(JSON.stringify({ flags: registry.flags.size, yaml: loaded }));`;
+    const run = () => {
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, FLAGDEBT_COMPILE_CACHE: cache } });
+      expect(result.stderr).toBe('');
+      return JSON.parse(result.stdout) as { flags: number; yaml: boolean };
+    };
+    expect(run()).toEqual({ flags: 2, yaml: true });
+    expect(run()).toEqual({ flags: 2, yaml: false });
+  });
+});
