@@ -5,8 +5,8 @@
  * A scan is short and parses cold code: V8 spends about as much CPU optimising TypeScript's
  * parser on its helper threads as the main thread spends parsing. On two cores, four helpers
  * and the main thread compete for the same cores, and the scan slows down. With one helper,
- * the benchmark's median was 12-21 % lower. Re-launching costs about 60 ms (a second Node
- * start-up), so the net gain was 6-8 % (bench/RESULTS.md, docs/decisions.md).
+ * the benchmark's median was 8-21 % lower. Re-launching costs 60-80 ms (a second Node
+ * start-up), so the net gain was 3-12 % (bench/RESULTS.md, docs/decisions.md).
  *
  * The V8 thread pool is fixed when Node starts, so the only portable way to set it is a child
  * process. A `#!/usr/bin/env -S node ...` line would also work, but BusyBox `env` (Alpine
@@ -48,9 +48,9 @@ export function relaunchOptions(context: LaunchContext): string[] | null {
 
 /**
  * Runs `script` with `argv` in a child Node with `options` (NODE_OPTIONS reach it through the
- * environment), the same stdin, stdout and
- * stderr (so TTY detection is unchanged), and resolves to its exit code. Signals sent to this
- * process are passed on; a child killed by a signal kills this process with the same signal.
+ * environment) and the same stdin, stdout and stderr (so TTY detection is unchanged), and
+ * resolves to its exit code. Signals sent to this process are passed on; a child killed by a
+ * signal kills this process with the same signal.
  * Resolves to null when the child could not be started: the caller then runs in-process.
  */
 export function relaunch(script: string, options: readonly string[], argv: readonly string[]): Promise<number | null> {
