@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FlagdebtError, loadConfig, loadRegistry, validateRegistry } from '../src/index.js';
-import { resetModelCache } from '../src/config/model-cache.js';
+import { MAX_ENTRIES, resetModelCache } from '../src/config/model-cache.js';
 
 const CORE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/index.js');
 
@@ -105,6 +105,26 @@ describe('the model cache', () => {
     const relative = path.relative(process.cwd(), file);
     expect(loadConfig(relative)).toEqual(first);
     expect(entries()).toHaveLength(1);
+  });
+
+  it('drops the oldest half once it holds more than MAX_ENTRIES entries', () => {
+    const models = path.join(cache, 'models');
+    fs.mkdirSync(models, { recursive: true });
+    const old = new Date('2026-01-01T00:00:00Z');
+    for (let i = 0; i < MAX_ENTRIES; i++) {
+      const stale = path.join(models, `registry-${String(i).padStart(40, '0')}.json`);
+      fs.writeFileSync(stale, '{}');
+      fs.utimesSync(stale, old, new Date(old.getTime() + i * 1000));
+    }
+    const file = write('flags.yaml', REGISTRY);
+    loadRegistry(file);
+    const left = entries();
+    expect(left).toHaveLength(MAX_ENTRIES / 2);
+    // The new entry stays, with the most recent of the old ones.
+    expect(left).toContain(`registry-${String(MAX_ENTRIES - 1).padStart(40, '0')}.json`);
+    expect(left).not.toContain(`registry-${'0'.repeat(40)}.json`);
+    expect(loadRegistry(file).registry.flags.size).toBe(2);
+    expect(entries()).toHaveLength(MAX_ENTRIES / 2);
   });
 
   it('is off with FLAGDEBT_COMPILE_CACHE=0', () => {

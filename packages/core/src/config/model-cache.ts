@@ -124,6 +124,9 @@ function readEntry(cacheFile: string): StoredEntry | undefined {
   }
 }
 
+/** Past this many entries (one per config or registry path), the oldest half is dropped. */
+export const MAX_ENTRIES = 256;
+
 /** Atomic (a temporary file, then rename) and silent: a cache is never worth an error. */
 function writeEntry(cacheFile: string, entry: StoredEntry): void {
   const temp = `${cacheFile}.${process.pid}-${threadId}.tmp`;
@@ -131,6 +134,9 @@ function writeEntry(cacheFile: string, entry: StoredEntry): void {
     fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
     fs.writeFileSync(temp, JSON.stringify(entry));
     fs.renameSync(temp, cacheFile);
+    // Writes happen only when a file changed or is new, so this check is rare; it keeps
+    // projects in temporary folders (tests, CI checkouts) from growing the cache for ever.
+    trim(path.dirname(cacheFile));
   } catch {
     try {
       fs.rmSync(temp, { force: true });
@@ -138,6 +144,18 @@ function writeEntry(cacheFile: string, entry: StoredEntry): void {
       // nothing to clean up
     }
   }
+}
+
+function trim(dir: string): void {
+  const names = fs.readdirSync(dir).filter((name) => name.endsWith('.json'));
+  if (names.length <= MAX_ENTRIES) return;
+  const byAge = names
+    .map((name) => {
+      const file = path.join(dir, name);
+      return { file, mtime: fs.statSync(file).mtimeMs };
+    })
+    .sort((a, b) => a.mtime - b.mtime);
+  for (const { file } of byAge.slice(0, names.length - MAX_ENTRIES / 2)) fs.rmSync(file, { force: true });
 }
 
 /** For tests: forget the folder and version looked up so far (after changing the environment). */
