@@ -127,6 +127,14 @@ describe('the model cache', () => {
     expect(entries()).toHaveLength(MAX_ENTRIES / 2);
   });
 
+  it('finds the registry next to a config without `registry` again when that file changes', () => {
+    const file = write('flagdebt.config.json', '{ "accessors": [{ "call": "useFlag", "keyArg": 0 }] }');
+    write('flags.yaml', REGISTRY);
+    expect(loadConfig(file).registry).toBe(path.join(project, 'flags.yaml'));
+    fs.renameSync(path.join(project, 'flags.yaml'), path.join(project, 'flags.json'));
+    expect(loadConfig(file).registry).toBe(path.join(project, 'flags.json'));
+  });
+
   it('is off with FLAGDEBT_COMPILE_CACHE=0', () => {
     process.env.FLAGDEBT_COMPILE_CACHE = '0';
     resetModelCache();

@@ -286,7 +286,10 @@ export function loadConfig(file: string | null, fallbackRoot?: string): Flagdebt
       fix: missing ? 'check the path, or run `flagdebt init` to create one' : 'check the file permissions',
     });
   }
-  const { config, diagnostics } = cachedAnalysis('config', file, text, CONFIG_CODEC, () => analyseConfig(file, text));
+  // A config without `registry` gets the registry file found next to it (defaultRegistryPath):
+  // the cached answer holds only while that file is the one found.
+  const probed = defaultRegistryPath(dirname(resolve(file)));
+  const { config, diagnostics } = cachedAnalysis('config', file, `${text}\0${probed}`, CONFIG_CODEC, () => analyseConfig(file, text));
   if (diagnostics.length > 0) throw new FlagdebtError(diagnostics);
   return config;
 }

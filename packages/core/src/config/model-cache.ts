@@ -95,7 +95,8 @@ export interface ModelCodec<T> {
 
 /**
  * `analyse()` for `file` with `text`, or what it returned for the same kind, file argument and
- * text before. `file` is compared as given: diagnostics carry it.
+ * text before. `file` is compared as given: diagnostics carry it. `text` must hold everything
+ * the analysis depends on besides the path (a caller appends what it probed on disk).
  */
 export function cachedAnalysis<T>(kind: string, file: string, text: string, codec: ModelCodec<T>, analyse: () => T): T {
   const dir = cacheFolder();
