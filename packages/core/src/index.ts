@@ -18,6 +18,8 @@ export { skimFunctions } from './matching/skim.js';
 export type { Skim } from './matching/skim.js';
 export type { FlagProjectOptions } from './matching/flag-project.js';
 export { nodeSourceHost } from './matching/source-host.js';
+export { walkFiles } from './files/walk-files.js';
+export type { WalkOptions } from './files/walk-files.js';
 export type { SourceHost } from './matching/source-host.js';
 // The vendor importers are `@flagdebt/core/importers`: only `flagdebt registry import` and
 // `flagdebt init` need them, and loading them costs every ESLint run and scan ~15 ms.

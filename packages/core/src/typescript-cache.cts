@@ -13,6 +13,7 @@ import fs = require('node:fs');
 import Module = require('node:module');
 import path = require('node:path');
 import vm = require('node:vm');
+import cacheFolder = require('./cache-folder.cjs');
 
 type ModuleInternals = { _compile(content: string, filename: string): unknown; exports: unknown };
 
@@ -67,8 +68,8 @@ function cachePath(entry: string): string | undefined {
   try {
     const pkgDir = path.dirname(path.dirname(entry));
     const { version } = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as { version: string };
-    const dir = process.env.FLAGDEBT_COMPILE_CACHE || path.join(path.dirname(pkgDir), '.cache', 'flagdebt');
-    return path.join(dir, `typescript-${version}-${process.version}-${process.arch}.v8cache`);
+    const dir = cacheFolder.cacheRoot(pkgDir);
+    return dir === null ? undefined : path.join(dir, `typescript-${version}-${process.version}-${process.arch}.v8cache`);
   } catch {
     return undefined;
   }
@@ -84,19 +85,9 @@ function writableDir(dir: string): boolean {
   }
 }
 
-/** Atomic (temp file, then rename), and silent on failure: a cache is never worth an error. */
+/** Atomic and silent (cache-folder.cts). */
 function writeCache(file: string, script: vm.Script): void {
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(temp, script.createCachedData());
-    fs.renameSync(temp, file);
-  } catch {
-    try {
-      fs.rmSync(temp, { force: true });
-    } catch {
-      // nothing to clean up
-    }
-  }
+  cacheFolder.writeQuietly(file, script.createCachedData());
 }
 
 loadTypeScript();

@@ -6,36 +6,21 @@
  * wrappers, then files naming one of those wrappers, until no new name appears.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import type { FlagProject } from '@flagdebt/core';
+import { walkFiles, type FlagProject } from '@flagdebt/core';
 
 const SOURCE_FILE = /\.(?:[mc]?[jt]s|[jt]sx)$/u;
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'out']);
 /** Past this many files the warm-up costs more than it saves; wrappers are then learned as files are linted. */
 const MAX_FILES = 20_000;
 
+/** The project's source files, not in dot folders or the usual output folders; stops past MAX_FILES. */
 function sourceFiles(root: string): string[] {
-  const out: string[] = [];
-  const dirs = [root];
-  while (dirs.length > 0 && out.length <= MAX_FILES) {
-    const dir = dirs.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!SKIPPED_DIRS.has(entry.name)) dirs.push(full);
-      } else if (entry.isFile() && SOURCE_FILE.test(entry.name) && !entry.name.endsWith('.d.ts')) {
-        out.push(full);
-      }
-    }
-  }
-  return out;
+  const skipped = (relDir: string) => {
+    const name = relDir.slice(relDir.lastIndexOf('/') + 1);
+    return name.startsWith('.') || SKIPPED_DIRS.has(name);
+  };
+  const isSource = (name: string) => !name.startsWith('.') && SOURCE_FILE.test(name) && !name.endsWith('.d.ts');
+  return walkFiles(root, { prune: skipped, keep: isSource, limit: MAX_FILES });
 }
 
 /** The plugin's text pre-filter: does `text` mention any of `words`? */

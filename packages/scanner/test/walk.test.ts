@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { diskScanHost, prunedFolders, walkFiles } from '../src/host.js';
+import { walkFiles } from '@flagdebt/core';
+import { diskScanHost, prunedFolders } from '../src/host.js';
 
 const temporary: string[] = [];
 afterAll(() => {
@@ -46,9 +47,11 @@ describe('walkFiles', () => {
   it('does not enter the folders it is told to prune', () => {
     const root = tree({ 'src/a.ts': '', 'dist/a.js': '', 'packages/web/dist/b.js': '', 'packages/web/distro/c.ts': '' });
     const entered: string[] = [];
-    const files = walkFiles(root, (rel) => {
-      entered.push(rel);
-      return prunedFolders(['**/dist/**'])(rel);
+    const files = walkFiles(root, {
+      prune: (rel) => {
+        entered.push(rel);
+        return prunedFolders(['**/dist/**'])(rel);
+      },
     });
     expect(relative(root, files)).toEqual(['packages/web/distro/c.ts', 'src/a.ts']);
     // Asked once per folder, with `/` separators and relative to the root.

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { threadId } from 'node:worker_threads';
+import cacheFolders from '../cache-folder.cjs';
 
 /** Bumped whenever what is stored changes shape or meaning. */
 const FORMAT = 1;
@@ -39,14 +39,10 @@ let version: string | undefined;
 /** The cache folder, or null when caching is off or no `node_modules` can hold it. */
 function cacheFolder(): string | null {
   if (folder !== undefined) return folder;
-  const setting = process.env.FLAGDEBT_COMPILE_CACHE;
-  if (setting === '0') return (folder = null);
-  if (setting) return (folder = path.join(setting, 'models'));
   try {
-    // The node_modules folder that holds yaml, resolved without loading it.
-    const yamlEntry = createRequire(import.meta.url).resolve('yaml');
-    const nodeModules = yamlEntry.slice(0, yamlEntry.lastIndexOf(`${path.sep}node_modules${path.sep}`) + `${path.sep}node_modules`.length);
-    folder = path.join(nodeModules, '.cache', 'flagdebt', 'models');
+    // Beside the yaml package, resolved without loading it: the node_modules core's parsing uses.
+    const root = cacheFolders.cacheRoot(path.dirname(path.dirname(createRequire(import.meta.url).resolve('yaml'))));
+    folder = root === null ? null : path.join(root, 'models');
   } catch {
     folder = null;
   }
@@ -128,21 +124,15 @@ function readEntry(cacheFile: string): StoredEntry | undefined {
 /** Past this many entries (one per config or registry path), the oldest half is dropped. */
 export const MAX_ENTRIES = 256;
 
-/** Atomic (a temporary file, then rename) and silent: a cache is never worth an error. */
+/** Atomic and silent (cache-folder.cts). */
 function writeEntry(cacheFile: string, entry: StoredEntry): void {
-  const temp = `${cacheFile}.${process.pid}-${threadId}.tmp`;
-  try {
-    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
-    fs.writeFileSync(temp, JSON.stringify(entry));
-    fs.renameSync(temp, cacheFile);
-    // Writes happen only when a file changed or is new, so this check is rare; it keeps
-    // projects in temporary folders (tests, CI checkouts) from growing the cache for ever.
-    trim(path.dirname(cacheFile));
-  } catch {
+  // Writes happen only when a file changed or is new, so the trim is rare; it keeps projects in
+  // temporary folders (tests, CI checkouts) from growing the cache for ever.
+  if (cacheFolders.writeQuietly(cacheFile, JSON.stringify(entry))) {
     try {
-      fs.rmSync(temp, { force: true });
+      trim(path.dirname(cacheFile));
     } catch {
-      // nothing to clean up
+      // a cache is never worth an error
     }
   }
 }

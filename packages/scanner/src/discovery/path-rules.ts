@@ -3,16 +3,10 @@
  * file's folder, which may sit above the scanned folder (the config is found by walking up).
  */
 import path from 'node:path';
-import picomatch from 'picomatch';
 import type { FlagdebtConfig } from '@flagdebt/core';
-import { relativePath } from '../host.js';
+import { globMatcher, relativePath } from '../host.js';
 
 type Matcher = (p: string) => boolean;
-
-function matcher(globs: readonly string[]): Matcher {
-  if (globs.length === 0) return () => false;
-  return picomatch([...globs], { dot: true });
-}
 
 export class PathRules {
   private readonly include: Matcher;
@@ -28,9 +22,9 @@ export class PathRules {
     config: Pick<FlagdebtConfig, 'include' | 'exclude' | 'tests'>,
     private readonly fallbackBase: string = base,
   ) {
-    this.include = matcher(config.include);
-    this.exclude = matcher(config.exclude);
-    this.tests = matcher(config.tests);
+    this.include = globMatcher(config.include);
+    this.exclude = globMatcher(config.exclude);
+    this.tests = globMatcher(config.tests);
   }
 
   /** The path the globs are matched against: relative to the config folder when inside it. */
