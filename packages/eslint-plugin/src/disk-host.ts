@@ -36,6 +36,11 @@ export class DiskHost implements SourceHost {
     return nodeSourceHost.realpath?.(absPath) ?? absPath;
   }
 
+  /** Every file read (and not forgotten since). */
+  filesRead(): string[] {
+    return [...this.mtimes.keys()];
+  }
+
   /** Files read before that changed or disappeared since; they are forgotten until read again. */
   changedFiles(): string[] {
     const changed: string[] = [];

@@ -4,6 +4,7 @@
  * Nine rules asking for the same file cost one parse.
  */
 import type { TSESLint } from '@typescript-eslint/utils';
+import type { SourceFile } from 'typescript';
 import type { Diagnostic, FlagDefinition, FlagdebtConfig, FlagRead, IsoDate, Registry } from '@flagdebt/core';
 import { readSettings } from './settings.js';
 import { projectStore } from './project-store.js';
@@ -49,7 +50,7 @@ function analyze(context: AnyContext): FileAnalysis {
   try {
     // Passing the text (possibly unsaved editor text) makes the matcher re-parse this file, and
     // drop what depended on it, only when the text differs from what it parsed before.
-    reads = matcher.readsIn(filename, text);
+    reads = matcher.readsIn(filename, text, typeScriptTree(context.sourceCode));
     const known = state.candidateWords.size;
     for (const word of matcher.candidateWords()) state.candidateWords.add(word);
     // A wrapper first seen now (an edit since the warm-up): skimmed files that call it are parsed again.
@@ -61,6 +62,17 @@ function analyze(context: AnyContext): FileAnalysis {
   }
   analysis.reads = resolveKeysWithTypes(context.sourceCode, reads);
   return analysis;
+}
+
+/**
+ * The TypeScript tree typescript-eslint's parser built for this file (it keeps the map from its
+ * ESTree nodes back to TypeScript's), so core need not parse the file a second time. Core uses it
+ * only when it is a tree of this very text from its own copy of TypeScript; other parsers
+ * (espree) have no such map.
+ */
+function typeScriptTree(sourceCode: AnyContext['sourceCode']): SourceFile | undefined {
+  const tree = sourceCode.parserServices?.esTreeNodeToTSNodeMap?.get(sourceCode.ast as never) as { kind?: unknown } | undefined;
+  return tree && typeof tree === 'object' && 'statements' in tree ? (tree as SourceFile) : undefined;
 }
 
 /** The shared analysis of the file `context` is linting. */

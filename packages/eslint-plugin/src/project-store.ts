@@ -193,7 +193,7 @@ export class ProjectStore {
         // Skimmed: functions that name no accessor or wrapper are not parsed (ESLint parses and
         // checks the whole file anyway); wrapper discovery below re-parses what it must.
         matcher = new FlagProject({ root: config.root, accessors: config.accessors, host, skim: { keys: [] } });
-        candidateWords = discoverCandidateWords(matcher, config.root);
+        candidateWords = discoverCandidateWords(matcher, config.root, config.accessors, host);
       } catch (error) {
         problem = toDiagnostic(error, configPath);
       }

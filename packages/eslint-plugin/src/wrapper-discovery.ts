@@ -4,14 +4,25 @@
  * that only calls wrappers would be skipped. So when a project is first loaded, its source files
  * are pre-filtered the way the scanner does it: files naming an accessor are searched for
  * wrappers, then files naming one of those wrappers, until no new name appears.
+ *
+ * That search parses every file naming an accessor, which on a small project is a third of what
+ * the plugin adds to a lint. Its answer (the wrappers' names) depends only on the source texts,
+ * the accessors and the other files it read (tsconfig.json, modules outside the project), so it
+ * is kept in core's model cache: the next run reads and hashes the files, and parses none of
+ * them when nothing changed. The wrappers themselves are then analysed when a read calls them.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { walkFiles, type FlagProject } from '@flagdebt/core';
+import { fileURLToPath } from 'node:url';
+import { cachedAnalysis, walkFiles, type Accessor, type FlagProject, type ModelCodec } from '@flagdebt/core';
+import type { DiskHost } from './disk-host.js';
 
 const SOURCE_FILE = /\.(?:[mc]?[jt]s|[jt]sx)$/u;
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'out']);
 /** Past this many files the warm-up costs more than it saves; wrappers are then learned as files are linted. */
 const MAX_FILES = 20_000;
+/** Bumped when what the search finds, or what is stored, changes. */
+const FORMAT = 1;
 
 /** The project's source files, not in dot folders or the usual output folders; stops past MAX_FILES. */
 function sourceFiles(root: string): string[] {
@@ -29,19 +40,74 @@ export function containsAny(text: string, words: Iterable<string>): boolean {
   return false;
 }
 
-/** Every word the pre-filter needs for this project: accessor names plus all wrapper names. */
-export function discoverCandidateWords(matcher: FlagProject, root: string): Set<string> {
-  const words = new Set(matcher.candidateWords());
-  const files = sourceFiles(root);
-  if (files.length > MAX_FILES) return words;
-  let pending = new Map<string, string>();
-  for (const file of files) {
-    try {
-      pending.set(file, fs.readFileSync(file, 'utf8'));
-    } catch {
-      // Unreadable files are reported (or not) when ESLint lints them.
-    }
+/** What the search found, and the files besides the source files its answer depends on. */
+interface Discovery {
+  wrapperNames: string[];
+  /** Files the matcher read that are not among the hashed source files, with their hash (null: unreadable). */
+  otherInputs: Array<[file: string, hash: string | null]>;
+}
+
+function hashOf(file: string): string | null {
+  try {
+    return createHash('sha1').update(fs.readFileSync(file)).digest('hex');
+  } catch {
+    return null;
   }
+}
+
+const DISCOVERY_CODEC: ModelCodec<Discovery> = {
+  storable: () => true,
+  encode: (d) => d,
+  decode: (stored) => {
+    const d = stored as Discovery;
+    if (!Array.isArray(d.wrapperNames) || !Array.isArray(d.otherInputs)) throw new Error('damaged');
+    return d;
+  },
+  fresh: (d) => d.otherInputs.every(([file, hash]) => hashOf(file) === hash),
+};
+
+/** This module's own build: a changed search must not trust names an older one found. */
+function selfStamp(): string {
+  try {
+    return String(fs.statSync(fileURLToPath(import.meta.url)).mtimeMs);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Every word the pre-filter needs for this project: accessor names plus all wrapper names.
+ * Seals `matcher`'s wrappers (see `FlagProject.sealWrappers`).
+ */
+export function discoverCandidateWords(matcher: FlagProject, root: string, accessors: Accessor[], host?: DiskHost): Set<string> {
+  const files = sourceFiles(root);
+  if (files.length > MAX_FILES) return new Set(matcher.candidateWords());
+  const texts = new Map<string, string>();
+  // The key: everything the search reads from the project, hashed (one entry per root).
+  const digest = createHash('sha1').update(`${FORMAT}\0${selfStamp()}\0${root}\0${JSON.stringify(accessors)}`);
+  for (const file of files.sort()) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      continue; // Unreadable files are reported (or not) when ESLint lints them.
+    }
+    texts.set(file, text);
+    digest.update(`\0${file}\0`).update(text);
+  }
+  const found = cachedAnalysis('wrappers', root, digest.digest('hex'), DISCOVERY_CODEC, () => {
+    const wrapperNames = discoverWrapperNames(matcher, texts);
+    const otherInputs = (host?.filesRead() ?? []).filter((f) => !texts.has(f)).map((f): [string, string | null] => [f, hashOf(f)]);
+    return { wrapperNames, otherInputs };
+  });
+  matcher.sealWrappers(found.wrapperNames);
+  return new Set(matcher.candidateWords());
+}
+
+/** The scanner's fixed point over `texts`; returns the names of all wrappers found. */
+function discoverWrapperNames(matcher: FlagProject, texts: Map<string, string>): string[] {
+  const words = new Set(matcher.candidateWords());
+  let pending = texts;
   const chosen: string[] = [];
   let newWords = [...words];
   // Files parsed again because a skipped function names a wrapper found since (FlagProject.reskim).
@@ -62,9 +128,8 @@ export function discoverCandidateWords(matcher: FlagProject, root: string): Set<
     }
     reparsed = newWords.length > 0 && matcher.reskim().length > 0;
   }
-  for (const word of matcher.candidateWords()) words.add(word);
   // Every file that can declare a wrapper was searched: calls of other names need not be
   // followed into their modules. Any edit to a file lifts this again (FlagProject.invalidate).
   matcher.sealWrappers();
-  return words;
+  return matcher.wrappers().map((w) => w.name);
 }

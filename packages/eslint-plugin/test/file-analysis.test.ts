@@ -95,3 +95,37 @@ describe('shared file analysis', () => {
     }
   });
 });
+
+describe('the TypeScript tree', () => {
+  it("is typescript-eslint's own: core does not parse the linted file again", () => {
+    let tree: unknown;
+    const capture = {
+      rules: {
+        tree: {
+          create: (context: { sourceCode: { ast: object; parserServices?: { esTreeNodeToTSNodeMap?: { get(node: object): unknown } } } }) => ({
+            Program: () => {
+              tree = context.sourceCode.parserServices?.esTreeNodeToTSNodeMap?.get(context.sourceCode.ast);
+            },
+          }),
+        },
+      },
+    };
+    const filename = storefront('src/checkout/Cart.tsx');
+    const sourceFile = vi.spyOn(FlagProject.prototype, 'sourceFile');
+    const code = `import { flags } from '../flags/client';\nexport const on = () => (flags.isEnabled('new-checkout', false) ? 1 : 0);\n`;
+    const messages = new Linter({ cwd: FIXTURES }).verify(
+      code,
+      [
+        { files: ['**/*.tsx'], languageOptions: { parser: tsParser, parserOptions: { ecmaFeatures: { jsx: true } } } },
+        { plugins: { capture }, rules: { 'capture/tree': 'error' } },
+        plugin.configs.recommended,
+        { settings: { flagdebt: { now: NOW } } },
+      ],
+      { filename },
+    );
+    expect(messages.map((m) => m.ruleId)).toEqual(['flagdebt/no-expired']);
+    expect(tree).toBeDefined();
+    const used = sourceFile.mock.results.find((r, i) => sourceFile.mock.calls[i][0] === filename)?.value;
+    expect(used).toBe(tree);
+  });
+});

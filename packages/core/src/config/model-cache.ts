@@ -87,6 +87,8 @@ export interface ModelCodec<T> {
   /** To plain JSON and back (a Map becomes entries, for example). */
   encode(result: T): unknown;
   decode(stored: unknown): T;
+  /** Whether a stored result still holds (it depends on more than `text`); default: yes. */
+  fresh?(result: T): boolean;
 }
 
 /**
@@ -101,7 +103,8 @@ export function cachedAnalysis<T>(kind: string, file: string, text: string, code
   const stored = readEntry(cacheFile);
   if (stored && stored.format === FORMAT && stored.version === coreVersion() && stored.kind === kind && stored.file === file && stored.text === text) {
     try {
-      return codec.decode(stored.result);
+      const result = codec.decode(stored.result);
+      if (codec.fresh?.(result) ?? true) return result;
     } catch {
       // A damaged entry: parse again and replace it.
     }

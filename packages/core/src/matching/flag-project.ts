@@ -99,15 +99,21 @@ export class FlagProject {
       words.add(segs[segs.length - 1]);
     }
     for (const w of this.wrapperRegistry.known()) words.add(w.name);
+    // Sealed with names found in an earlier run: wrappers not analysed yet still count.
+    for (const name of this.wrapperRegistry.sealedWith()) words.add(name);
     words.delete('');
     words.delete('this');
     return [...words];
   }
 
-  /** Cached per path; `text` replaces what the host holds (and invalidates the old parse if it differs). */
-  sourceFile(file: string, text?: string): ts.SourceFile {
+  /**
+   * Cached per path; `text` replaces what the host holds (and invalidates the old parse if it
+   * differs). `tree` is that text already parsed by someone else (ESLint's parser): used instead
+   * of parsing again when it is a complete tree of exactly `text` from this TypeScript.
+   */
+  sourceFile(file: string, text?: string, tree?: ts.SourceFile): ts.SourceFile {
     const abs = path.resolve(file);
-    if (text !== undefined) this.setText(abs, text);
+    if (text !== undefined) this.setText(abs, text, tree);
     return this.entry(abs)?.sf ?? parseEntry(abs, '').sf;
   }
 
@@ -129,9 +135,10 @@ export class FlagProject {
     ];
   }
 
-  readsIn(file: string, text?: string): FlagRead[] {
+  /** `tree`: see `sourceFile`. */
+  readsIn(file: string, text?: string, tree?: ts.SourceFile): FlagRead[] {
     const abs = path.resolve(file);
-    const sf = this.sourceFile(abs, text);
+    const sf = this.sourceFile(abs, text, tree);
     let reads = this.reads.get(abs);
     if (!reads) {
       try {
@@ -169,9 +176,12 @@ export class FlagProject {
    * Promise that `discoverWrappers` has seen every file that can declare a wrapper (as the
    * scanner's fixed-point pre-filter guarantees). Calls of other names are then not followed
    * into their modules, which saves parsing most imported files. `invalidate` lifts it.
+   *
+   * `names`: instead, the promise that no wrapper has another name (what an earlier run over
+   * the same files found). Those wrappers are analysed when a read first calls them.
    */
-  sealWrappers(): void {
-    this.wrapperRegistry.seal();
+  sealWrappers(names?: Iterable<string>): void {
+    this.wrapperRegistry.seal(names);
   }
 
   wrappers(): WrapperInfo[] {
@@ -236,13 +246,13 @@ export class FlagProject {
     return changed.map(([abs]) => abs);
   }
 
-  private setText(abs: string, text: string): void {
+  private setText(abs: string, text: string, tree?: ts.SourceFile): void {
     const cached = this.files.get(abs);
     if (cached && cached.text === text) return;
     // A file seen first with a text other than the host's (an unsaved editor buffer) changes
     // what other files resolved lazily through it, just as an edit does.
     if (cached !== undefined || !sameAsHost(this.host, abs, text)) this.forget(abs);
-    this.files.set(abs, this.parse(abs, text));
+    this.files.set(abs, tree && isTreeOf(tree, abs, text) ? { text, sf: tree, tooDeep: false } : this.parse(abs, text));
   }
 
   private parse(abs: string, text: string): FileEntry {
@@ -289,6 +299,24 @@ function sameAsHost(host: SourceHost, file: string, text: string): boolean {
   }
   if (held === text) return true;
   return held !== undefined && held.charCodeAt(0) === 0xfeff && held.length === text.length + 1 && held.endsWith(text);
+}
+
+/**
+ * Whether `tree` can stand for this project's own parse of `text`: a source file made by this
+ * copy of TypeScript (another copy numbers its syntax kinds differently), for the same path and
+ * exactly this text, with parent links (scope lookup walks up) and no syntax error.
+ */
+function isTreeOf(tree: ts.SourceFile, abs: string, text: string): boolean {
+  const SourceFile = (ts as unknown as { objectAllocator?: { getSourceFileConstructor?(): unknown } }).objectAllocator?.getSourceFileConstructor?.();
+  return (
+    typeof SourceFile === 'function' &&
+    tree instanceof SourceFile &&
+    tree.kind === ts.SyntaxKind.SourceFile &&
+    tree.text === text &&
+    path.resolve(tree.fileName) === abs &&
+    (tree.statements.length === 0 || tree.statements[0].parent === tree) &&
+    !(tree as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length
+  );
 }
 
 /** Flag keys never live in JSDoc, so skip parsing it (a measurable share of parse time). */

@@ -70,10 +70,16 @@ export class WrapperRegistry {
 
   /**
    * Every file that can declare a wrapper has been analysed (the scanner's pre-filter reached
-   * its fixed point): from now on a call of any other name is not followed into its module.
+   * its fixed point), or `names` are known to be all the wrappers' names: from now on a call of
+   * any other name is not followed into its module.
    */
-  seal(): void {
-    this.sealedNames = new Set(this.known().map((w) => w.name));
+  seal(names?: Iterable<string>): void {
+    this.sealedNames = new Set(names ?? this.known().map((w) => w.name));
+  }
+
+  /** The names given to `seal` (none when not sealed). */
+  sealedWith(): Iterable<string> {
+    return this.sealedNames ?? [];
   }
 
   /** Sealed, and not cleared since: every wrapper's name is known. */

@@ -83,3 +83,29 @@ describe('sealed wrappers', () => {
     expect(read).toContain('money.ts');
   });
 });
+
+describe('sealed with names from an earlier run', () => {
+  const root = fixtureDir('sealed-wrappers');
+  const summary = path.join(root, 'src/cart/summary.ts');
+
+  it('counts the names as candidate words and analyses those wrappers only when a read calls them', () => {
+    const { host, read } = countingHost();
+    const project = new FlagProject({ root, accessors: ACCESSORS, host, tsconfig: false });
+    project.sealWrappers(['useExpressShipping']);
+    expect(project.candidateWords()).toContain('useExpressShipping');
+    expect(project.wrappers()).toEqual([]);
+    expect(summarize(project.readsIn(summary)).map((r) => [r.key, r.via])).toEqual([['express-shipping', 'useExpressShipping']]);
+    expect(read).toContain('hooks.ts');
+    // `formatPrice` and `sum` are not among the names: money.ts is never opened.
+    expect(read).not.toContain('money.ts');
+  });
+
+  it('misses a wrapper whose name it was not given, until an edit lifts the seal', () => {
+    const project = new FlagProject({ root, accessors: ACCESSORS, tsconfig: false });
+    project.sealWrappers(['useSomethingElse']);
+    expect(project.readsIn(summary)).toEqual([]);
+    project.invalidate(summary);
+    expect(project.candidateWords()).not.toContain('useSomethingElse');
+    expect(project.readsIn(summary).map((r) => r.via)).toEqual(['useExpressShipping']);
+  });
+});

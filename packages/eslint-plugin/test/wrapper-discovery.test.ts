@@ -1,0 +1,98 @@
+/**
+ * The warm-up's answer (every wrapper's name) is kept between ESLint runs in core's model cache,
+ * keyed by the project's source texts; a later run over the same files searches none of them.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FlagProject } from '@flagdebt/core';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ProjectStore } from '../src/project-store.js';
+import { FIXTURES } from './rule-tester.js';
+
+// Its own cache folder, so that no entry from another test or run is found. Set before any
+// test runs: core looks the folder up once per process.
+const cache = mkdtempSync(path.join(os.tmpdir(), 'flagdebt-discovery-cache-'));
+const savedSetting = process.env.FLAGDEBT_COMPILE_CACHE;
+process.env.FLAGDEBT_COMPILE_CACHE = cache;
+
+let dir: string;
+let cart: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'flagdebt-discovery-'));
+  cpSync(path.join(FIXTURES, 'storefront'), dir, { recursive: true });
+  cart = path.join(dir, 'src/checkout/Cart.tsx');
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+afterAll(() => {
+  rmSync(cache, { recursive: true, force: true });
+  if (savedSetting === undefined) delete process.env.FLAGDEBT_COMPILE_CACHE;
+  else process.env.FLAGDEBT_COMPILE_CACHE = savedSetting;
+});
+
+/** A fresh store (a new ESLint process) and how many files its warm-up searched for wrappers. */
+function warmUp(): { words: string[]; searched: number; matcher: FlagProject } {
+  const discover = vi.spyOn(FlagProject.prototype, 'discoverWrappers');
+  const state = new ProjectStore().stateFor(cart, null);
+  const searched = discover.mock.calls.reduce((n, [files]) => n + [...files].length, 0);
+  discover.mockRestore();
+  return { words: [...state.candidateWords].sort(), searched, matcher: state.matcher! };
+}
+
+const CART_CODE = `import { isNewCheckoutEnabled } from '../flags/hooks';\nexport const label = () => (isNewCheckoutEnabled() ? 'New' : 'Classic');\n`;
+
+describe('wrapper discovery between runs', () => {
+  it('finds the same words on the next run without searching any file, and the same reads', () => {
+    const first = warmUp();
+    expect(first.searched).toBeGreaterThan(0);
+    expect(first.words).toEqual(['featureToggles', 'getStringValue', 'isEnabled', 'isNewCheckoutEnabled', 'useDarkMode', 'useFlag']);
+    const firstReads = first.matcher.readsIn(cart, CART_CODE);
+
+    const second = warmUp();
+    expect(second.searched).toBe(0);
+    expect(second.words).toEqual(first.words);
+    // The wrapper is analysed when the read calls it, with the same answer.
+    expect(second.matcher.readsIn(cart, CART_CODE)).toEqual(firstReads);
+    expect(firstReads.map((r) => [r.key, r.via])).toEqual([['new-checkout', 'isNewCheckoutEnabled']]);
+  });
+
+  it('searches again when a source file changed, and finds a wrapper added there', () => {
+    warmUp();
+    const hooks = path.join(dir, 'src/flags/hooks.ts');
+    writeFileSync(hooks, `${readFileSync(hooks, 'utf8')}\nexport const useBetaSearch = (): boolean => useFlag('beta-search');\n`);
+    const after = warmUp();
+    expect(after.searched).toBeGreaterThan(0);
+    expect(after.words).toContain('useBetaSearch');
+  });
+
+  it('searches again when a new source file appears', () => {
+    warmUp();
+    writeFileSync(path.join(dir, 'src/home/promo.ts'), `import { useFlag } from '../flags/client';\nexport function usePromo(): boolean {\n  return useFlag('promo');\n}\n`);
+    const after = warmUp();
+    expect(after.searched).toBeGreaterThan(0);
+    expect(after.words).toContain('usePromo');
+  });
+
+  it('searches again when a file it read besides the sources changed (tsconfig.json)', () => {
+    warmUp();
+    expect(warmUp().searched).toBe(0);
+    const tsconfig = path.join(dir, 'tsconfig.json');
+    writeFileSync(tsconfig, readFileSync(tsconfig, 'utf8').replace('"strict": true', '"strict": true,\n    "baseUrl": "."'));
+    expect(warmUp().searched).toBeGreaterThan(0);
+  });
+
+  it('searches again when the accessors change', () => {
+    warmUp();
+    const config = path.join(dir, 'flagdebt.config.json');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('{ "call": "useFlag", "keyArg": 0 },', '{ "call": "useFlag", "keyArg": 0 },\n    { "call": "useToggle", "keyArg": 0 },'));
+    const after = warmUp();
+    expect(after.searched).toBeGreaterThan(0);
+    expect(after.words).toContain('useToggle');
+  });
+});
