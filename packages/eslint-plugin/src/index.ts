@@ -9,7 +9,8 @@ import type { ESLint, Linter } from 'eslint';
 import { ruleEntries } from './configs.js';
 import { rules } from './rules/index.js';
 
-const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+// By package name, not by a relative path: the module runs from dist/ or from dist/bundle/.
+const pkg = createRequire(import.meta.url)('@flagdebt/eslint-plugin/package.json') as { version: string };
 
 interface FlagdebtPlugin {
   meta: { name: string; namespace: string; version: string };
