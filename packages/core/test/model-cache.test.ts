@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FlagdebtError, loadConfig, loadRegistry, validateRegistry } from '../src/index.js';
+import { FlagProject, FlagdebtError, loadConfig, loadRegistry, validateRegistry } from '../src/index.js';
 import { MAX_ENTRIES, resetModelCache } from '../src/config/model-cache.js';
 
 const CORE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/index.js');
@@ -133,6 +133,29 @@ describe('the model cache', () => {
     expect(loadConfig(file).registry).toBe(path.join(project, 'flags.yaml'));
     fs.renameSync(path.join(project, 'flags.yaml'), path.join(project, 'flags.json'));
     expect(loadConfig(file).registry).toBe(path.join(project, 'flags.json'));
+  });
+
+  it("keeps a tsconfig's compiler options, and reads them again when a file it extends changes", () => {
+    fs.mkdirSync(path.join(project, 'src'));
+    write('src/flags-a.ts', 'export const A = 1;\n');
+    write('src/flags-b.ts', 'export const B = 1;\n');
+    write('tsconfig.base.json', '{ "compilerOptions": { "paths": { "@flags": ["./src/flags-a.ts"] } } }\n');
+    write('tsconfig.json', '// the app\n{ "extends": "./tsconfig.base.json", "compilerOptions": { "strict": true } }\n');
+    const from = path.join(project, 'src/app.ts');
+    const resolved = () => new FlagProject({ root: project, accessors: [{ call: 'useFlag', keyArg: 0 }] }).resolveModule('@flags', from);
+    expect(resolved()).toBe(path.join(project, 'src/flags-a.ts'));
+    const stored = entries().filter((name) => name.startsWith('tsconfig-'));
+    expect(stored).toHaveLength(1);
+    // The next project takes the options from the entry: altered there, they show.
+    const entryFile = path.join(cache, 'models', stored[0]);
+    const entry = JSON.parse(fs.readFileSync(entryFile, 'utf8'));
+    expect(entry.result.options.paths).toEqual({ '@flags': ['./src/flags-a.ts'] });
+    entry.result.options.paths = { '@flags': ['./src/flags-b.ts'] };
+    fs.writeFileSync(entryFile, JSON.stringify(entry));
+    expect(resolved()).toBe(path.join(project, 'src/flags-b.ts'));
+    // A change in the extended file is noticed although tsconfig.json itself is unchanged.
+    write('tsconfig.base.json', '{ "compilerOptions": { "paths": { "@flags": ["./src/flags-a.ts"] }, "baseUrl": "." } }\n');
+    expect(resolved()).toBe(path.join(project, 'src/flags-a.ts'));
   });
 
   it('is off with FLAGDEBT_COMPILE_CACHE=0', () => {

@@ -1,6 +1,14 @@
 import path from 'node:path';
 import ts from '../typescript.cjs';
+import { cachedAnalysis, type ModelCodec } from '../config/model-cache.js';
 import type { SourceHost } from './source-host.js';
+
+/** The compiler options a tsconfig gives, and every other file (`extends`) that went into them. */
+interface TsconfigOptions {
+  options: ts.CompilerOptions;
+  /** Files read besides the tsconfig itself, with their text then (null: unreadable). */
+  inputs: Array<[file: string, text: string | null]>;
+}
 
 /**
  * Resolves import specifiers to project files with TypeScript's own resolver, so `.js`
@@ -76,21 +84,45 @@ export class ModuleResolver {
     }
   }
 
+  /**
+   * TypeScript's JSON parser runs cold in a short process (5-8 ms for a small tsconfig), so the
+   * options are kept in core's model cache, keyed by the tsconfig's text and checked against the
+   * text of every file it extends.
+   */
   private readOptions(configFile: string | undefined): ts.CompilerOptions {
     if (!configFile) return {};
-    const read = ts.readConfigFile(configFile, (f) => this.sourceHost.readFile(f));
-    if (read.error || !read.config) return {};
-    // No globbing: we only want compiler options (paths, baseUrl), never the file list.
-    const parseHost: ts.ParseConfigHost = {
-      useCaseSensitiveFileNames: true,
-      readDirectory: () => [],
-      fileExists: (f) => this.sourceHost.fileExists(f),
-      readFile: (f) => this.sourceHost.readFile(f),
+    const text = this.sourceHost.readFile(configFile);
+    if (text === undefined) return {};
+    const host = this.sourceHost;
+    const codec: ModelCodec<TsconfigOptions> = {
+      storable: () => true,
+      encode: (r) => r,
+      decode: (stored) => stored as TsconfigOptions,
+      fresh: (r) => r.inputs.every(([file, was]) => (host.readFile(file) ?? null) === was),
     };
-    try {
-      return ts.parseJsonConfigFileContent(read.config, parseHost, path.dirname(configFile), undefined, configFile).options;
-    } catch {
-      return {};
-    }
+    return cachedAnalysis('tsconfig', configFile, text, codec, () => parseOptions(configFile, text, host)).options;
+  }
+}
+
+function parseOptions(configFile: string, text: string, host: SourceHost): TsconfigOptions {
+  const inputs: TsconfigOptions['inputs'] = [];
+  const readFile = (f: string): string | undefined => {
+    const read = f === configFile ? text : host.readFile(f);
+    if (f !== configFile) inputs.push([f, read ?? null]);
+    return read;
+  };
+  const read = ts.readConfigFile(configFile, readFile);
+  if (read.error || !read.config) return { options: {}, inputs };
+  // No globbing: we only want compiler options (paths, baseUrl), never the file list.
+  const parseHost: ts.ParseConfigHost = {
+    useCaseSensitiveFileNames: true,
+    readDirectory: () => [],
+    fileExists: (f) => host.fileExists(f),
+    readFile,
+  };
+  try {
+    return { options: ts.parseJsonConfigFileContent(read.config, parseHost, path.dirname(configFile), undefined, configFile).options, inputs };
+  } catch {
+    return { options: {}, inputs };
   }
 }
