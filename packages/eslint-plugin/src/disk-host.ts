@@ -3,13 +3,19 @@
  * keeps them. In an editor those files change while ESLint keeps running, so this host
  * remembers the mtime of everything it read, and the store asks it now and then what changed.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { nodeSourceHost, type SourceHost } from '@flagdebt/core';
+
+/** The hash the warm-up keeps of each source text (without a BOM, as ESLint hands texts over). */
+export function textHash(text: string): string {
+  return createHash('sha1').update(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).digest('hex');
+}
 
 /** A file's mtime, or -1 when it is gone. */
 export function mtimeOf(file: string): number {
   try {
-    return fs.statSync(file).mtimeMs;
+    return fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
   } catch {
     return -1;
   }
@@ -17,6 +23,18 @@ export function mtimeOf(file: string): number {
 
 export class DiskHost implements SourceHost {
   private readonly mtimes = new Map<string, number>();
+  /** Source file -> `textHash` of the text wrapper discovery saw. */
+  private sealedTexts = new Map<string, string>();
+
+  /** What wrapper discovery saw: a linted text is checked against it without reading the file. */
+  rememberSealedTexts(hashes: Map<string, string>): void {
+    this.sealedTexts = hashes;
+  }
+
+  isSealedText(absPath: string, text: string): boolean | undefined {
+    const hash = this.sealedTexts.get(absPath);
+    return hash === undefined ? undefined : hash === textHash(text);
+  }
 
   readFile(absPath: string): string | undefined {
     const text = nodeSourceHost.readFile(absPath);

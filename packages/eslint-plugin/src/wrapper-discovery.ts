@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { cachedAnalysis, walkFiles, type Accessor, type FlagProject, type ModelCodec } from '@flagdebt/core';
-import type { DiskHost } from './disk-host.js';
+import { textHash, type DiskHost } from './disk-host.js';
 
 const SOURCE_FILE = /\.(?:[mc]?[jt]s|[jt]sx)$/u;
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'out']);
@@ -83,6 +83,7 @@ export function discoverCandidateWords(matcher: FlagProject, root: string, acces
   const files = sourceFiles(root);
   if (files.length > MAX_FILES) return new Set(matcher.candidateWords());
   const texts = new Map<string, string>();
+  const hashes = new Map<string, string>();
   // The key: everything the search reads from the project, hashed (one entry per root).
   const digest = createHash('sha1').update(`${FORMAT}\0${selfStamp()}\0${root}\0${JSON.stringify(accessors)}`);
   for (const file of files.sort()) {
@@ -93,8 +94,12 @@ export function discoverCandidateWords(matcher: FlagProject, root: string, acces
       continue; // Unreadable files are reported (or not) when ESLint lints them.
     }
     texts.set(file, text);
-    digest.update(`\0${file}\0`).update(text);
+    const hash = textHash(text);
+    hashes.set(file, hash);
+    digest.update(`\0${file}\0${hash}`);
   }
+  // A linted text that differs from these lifts the seal below (FlagProject.sourceFile).
+  host?.rememberSealedTexts(hashes);
   const found = cachedAnalysis('wrappers', root, digest.digest('hex'), DISCOVERY_CODEC, () => {
     const wrapperNames = discoverWrapperNames(matcher, texts);
     const otherInputs = (host?.filesRead() ?? []).filter((f) => !texts.has(f)).map((f): [string, string | null] => [f, hashOf(f)]);

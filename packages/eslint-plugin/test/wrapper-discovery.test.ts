@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FlagProject } from '@flagdebt/core';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DiskHost } from '../src/disk-host.js';
 import { ProjectStore } from '../src/project-store.js';
 import { FIXTURES } from './rule-tester.js';
 
@@ -94,5 +95,34 @@ describe('wrapper discovery between runs', () => {
     const after = warmUp();
     expect(after.searched).toBeGreaterThan(0);
     expect(after.words).toContain('useToggle');
+  });
+});
+
+describe('linted texts against what the warm-up saw', () => {
+  it('keeps the seal for a text the warm-up saw, without reading the file again', () => {
+    warmUp();
+    const { matcher } = warmUp();
+    const hooks = path.join(dir, 'src/flags/hooks.ts');
+    const read = vi.spyOn(DiskHost.prototype, 'readFile');
+    matcher.readsIn(hooks, readFileSync(hooks, 'utf8'));
+    expect(read.mock.calls.map(([file]) => file)).not.toContain(hooks);
+    // Still sealed: the pre-filter words are the warm-up's.
+    expect(matcher.candidateWords().sort()).toEqual(['featureToggles', 'getStringValue', 'isEnabled', 'isNewCheckoutEnabled', 'useDarkMode', 'useFlag']);
+  });
+
+  it('lifts the seal for a text the warm-up did not see, even when the file on disk now holds it', () => {
+    warmUp();
+    // From the cache: the warm-up parsed no file, so only the texts it hashed tell it saw another Banner.ts.
+    const { matcher, searched } = warmUp();
+    expect(searched).toBe(0);
+    const banner = path.join(dir, 'src/home/Banner.ts');
+    // Saved after the warm-up: Banner.ts now declares a wrapper, and Home.tsx calls it.
+    const wrapper = `import { useFlag } from '../flags/client';\nexport function useHolidayBanner(): boolean {\n  return useFlag('holiday-banner');\n}\n`;
+    writeFileSync(banner, wrapper);
+    matcher.readsIn(banner, wrapper);
+    const home = path.join(dir, 'src/home/Home.tsx');
+    const caller = `import { useHolidayBanner } from './Banner';\nexport const Home = () => (useHolidayBanner() ? 'holiday' : 'plain');\n`;
+    writeFileSync(home, caller);
+    expect(matcher.readsIn(home, caller).map((r) => [r.key, r.via])).toEqual([['holiday-banner', 'useHolidayBanner']]);
   });
 });

@@ -5,7 +5,9 @@ import { CONFIG_FILE_NAMES } from './defaults.js';
 
 function isFile(path: string): boolean {
   try {
-    return statSync(path).isFile();
+    // Most probes miss: without the thrown ENOENT a miss costs a tenth (it is done for every
+    // folder the ESLint plugin sees).
+    return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }

@@ -291,6 +291,8 @@ export class FlagProject {
 
 /** Whether `text` is what the host holds for `file` (ESLint hands over texts without their BOM). */
 function sameAsHost(host: SourceHost, file: string, text: string): boolean {
+  const known = host.isSealedText?.(file, text);
+  if (known !== undefined) return known;
   let held: string | undefined;
   try {
     held = host.readFile(file);

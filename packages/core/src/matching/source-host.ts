@@ -7,6 +7,11 @@ export interface SourceHost {
   directoryExists?(absPath: string): boolean;
   /** Resolves symlinks, so workspace packages linked into node_modules count as project files. */
   realpath?(absPath: string): string;
+  /**
+   * Whether `text` is the file's text as the host knew it when wrapper names were sealed, when
+   * the host can tell without reading the file (undefined: read it and compare).
+   */
+  isSealedText?(absPath: string, text: string): boolean | undefined;
 }
 
 export const nodeSourceHost: SourceHost = {
@@ -17,16 +22,17 @@ export const nodeSourceHost: SourceHost = {
       return undefined;
     }
   },
+  // Module resolution probes many paths that do not exist: a miss must not cost an exception.
   fileExists(absPath) {
     try {
-      return fs.statSync(absPath).isFile();
+      return fs.statSync(absPath, { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
       return false;
     }
   },
   directoryExists(absPath) {
     try {
-      return fs.statSync(absPath).isDirectory();
+      return fs.statSync(absPath, { throwIfNoEntry: false })?.isDirectory() ?? false;
     } catch {
       return false;
     }
