@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 /**
- * After `tsc -b`: joins the ES modules tsc emitted for @flagdebt/core and
- * @flagdebt/eslint-plugin into one module per entry point (dist/bundle/), which is what their
- * package.json `exports` name. Node 20 loads each ES module through its asynchronous loader;
- * the ~75 modules of core and the plugin cost ESLint ~45 ms to load, the bundles ~18 ms
- * (docs/decisions.md). The modules keep their layout depth (dist/bundle/x.js sits where
- * dist/config/x.js did), so `import.meta.url`-relative paths stay right; the CommonJS shims
- * (typescript.cjs, cache-folder.cjs) stay separate files, and every package dependency stays
- * an import.
+ * After `tsc -b`: joins the ES modules tsc emitted into bundles, which is what the packages'
+ * `exports` name (docs/decisions.md, "Bundles"). Node 20 loads each ES module through its
+ * asynchronous loader, and has no compile cache for them:
+ *
+ * - @flagdebt/core: one ES module per entry point (dist/bundle/index.js, importers.js, and the
+ *   chunk they share), for the CLI, the scanner and the codemod.
+ * - @flagdebt/eslint-plugin: the plugin and the core it uses as one CommonJS file
+ *   (dist/bundle/plugin.cjs), which a small ES module (dist/bundle/index.js) runs through
+ *   core's code cache (code-cache.cts): a lint of a small project spends much of the plugin's
+ *   time compiling the plugin's code, which the cache saves from the second run on.
+ *
+ * The bundles sit one folder below dist/, as tsc's modules in dist/<folder>/ do, so paths made
+ * from `import.meta.url` stay right. Package dependencies stay imports; core's CommonJS shims
+ * stay separate files (the plugin reaches typescript.cjs as `@flagdebt/core/typescript`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,42 +21,59 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CORE_DIST = path.join(REPO, 'packages/core/dist');
 
 /**
- * Bare specifiers (packages, node:) are left as imports, and so are the CommonJS shims: those
- * by absolute path, written relative to the bundle (`output.paths`).
+ * Bare specifiers (packages, node:) stay imports, but for `inline` ones; core's CommonJS shims
+ * stay imports by absolute path (written relative to the bundle by `output.paths`), except
+ * typescript.cjs from the plugin, which is core's `./typescript` export.
  */
-const externals = {
-  name: 'flagdebt-externals',
-  resolveId(source, importer) {
-    if (source.startsWith('node:') || (!source.startsWith('.') && !path.isAbsolute(source))) return { id: source, external: true };
-    if (source.endsWith('.cjs') && importer) return { id: path.resolve(path.dirname(importer), source), external: true };
-    return null;
-  },
-};
+function externals(inline) {
+  return {
+    name: 'flagdebt-externals',
+    resolveId(source, importer) {
+      if (inline.includes(source)) return null;
+      if (source.startsWith('node:') || (!source.startsWith('.') && !path.isAbsolute(source))) return { id: source, external: true };
+      if (!source.endsWith('.cjs') || !importer) return null;
+      const file = path.resolve(path.dirname(importer), source);
+      if (inline.includes('@flagdebt/core') && file === path.join(CORE_DIST, 'typescript.cjs')) return { id: '@flagdebt/core/typescript', external: true };
+      if (inline.includes('@flagdebt/core')) return null;
+      return { id: file, external: true };
+    },
+  };
+}
 
-const PACKAGES = [
-  { dir: 'packages/core', input: { index: 'dist/index.js', importers: 'dist/importers/index.js' } },
-  { dir: 'packages/eslint-plugin', input: { index: 'dist/index.js' } },
-];
-
-for (const pkg of PACKAGES) {
-  const dir = path.join(REPO, pkg.dir);
-  const out = path.join(dir, 'dist/bundle');
-  fs.rmSync(out, { recursive: true, force: true });
-  const input = Object.fromEntries(Object.entries(pkg.input).map(([name, file]) => [name, path.join(dir, file)]));
+async function bundle({ dir, input, format, inline = [], file }) {
+  const root = path.join(REPO, dir);
+  const out = path.join(root, 'dist/bundle');
   await build({
-    input,
+    input: Object.fromEntries(Object.entries(input).map(([name, rel]) => [name, path.join(root, rel)])),
     platform: 'node',
-    plugins: [externals],
+    plugins: [externals(inline)],
     logLevel: 'warn',
     output: {
-      dir: out,
-      format: 'esm',
-      entryFileNames: '[name].js',
-      chunkFileNames: '[name]-[hash].js',
+      ...(file ? { file: path.join(out, file) } : { dir: out, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' }),
+      format,
+      // The plugin's one export is its default: `module.exports = plugin`.
+      ...(format === 'cjs' ? { exports: 'default' } : {}),
       // Every bundle sits in `out`, so a shim's import is its path from there.
       paths: (id) => (path.isAbsolute(id) ? `./${path.relative(out, id).split(path.sep).join('/')}` : id),
     },
   });
 }
+
+for (const dir of ['packages/core', 'packages/eslint-plugin']) fs.rmSync(path.join(REPO, dir, 'dist/bundle'), { recursive: true, force: true });
+
+await bundle({ dir: 'packages/core', input: { index: 'dist/index.js', importers: 'dist/importers/index.js' }, format: 'esm' });
+await bundle({ dir: 'packages/eslint-plugin', input: { plugin: 'dist/index.js' }, format: 'cjs', inline: ['@flagdebt/core'], file: 'plugin.cjs' });
+fs.writeFileSync(
+  path.join(REPO, 'packages/eslint-plugin/dist/bundle/index.js'),
+  `// Made by scripts/bundle.mjs: runs plugin.cjs (the plugin and core) through core's code cache.
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { requireWithCodeCache } = require('@flagdebt/core/code-cache');
+
+export default requireWithCodeCache(require.resolve('./plugin.cjs'));
+`,
+);

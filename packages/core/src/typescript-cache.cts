@@ -12,8 +12,8 @@
 import fs = require('node:fs');
 import Module = require('node:module');
 import path = require('node:path');
-import vm = require('node:vm');
 import cacheFolder = require('./cache-folder.cjs');
+import codeCache = require('./code-cache.cjs');
 
 type ModuleInternals = { _compile(content: string, filename: string): unknown; exports: unknown };
 
@@ -31,7 +31,7 @@ function loadTypeScript(): void {
   proto._compile = function (this: ModuleInternals, content: string, filename: string) {
     if (filename !== entry) return compile.call(this, content, filename);
     proto._compile = compile;
-    return compileWithCache(this, content, filename);
+    return codeCache.compileWithCache(this, content, filename, cachePath(filename));
   };
   try {
     require('typescript');
@@ -40,24 +40,6 @@ function loadTypeScript(): void {
   } finally {
     proto._compile = compile;
   }
-}
-
-function compileWithCache(module: ModuleInternals, content: string, filename: string): unknown {
-  const cacheFile = cachePath(filename);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = cacheFile === undefined ? undefined : fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
-  const script = new vm.Script(Module.wrap(content), { filename, cachedData });
-  // Taking the cache costs ~30 ms: only when it can be stored (a read-only install cannot).
-  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected) && writableDir(path.dirname(cacheFile))) {
-    process.once('exit', () => writeCache(cacheFile, script));
-  }
-  const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
-  const localRequire = Module.createRequire(filename);
-  return wrapper.call(module.exports, module.exports, localRequire, module, filename, path.dirname(filename));
 }
 
 /**
@@ -73,21 +55,6 @@ function cachePath(entry: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function writableDir(dir: string): boolean {
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    fs.accessSync(dir, fs.constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Atomic and silent (cache-folder.cts). */
-function writeCache(file: string, script: vm.Script): void {
-  cacheFolder.writeQuietly(file, script.createCachedData());
 }
 
 loadTypeScript();

@@ -75,9 +75,12 @@ function newestModule(dir: string): number {
   return newest;
 }
 
-/** One cache file per kind and absolute path. */
+/**
+ * One cache file per kind, absolute path and build: the ESLint plugin carries its own copy of
+ * core (scripts/bundle.mjs), and a scan and a lint must not keep replacing each other's entries.
+ */
 function entryPath(dir: string, kind: string, file: string): string {
-  const digest = createHash('sha1').update(`${kind}\0${path.resolve(file)}`).digest('hex');
+  const digest = createHash('sha1').update(`${kind}\0${path.resolve(file)}\0${coreVersion()}`).digest('hex');
   return path.join(dir, `${kind}-${digest}.json`);
 }
 

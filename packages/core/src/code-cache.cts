@@ -1,0 +1,101 @@
+/**
+ * Runs a CommonJS file with V8's code cache kept between processes. Node 22 has a module compile
+ * cache; Node 20 does not, and a short process (a lint of a small project, a scan) spends a
+ * good part of its time compiling JavaScript it has compiled the run before. The cache is taken
+ * when the first process exits, so it holds every function that run used, and lives in
+ * `node_modules/.cache/flagdebt/` (cache-folder.cts). V8 checks it against the source length,
+ * its own version and its flags and ignores it on a mismatch; the file is then rewritten.
+ * A folder that cannot be written only means no cache; `FLAGDEBT_COMPILE_CACHE=0` turns it off.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS by design, see above */
+import crypto = require('node:crypto');
+import fs = require('node:fs');
+import Module = require('node:module');
+import path = require('node:path');
+import vm = require('node:vm');
+import cacheFolder = require('./cache-folder.cjs');
+
+type ModuleInternals = { exports: unknown };
+
+/**
+ * Runs `content` as the module `module` at `filename`, reusing and (at exit) writing the code
+ * cache in `cacheFile` (undefined: no cache). Returns what Node's module wrapper returns.
+ */
+function compileWithCache(module: ModuleInternals, content: string, filename: string, cacheFile: string | undefined, options: { refresh?: boolean } = {}): unknown {
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = cacheFile === undefined ? undefined : fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(content), { filename, cachedData });
+  const missing = cachedData === undefined || script.cachedDataRejected;
+  // Taking the cache costs time (~30 ms for typescript.js): only when it can be stored, and,
+  // with `refresh`, also when this run compiled more than the stored cache holds (a first run
+  // that only loaded the module must not leave a thin cache for good).
+  if (cacheFile !== undefined && (missing || options.refresh) && writableDir(path.dirname(cacheFile))) {
+    const heldBytes = missing ? 0 : cachedData!.length;
+    process.once('exit', () => {
+      const data = script.createCachedData();
+      if (data.length > heldBytes * 1.05 && cacheFolder.writeQuietly(cacheFile, data)) dropOlder(cacheFile);
+    });
+  }
+  const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+  const localRequire = Module.createRequire(filename);
+  return wrapper.call(module.exports, module.exports, localRequire, module, filename, path.dirname(filename));
+}
+
+/**
+ * The exports of the CommonJS file `file` (a bundle of our own), run with a code cache named by
+ * the file's content: V8 only compares lengths, so a rebuilt bundle must never meet the cache
+ * of another build. Caches of older builds of the same file are removed.
+ */
+function requireWithCodeCache(file: string): unknown {
+  const content = fs.readFileSync(file, 'utf8');
+  const module = new Module(file) as unknown as ModuleInternals & { filename: string; paths: string[]; loaded: boolean };
+  module.filename = file;
+  module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  const digest = crypto.createHash('sha1').update(content).digest('hex').slice(0, 16);
+  const dir = cacheDir();
+  const cacheFile = dir === null ? undefined : path.join(dir, `${path.basename(file)}-${digest}-${process.version}-${process.arch}.v8cache`);
+  compileWithCache(module, content, file, cacheFile, { refresh: true });
+  module.loaded = true;
+  return module.exports;
+}
+
+/** The cache folder beside the `typescript` package core uses (where typescript-cache.cts keeps its cache). */
+function cacheDir(): string | null {
+  try {
+    return cacheFolder.cacheRoot(path.dirname(path.dirname(require.resolve('typescript'))));
+  } catch {
+    return null;
+  }
+}
+
+function writableDir(dir: string): boolean {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `<name>-<digest>-<node>-<arch>.v8cache`: other digests of the same name are older builds. */
+function dropOlder(cacheFile: string): void {
+  const name = path.basename(cacheFile);
+  const prefix = name.slice(0, name.indexOf('-') + 1);
+  const suffix = name.slice(name.indexOf('-', prefix.length));
+  try {
+    for (const other of fs.readdirSync(path.dirname(cacheFile))) {
+      if (other !== name && other.startsWith(prefix) && other.endsWith(suffix) && /^[0-9a-f]{16}$/.test(other.slice(prefix.length, other.length - suffix.length))) {
+        fs.rmSync(path.join(path.dirname(cacheFile), other), { force: true });
+      }
+    }
+  } catch {
+    // a cache is never worth an error
+  }
+}
+
+export = { compileWithCache, requireWithCodeCache };
