@@ -37,11 +37,11 @@ afterAll(() => {
   else process.env.FLAGDEBT_COMPILE_CACHE = savedSetting;
 });
 
-/** A fresh store (a new ESLint process) and how many files its warm-up searched for wrappers. */
+/** A fresh store (a new ESLint process) and how many distinct files its warm-up searched for wrappers. */
 function warmUp(): { words: string[]; searched: number; matcher: FlagProject } {
   const discover = vi.spyOn(FlagProject.prototype, 'discoverWrappers');
   const state = new ProjectStore().stateFor(cart, null);
-  const searched = discover.mock.calls.reduce((n, [files]) => n + [...files].length, 0);
+  const searched = new Set(discover.mock.calls.flatMap(([files]) => [...files])).size;
   discover.mockRestore();
   return { words: [...state.candidateWords].sort(), searched, matcher: state.matcher! };
 }
@@ -63,37 +63,66 @@ describe('wrapper discovery between runs', () => {
     expect(firstReads.map((r) => [r.key, r.via])).toEqual([['new-checkout', 'isNewCheckoutEnabled']]);
   });
 
-  it('searches again when a source file changed, and finds a wrapper added there', () => {
-    warmUp();
+  it('searches only a changed file, and finds a wrapper added there', () => {
+    const first = warmUp();
     const hooks = path.join(dir, 'src/flags/hooks.ts');
     writeFileSync(hooks, `${readFileSync(hooks, 'utf8')}\nexport const useBetaSearch = (): boolean => useFlag('beta-search');\n`);
     const after = warmUp();
-    expect(after.searched).toBeGreaterThan(0);
-    expect(after.words).toContain('useBetaSearch');
+    // hooks.ts, and the files that name its new wrapper (none).
+    expect(after.searched).toBe(1);
+    expect(after.searched).toBeLessThan(first.searched);
+    expect(after.words).toEqual([...first.words, 'useBetaSearch'].sort());
   });
 
-  it('searches again when a new source file appears', () => {
+  it('searches a new source file', () => {
     warmUp();
     writeFileSync(path.join(dir, 'src/home/promo.ts'), `import { useFlag } from '../flags/client';\nexport function usePromo(): boolean {\n  return useFlag('promo');\n}\n`);
     const after = warmUp();
-    expect(after.searched).toBeGreaterThan(0);
+    expect(after.searched).toBe(1);
     expect(after.words).toContain('usePromo');
   });
 
-  it('searches again when a file it read besides the sources changed (tsconfig.json)', () => {
+  it('finds a wrapper in an unchanged file that calls a wrapper new in a changed file', () => {
+    const gate = path.join(dir, 'src/home/gate.ts');
+    const outer = path.join(dir, 'src/home/outer.ts');
+    writeFileSync(gate, 'export function useGate(): boolean {\n  return false;\n}\n');
+    writeFileSync(outer, "import { useGate } from './gate';\nexport const useOuter = (): boolean => useGate();\n");
+    expect(warmUp().words).not.toContain('useOuter');
+    // Only gate.ts changes: useGate becomes a wrapper, so useOuter in outer.ts is one now too.
+    writeFileSync(gate, "import { useFlag } from '../flags/client';\nexport function useGate(): boolean {\n  return useFlag('gate');\n}\n");
+    const after = warmUp();
+    expect(after.words).toEqual(expect.arrayContaining(['useGate', 'useOuter']));
+    const page = path.join(dir, 'src/home/Page.tsx');
+    const code = "import { useOuter } from './outer';\nexport const Page = () => (useOuter() ? 'a' : 'b');\n";
+    writeFileSync(page, code);
+    expect(after.matcher.readsIn(page, code).map((r) => [r.key, r.via])).toEqual([['gate', 'useOuter']]);
+  });
+
+  it('drops the name of a wrapper deleted from a changed file, and of every wrapper in a deleted file', () => {
     warmUp();
+    const hooks = path.join(dir, 'src/flags/hooks.ts');
+    writeFileSync(hooks, readFileSync(hooks, 'utf8').replace(/\/\*\* Wrappers[\s\S]*?\n}\n/, ''));
+    expect(warmUp().words).not.toContain('useDarkMode');
+    expect(warmUp().words).toContain('isNewCheckoutEnabled');
+    rmSync(hooks);
+    expect(warmUp().words).not.toContain('isNewCheckoutEnabled');
+  });
+
+  it('searches everything again when a file it read besides the sources changed (tsconfig.json)', () => {
+    const first = warmUp();
     expect(warmUp().searched).toBe(0);
     const tsconfig = path.join(dir, 'tsconfig.json');
     writeFileSync(tsconfig, readFileSync(tsconfig, 'utf8').replace('"strict": true', '"strict": true,\n    "baseUrl": "."'));
-    expect(warmUp().searched).toBeGreaterThan(0);
+    // Everything: paths in tsconfig.json can change what any file resolves to.
+    expect(warmUp().searched).toBe(first.searched);
   });
 
-  it('searches again when the accessors change', () => {
-    warmUp();
+  it('searches everything again when the accessors change', () => {
+    const first = warmUp();
     const config = path.join(dir, 'flagdebt.config.json');
     writeFileSync(config, readFileSync(config, 'utf8').replace('{ "call": "useFlag", "keyArg": 0 },', '{ "call": "useFlag", "keyArg": 0 },\n    { "call": "useToggle", "keyArg": 0 },'));
     const after = warmUp();
-    expect(after.searched).toBeGreaterThan(0);
+    expect(after.searched).toBe(first.searched);
     expect(after.words).toContain('useToggle');
   });
 });
@@ -124,5 +153,20 @@ describe('linted texts against what the warm-up saw', () => {
     const caller = `import { useHolidayBanner } from './Banner';\nexport const Home = () => (useHolidayBanner() ? 'holiday' : 'plain');\n`;
     writeFileSync(home, caller);
     expect(matcher.readsIn(home, caller).map((r) => [r.key, r.via])).toEqual([['holiday-banner', 'useHolidayBanner']]);
+  });
+});
+
+describe('wrapper discovery between runs, names declared twice', () => {
+  it('searches the callers of a wrapper whose name another file already declared', () => {
+    const a = path.join(dir, 'src/home/a.ts');
+    const b = path.join(dir, 'src/admin/b.ts');
+    const outer = path.join(dir, 'src/admin/outer.ts');
+    writeFileSync(a, "import { useFlag } from '../flags/client';\nexport const useGate = (): boolean => useFlag('gate-a');\n");
+    writeFileSync(b, 'export function useGate(): boolean {\n  return false;\n}\n');
+    writeFileSync(outer, "import { useGate } from './b';\nexport const useAdminGate = (): boolean => useGate();\n");
+    expect(warmUp().words).not.toContain('useAdminGate');
+    // b.ts's useGate becomes a wrapper: the name was known (a.ts), but not from b.ts.
+    writeFileSync(b, "import { useFlag } from '../flags/client';\nexport function useGate(): boolean {\n  return useFlag('gate-b');\n}\n");
+    expect(warmUp().words).toContain('useAdminGate');
   });
 });

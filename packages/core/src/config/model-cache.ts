@@ -119,6 +119,31 @@ export function cachedAnalysis<T>(kind: string, file: string, text: string, code
   return result;
 }
 
+/**
+ * What was stored last for this kind and file argument, whatever text it came from: for an
+ * analysis that brings an earlier result up to date itself (the ESLint plugin's wrapper search
+ * re-reads only changed files). Undefined when there is none, or it is damaged or from another build.
+ */
+export function previousAnalysis<T>(kind: string, file: string, codec: ModelCodec<T>): T | undefined {
+  const dir = cacheFolder();
+  if (dir === null) return undefined;
+  const stored = readEntry(entryPath(dir, kind, file));
+  if (!stored || stored.format !== FORMAT || stored.version !== coreVersion() || stored.kind !== kind || stored.file !== file) return undefined;
+  try {
+    const result = codec.decode(stored.result);
+    return (codec.fresh?.(result) ?? true) ? result : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores `result` as `previousAnalysis` will find it (when the codec says it may be stored). */
+export function storeAnalysis<T>(kind: string, file: string, codec: ModelCodec<T>, result: T): void {
+  const dir = cacheFolder();
+  if (dir === null || !codec.storable(result)) return;
+  writeEntry(entryPath(dir, kind, file), { format: FORMAT, version: coreVersion(), kind, file, text: '', result: codec.encode(result) });
+}
+
 function readEntry(cacheFile: string): StoredEntry | undefined {
   try {
     return JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as StoredEntry;
