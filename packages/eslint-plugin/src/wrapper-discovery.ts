@@ -115,10 +115,12 @@ export function discoverCandidateWords(matcher: FlagProject, root: string, acces
   const basis = `${FORMAT}\0${selfStamp()}\0${JSON.stringify(accessors)}`;
   const previous = previousAnalysis('wrappers', root, DISCOVERY_CODEC);
   let wrappers: Array<[string, string]>;
+  let unchanged = false;
   if (previous === undefined || previous.basis !== basis) {
     wrappers = search(matcher, texts, undefined, []);
   } else {
     const changed = new Map([...texts].filter(([file]) => previous.hashes[file] !== hashes.get(file)));
+    unchanged = changed.size === 0 && Object.keys(previous.hashes).length === texts.size;
     // Names declared in changed or deleted files are dropped, and found again if still there.
     // Only wrappers new to the project send the search into the files that call them: callers
     // of one that was there before were searched then.
@@ -127,14 +129,17 @@ export function discoverCandidateWords(matcher: FlagProject, root: string, acces
   }
   wrappers = [...new Map(wrappers.map((w) => [`${w[0]}\0${w[1]}`, w])).values()];
   matcher.sealWrappers(wrappers.map(([name]) => name));
-  const sources = new Set(texts.keys());
-  const otherFiles = new Set([...(previous?.otherInputs.map(([file]) => file) ?? []), ...(host?.filesRead() ?? [])].filter((f) => !sources.has(f)));
-  storeAnalysis('wrappers', root, DISCOVERY_CODEC, {
-    basis,
-    hashes: Object.fromEntries(hashes),
-    wrappers,
-    otherInputs: [...otherFiles].map((f): [string, string | null] => [f, hashOf(f)]),
-  });
+  // Nothing searched, nothing new to store (a write also trims the cache folder).
+  if (!unchanged) {
+    const sources = new Set(texts.keys());
+    const otherFiles = new Set([...(previous?.otherInputs.map(([file]) => file) ?? []), ...(host?.filesRead() ?? [])].filter((f) => !sources.has(f)));
+    storeAnalysis('wrappers', root, DISCOVERY_CODEC, {
+      basis,
+      hashes: Object.fromEntries(hashes),
+      wrappers,
+      otherInputs: [...otherFiles].map((f): [string, string | null] => [f, hashOf(f)]),
+    });
+  }
   return new Set(matcher.candidateWords());
 }
 

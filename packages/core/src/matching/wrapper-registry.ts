@@ -26,6 +26,8 @@ export class WrapperRegistry {
   private matcher!: ReadMatcher;
   /** Set by `seal()`: the only names a wrapper can have. */
   private sealedNames: Set<string> | null = null;
+  /** Names of wrappers whose tree was let go (`forgetTree`). */
+  private readonly namesOfForgotten = new Set<string>();
 
   constructor(
     private readonly ctx: ProjectContext,
@@ -77,10 +79,6 @@ export class WrapperRegistry {
     this.sealedNames = new Set(names ?? this.known().map((w) => w.name));
   }
 
-  /** The names given to `seal` (none when not sealed). */
-  sealedWith(): Iterable<string> {
-    return this.sealedNames ?? [];
-  }
 
   /** Sealed, and not cleared since: every wrapper's name is known. */
   get sealed(): boolean {
@@ -92,7 +90,29 @@ export class WrapperRegistry {
     return this.sealedNames === null || name === 'default' || this.sealedNames.has(name);
   }
 
+  /**
+   * Forgets what was analysed in `sf`, the tree `file` had, which its owner let go: a later tree
+   * of the same text is analysed afresh (a read inside a wrapper body is matched by node).
+   */
+  forgetTree(file: string, sf: ts.SourceFile): void {
+    this.byFile.delete(file);
+    for (const [decl, rec] of this.byDecl) {
+      if (decl.getSourceFile() !== sf) continue;
+      // The name stays known: files that call it must still pass the pre-filter and the skim.
+      if (rec) this.namesOfForgotten.add(rec.info.name);
+      this.byDecl.delete(decl);
+    }
+  }
+
+  /** Every wrapper name known: analysed, sealed with, or analysed in a tree let go since. */
+  names(): Set<string> {
+    const names = new Set([...this.namesOfForgotten, ...(this.sealedNames ?? [])]);
+    for (const rec of this.byDecl.values()) if (rec) names.add(rec.info.name);
+    return names;
+  }
+
   clear(): void {
+    this.namesOfForgotten.clear();
     this.sealedNames = null;
     this.byDecl.clear();
     this.byFile.clear();

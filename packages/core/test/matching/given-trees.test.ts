@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FlagProject } from '../../src/index.js';
 import { ACCESSORS, fixtureDir, summarize } from './helpers.js';
 
@@ -43,17 +43,30 @@ describe('a tree parsed elsewhere', () => {
   it('is used as it is, with the same reads as the project would find itself', () => {
     const p = project();
     const tree = parse(hooks, text);
+    const sourceFile = vi.spyOn(p, 'sourceFile');
     expect(summarize(p.readsIn(hooks, text, tree))).toEqual(expected);
+    // The tree the reads were taken from.
+    expect(sourceFile.mock.results.map((r) => r.value)).toEqual([tree]);
     expect(expected.map((r) => r.key)).toEqual(['express-shipping']);
-    expect(p.sourceFile(hooks)).toBe(tree);
   });
 
-  it('serves reads in other files that resolve through it (a wrapper declared there)', () => {
+  it('is let go once the reads are taken; a file that resolves through it later gets the text parsed again', () => {
     const p = project();
     const tree = parse(hooks, text);
     p.readsIn(hooks, text, tree);
+    const again = p.sourceFile(hooks);
+    expect(again).not.toBe(tree);
+    expect(again.text).toBe(text);
     expect(summarize(p.readsIn(summary)).map((r) => [r.key, r.via])).toEqual([['express-shipping', 'useExpressShipping']]);
-    expect(p.sourceFile(hooks)).toBe(tree);
+    // The same text linted again keeps what was learnt: no edit, nothing forgotten.
+    expect(summarize(p.readsIn(hooks, text, parse(hooks, text)))).toEqual(expected);
+  });
+
+  it("keeps an unsaved buffer's text for the files that resolve through it", () => {
+    const p = project();
+    const buffer = text.replace("'express-shipping'", "'express-v2'");
+    p.readsIn(hooks, buffer, parse(hooks, buffer));
+    expect(summarize(p.readsIn(summary)).map((r) => [r.key, r.via])).toEqual([['express-v2', 'useExpressShipping']]);
   });
 
   it('is parsed again when it was made from another text', () => {
