@@ -11,7 +11,6 @@
  * those that changed (`discoverCandidateWords`). The wrappers themselves are then analysed when
  * a read calls them.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { previousAnalysis, storeAnalysis, walkFiles, type Accessor, type FlagProject, type ModelCodec } from '@flagdebt/core';
@@ -57,7 +56,7 @@ interface Discovery {
 
 function hashOf(file: string): string | null {
   try {
-    return createHash('sha1').update(fs.readFileSync(file)).digest('hex');
+    return textHash(fs.readFileSync(file, 'utf8'));
   } catch {
     return null;
   }

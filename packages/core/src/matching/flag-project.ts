@@ -44,8 +44,11 @@ interface FileEntry {
   symbols?: ModuleSymbols;
   /** Set when `sf` was parsed from a skimmed text. */
   skim?: Skim;
-  /** `sf` is a caller's tree (`readsIn`'s `tree`): kept only while this file's reads are taken. */
-  borrowed?: boolean;
+  /**
+   * `sf` is a caller's tree (`readsIn`'s `tree`), kept only while this file's reads are taken;
+   * `hostText`: whether `text` is the host's (known when it was set, so not checked again).
+   */
+  borrowed?: { hostText: boolean };
 }
 
 /**
@@ -260,10 +263,11 @@ export class FlagProject {
     const released = this.released.get(abs);
     // A file seen first with a text other than the host's (an unsaved editor buffer) changes
     // what other files resolved lazily through it, just as an edit does.
-    const changed = cached !== undefined || (typeof released === 'string' ? released !== text : !sameAsHost(this.host, abs, text));
+    const hostText = cached === undefined && typeof released !== 'string' && sameAsHost(this.host, abs, text);
+    const changed = cached !== undefined || (typeof released === 'string' ? released !== text : !hostText);
     if (changed) this.forget(abs);
     this.released.delete(abs);
-    this.files.set(abs, tree && isTreeOf(tree, abs, text) ? { text, sf: tree, tooDeep: false, borrowed: true } : this.parse(abs, text));
+    this.files.set(abs, tree && isTreeOf(tree, abs, text) ? { text, sf: tree, tooDeep: false, borrowed: { hostText } } : this.parse(abs, text));
   }
 
   /**
@@ -276,7 +280,7 @@ export class FlagProject {
     const entry = this.files.get(abs);
     if (!entry?.borrowed) return;
     this.files.delete(abs);
-    this.released.set(abs, sameAsHost(this.host, abs, entry.text) ? null : entry.text);
+    this.released.set(abs, entry.borrowed.hostText ? null : entry.text);
     this.wrapperRegistry.forgetTree(abs, entry.sf);
     for (const n of this.keys.keySources) if (n.getSourceFile() === entry.sf) this.keys.keySources.delete(n);
   }
