@@ -109,10 +109,16 @@ async function main() {
     // flagdebt), as the first lint on a machine does. FLAGDEBT_COMPILE_CACHE=0 measures without them.
     run(target.dir, false, false);
     run(target.dir, true, false);
-    // Interleaved, so machine load drifts affect both sides alike.
+    // Interleaved, so machine load drifts affect both sides alike, and in ABBA order (without
+    // first in even pairs, with first in odd ones), so a steady drift does not favour one side.
     for (let i = 0; i < runs; i++) {
-      base.push(run(target.dir, false, false));
-      withPlugin.push(run(target.dir, true, false));
+      if (i % 2 === 0) {
+        base.push(run(target.dir, false, false));
+        withPlugin.push(run(target.dir, true, false));
+      } else {
+        withPlugin.push(run(target.dir, true, false));
+        base.push(run(target.dir, false, false));
+      }
     }
     const timed = run(target.dir, true, true);
     const flagdebtRuleMs = timed.timing.filter((r) => r.rule.startsWith('flagdebt/')).reduce((s, r) => s + r.ms, 0);

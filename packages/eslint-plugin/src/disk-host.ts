@@ -3,13 +3,13 @@
  * keeps them. In an editor those files change while ESLint keeps running, so this host
  * remembers the mtime of everything it read, and the store asks it now and then what changed.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import fs from 'node:fs';
 import { nodeSourceHost, type SourceHost } from '@flagdebt/core';
 
 /** The hash the warm-up keeps of each source text (without a BOM, as ESLint hands texts over). */
 export function textHash(text: string): string {
-  return createHash('sha1').update(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).digest('hex');
+  return hash('sha1', text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
 /** A file's mtime, or -1 when it is gone. */

@@ -18,10 +18,16 @@ import { textHash, type DiskHost } from './disk-host.js';
 
 const SOURCE_FILE = /\.(?:[mc]?[jt]s|[jt]sx)$/u;
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'out']);
+/**
+ * A file modified this close to (or after) the last warm-up's read is read again even when its
+ * mtime and size match: an edit within the file system's mtime resolution (up to 2 s) keeps the
+ * mtime, and an edit of the same length keeps the size (git's "racily clean" files).
+ */
+const RACY_MS = 2000;
 /** Past this many files the warm-up costs more than it saves; wrappers are then learned as files are linted. */
 const MAX_FILES = 20_000;
 /** Bumped when what the search finds, or what is stored, changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The project's source files, not in dot folders or the usual output folders; stops past MAX_FILES. */
 function sourceFiles(root: string): string[] {
@@ -48,6 +54,13 @@ interface Discovery {
   basis: string;
   /** Source file -> `textHash` of the text searched. */
   hashes: Record<string, string>;
+  /**
+   * Source file -> its mtime and size when it had that hash. A file whose stat still matches is
+   * not read again (see `RACY_MS`).
+   */
+  stats: Record<string, [mtimeMs: number, size: number]>;
+  /** When the files were stat'ed and read (epoch ms). */
+  checkedAt: number;
   /** Every wrapper's name, and the file that declares it. */
   wrappers: Array<[name: string, file: string]>;
   /** Files the matcher read that are not source files (tsconfig.json, modules elsewhere), with their hash (null: unreadable). */
@@ -67,7 +80,7 @@ const DISCOVERY_CODEC: ModelCodec<Discovery> = {
   encode: (d) => d,
   decode: (stored) => {
     const d = stored as Discovery;
-    if (typeof d.basis !== 'string' || typeof d.hashes !== 'object' || !Array.isArray(d.wrappers) || !Array.isArray(d.otherInputs)) throw new Error('damaged');
+    if (typeof d.basis !== 'string' || typeof d.hashes !== 'object' || typeof d.stats !== 'object' || typeof d.checkedAt !== 'number' || !Array.isArray(d.wrappers) || !Array.isArray(d.otherInputs)) throw new Error('damaged');
     return d;
   },
   // A changed tsconfig.json (paths) or module outside the project can change any file's answer.
@@ -96,50 +109,107 @@ function selfStamp(): string {
 export function discoverCandidateWords(matcher: FlagProject, root: string, accessors: Accessor[], host?: DiskHost): Set<string> {
   const files = sourceFiles(root);
   if (files.length > MAX_FILES) return new Set(matcher.candidateWords());
-  const texts = new Map<string, string>();
+  const basis = `${FORMAT}\0${selfStamp()}\0${JSON.stringify(accessors)}`;
+  const stored = previousAnalysis('wrappers', root, DISCOVERY_CODEC);
+  const previous = stored?.basis === basis ? stored : undefined;
+
+  // Files whose mtime and size are what the last run saw keep its hash, unread: on 10,000 files
+  // reading and hashing them all is ~0.3 s and 40 MB of garbage before the first lint.
+  const checkedAt = Date.now();
+  const texts = new SourceTexts();
   const hashes = new Map<string, string>();
+  const stats: Discovery['stats'] = {};
+  let reread = false;
   for (const file of files.sort()) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue; // Unreadable files are reported (or not) when ESLint lints them.
+    const stat = statOf(file);
+    if (stat === undefined) continue; // Unreadable files are reported (or not) when ESLint lints them.
+    const known = previous?.stats[file];
+    const hash = previous?.hashes[file];
+    if (known && hash !== undefined && known[0] === stat[0] && known[1] === stat[1] && stat[0] + RACY_MS < previous.checkedAt) {
+      texts.add(file);
+      hashes.set(file, hash);
+    } else {
+      const text = texts.read(file);
+      if (text === undefined) continue;
+      hashes.set(file, textHash(text));
+      reread = true;
     }
-    texts.set(file, text);
-    hashes.set(file, textHash(text));
+    stats[file] = stat;
   }
   // A linted text that differs from these lifts the seal below (FlagProject.sourceFile).
   host?.rememberSealedTexts(hashes);
 
-  const basis = `${FORMAT}\0${selfStamp()}\0${JSON.stringify(accessors)}`;
-  const previous = previousAnalysis('wrappers', root, DISCOVERY_CODEC);
   let wrappers: Array<[string, string]>;
   let unchanged = false;
-  if (previous === undefined || previous.basis !== basis) {
+  if (previous === undefined) {
     wrappers = search(matcher, texts, undefined, []);
   } else {
-    const changed = new Map([...texts].filter(([file]) => previous.hashes[file] !== hashes.get(file)));
-    unchanged = changed.size === 0 && Object.keys(previous.hashes).length === texts.size;
+    const changed = new Set(texts.files().filter((file) => previous.hashes[file] !== hashes.get(file)));
+    // Nothing read means nothing to store either (new stats, say after a `touch`, are stored).
+    unchanged = !reread && Object.keys(previous.hashes).length === hashes.size;
     // Names declared in changed or deleted files are dropped, and found again if still there.
     // Only wrappers new to the project send the search into the files that call them: callers
     // of one that was there before were searched then.
-    const kept = previous.wrappers.filter(([, file]) => texts.has(file) && !changed.has(file));
+    const kept = previous.wrappers.filter(([, file]) => hashes.has(file) && !changed.has(file));
     wrappers = changed.size === 0 ? kept : [...kept, ...search(matcher, texts, changed, previous.wrappers)];
   }
   wrappers = [...new Map(wrappers.map((w) => [`${w[0]}\0${w[1]}`, w])).values()];
   matcher.sealWrappers(wrappers.map(([name]) => name));
   // Nothing searched, nothing new to store (a write also trims the cache folder).
   if (!unchanged) {
-    const sources = new Set(texts.keys());
+    const sources = new Set(hashes.keys());
     const otherFiles = new Set([...(previous?.otherInputs.map(([file]) => file) ?? []), ...(host?.filesRead() ?? [])].filter((f) => !sources.has(f)));
     storeAnalysis('wrappers', root, DISCOVERY_CODEC, {
       basis,
       hashes: Object.fromEntries(hashes),
+      stats,
+      checkedAt,
       wrappers,
       otherInputs: [...otherFiles].map((f): [string, string | null] => [f, hashOf(f)]),
     });
   }
   return new Set(matcher.candidateWords());
+}
+
+/**
+ * The source files' texts, read when first needed: a warm-up that trusts the last run's hashes
+ * reads only the files the search must look into.
+ */
+class SourceTexts {
+  private readonly texts = new Map<string, string | undefined>();
+
+  add(file: string): void {
+    this.texts.set(file, undefined);
+  }
+
+  /** Reads `file` (and lists it); undefined, and not listed, when it cannot be read. */
+  read(file: string): string | undefined {
+    const known = this.texts.get(file);
+    if (known !== undefined) return known;
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      this.texts.delete(file);
+      return undefined;
+    }
+    this.texts.set(file, text);
+    return text;
+  }
+
+  files(): string[] {
+    return [...this.texts.keys()];
+  }
+}
+
+/** A file's mtime and size, or undefined when it cannot be stat'ed. */
+function statOf(file: string): [number, number] | undefined {
+  try {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat ? [stat.mtimeMs, stat.size] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -149,10 +219,10 @@ export function discoverCandidateWords(matcher: FlagProject, root: string, acces
  * wrapper is new unless `known` holds it: the same name declared in the same file (a file that
  * calls a name now declared elsewhere too must be searched again). Returns the wrappers found.
  */
-function search(matcher: FlagProject, all: Map<string, string>, changed: Map<string, string> | undefined, known: Array<[string, string]>): Array<[string, string]> {
+function search(matcher: FlagProject, texts: SourceTexts, changed: Set<string> | undefined, known: Array<[string, string]>): Array<[string, string]> {
   const seen = new Set(known.map(([name, file]) => `${name}\0${file}`));
-  const chosen = changed ? [...changed.keys()] : [];
-  let pending = changed ? new Map([...all].filter(([file]) => !changed.has(file))) : all;
+  const chosen = changed ? [...changed] : [];
+  let pending = texts.files().filter((file) => !changed?.has(file));
   let newWords = changed ? [] : matcher.candidateWords();
   // Files parsed again because a skipped function names a wrapper found since (FlagProject.reskim).
   let reparsed = false;
@@ -168,11 +238,13 @@ function search(matcher: FlagProject, all: Map<string, string>, changed: Map<str
     reparsed = newWords.length > 0 && matcher.reskim().length > 0;
   };
   if (changed) step();
-  while ((newWords.length > 0 && pending.size > 0) || reparsed) {
-    const rest = new Map<string, string>();
-    for (const [file, text] of pending) {
+  while ((newWords.length > 0 && pending.length > 0) || reparsed) {
+    const rest: string[] = [];
+    for (const file of pending) {
+      const text = texts.read(file);
+      if (text === undefined) continue;
       if (containsAny(text, newWords)) chosen.push(file);
-      else rest.set(file, text);
+      else rest.push(file);
     }
     pending = rest;
     step();

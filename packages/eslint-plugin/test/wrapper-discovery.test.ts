@@ -2,7 +2,7 @@
  * The warm-up's answer (every wrapper's name) is kept between ESLint runs in core's model cache,
  * keyed by the project's source texts; a later run over the same files searches none of them.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fs, { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FlagProject } from '@flagdebt/core';
@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { DiskHost } from '../src/disk-host.js';
 import { ProjectStore } from '../src/project-store.js';
 import { FIXTURES } from './rule-tester.js';
+import { walkFiles } from '@flagdebt/core';
 
 // Its own cache folder, so that no entry from another test or run is found. Set before any
 // test runs: core looks the folder up once per process.
@@ -124,6 +125,63 @@ describe('wrapper discovery between runs', () => {
     const after = warmUp();
     expect(after.searched).toBe(first.searched);
     expect(after.words).toContain('useToggle');
+  });
+});
+
+describe('wrapper discovery between runs, trusting file stats', () => {
+  const HOUR_AGO = (Date.now() - 3_600_000) / 1000;
+  const sources = (): string[] => walkFiles(path.join(dir, 'src'));
+  /** Sets every source file's mtime an hour back, as on a checkout nobody is editing. */
+  const age = (): void => {
+    for (const file of sources()) utimesSync(file, HOUR_AGO, HOUR_AGO);
+  };
+  /** The source files a warm-up read from disk. */
+  const filesRead = (): { read: string[]; words: string[] } => {
+    const readFileSync = vi.spyOn(fs, 'readFileSync');
+    const { words } = warmUp();
+    const src = path.join(dir, 'src');
+    const read = readFileSync.mock.calls.map(([file]) => String(file)).filter((file) => file.startsWith(src));
+    readFileSync.mockRestore();
+    return { read, words };
+  };
+
+  it('reads no source file whose mtime and size are what the last run saw', () => {
+    age();
+    // The first run reads everything; the second, seeing the same stats, reads nothing.
+    expect(new Set(filesRead().read).size).toBe(sources().length);
+    const again = filesRead();
+    expect(again.read).toEqual([]);
+    expect(again.words).toContain('useDarkMode');
+  });
+
+  it('reads and searches a file whose mtime changed, even when its size did not', () => {
+    age();
+    filesRead();
+    const hooks = path.join(dir, 'src/flags/hooks.ts');
+    const before = readFileSync(hooks, 'utf8');
+    const edited = before.replace('useDarkMode', 'useDarkMods');
+    expect(edited.length).toBe(before.length);
+    writeFileSync(hooks, edited);
+    // Restored with another old mtime (`cp -p`, `rsync -t`): only the mtime tells it changed.
+    utimesSync(hooks, HOUR_AGO + 60, HOUR_AGO + 60);
+    const after = filesRead();
+    expect(after.read).toContain(hooks);
+    expect(after.words).toContain('useDarkMods');
+    expect(after.words).not.toContain('useDarkMode');
+  });
+
+  it('reads a file modified just before the last run again, even with the same mtime and size (racy edit)', () => {
+    // Written a moment ago, as in an editor; a whole second, which any file system can store.
+    const hooks = path.join(dir, 'src/flags/hooks.ts');
+    const justNow = Math.floor(Date.now() / 1000);
+    utimesSync(hooks, justNow, justNow);
+    filesRead();
+    // Edited again within the file system's mtime resolution: same size, same mtime.
+    writeFileSync(hooks, readFileSync(hooks, 'utf8').replace('useDarkMode', 'useDarkMods'));
+    utimesSync(hooks, justNow, justNow);
+    const after = filesRead();
+    expect(after.read).toContain(hooks);
+    expect(after.words).toContain('useDarkMods');
   });
 });
 
