@@ -17,6 +17,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
 
@@ -43,19 +44,43 @@ function externals(inline) {
   };
 }
 
-async function bundle({ dir, input, format, inline = [], file }) {
+/**
+ * In the plugin's bundle, core's lazy `createRequire(import.meta.url)('yaml')` loads yaml.cjs
+ * (the `yaml` package as one file, beside plugin.cjs) through the code cache instead: loading
+ * the package's 40-odd files one by one cost a first lint ~25 ms. Runs that find config and
+ * registry in the model cache still never load it. Fails the build unless core has exactly one
+ * such line.
+ */
+function lazyYamlBundle() {
+  const lazy = 'createRequire(import.meta.url)("yaml")';
+  const bundled = 'require("@flagdebt/core/code-cache").requireWithCodeCache(require("node:path").join(__dirname, "yaml.cjs"))';
+  let replaced = 0;
+  return {
+    name: 'flagdebt-lazy-yaml-bundle',
+    transform(code, id) {
+      if (!id.startsWith(CORE_DIST) || !code.includes(lazy)) return null;
+      replaced += code.split(lazy).length - 1;
+      return { code: code.replaceAll(lazy, bundled) };
+    },
+    buildEnd() {
+      if (replaced !== 1) throw new Error(`scripts/bundle.mjs: expected core to load yaml once with ${lazy}, found it ${replaced} times`);
+    },
+  };
+}
+
+async function bundle({ dir, input, format, inline = [], file, extraPlugins = [], exports = 'default' }) {
   const root = path.join(REPO, dir);
   const out = path.join(root, 'dist/bundle');
   await build({
     input: Object.fromEntries(Object.entries(input).map(([name, rel]) => [name, path.join(root, rel)])),
     platform: 'node',
-    plugins: [externals(inline)],
+    plugins: [externals(inline), ...extraPlugins],
     logLevel: 'warn',
     output: {
       ...(file ? { file: path.join(out, file) } : { dir: out, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' }),
       format,
       // The plugin's one export is its default: `module.exports = plugin`.
-      ...(format === 'cjs' ? { exports: 'default' } : {}),
+      ...(format === 'cjs' ? { exports } : {}),
       // Every bundle sits in `out`, so a shim's import is its path from there.
       paths: (id) => (path.isAbsolute(id) ? `./${path.relative(out, id).split(path.sep).join('/')}` : id),
     },
@@ -65,7 +90,16 @@ async function bundle({ dir, input, format, inline = [], file }) {
 for (const dir of ['packages/core', 'packages/eslint-plugin']) fs.rmSync(path.join(REPO, dir, 'dist/bundle'), { recursive: true, force: true });
 
 await bundle({ dir: 'packages/core', input: { index: 'dist/index.js', importers: 'dist/importers/index.js' }, format: 'esm' });
-await bundle({ dir: 'packages/eslint-plugin', input: { plugin: 'dist/index.js' }, format: 'cjs', inline: ['@flagdebt/core'], file: 'plugin.cjs' });
+await bundle({ dir: 'packages/eslint-plugin', input: { plugin: 'dist/index.js' }, format: 'cjs', inline: ['@flagdebt/core'], file: 'plugin.cjs', extraPlugins: [lazyYamlBundle()] });
+await bundle({
+  dir: 'packages/eslint-plugin',
+  input: { yaml: path.relative(path.join(REPO, 'packages/eslint-plugin'), createRequire(path.join(REPO, 'packages/eslint-plugin/package.json')).resolve('yaml')) },
+  format: 'cjs',
+  inline: ['yaml'],
+  file: 'yaml.cjs',
+  // A CommonJS entry: `module.exports` is the package's.
+  exports: 'auto',
+});
 // The bundler's CommonJS interop copies every property of a required module onto a new object
 // as a getter: for `typescript` (thousands of exports) that is ~8 ms at every load. Core only
 // uses that module's default import, so hand it over as it is.

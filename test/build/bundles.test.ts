@@ -3,7 +3,10 @@
  * must offer exactly what the unbundled modules offer, share one copy of core's state between
  * core's two entry points, and find their own files (package.json, the CommonJS shims).
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -46,5 +49,44 @@ describe('bundles', () => {
     expect(Object.keys(bundled.rules).sort()).toEqual(Object.keys(modules.rules).sort());
     expect(Object.keys(bundled.configs).sort()).toEqual(['recommended', 'strict']);
     expect(bundled.meta.version).toBe(require('@flagdebt/eslint-plugin/package.json').version);
+  });
+
+  it("the plugin's bundle parses YAML with its own one-file copy of yaml, errors located as before", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'flagdebt-yaml-bundle-'));
+    try {
+      for (const [name, registry] of [
+        ['good', 'flags:\n  new-checkout:\n    type: release\n    owner: team-checkout\n    created: 2026-01-10\n    expires: 2027-01-10\n'],
+        ['broken', 'flags:\n  new-checkout:\n    type: release\n   owner: [team-checkout\n'],
+      ]) {
+        mkdirSync(path.join(dir, name, 'src'), { recursive: true });
+        writeFileSync(path.join(dir, name, 'flagdebt.config.json'), JSON.stringify({ registry: 'flags.yaml', accessors: [{ call: 'flags.isEnabled', keyArg: 0, defaultArg: 1 }] }));
+        writeFileSync(path.join(dir, name, 'flags.yaml'), registry);
+        writeFileSync(path.join(dir, name, 'src/cart.ts'), "declare const flags: { isEnabled(key: string, fallback: boolean): boolean };\nexport const v2 = flags.isEnabled('new-chekout', false);\n");
+      }
+      // A fresh process without caches: config and registry are parsed, so yaml is loaded.
+      const script = `
+        import { createRequire } from 'node:module';
+        const { ESLint } = await import('eslint');
+        const { default: tseslint } = await import('typescript-eslint');
+        const { default: flagdebt } = await import('@flagdebt/eslint-plugin');
+        const out = {};
+        for (const name of ['good', 'broken']) {
+          const eslint = new ESLint({ cwd: ${JSON.stringify(dir)} + '/' + name, overrideConfigFile: true, overrideConfig: [
+            { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } }, flagdebt.configs.recommended] });
+          const [result] = await eslint.lintFiles(['src/cart.ts']);
+          out[name] = result.messages.map((m) => m.ruleId + ' ' + m.line + ' ' + m.message);
+        }
+        out.yamlPackageFiles = Object.keys(createRequire(import.meta.url).cache).filter((f) => f.includes('/node_modules/yaml/')).length;
+        console.log(JSON.stringify(out));`;
+      const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO, encoding: 'utf8', env: { ...process.env, FLAGDEBT_COMPILE_CACHE: '0' } });
+      const out = JSON.parse(stdout) as { good: string[]; broken: string[]; yamlPackageFiles: number };
+      expect(out.good).toEqual(['flagdebt/registered 2 Flag "new-chekout" is not in the registry (flags.yaml). Did you mean "new-checkout"? Add it there, or fix the key.']);
+      expect(out.broken).toHaveLength(1);
+      expect(out.broken[0]).toMatch(/^flagdebt\/registered 1 flagdebt: flags\.yaml:4:/);
+      // The package's own files were never loaded: the bundle's copy parsed both registries.
+      expect(out.yamlPackageFiles).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -50,13 +50,13 @@ export default createRule<Options, MessageIds>({
           });
         }
         if (!registry) return;
-        // Named relative to the project (the config's folder), the way the config itself names it.
-        const root = analysis.config?.root ?? path.dirname(registry.file);
-        const registryName = path.relative(root, registry.file).split(path.sep).join('/');
         const text = context.sourceCode.text;
+        let registryName: string | undefined;
         for (const read of analysis.reads) {
           // A wrapper call with a fixed key has no key at the call; the wrapper's own read is reported.
           if (read.key === null || !read.keySpan || registry.flags.has(read.key)) continue;
+          // Named relative to the project (the config's folder), the way the config itself names it.
+          registryName ??= path.relative(analysis.config?.root ?? path.dirname(registry.file), registry.file).split(path.sep).join('/');
           const suggestion = suggestKey(read.key, registry.flags.keys());
           const keySpan = read.keySpan;
           const replacement = suggestion === undefined || read.keyFromType ? null : rewriteKeyText(textAt(text, keySpan), suggestion, isPropertyName(context.sourceCode, keySpan));
