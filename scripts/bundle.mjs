@@ -9,7 +9,8 @@
  * - @flagdebt/eslint-plugin: the plugin and the core it uses as one CommonJS file
  *   (dist/bundle/plugin.cjs), which a small ES module (dist/bundle/index.js) runs through
  *   core's code cache (code-cache.cts): a lint of a small project spends much of the plugin's
- *   time compiling the plugin's code, which the cache saves from the second run on.
+ *   time compiling the plugin's code, which the cache saves from the second run on. Beside it,
+ *   dist/bundle/yaml.cjs: the `yaml` package as one file, which that core loads on first use.
  *
  * The bundles sit one folder below dist/, as tsc's modules in dist/<folder>/ do, so paths made
  * from `import.meta.url` stay right. Package dependencies stay imports; core's CommonJS shims

@@ -223,7 +223,7 @@ function search(matcher: FlagProject, texts: SourceTexts, changed: Set<string> |
   const seen = new Set(known.map(([name, file]) => `${name}\0${file}`));
   const chosen = changed ? [...changed] : [];
   let pending = texts.files().filter((file) => !changed?.has(file));
-  let newWords = changed ? [] : matcher.candidateWords();
+  let newWords: string[] = changed ? [] : [...matcher.candidateWords()];
   // Files parsed again because a skipped function names a wrapper found since (FlagProject.reskim).
   let reparsed = false;
   const step = (): void => {

@@ -77,7 +77,9 @@ export class FlagProject {
   /** The skim tests for the candidate words known when they were built; reset by `reskim`. */
   private skimTests: SkimTests | undefined;
   /** `readSites`' word filter, for the candidate words it was built from. */
-  private siteWords: { key: string; filter: CandidateFilter } | undefined;
+  private siteWords: { words: readonly string[]; filter: CandidateFilter } | undefined;
+  /** `candidateWords()`, for the wrapper names it was made from. */
+  private words: { names: ReadonlySet<string>; words: readonly string[] } | undefined;
 
   constructor(options: FlagProjectOptions) {
     this.root = path.resolve(options.root);
@@ -102,7 +104,10 @@ export class FlagProject {
    * Words whose absence from a file's text proves it holds no read: the last segment of every
    * accessor path (every read, destructured or not, spells it) and every known wrapper's name.
    */
-  candidateWords(): string[] {
+  candidateWords(): readonly string[] {
+    // Asked for once or twice per linted file: the same array while the wrapper names are the same.
+    const names = this.wrapperRegistry.names();
+    if (this.words?.names === names) return this.words.words;
     const words = new Set<string>();
     for (const a of this.accessors) {
       const segs = (isCallAccessor(a) ? a.call : a.member).split('.');
@@ -110,10 +115,11 @@ export class FlagProject {
     }
     // Sealed names (found in an earlier run) count before their wrappers are analysed, and the
     // names of wrappers in trees let go (`letGo`) still count.
-    for (const name of this.wrapperRegistry.names()) words.add(name);
+    for (const name of names) words.add(name);
     words.delete('');
     words.delete('this');
-    return [...words];
+    this.words = { names, words: [...words] };
+    return this.words.words;
   }
 
   /**
@@ -224,8 +230,7 @@ export class FlagProject {
    */
   private readSites(sf: ts.SourceFile): number[] {
     const words = this.candidateWords();
-    const wordsKey = words.join('\n');
-    if (this.siteWords?.key !== wordsKey) this.siteWords = { key: wordsKey, filter: new CandidateFilter(words) };
+    if (this.siteWords?.words !== words) this.siteWords = { words, filter: new CandidateFilter(words) };
     const { filter } = this.siteWords;
     const sites = filter.offsets(sf.text);
     const aliases = candidateAliases(sf, sf.text, (t) => filter.matches(t));
@@ -391,7 +396,7 @@ interface SkimTests {
   spellsWord: (text: string) => boolean;
 }
 
-function skimTests(words: string[], keys: string[]): SkimTests {
+function skimTests(words: readonly string[], keys: string[]): SkimTests {
   const keepFilter = new CandidateFilter(words, keys);
   const wordFilter = new CandidateFilter(words);
   return { keep: (t) => keepFilter.matches(t), spellsWord: (t) => wordFilter.matches(t) };

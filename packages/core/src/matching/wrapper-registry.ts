@@ -28,6 +28,10 @@ export class WrapperRegistry {
   private sealedNames: Set<string> | null = null;
   /** Names of wrappers whose tree was let go (`forgetTree`). */
   private readonly namesOfForgotten = new Set<string>();
+  /** The declarations analysed in each tree, for `forgetTree` (called for every linted file). */
+  private readonly declsByTree = new Map<ts.SourceFile, ts.Node[]>();
+  /** `names()`, until a name can have been added or removed (it is asked for once per file). */
+  private knownNames: Set<string> | null = null;
 
   constructor(
     private readonly ctx: ProjectContext,
@@ -77,6 +81,7 @@ export class WrapperRegistry {
    */
   seal(names?: Iterable<string>): void {
     this.sealedNames = new Set(names ?? this.known().map((w) => w.name));
+    this.knownNames = null;
   }
 
 
@@ -96,27 +101,37 @@ export class WrapperRegistry {
    */
   forgetTree(file: string, sf: ts.SourceFile): void {
     this.byFile.delete(file);
-    for (const [decl, rec] of this.byDecl) {
-      if (decl.getSourceFile() !== sf) continue;
-      // The name stays known: files that call it must still pass the pre-filter and the skim.
+    for (const decl of this.declsByTree.get(sf) ?? []) {
+      const rec = this.byDecl.get(decl);
+      // The name stays known (so `names()` is unchanged): files that call it must still pass the
+      // pre-filter and the skim.
       if (rec) this.namesOfForgotten.add(rec.info.name);
       this.byDecl.delete(decl);
     }
+    this.declsByTree.delete(sf);
   }
 
-  /** Every wrapper name known: analysed, sealed with, or analysed in a tree let go since. */
-  names(): Set<string> {
-    const names = new Set([...this.namesOfForgotten, ...(this.sealedNames ?? [])]);
-    for (const rec of this.byDecl.values()) if (rec) names.add(rec.info.name);
-    return names;
+  /**
+   * Every wrapper name known: analysed, sealed with, or analysed in a tree let go since. The
+   * same set object until one is added or removed; callers must not change it.
+   */
+  names(): ReadonlySet<string> {
+    if (this.knownNames === null) {
+      const names = new Set([...this.namesOfForgotten, ...(this.sealedNames ?? [])]);
+      for (const rec of this.byDecl.values()) if (rec) names.add(rec.info.name);
+      this.knownNames = names;
+    }
+    return this.knownNames;
   }
 
   clear(): void {
     this.namesOfForgotten.clear();
     this.sealedNames = null;
     this.byDecl.clear();
+    this.declsByTree.clear();
     this.byFile.clear();
     this.inProgress.clear();
+    this.knownNames = null;
   }
 
   private analyze(decl: WrapperDecl, file: string): WrapperRecord | null {
@@ -132,6 +147,11 @@ export class WrapperRegistry {
       this.inProgress.delete(decl);
     }
     this.byDecl.set(decl, rec);
+    const sf = decl.getSourceFile();
+    const decls = this.declsByTree.get(sf);
+    if (decls) decls.push(decl);
+    else this.declsByTree.set(sf, [decl]);
+    if (rec && !this.knownNames?.has(rec.info.name)) this.knownNames = null;
     return rec;
   }
 

@@ -62,6 +62,15 @@ describe('a tree parsed elsewhere', () => {
     expect(summarize(p.readsIn(hooks, text, parse(hooks, text)))).toEqual(expected);
   });
 
+  it('keeps nothing of the tree let go, not even its wrappers, but their names', () => {
+    const p = project();
+    p.readsIn(hooks, text, parse(hooks, text));
+    // Taking the reads analysed the wrapper in the borrowed tree; it is dropped with the tree
+    // (kept, it would keep the tree).
+    expect(p.wrappers()).toEqual([]);
+    expect(p.candidateWords()).toContain('useExpressShipping');
+  });
+
   it("keeps an unsaved buffer's text for the files that resolve through it", () => {
     const p = project();
     const buffer = text.replace("'express-shipping'", "'express-v2'");

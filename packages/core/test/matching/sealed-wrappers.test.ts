@@ -100,9 +100,19 @@ describe('sealed with names from an earlier run', () => {
     expect(read).not.toContain('money.ts');
   });
 
+  it('counts names sealed after the words were first asked for (the words are kept between calls)', () => {
+    const project = new FlagProject({ root, accessors: ACCESSORS, tsconfig: false });
+    const before = project.candidateWords();
+    expect(before).not.toContain('useExpressShipping');
+    expect(project.candidateWords()).toBe(before);
+    project.sealWrappers(['useExpressShipping']);
+    expect(project.candidateWords()).toEqual([...before, 'useExpressShipping']);
+  });
+
   it('misses a wrapper whose name it was not given, until an edit lifts the seal', () => {
     const project = new FlagProject({ root, accessors: ACCESSORS, tsconfig: false });
     project.sealWrappers(['useSomethingElse']);
+    expect(project.candidateWords()).toContain('useSomethingElse');
     expect(project.readsIn(summary)).toEqual([]);
     project.invalidate(summary);
     expect(project.candidateWords()).not.toContain('useSomethingElse');

@@ -10,7 +10,7 @@ import { ReferenceIndex } from './reference-index.js';
 
 /** The part of core's FlagProject the indexer drives. */
 export interface MatchingProject {
-  candidateWords(): string[];
+  candidateWords(): readonly string[];
   sourceFile(file: string, text?: string): ts.SourceFile;
   readsIn(file: string, text?: string): FlagRead[];
   declarationsIn(file: string, text?: string): KeyDeclaration[];
