@@ -12,13 +12,19 @@ export function textHash(text: string): string {
   return hash('sha1', text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 }
 
+/** A file's mtime and size, or undefined when it is gone (or cannot be stat'ed). */
+export function statOf(file: string): [mtimeMs: number, size: number] | undefined {
+  try {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    return stat ? [stat.mtimeMs, stat.size] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A file's mtime, or -1 when it is gone. */
 export function mtimeOf(file: string): number {
-  try {
-    return fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
-  } catch {
-    return -1;
-  }
+  return statOf(file)?.[0] ?? -1;
 }
 
 export class DiskHost implements SourceHost {

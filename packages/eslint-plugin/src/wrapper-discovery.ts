@@ -11,10 +11,9 @@
  * those that changed (`discoverCandidateWords`). The wrappers themselves are then analysed when
  * a read calls them.
  */
-import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { previousAnalysis, storeAnalysis, walkFiles, type Accessor, type FlagProject, type ModelCodec } from '@flagdebt/core';
-import { textHash, type DiskHost } from './disk-host.js';
+import { nodeSourceHost, previousAnalysis, storeAnalysis, walkFiles, type Accessor, type FlagProject, type ModelCodec } from '@flagdebt/core';
+import { statOf, textHash, type DiskHost } from './disk-host.js';
 
 const SOURCE_FILE = /\.(?:[mc]?[jt]s|[jt]sx)$/u;
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'coverage', 'out']);
@@ -68,11 +67,8 @@ interface Discovery {
 }
 
 function hashOf(file: string): string | null {
-  try {
-    return textHash(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return null;
-  }
+  const text = nodeSourceHost.readFile(file);
+  return text === undefined ? null : textHash(text);
 }
 
 const DISCOVERY_CODEC: ModelCodec<Discovery> = {
@@ -89,11 +85,7 @@ const DISCOVERY_CODEC: ModelCodec<Discovery> = {
 
 /** This module's own build: a changed search must not trust names an older one found. */
 function selfStamp(): string {
-  try {
-    return String(fs.statSync(fileURLToPath(import.meta.url)).mtimeMs);
-  } catch {
-    return '';
-  }
+  return String(statOf(fileURLToPath(import.meta.url))?.[0] ?? '');
 }
 
 /**
@@ -186,29 +178,14 @@ class SourceTexts {
   read(file: string): string | undefined {
     const known = this.texts.get(file);
     if (known !== undefined) return known;
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      this.texts.delete(file);
-      return undefined;
-    }
-    this.texts.set(file, text);
+    const text = nodeSourceHost.readFile(file);
+    if (text === undefined) this.texts.delete(file);
+    else this.texts.set(file, text);
     return text;
   }
 
   files(): string[] {
     return [...this.texts.keys()];
-  }
-}
-
-/** A file's mtime and size, or undefined when it cannot be stat'ed. */
-function statOf(file: string): [number, number] | undefined {
-  try {
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    return stat ? [stat.mtimeMs, stat.size] : undefined;
-  } catch {
-    return undefined;
   }
 }
 

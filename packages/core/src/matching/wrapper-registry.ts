@@ -28,8 +28,6 @@ export class WrapperRegistry {
   private sealedNames: Set<string> | null = null;
   /** Names of wrappers whose tree was let go (`forgetTree`). */
   private readonly namesOfForgotten = new Set<string>();
-  /** The declarations analysed in each tree, for `forgetTree` (called for every linted file). */
-  private readonly declsByTree = new Map<ts.SourceFile, ts.Node[]>();
   /** `names()`, until a name can have been added or removed (it is asked for once per file). */
   private knownNames: Set<string> | null = null;
 
@@ -101,14 +99,13 @@ export class WrapperRegistry {
    */
   forgetTree(file: string, sf: ts.SourceFile): void {
     this.byFile.delete(file);
-    for (const decl of this.declsByTree.get(sf) ?? []) {
-      const rec = this.byDecl.get(decl);
+    for (const [decl, rec] of this.byDecl) {
+      if (decl.getSourceFile() !== sf) continue;
       // The name stays known (so `names()` is unchanged): files that call it must still pass the
       // pre-filter and the skim.
       if (rec) this.namesOfForgotten.add(rec.info.name);
       this.byDecl.delete(decl);
     }
-    this.declsByTree.delete(sf);
   }
 
   /**
@@ -128,7 +125,6 @@ export class WrapperRegistry {
     this.namesOfForgotten.clear();
     this.sealedNames = null;
     this.byDecl.clear();
-    this.declsByTree.clear();
     this.byFile.clear();
     this.inProgress.clear();
     this.knownNames = null;
@@ -147,10 +143,6 @@ export class WrapperRegistry {
       this.inProgress.delete(decl);
     }
     this.byDecl.set(decl, rec);
-    const sf = decl.getSourceFile();
-    const decls = this.declsByTree.get(sf);
-    if (decls) decls.push(decl);
-    else this.declsByTree.set(sf, [decl]);
     if (rec && !this.knownNames?.has(rec.info.name)) this.knownNames = null;
     return rec;
   }
