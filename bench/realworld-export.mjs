@@ -7,6 +7,7 @@
  * complete, so an interrupted run never leaves a half tree that a later run would trust.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { Buffer } from 'node:buffer';
 import fs from 'node:fs';
 import path from 'node:path';
 

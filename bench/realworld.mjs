@@ -106,13 +106,30 @@ function registryYaml(keys) {
   return `${lines.join('\n')}\n`;
 }
 
-function runScan(cli, root) {
+const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/**
+ * Runs a command, timing its wall clock here and its CPU (user + sys) through GNU time when
+ * present: on a shared, loaded machine CPU time says more than wall time.
+ */
+function timed(command, args, spawnOptions) {
+  const argv = GNU_TIME ? ['-f', 'realworld-cpu %U %S', command, ...args] : args;
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [cli, 'scan', root, '--format', 'json', '--now', NOW], {
-    encoding: 'utf8',
-    maxBuffer: 512 * 1024 * 1024,
-  });
+  const child = spawnSync(GNU_TIME ?? command, argv, { encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, ...spawnOptions });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  let stderr = child.stderr ?? '';
+  let cpuMs = null;
+  const cpu = /realworld-cpu ([\d.]+) ([\d.]+)\s*$/.exec(stderr);
+  if (cpu) {
+    cpuMs = (Number(cpu[1]) + Number(cpu[2])) * 1000;
+    stderr = stderr.slice(0, cpu.index);
+  }
+  // GNU time reports a failed command on stderr and exits with the command's status.
+  return { status: child.status, signal: child.signal, stdout: child.stdout, stderr: stderr.replace(/Command exited with non-zero status \d+\s*$/, ''), wallMs, cpuMs };
+}
+
+function runScan(cli, root) {
+  const child = timed(process.execPath, [cli, 'scan', root, '--format', 'json', '--now', NOW]);
   if (child.status !== 0 && child.status !== 1) {
     throw new Error(`flagdebt scan exited ${child.status ?? child.signal}:\n${child.stderr.slice(0, 4000)}`);
   }
@@ -122,7 +139,7 @@ function runScan(cli, root) {
   } catch {
     throw new Error(`flagdebt scan printed no JSON:\n${child.stderr.slice(0, 4000)}`);
   }
-  return { wallMs, result, stderr: child.stderr };
+  return { wallMs: child.wallMs, cpuMs: child.cpuMs, result };
 }
 
 function hasRipgrep() {
@@ -130,13 +147,11 @@ function hasRipgrep() {
 }
 
 function runRipgrep(keysFile, root) {
-  const started = process.hrtime.bigint();
   // '.' is explicit: with no path and a piped stdin, rg would search stdin.
-  const child = spawnSync('rg', ['-c', '-F', '-f', keysFile, '.'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const child = timed('rg', ['-c', '-F', '-f', keysFile, '.'], { cwd: root });
   if (child.status !== 0 && child.status !== 1) throw new Error(`rg exited ${child.status}:\n${child.stderr}`);
   const counts = child.stdout.split('\n').filter(Boolean).map((l) => Number(l.slice(l.lastIndexOf(':') + 1)));
-  return { wallMs, files: counts.length, lines: counts.reduce((a, b) => a + b, 0) };
+  return { wallMs: child.wallMs, cpuMs: child.cpuMs, files: counts.length, lines: counts.reduce((a, b) => a + b, 0) };
 }
 
 const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : null);
@@ -184,12 +199,16 @@ async function measureTree(name, options, ripgrep) {
 
   // The first scan is scored and warms the caches (compile cache, parsed config); timed runs follow.
   const first = runScan(options.cli, root);
-  const timed = [];
-  for (let i = 0; i < options.runs; i++) timed.push(runScan(options.cli, root).wallMs);
+  // Scan and rg alternate, so that each pair sees about the same load on a shared machine.
+  const scans = [];
   const rg = [];
-  for (let i = 0; ripgrep && i < options.runs; i++) rg.push(runRipgrep(keysFile, root));
-  const scanMs = median(timed);
+  for (let i = 0; i < options.runs; i++) {
+    scans.push(runScan(options.cli, root));
+    if (ripgrep) rg.push(runRipgrep(keysFile, root));
+  }
+  const scanMs = median(scans.map((r) => r.wallMs));
   const rgMs = median(rg.map((r) => r.wallMs));
+  const cpu = (runs) => (runs.every((r) => r.cpuMs !== null) ? median(runs.map((r) => r.cpuMs)) : null);
   const s = first.result.summary;
   return {
     tree: name,
@@ -197,6 +216,7 @@ async function measureTree(name, options, ripgrep) {
     root,
     export: { how: exported.how, missingBlobs: exported.missing.length },
     groundTruthFilesAbsent: missingFiles,
+    problems: first.result.problems,
     summary: { files: s.files, references: s.references, unregistered: s.unregistered, dynamic: s.dynamic, problems: first.result.problems.length },
     ...score(first.result, reads),
     scanMs,
@@ -204,6 +224,9 @@ async function measureTree(name, options, ripgrep) {
     ripgrep,
     rgMatches: rg.length ? { files: rg[0].files, lines: rg[0].lines } : null,
     ratio: scanMs !== null && rgMs ? scanMs / rgMs : null,
+    pairedRatio: rg.length ? median(scans.map((r, i) => r.wallMs / rg[i].wallMs)) : null,
+    scanCpuMs: cpu(scans),
+    rgCpuMs: cpu(rg),
   };
 }
 
@@ -221,10 +244,10 @@ function printTree(m, options) {
   row('found (recall)', `${m.found} (${pct(m.recall)})`);
   row('evaluations of checked flags', `${m.evaluations} outside tests, ${m.matched} match a read (precision ${pct(m.precision)})`);
   row('checked flags listed unused', m.unused.length ? `${m.unused.length}: ${m.unused.join(', ')}` : 'none');
-  row(`scan wall (median of ${options.runs})`, options.runs ? secs(m.scanMs) : 'not timed (--runs 0)');
+  row(`scan wall (median of ${options.runs})`, options.runs ? `${secs(m.scanMs)} (cpu ${secs(m.scanCpuMs)})` : 'not timed (--runs 0)');
   const rgNote = !m.ripgrep ? 'n/a: rg (ripgrep) is not installed' : !options.runs ? 'not timed (--runs 0)' : null;
-  row('rg -c -F -f keys.txt', rgNote ?? `${secs(m.rgMs)} (${m.rgMatches.lines} matching lines in ${m.rgMatches.files} files)`);
-  row('scan / rg', m.ratio === null ? 'n/a' : `${m.ratio.toFixed(1)}x`);
+  row('rg -c -F -f keys.txt', rgNote ?? `${secs(m.rgMs)} (cpu ${secs(m.rgCpuMs)}; ${m.rgMatches.lines} matching lines in ${m.rgMatches.files} files)`);
+  row('scan / rg (wall)', m.ratio === null ? 'n/a' : `${m.ratio.toFixed(1)}x of the medians, ${m.pairedRatio.toFixed(1)}x median of paired runs`);
   if (options.misses) {
     out.push(`  missed reads (${m.misses.length}):`);
     for (const r of m.misses) {
@@ -233,16 +256,18 @@ function printTree(m, options) {
     }
     out.push(`  false hits (${m.falseHits.length}):`);
     for (const r of m.falseHits) out.push(`    ${r.file}:${r.line} ${r.flag}  via ${r.via}`);
+    out.push(`  problems (${m.problems.length}):`);
+    for (const p of m.problems) out.push(`    ${p.file}${p.line ? `:${p.line}` : ''} ${p.severity}: ${p.message}`);
   }
   process.stdout.write(`${out.join('\n')}\n\n`);
 }
 
 function printSummary(measured) {
-  const head = ['tree', 'reads', 'found', 'recall', 'precision', 'unused', 'scan', 'rg', 'scan/rg'];
+  const head = ['tree', 'reads', 'found', 'recall', 'precision', 'unused', 'scan wall (cpu)', 'rg wall (cpu)', 'scan/rg'];
   const rows = measured.map((m) =>
     m.error
       ? [m.tree, 'error', '', '', '', '', '', '', '']
-      : [m.tree, String(m.reads), String(m.found), pct(m.recall), `${pct(m.precision)} (${m.matched}/${m.evaluations})`, String(m.unused.length), secs(m.scanMs), secs(m.rgMs), m.ratio === null ? 'n/a' : `${m.ratio.toFixed(1)}x`],
+      : [m.tree, String(m.reads), String(m.found), pct(m.recall), `${pct(m.precision)} (${m.matched}/${m.evaluations})`, String(m.unused.length), `${secs(m.scanMs)} (${secs(m.scanCpuMs)})`, `${secs(m.rgMs)} (${secs(m.rgCpuMs)})`, m.pairedRatio === null ? 'n/a' : `${m.pairedRatio.toFixed(1)}x`],
   );
   const lines = [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`);
   process.stdout.write(`${lines.join('\n')}\n`);
