@@ -15,7 +15,10 @@
  * - scan wall time (median of --runs) beside `rg -c -F -f keys.txt` over the same tree.
  *
  *   node bench/realworld.mjs [--tree NAME]... [--mirror-root DIR] [--work DIR] [--cli PATH]
- *                            [--runs 3] [--misses] [--json] [--dev-set DIR]
+ *                            [--runs 3] [--misses] [--json] [--dev-set DIR] [--configs DIR]
+ *
+ * --cli points at another build (before/after); --configs at another folder of
+ * <tree>/flagdebt.config.json to try a config change; --runs 0 only scores (one scan, no rg).
  *
  * Exported code stays in the work folder (default $TMPDIR/flagdebt-realworld); never commit it.
  */
@@ -40,7 +43,7 @@ const TREES = {
 };
 
 const USAGE = `usage: node bench/realworld.mjs [--tree NAME]... [--mirror-root DIR] [--work DIR] [--cli PATH]
-                               [--runs N] [--misses] [--json] [--dev-set DIR]
+                               [--runs N] [--misses] [--json] [--dev-set DIR] [--configs DIR]
 trees: ${Object.keys(TREES).join(', ')}`;
 
 function parseArgs(argv) {
@@ -50,11 +53,12 @@ function parseArgs(argv) {
     work: path.join(process.env.TMPDIR || os.tmpdir(), 'flagdebt-realworld'),
     cli: path.join(repo, 'packages/cli/dist/bin.js'),
     devSet: '/work/shared/realworld/scanner',
+    configs: path.join(here, 'realworld'),
     runs: 3,
     misses: false,
     json: false,
   };
-  const valued = { '--tree': 'tree', '--mirror-root': 'mirrorRoot', '--work': 'work', '--cli': 'cli', '--runs': 'runs', '--dev-set': 'devSet' };
+  const valued = { '--tree': 'tree', '--mirror-root': 'mirrorRoot', '--work': 'work', '--cli': 'cli', '--runs': 'runs', '--dev-set': 'devSet', '--configs': 'configs' };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--json') options.json = true;
@@ -188,7 +192,7 @@ function score(result, reads) {
 async function measureTree(name, options, ripgrep) {
   const tree = TREES[name];
   const devSet = path.join(options.devSet, name);
-  const ours = path.join(here, 'realworld', name, 'flagdebt.config.json');
+  const ours = path.join(options.configs, name, 'flagdebt.config.json');
   const keysFile = path.join(devSet, 'keys.txt');
   const root = path.join(options.work, `${name}-${tree.commit.slice(0, 12)}`);
   const exported = await exportCommit(path.join(options.mirrorRoot, tree.mirror, 'repo'), tree.commit, root);
@@ -217,7 +221,15 @@ async function measureTree(name, options, ripgrep) {
     export: { how: exported.how, missingBlobs: exported.missing.length },
     groundTruthFilesAbsent: missingFiles,
     problems: first.result.problems,
-    summary: { files: s.files, references: s.references, unregistered: s.unregistered, dynamic: s.dynamic, problems: first.result.problems.length },
+    summary: {
+      files: s.files,
+      references: s.references,
+      evaluations: first.result.references.filter((r) => r.kind === 'evaluation').length,
+      declarations: first.result.references.filter((r) => r.kind === 'declaration').length,
+      unregistered: s.unregistered,
+      dynamic: s.dynamic,
+      problems: first.result.problems.length,
+    },
     ...score(first.result, reads),
     scanMs,
     rgMs,
@@ -239,7 +251,8 @@ function printTree(m, options) {
   out.push(`${m.tree}  (${TREES[m.tree].mirror.replace('+', '/')} @ ${m.commit.slice(0, 12)})`);
   row('export', `${m.export.how}${m.export.missingBlobs ? `, ${m.export.missingBlobs} missing blobs skipped` : ''} -> ${m.root}`);
   if (m.groundTruthFilesAbsent.length) row('ground-truth files absent', m.groundTruthFilesAbsent.join(', '));
-  row('scanned', `${m.summary.files} files, ${m.summary.references} references, ${m.summary.unregistered} unregistered, ${m.summary.dynamic} dynamic, ${m.summary.problems} problems`);
+  const t = m.summary;
+  row('scanned', `${t.files} files, ${t.references} references (${t.evaluations} evaluations, ${t.declarations} declarations, ${t.dynamic} dynamic), ${t.unregistered} unregistered, ${t.problems} problems`);
   row('hand-checked reads', `${m.reads} (${m.flags} flags)`);
   row('found (recall)', `${m.found} (${pct(m.recall)})`);
   row('evaluations of checked flags', `${m.evaluations} outside tests, ${m.matched} match a read (precision ${pct(m.precision)})`);
