@@ -28,11 +28,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { exportCommit } from './realworld-export.mjs';
+import { score } from './realworld-score.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.dirname(here);
 const NOW = '2026-11-21';
-const NEAR = 3;
 
 /** The dev set: repository (its folder under the mirror root) and commit, from the dev set's README. */
 const TREES = {
@@ -159,35 +159,6 @@ function runRipgrep(keysFile, root) {
 }
 
 const median = (xs) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : null);
-const near = (ref, read) => ref.flag === read.flag && ref.file === read.file && Math.abs(ref.line - read.line) <= NEAR;
-
-/** Scores one scan result against the hand-checked reads. */
-function score(result, reads) {
-  const checked = new Set(reads.map((r) => r.flag));
-  const evaluations = result.references.filter((r) => r.kind === 'evaluation');
-  const misses = reads.filter((read) => !evaluations.some((ref) => near(ref, read)));
-  const counted = evaluations.filter((ref) => checked.has(ref.flag) && !ref.test);
-  const falseHits = counted.filter((ref) => !reads.some((read) => near(ref, read)));
-  const unused = result.unused.map((u) => u.flag).filter((flag) => checked.has(flag));
-  // What the scan saw around each missed read, as a hint for the cause.
-  for (const miss of misses) {
-    miss.nearby = result.references
-      .filter((ref) => ref.file === miss.file && Math.abs(ref.line - miss.line) <= NEAR)
-      .map((ref) => `${ref.kind}${ref.flag === null ? '' : ` ${ref.flag}`} via ${ref.via} @${ref.line}`);
-  }
-  return {
-    reads: reads.length,
-    flags: checked.size,
-    found: reads.length - misses.length,
-    recall: reads.length ? (reads.length - misses.length) / reads.length : null,
-    evaluations: counted.length,
-    matched: counted.length - falseHits.length,
-    precision: counted.length ? (counted.length - falseHits.length) / counted.length : null,
-    unused,
-    misses,
-    falseHits,
-  };
-}
 
 async function measureTree(name, options, ripgrep) {
   const tree = TREES[name];
