@@ -69,7 +69,7 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
         skipped.push(entry);
         options.onSkip?.(entry);
       }
-      options.onProgress?.(i + 1, commits.length, commit.commit, 'point' in outcome ? outcome.mode : 'skipped');
+      options.onProgress?.(i + 1, commits.length, commit.commit, 'point' in outcome ? outcome.mode : 'skipped', 'why' in outcome ? outcome.why : undefined);
     }
   } finally {
     await reader.close();
@@ -94,7 +94,7 @@ interface HistoryRun {
   previous?: { commit: string; tree: ReadonlyMap<string, TreeEntry> };
 }
 
-type Outcome = { point: HistoryPoint; live: Set<string>; mode: 'full' | 'subset' } | { problem: string; reason: string; fix?: string };
+type Outcome = { point: HistoryPoint; live: Set<string>; mode: 'full' | 'subset'; why?: string } | { problem: string; reason: string; fix?: string };
 
 async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome> {
   const { repoRoot, dir, blobs, incremental } = run;
@@ -120,8 +120,8 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     if (incremental && plan) {
       // Flags, staleness and types come from the registry; only the counts of references are merged.
       const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed) });
-      const counts = incremental.apply(plan, registry, subset);
-      return { point: { ...toPoint(commit, subset, sources), ...counts }, live: liveKeys(subset), mode: 'subset' };
+      const counts = incremental.apply(plan, config, registry, subset);
+      if (counts) return { point: { ...toPoint(commit, subset, sources), ...counts }, live: liveKeys(subset), mode: 'subset' };
     }
     // Memory follows the current tree, not the whole history.
     blobs.retainOnly(snapshot.allBlobs());
@@ -131,7 +131,8 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
       await blobs.prefetch(incremental.graphBlobs(tree));
       incremental.rebaseline(snapshot, tree, config, registry, result);
     }
-    return { point: toPoint(commit, result, sources), live: liveKeys(result), mode: 'full' };
+    const why = !changes ? 'first' : incremental ? incremental.lastFullReason : 'not incremental';
+    return { point: toPoint(commit, result, sources), live: liveKeys(result), mode: 'full', why };
   } catch (error) {
     // A commit with a broken config or registry has no point; the others still count.
     incremental?.forget();

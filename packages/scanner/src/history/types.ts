@@ -75,6 +75,9 @@ export interface HistoryOptions {
   incremental?: boolean;
   /** Called for each sampled commit that has no point, as it is skipped. */
   onSkip?(skipped: SkippedCommit): void;
-  /** Called after each sampled commit is scanned; `mode` says whether it was scanned in full or as a subset. */
-  onProgress?(done: number, total: number, commit: string, mode: 'full' | 'subset' | 'skipped'): void;
+  /**
+   * Called after each sampled commit is scanned; `mode` says whether it was scanned in full or as
+   * a subset, and for a full scan `why` says what ruled out a subset (`first`, `steering`, ...).
+   */
+  onProgress?(done: number, total: number, commit: string, mode: 'full' | 'subset' | 'skipped', why?: string): void;
 }
