@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('html dashboard in chromium', () => {
       const { Chart } = window as unknown as { Chart: { instances: Record<string, { canvas: HTMLCanvasElement }> } };
       return Object.values(Chart.instances).map((chart) => chart.canvas.id).sort();
     });
-    expect(charts).toEqual(['chart-age', 'chart-owner', 'chart-state', 'chart-trend', 'chart-trend-type', 'chart-type']);
+    expect(charts).toEqual(['chart-age', 'chart-owner', 'chart-state', 'chart-trend', 'chart-trend-changes', 'chart-trend-owner', 'chart-trend-type', 'chart-type']);
 
     const inkedPixels = await page.evaluate(() =>
       Array.from(document.querySelectorAll('canvas')).map((canvas) => {

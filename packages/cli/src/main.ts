@@ -86,6 +86,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(HISTORY_FORMATS).default('json'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--now <date>', 'fix "today" (YYYY-MM-DD)')
+    .option('-c, --config <file>', 'use this flagdebt.config file (each commit\'s own version when it has one)')
     .action(async (dir: string, options) => setExit(await (await import('./commands/history.js')).runHistory(dir, options, io)));
 
   const registry = program.command('registry').description('validate or import the flag registry');

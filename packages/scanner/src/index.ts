@@ -6,7 +6,7 @@ export { overBudget } from './reconcile/budget.js';
 export { ReferenceIndex, type FileReferences, type KeyReferences } from './index/reference-index.js';
 export { findCandidateFiles } from './index/find-candidates.js';
 export { history } from './history/history.js';
-export type { HistoryOptions, HistoryPoint, HistoryResult } from './history/types.js';
+export type { HistoryOptions, HistoryPoint, HistoryResult, SkippedCommit } from './history/types.js';
 // History formats live with history (json, csv) and with the html dashboard.
 export * from './history/render.js';
 export { renderHistoryHtml } from './render/html.js';

@@ -5,16 +5,7 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  CONFIG_FILE_NAMES,
-  FlagdebtError,
-  REGISTRY_FILE_NAMES,
-  isFlagdebtError,
-  loadConfig,
-  loadRegistry,
-  type FlagdebtConfig,
-  type Registry,
-} from '@flagdebt/core';
+import { CONFIG_FILE_NAMES, REGISTRY_FILE_NAMES, type FlagdebtConfig } from '@flagdebt/core';
 import picomatch from 'picomatch';
 import type { ScanHost } from '../host.js';
 import type { BlobStore } from './blob-store.js';
@@ -22,17 +13,6 @@ import type { TreeEntry } from './git.js';
 
 /** Files that steer discovery and module resolution, wherever they are. */
 const STEERING_FILES = /(^|\/)(\.gitignore|package\.json|[jt]sconfig[^/]*\.json)$/;
-
-/** Loaded configs and registries by file and blob: most commits share them. */
-export interface ModelCache {
-  configs: Map<string, FlagdebtConfig>;
-  registries: Map<string, Registry>;
-}
-
-export interface ProjectAtCommit {
-  config: FlagdebtConfig;
-  registry: Registry;
-}
 
 export class CommitSnapshot {
   readonly host: ScanHost;
@@ -112,71 +92,19 @@ export class CommitSnapshot {
     return new Set([...this.tree.values()].map((entry) => entry.blob));
   }
 
-  /**
-   * The config found by walking up from `dir` (inside the repository) and the registry it names,
-   * both read from the commit. Throws FlagdebtError like `scan` does on disk.
-   */
-  projectModel(dir: string, scratch: ScratchDir, cache: ModelCache, explicitConfig?: string): ProjectAtCommit {
-    const configFile =
-      explicitConfig ??
-      this.foldersUp(dir)
-        .flatMap((folder) => CONFIG_FILE_NAMES.map((name) => path.join(folder, name)))
-        .find((file) => this.entry(file) !== undefined);
-    // An explicit config outside the repository has no history: it is read from disk.
-    const onDisk = configFile !== undefined && this.relative(configFile) === null;
-    if (configFile && !onDisk && !this.entry(configFile)) {
-      throw new FlagdebtError({
-        severity: 'error', code: 'config/not-found', file: configFile, line: 0, column: 0,
-        message: `config not found in this commit: ${configFile}`,
-        fix: 'start the history after the commit that added it (--since)',
-      });
-    }
-    const configKey = configFile ? `${configFile}\0${onDisk ? 'disk' : this.entry(configFile)!.blob}` : `\0${dir}`;
-    let config = cache.configs.get(configKey);
-    if (!config) {
-      config = !configFile ? loadConfig(null, dir) : onDisk ? loadConfig(configFile) : this.configFrom(configFile, scratch);
-      cache.configs.set(configKey, config);
-    }
-    const defaultRegistry = path.join(config.root, REGISTRY_FILE_NAMES[0]);
-    let registryFile = config.registry;
-    if (!configFile || config.registry === defaultRegistry) {
-      // The default registry is the first of flags.yaml, flags.yml, flags.json that exists: here, in the tree.
-      registryFile = REGISTRY_FILE_NAMES.map((name) => path.join(config.root, name)).find((file) => this.entry(file)) ?? defaultRegistry;
-    }
-    if (this.relative(registryFile) === null) return { config: { ...config, registry: registryFile }, registry: loadRegistry(registryFile).registry };
-    const entry = this.entry(registryFile);
-    if (!entry) {
-      throw new FlagdebtError({
-        severity: 'error',
-        code: 'registry/not-found',
-        file: registryFile,
-        line: 0,
-        column: 0,
-        message: `registry not found in this commit: ${registryFile}`,
-        fix: 'commit the registry, or start the history after the commit that added it (--since)',
-      });
-    }
-    const registryKey = `${registryFile}\0${entry.blob}`;
-    let registry = cache.registries.get(registryKey);
-    if (!registry) {
-      registry = loadRegistry(registryFile, this.blobs.text(entry.blob) ?? '').registry;
-      cache.registries.set(registryKey, registry);
-    }
-    return { config: config.registry === registryFile ? config : { ...config, registry: registryFile }, registry };
+  /** Whether the commit holds `file` (an absolute path). */
+  has(file: string): boolean {
+    return this.entry(file) !== undefined;
   }
 
-  /** core's loadConfig reads from disk, so the committed text goes through a scratch file. */
-  private configFrom(file: string, scratch: ScratchDir): FlagdebtConfig {
-    const copy = scratch.write(path.basename(file), this.host.readFile(file) ?? '');
-    const moved = (p: string) => path.resolve(path.dirname(file), path.relative(path.dirname(copy), p));
-    let config: FlagdebtConfig;
-    try {
-      config = loadConfig(copy);
-    } catch (error) {
-      if (!isFlagdebtError(error)) throw error;
-      throw new FlagdebtError(error.diagnostics.map((d) => (d.file === copy ? { ...d, file } : d)));
-    }
-    return { ...config, file, root: path.dirname(file), registry: moved(config.registry) };
+  /** The object id of `file` in this commit, if it holds it. */
+  blobOf(file: string): string | undefined {
+    return this.entry(file)?.blob;
+  }
+
+  /** The committed text of `file`. */
+  text(file: string): string | undefined {
+    return this.host.readFile(file);
   }
 
   private list(root: string): string[] {
@@ -212,7 +140,7 @@ export class CommitSnapshot {
   }
 
   /** `dir` and its parents up to the repository root. */
-  private foldersUp(dir: string): string[] {
+  foldersUp(dir: string): string[] {
     const folders: string[] = [];
     for (let folder = path.resolve(dir); this.relative(folder) !== null; folder = path.dirname(folder)) {
       folders.push(folder);

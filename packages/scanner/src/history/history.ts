@@ -10,7 +10,7 @@ import { FLAG_TYPES, FlagdebtError, isFlagdebtError, type Diagnostic } from '@fl
 import { scan } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { BlobStore } from './blob-store.js';
-import { CommitSnapshot, ScratchDir, type ModelCache } from './commit-snapshot.js';
+import { CommitSnapshot, ScratchDir } from './commit-snapshot.js';
 import {
   BlobReader,
   GitError,
@@ -25,8 +25,9 @@ import {
   type TreeEntry,
 } from './git.js';
 import { IncrementalState } from './incremental.js';
+import { fileRegistrySource, projectAtCommit, type ModelCache, type ModelSource } from './model-source.js';
 import { isoDateTime, sampleCommits } from './sampling.js';
-import type { HistoryOptions, HistoryPoint, HistoryResult } from './types.js';
+import type { HistoryOptions, HistoryPoint, HistoryResult, SkippedCommit } from './types.js';
 
 export async function history(options: HistoryOptions): Promise<HistoryResult> {
   const dir = realDir(options.dir);
@@ -54,19 +55,27 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
     stepsTo: (from, to) => chain.slice(position.get(from)! + 1, position.get(to)! + 1).map((c) => changes.get(c.commit) ?? []),
   };
   const points: HistoryPoint[] = [];
-  const skipped: NonNullable<HistoryResult['skipped']> = [];
+  const skipped: SkippedCommit[] = [];
   try {
     for (const [i, commit] of commits.entries()) {
       const outcome = await scanCommit(run, commit);
-      if ('point' in outcome) points.push(outcome.point);
-      else skipped.push({ commit: commit.commit, date: isoDateTime(commit.timestamp), message: outcome.problem });
-      options.onProgress?.(i + 1, commits.length, commit.commit, 'point' in outcome ? outcome.mode : 'skipped');
+      if ('point' in outcome) {
+        const previous = points.at(-1);
+        points.push(previous ? withChanges(outcome.point, outcome.live, run.live!) : outcome.point);
+        run.live = outcome.live;
+      } else {
+        const entry: SkippedCommit = { commit: commit.commit, date: isoDateTime(commit.timestamp), reason: outcome.reason, message: outcome.problem };
+        if (outcome.fix) entry.fix = outcome.fix;
+        skipped.push(entry);
+        options.onSkip?.(entry);
+      }
+      options.onProgress?.(i + 1, commits.length, commit.commit, 'point' in outcome ? outcome.mode : 'skipped', 'why' in outcome ? outcome.why : undefined);
     }
   } finally {
     await reader.close();
     if (scratch.path) rmSync(scratch.path, { recursive: true, force: true });
   }
-  return skipped.length > 0 ? { version: 1, points, skipped } : { version: 1, points };
+  return { version: 1, points, sampled: commits.length, skipped };
 }
 
 /** What stays alive from one sampled commit to the next. */
@@ -78,12 +87,16 @@ interface HistoryRun {
   scratch: ScratchDir;
   incremental: IncrementalState | undefined;
   models: ModelCache;
+  /** Registered, non-archived keys of the last point. */
+  live?: ReadonlySet<string>;
   /** The changes of each first-parent commit after `from` up to `to`, oldest first. */
   stepsTo(from: string, to: string): TreeChange[][];
   previous?: { commit: string; tree: ReadonlyMap<string, TreeEntry> };
 }
 
-async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<{ point: HistoryPoint; mode: 'full' | 'subset' } | { problem: string }> {
+type Outcome = { point: HistoryPoint; live: Set<string>; mode: 'full' | 'subset'; why?: string } | { problem: string; reason: string; fix?: string };
+
+async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome> {
   const { repoRoot, dir, blobs, incremental } = run;
   // Consecutive points differ in a few files: apply the changes instead of listing each tree.
   let changes: TreeChange[] | null = null;
@@ -101,13 +114,14 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<{ point:
   // Staleness as it was judged on the day of the commit.
   const now = isoDateTime(commit.timestamp).slice(0, 10);
   try {
-    const { config, registry } = snapshot.projectModel(dir, run.scratch, run.models, run.config);
+    const { config, registry, configSource, registrySource } = projectAtCommit(snapshot, dir, run.scratch, run.models, run.config, fileRegistrySource);
+    const sources = { configSource, registrySource };
     const plan = changes && incremental?.plan(snapshot, tree, changes, config, registry);
     if (incremental && plan) {
       // Flags, staleness and types come from the registry; only the counts of references are merged.
       const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed) });
-      const counts = incremental.apply(plan, registry, subset);
-      return { point: { ...toPoint(commit, subset), ...counts }, mode: 'subset' };
+      const counts = incremental.apply(plan, config, registry, subset);
+      if (counts) return { point: { ...toPoint(commit, subset, sources), ...counts }, live: liveKeys(subset), mode: 'subset' };
     }
     // Memory follows the current tree, not the whole history.
     blobs.retainOnly(snapshot.allBlobs());
@@ -117,20 +131,43 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<{ point:
       await blobs.prefetch(incremental.graphBlobs(tree));
       incremental.rebaseline(snapshot, tree, config, registry, result);
     }
-    return { point: toPoint(commit, result), mode: 'full' };
+    const why = !changes ? 'first' : incremental ? incremental.lastFullReason : 'not incremental';
+    return { point: toPoint(commit, result, sources), live: liveKeys(result), mode: 'full', why };
   } catch (error) {
     // A commit with a broken config or registry has no point; the others still count.
     incremental?.forget();
-    if (isFlagdebtError(error)) return { problem: error.diagnostics.map((d) => d.message).join('; ') };
+    if (isFlagdebtError(error)) {
+      const [first] = error.diagnostics;
+      const outcome: Outcome = { problem: error.diagnostics.map((d) => describe(d)).join('; '), reason: first?.code ?? 'error' };
+      if (first?.fix) outcome.fix = first.fix;
+      return outcome;
+    }
     throw error;
   }
 }
 
+/** `file:line: message` for a diagnostic about a file, the message alone otherwise. */
+function describe(d: Diagnostic): string {
+  if (!d.file || d.file.startsWith('-') || d.message.includes(d.file)) return d.message;
+  return `${d.file}${d.line > 0 ? `:${d.line}` : ''}: ${d.message}`;
+}
+
+function liveKeys(result: ScanResult): Set<string> {
+  return new Set(result.flags.filter((flag) => flag.state !== 'archived').map((flag) => flag.key));
+}
+
+/** The point with the keys that became live and stopped being live since the previous point. */
+function withChanges(point: HistoryPoint, live: ReadonlySet<string>, before: ReadonlySet<string>): HistoryPoint {
+  return { ...point, added: [...live].filter((key) => !before.has(key)), removed: [...before].filter((key) => !live.has(key)) };
+}
+
 /** A point is the scan's own summary, so `history` and `scan` never disagree. */
-export function toPoint(commit: CommitInfo, result: ScanResult): HistoryPoint {
+export function toPoint(commit: CommitInfo, result: ScanResult, sources?: { configSource: ModelSource; registrySource: 'commit' | 'worktree' }): HistoryPoint {
   const live = result.flags.filter((flag) => flag.state !== 'archived');
   const byType = Object.fromEntries(FLAG_TYPES.map((type) => [type, live.filter((flag) => flag.type === type).length]));
-  return {
+  const staleByOwner: Record<string, number> = {};
+  for (const flag of result.flags) if (flag.stale) staleByOwner[flag.owner] = (staleByOwner[flag.owner] ?? 0) + 1;
+  const point: HistoryPoint = {
     commit: commit.commit,
     date: isoDateTime(commit.timestamp),
     flags: result.summary.flags,
@@ -138,7 +175,10 @@ export function toPoint(commit: CommitInfo, result: ScanResult): HistoryPoint {
     stale: result.summary.stale,
     unregistered: result.summary.unregistered,
     byType: byType as HistoryPoint['byType'],
+    staleByOwner,
   };
+  if (sources) Object.assign(point, sources);
+  return point;
 }
 
 function realFile(file: string): string {

@@ -13,6 +13,26 @@ export function isSourcePath(rel: string): boolean {
   return SOURCE_FILE.test(rel) && !rel.split('/').includes('node_modules');
 }
 
+/**
+ * The name a specifier ends in, without extension: `./a/Button.js` -> `Button`, `@/utils` -> `utils`.
+ * A file that appears can only change how specifiers ending in its stem (or, for an index file,
+ * its folder's name) resolve.
+ */
+export function specifierStem(specifier: string): string {
+  const last = specifier.slice(specifier.lastIndexOf('/') + 1);
+  // `.`, `..` and `./` name a folder by its place: any index file may be what they reach.
+  if (last === '' || last === '.' || last === '..') return '';
+  return last.replace(/\.(?:[cm]?[jt]sx?|d\.[cm]?ts)$/, '');
+}
+
+/** The stems under which specifiers may reach the file `rel` (see `specifierStem`). */
+export function stemsOf(rel: string): string[] {
+  const base = path.posix.basename(rel).replace(/\.(?:[cm]?[jt]sx?)$/, '');
+  const stems = [base, path.posix.basename(rel)];
+  if (base === 'index') stems.push(path.posix.basename(path.posix.dirname(rel)), '');
+  return stems;
+}
+
 export function importSpecifiers(text: string): string[] {
   const specifiers = new Set<string>();
   for (const match of text.matchAll(SPECIFIER)) specifiers.add(match[1] ?? match[2] ?? match[3]);
@@ -39,6 +59,17 @@ export class ImportGraph {
 
   imports(file: string): readonly string[] {
     return this.forward.get(file) ?? [];
+  }
+
+  /** The files that import `file` directly. */
+  importers(file: string): readonly string[] {
+    return [...(this.reverse.get(file) ?? [])];
+  }
+
+  /** Drops a deleted file's outgoing edges; edges into it go when its importers are set again. */
+  remove(file: string): void {
+    this.setImports(file, []);
+    this.forward.delete(file);
   }
 
   /** `files` and everything that imports one of them, directly or not. */

@@ -5,8 +5,22 @@ export interface HistoryResult {
   version: 1;
   /** Oldest first. */
   points: HistoryPoint[];
+  /** How many commits were sampled: every one is either a point or skipped. */
+  sampled?: number;
   /** Sampled commits that have no point because their config or registry could not be loaded. */
-  skipped?: { commit: string; date: string; message: string }[];
+  skipped?: SkippedCommit[];
+}
+
+export interface SkippedCommit {
+  commit: string;
+  /** Committer date, as in a point. */
+  date: string;
+  /** The code of the problem, e.g. `registry/not-found`, `registry/invalid-type`. */
+  reason: string;
+  /** What is wrong, with the file and line. */
+  message: string;
+  /** How to fix it. */
+  fix?: string;
 }
 
 export interface HistoryPoint {
@@ -21,6 +35,19 @@ export interface HistoryPoint {
   unregistered: number;
   /** Registered, non-archived flags by type. */
   byType: Record<FlagType, number>;
+  /** Stale flags by owner (owners with none are left out); adds up to `stale`. */
+  staleByOwner?: Record<string, number>;
+  /** Registered, non-archived keys that were not at the previous point (absent on the first point). */
+  added?: string[];
+  /** Keys of the previous point that are no longer registered or are archived now (absent on the first point). */
+  removed?: string[];
+  /**
+   * Where the config came from: the commit's own file, the working tree's (the commit has none:
+   * it predates it), or the defaults (no config anywhere).
+   */
+  configSource?: 'commit' | 'worktree' | 'default';
+  /** Where the registry came from: the commit's own, or the working tree's. */
+  registrySource?: 'commit' | 'worktree';
 }
 
 export interface HistoryOptions {
@@ -46,6 +73,11 @@ export interface HistoryOptions {
    * importers) on top of the previous point. Default true; false scans every commit in full.
    */
   incremental?: boolean;
-  /** Called after each sampled commit is scanned; `mode` says whether it was scanned in full or as a subset. */
-  onProgress?(done: number, total: number, commit: string, mode: 'full' | 'subset' | 'skipped'): void;
+  /** Called for each sampled commit that has no point, as it is skipped. */
+  onSkip?(skipped: SkippedCommit): void;
+  /**
+   * Called after each sampled commit is scanned; `mode` says whether it was scanned in full or as
+   * a subset, and for a full scan `why` says what ruled out a subset (`first`, `steering`, ...).
+   */
+  onProgress?(done: number, total: number, commit: string, mode: 'full' | 'subset' | 'skipped', why?: string): void;
 }

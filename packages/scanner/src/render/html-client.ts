@@ -11,6 +11,7 @@ export const DASHBOARD_SCRIPT = String.raw`
   var TYPE_COLORS = { release: '#6366f1', experiment: '#06b6d4', ops: '#f59e0b', permission: '#10b981' };
   var STATE_COLORS = { active: '#3b82f6', complete: '#a855f7', archived: '#94a3b8' };
   var STALE = '#ef4444';
+  var OWNER_COLORS = ['#ef4444', '#6366f1', '#f59e0b', '#10b981', '#06b6d4', '#a855f7', '#ec4899', '#84cc16', '#64748b', '#0ea5e9', '#f97316', '#94a3b8'];
   var HEALTHY = '#60a5fa';
 
   function initCharts() {
@@ -111,6 +112,45 @@ export const DASHBOARD_SCRIPT = String.raw`
         options: {
           interaction: { mode: 'index', intersect: false },
           scales: { y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+          plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { title: tooltipTitle } } },
+        },
+      });
+      var keysOf = function (lists) {
+        return function (item) {
+          var keys = lists[item.dataIndex];
+          return keys.length === 0 ? '' : keys.slice(0, 12).join(', ') + (keys.length > 12 ? ', …' : '');
+        };
+      };
+      draw('chart-trend-changes', {
+        type: 'bar',
+        data: {
+          labels: trend.labels,
+          datasets: [
+            { label: 'added', data: trend.added.map(function (k) { return k.length; }), backgroundColor: '#10b981' },
+            { label: 'removed', data: trend.removed.map(function (k) { return -k.length; }), backgroundColor: STALE },
+          ],
+        },
+        options: {
+          interaction: { mode: 'index', intersect: false },
+          scales: { x: { stacked: true }, y: { stacked: true, ticks: { precision: 0 }, title: { display: true, text: 'flags' } } },
+          plugins: {
+            legend: { position: 'bottom' },
+            tooltip: { callbacks: { title: tooltipTitle, afterLabel: function (item) { return keysOf(item.datasetIndex === 0 ? trend.added : trend.removed)(item); } } },
+          },
+        },
+      });
+      draw('chart-trend-owner', {
+        type: 'line',
+        data: {
+          labels: trend.labels,
+          datasets: trend.owners.map(function (owner, i) {
+            var color = OWNER_COLORS[i % OWNER_COLORS.length];
+            return { label: owner, data: trend.staleByOwner[i], borderColor: color, backgroundColor: color, tension: 0.25 };
+          }),
+        },
+        options: {
+          interaction: { mode: 'index', intersect: false },
+          scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'stale flags' } } },
           plugins: { legend: { position: 'bottom' }, tooltip: { callbacks: { title: tooltipTitle } } },
         },
       });

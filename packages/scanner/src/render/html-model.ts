@@ -27,6 +27,13 @@ export interface TrendModel {
   unregistered: number[];
   references: number[];
   byType: number[][];
+  /** Keys that became live / stopped being live at each point (empty at the first). */
+  added: string[][];
+  removed: string[][];
+  /** Owners with a stale flag at some point, most stale first (the rest folded into "other"). */
+  owners: string[];
+  /** Per owner (in `owners` order), stale flags at each point. */
+  staleByOwner: number[][];
 }
 
 /** Owners beyond this many are folded into "other" so the bar chart stays readable. */
@@ -99,5 +106,22 @@ function trendModel(history: HistoryResult): TrendModel {
     unregistered: points.map((point) => point.unregistered),
     references: points.map((point) => point.references),
     byType: FLAG_TYPES.map((type) => points.map((point) => point.byType[type] ?? 0)),
+    added: points.map((point) => point.added ?? []),
+    removed: points.map((point) => point.removed ?? []),
+    ...staleOwners(history),
   };
+}
+
+function staleOwners(history: HistoryResult): { owners: string[]; staleByOwner: number[][] } {
+  const totals = new Map<string, number>();
+  for (const point of history.points) for (const [owner, n] of Object.entries(point.staleByOwner ?? {})) totals.set(owner, (totals.get(owner) ?? 0) + n);
+  const ranked = [...totals].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([owner]) => owner);
+  const shown = ranked.length > MAX_OWNERS ? ranked.slice(0, MAX_OWNERS - 1) : ranked;
+  const folded = ranked.length > shown.length;
+  const series = shown.map((owner) => history.points.map((point) => point.staleByOwner?.[owner] ?? 0));
+  if (folded) {
+    const kept = new Set(shown);
+    series.push(history.points.map((point) => Object.entries(point.staleByOwner ?? {}).reduce((sum, [owner, n]) => sum + (kept.has(owner) ? 0 : n), 0)));
+  }
+  return { owners: folded ? [...shown, 'other'] : shown, staleByOwner: series };
 }

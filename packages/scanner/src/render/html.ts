@@ -111,8 +111,27 @@ function trendSection(history: HistoryResult): string {
 <div class="charts">
 ${chartCard('chart-trend', 'Flags, stale flags, unregistered keys and references', true)}
 ${chartCard('chart-trend-type', 'Live flags by type', true)}
+${chartCard('chart-trend-changes', 'Flags added and removed since the previous point', true)}
+${chartCard('chart-trend-owner', 'Stale flags by owner', true)}
 </div>
+${changesTable(history)}
 </section>`;
+}
+
+/** Every point with the keys it added and removed, and where its config and registry came from. */
+function changesTable(history: HistoryResult): string {
+  const keys = (list: string[] | undefined) => (list && list.length > 0 ? list.map((key) => `<code>${escapeHtml(key)}</code>`).join(' ') : '');
+  const rows = history.points.map((point, i) => {
+    const source = point.configSource === undefined ? '' : `${point.configSource} / ${point.registrySource ?? ''}`;
+    return `<tr><td>${escapeHtml(point.date.slice(0, 10))}</td><td><code>${escapeHtml(point.commit.slice(0, 10))}</code></td><td class="num">${point.flags}</td><td class="num">${point.stale}</td><td data-added>${i === 0 ? '' : keys(point.added)}</td><td data-removed>${i === 0 ? '' : keys(point.removed)}</td><td>${escapeHtml(source)}</td></tr>`;
+  });
+  const skipped = history.skipped ?? [];
+  const note = skipped.length === 0 ? '' : `<p class="section-hint">${skipped.length} sampled ${skipped.length === 1 ? 'commit has' : 'commits have'} no point: ${skipped.map((s) => `<code>${escapeHtml(s.commit.slice(0, 10))}</code> (${escapeHtml(s.reason)})`).join(', ')}.</p>`;
+  return `<h3 id="h-trend-points">Points</h3>
+<p class="section-hint">"worktree": the commit has no config or registry of its own and was judged with the working tree's.</p>
+<table id="trend-points" aria-labelledby="h-trend-points"><thead><tr><th>date</th><th>commit</th><th>flags</th><th>stale</th><th>added</th><th>removed</th><th>config / registry</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table>${note}`;
 }
 
 function chartCard(id: string, heading: string, wide = false): string {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,11 +20,14 @@ export function git(cwd: string, args: string[], date?: string): string {
   });
 }
 
-/** Replays fixtures/<name>/steps.json into a new git repository at `root`. */
-export function buildFixtureRepo(name: 'storefront' | 'warehouse', root: string): FixtureCommit[] {
+/**
+ * Replays fixtures/<name>/<stepsFile> into the git repository at `root`, created when it has
+ * none yet (a clone can be continued with another steps file).
+ */
+export function buildFixtureRepo(name: 'storefront' | 'warehouse' | 'billing', root: string, stepsFile = 'steps.json'): FixtureCommit[] {
   const fixture = path.join(FIXTURES, name);
-  const steps = JSON.parse(readFileSync(path.join(fixture, 'steps.json'), 'utf8')) as Omit<FixtureCommit, 'hash'>[];
-  git(root, ['init', '-q', '-b', 'main']);
+  const steps = JSON.parse(readFileSync(path.join(fixture, stepsFile), 'utf8')) as Omit<FixtureCommit, 'hash'>[];
+  if (!existsSync(path.join(root, '.git'))) git(root, ['init', '-q', '-b', 'main']);
   return steps.map((step) => {
     const source = path.join(fixture, step.folder);
     for (const name of readdirSync(source)) {

@@ -26,14 +26,19 @@ afterAll(() => {
 });
 
 /** What `scan` says about one commit, checked out on its own in a temporary worktree. */
-async function scanCheckedOut(commit: FixtureCommit): Promise<Omit<HistoryPoint, 'commit' | 'date'>> {
+type Counts = Omit<HistoryPoint, 'commit' | 'date' | 'added' | 'removed' | 'configSource' | 'registrySource'>;
+
+async function scanCheckedOut(commit: FixtureCommit): Promise<Counts> {
   const worktree = path.join(tmp, `worktree-${commit.hash.slice(0, 8)}`);
   git(repo, ['worktree', 'add', '-q', '--detach', worktree, commit.hash]);
   try {
     const result = await scan({ dir: path.join(worktree, 'shop'), now: commit.date.slice(0, 10) });
     const live = result.flags.filter((f) => f.state !== 'archived');
     const count = (type: string) => live.filter((f) => f.type === type).length;
+    const staleByOwner: Record<string, number> = {};
+    for (const flag of result.flags) if (flag.stale) staleByOwner[flag.owner] = (staleByOwner[flag.owner] ?? 0) + 1;
     return {
+      staleByOwner,
       flags: result.summary.flags,
       references: result.summary.references,
       stale: result.summary.stale,
@@ -52,8 +57,10 @@ describe('history', () => {
     expect(result.points.map((p) => p.commit)).toEqual(commits.map((c) => c.hash));
     for (const [i, point] of result.points.entries()) {
       expect(point.date).toBe(commits[i].date);
-      const { commit: _commit, date: _date, ...counts } = point;
+      const { commit: _commit, date: _date, added: _added, removed: _removed, configSource, registrySource, ...counts } = point;
       expect(counts, commits[i].folder).toEqual(await scanCheckedOut(commits[i]));
+      // Every commit of this fixture has its own config and registry.
+      expect([configSource, registrySource]).toEqual(['commit', 'commit']);
     }
   });
 
@@ -133,7 +140,9 @@ describe('history', () => {
     const result = await history({ dir: path.join(clone, 'shop'), since: '2026-11-01', every: 1 });
     expect(result.points.map((p) => p.commit)).toEqual([byFolder('06-checkout-removed'), byFolder('07-admin-permission')]);
     expect(result.skipped).toHaveLength(1);
-    expect(result.skipped![0].message).toMatch(/relase/);
+    expect(result.sampled).toBe(3);
+    expect(result.skipped![0]).toMatchObject({ reason: expect.stringMatching(/^registry\//), message: expect.stringMatching(/relase/), fix: expect.any(String) });
+    expect(result.skipped![0].message).toContain('flags.yaml:');
   });
 
   it('takes an explicit config file, and skips commits it cannot load', async () => {

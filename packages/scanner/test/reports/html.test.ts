@@ -123,6 +123,29 @@ describe('html renderer', () => {
     expect(historyOnly).toContain('<div class="value" data-total="Flags">8</div><div class="label">Flags</div><div class="hint">+3 since 2026-09-04</div>');
   });
 
+  it('shows the keys added and removed between points, stale flags per owner, and the skipped commits', () => {
+    const html = renderHistoryHtml(shopHistory());
+    for (const id of ['chart-trend-changes', 'chart-trend-owner']) expect(html).toContain(`id="${id}"`);
+    const trend = dataBlock(html).charts.trend;
+    expect(trend.added[2]).toEqual(['new-checkout', 'admin-audit']);
+    expect(trend.removed[11]).toEqual(['new-checkout']);
+    expect(trend.owners).toEqual(['payments', 'search']);
+    // Per owner, the stale series add up to the stale count of each point.
+    const sums = trend.stale.map((_: number, i: number) => trend.staleByOwner[0][i] + trend.staleByOwner[1][i]);
+    expect(sums).toEqual(trend.stale);
+    expect(html).toContain('<td>2026-09-18</td><td><code>0303030303</code></td><td class="num">7</td><td class="num">0</td><td data-added><code>new-checkout</code> <code>admin-audit</code></td><td data-removed></td><td>commit / commit</td>');
+    expect(html).toContain('<td>2026-09-04</td><td><code>0101010101</code></td>');
+    expect(html).toMatch(/1 sampled commit has no point: <code>ffffffffff<\/code> \(registry\/not-found\)/);
+  });
+
+  it('escapes keys in the points table', () => {
+    const history = shopHistory();
+    history.points[1].added = ['<img src=x onerror=alert(1)>'];
+    const html = renderHistoryHtml(history);
+    expect(html).toContain('<code>&#60;img src=x onerror=alert(1)&#62;</code>');
+    expect(html).not.toContain('<img src=x');
+  });
+
   it('folds owners beyond the first eleven into one bar', () => {
     const many = shopResult();
     many.flags = Array.from({ length: 20 }, (_, i) => ({ ...many.flags[1], key: `exp-${i}`, owner: `team-${String(i).padStart(2, '0')}` }));
