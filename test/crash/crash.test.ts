@@ -9,13 +9,14 @@ import picomatch from 'picomatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../fuzz/prng.mjs';
 import { removeFlags } from '@flagdebt/codemod';
+import { testCount } from '../scale.js';
 import { ChildPool } from './child-pool.js';
 import { CRLF_FILE, EXECUTABLE_FILE, FLAG, NO_FINAL_NEWLINE_FILE, WIDGETS, writeDashboard } from './dashboard-project.js';
 import { TEMP_FILE, judge, snapshot, type Snapshot } from './snapshot.js';
 
 const NOW = '2026-11-21';
-/** FLAGDEBT_CRASH_KILLS=10 for a quick local run; the suite always does 100. */
-const KILLS = Number(process.env.FLAGDEBT_CRASH_KILLS ?? 100);
+/** 10 in `npm test`, 100 in `npm run test:long`; FLAGDEBT_CRASH_KILLS=N for another count. */
+const KILLS = testCount(10, 100, process.env.FLAGDEBT_CRASH_KILLS);
 /** Simulated disk latency per write-phase call in the killed child (see remove-child.mjs). */
 const SLOW_FS_MS = 2;
 const INCLUDE = picomatch(['src/**/*.{ts,tsx}', 'scripts/**/*.ts']);

@@ -18,11 +18,13 @@ import { programSeed } from './prng.mjs';
 import { projectFiles } from './project.mjs';
 import { loadRegressions } from './regressions.mjs';
 import { REMOVERS } from './removers.mjs';
+import { testCount } from '../scale.js';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
 /** Fixed so a red CI run can be replayed exactly. */
 const QUICK_SEED = 20261121;
-const QUICK_RUNS = 200;
+/** 40 programs in `npm test`, 200 in `npm run test:long`. */
+const QUICK_RUNS = testCount(40, 200);
 
 describe('program generator', () => {
   it('is reproducible from its seed and varies with it', () => {

@@ -11,10 +11,11 @@ import { generateProgram, generateWorld } from './generator.mjs';
 import { programSeed } from './prng.mjs';
 import { flagKey } from './printer.mjs';
 import { projectFiles } from './project.mjs';
+import { testCount } from '../scale.js';
 
 const SEED = 20261121;
-// `SKIM_FUZZ_PROJECTS=500 npx vitest run test/fuzz/skim-differential.test.ts` for a longer run.
-const PROJECTS = Number(process.env.SKIM_FUZZ_PROJECTS ?? 30);
+// 8 projects in `npm test`, 30 in `npm run test:long`; `SKIM_FUZZ_PROJECTS=500` for a longer run.
+const PROJECTS = testCount(8, 30, process.env.SKIM_FUZZ_PROJECTS);
 const PROGRAMS_PER_PROJECT = 8;
 const ROOT = path.resolve('/skim-fuzz');
 const ACCESSORS = [
