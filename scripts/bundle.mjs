@@ -90,7 +90,7 @@ async function bundle({ dir, input, format, inline = [], file, extraPlugins = []
 
 for (const dir of ['packages/core', 'packages/eslint-plugin']) fs.rmSync(path.join(REPO, dir, 'dist/bundle'), { recursive: true, force: true });
 
-await bundle({ dir: 'packages/core', input: { index: 'dist/index.js', importers: 'dist/importers/index.js' }, format: 'esm' });
+await bundle({ dir: 'packages/core', input: { index: 'dist/index.js', files: 'dist/files/index.js', importers: 'dist/importers/index.js' }, format: 'esm' });
 await bundle({ dir: 'packages/eslint-plugin', input: { plugin: 'dist/index.js' }, format: 'cjs', inline: ['@flagdebt/core'], file: 'plugin.cjs', extraPlugins: [lazyYamlBundle()] });
 await bundle({
   dir: 'packages/eslint-plugin',

@@ -1,10 +1,9 @@
 export type * from './types.js';
 export { scan, type ScanOptions } from './scan.js';
-export { diskScanHost, type ScanHost, type ListFilesOptions, type RawSource } from './host.js';
+export { diskScanHost, type ScanHost, type ListFilesOptions, type RawSource } from '@flagdebt/core/files';
 export { renderers, renderScan, type RenderOptions, type Renderer } from './render/index.js';
 export { overBudget } from './reconcile/budget.js';
 export { ReferenceIndex, type FileReferences, type KeyReferences } from './index/reference-index.js';
-export { findCandidateFiles } from './index/find-candidates.js';
 export { history } from './history/history.js';
 export type { HistoryOptions, HistoryPoint, HistoryResult, SkippedCommit } from './history/types.js';
 // History formats live with history (json, csv) and with the html dashboard.

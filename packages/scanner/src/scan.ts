@@ -6,9 +6,7 @@
 import path from 'node:path';
 import { FlagdebtError, FlagProject, loadProjectModel, loadRegistry, parseIsoDate, todayIso } from '@flagdebt/core';
 import type { Diagnostic, FlagdebtConfig, IsoDate, Registry } from '@flagdebt/core';
-import { discoverFiles } from './discovery/discover-files.js';
-import { loadSources } from './discovery/load-sources.js';
-import { diskScanHost, relativePath, type ScanHost } from './host.js';
+import { discoverFiles, diskScanHost, loadSources, relativePath, type ScanHost } from '@flagdebt/core/files';
 import { indexProject } from './index/project-indexer.js';
 import { scannedSourceHost } from './index/scanned-source-host.js';
 import { reconcile } from './reconcile/reconcile.js';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scan } from '../src/index.js';
-import { diskScanHost, type ScanHost } from '../src/host.js';
+import { diskScanHost, type ScanHost } from '@flagdebt/core/files';
 import { files, fixture, NOW, scanFixture } from './helpers.js';
 
 const temporary: string[] = [];

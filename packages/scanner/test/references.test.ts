@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FlagProject, loadProjectModel } from '@flagdebt/core';
-import { findCandidateFiles, ReferenceIndex } from '../src/index.js';
+import { CandidateFilter } from '@flagdebt/core';
+import { discoverFiles, diskScanHost, loadSources } from '@flagdebt/core/files';
+import { ReferenceIndex } from '../src/index.js';
 import type { ScanResult } from '../src/types.js';
 import { fixture, referencesOf, scanFixture } from './helpers.js';
 
@@ -121,12 +123,14 @@ describe('references: look-alikes', async () => {
   });
 });
 
-describe('codemod API: findCandidateFiles and ReferenceIndex', () => {
+describe('discovery, the candidate pre-filter and ReferenceIndex', () => {
   it('finds the files that may mention a key or an accessor, and indexes their reads by key', async () => {
     const dir = fixture('references', 'storefront');
     const { config } = loadProjectModel(dir);
     const project = new FlagProject({ root: config.root, accessors: config.accessors });
-    const candidates = await findCandidateFiles(dir, config, ['promo-ribbon', ...project.candidateWords()]);
+    const { files } = await discoverFiles(dir, config, diskScanHost);
+    const filter = new CandidateFilter(project.candidateWords(), ['promo-ribbon']);
+    const candidates = [...loadSources(files, diskScanHost).texts].filter(([, text]) => filter.matches(text)).map(([file]) => file);
     const rel = candidates.map((f) => path.relative(dir, f).split(path.sep).join('/'));
     expect(rel).toEqual([
       'src/admin/toggles.ts',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { FlagdebtError, FlagProject, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
-import { findCandidateFiles } from '@flagdebt/scanner';
+import { discoverFiles, loadSources } from '@flagdebt/core/files';
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
 import { EntryPoints } from '../cascade/entry-points.js';
 import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
@@ -142,7 +142,8 @@ async function candidateFiles(
   keys: string[],
 ): Promise<{ files: string[]; tooLarge: string[]; words: Set<string> }> {
   // Discovers the project (include/exclude/.gitignore) and loads every text into `sources`.
-  await findCandidateFiles(config.root, config, keys, sources.host);
+  const { files: discovered } = await discoverFiles(config.root, config, sources.host);
+  loadSources(discovered, sources.host);
   // Like the scanner, leave binary and huge files alone.
   const large = (f: string): boolean => (sources.originalText(f) ?? '').length > MAX_TEXT_LENGTH;
   const all = sources.files().filter((f) => !large(f) && !(sources.originalText(f) ?? '').includes('\0'));

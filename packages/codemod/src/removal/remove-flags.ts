@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { archiveFlagInText, FlagdebtError, loadProjectModel, todayIso, type Diagnostic, type FlagdebtConfig } from '@flagdebt/core';
-import { diskScanHost } from '@flagdebt/scanner';
+import { diskScanHost } from '@flagdebt/core/files';
 import { tidyBlankLines } from '../edit/blank-lines.js';
 import { restore } from '../edit/text-format.js';
 import { mentionsIn } from '../output/mentions.js';

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import type { ScanHost } from '@flagdebt/scanner';
-import { diskScanHost } from '@flagdebt/scanner';
+import { diskScanHost, type ScanHost } from '@flagdebt/core/files';
 import { decode, normalize, type TextFormat } from '../edit/text-format.js';
 
 /**

@@ -7,7 +7,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE_NAMES, REGISTRY_FILE_NAMES, type FlagdebtConfig } from '@flagdebt/core';
 import picomatch from 'picomatch';
-import type { ScanHost } from '../host.js';
+import type { ScanHost } from '@flagdebt/core/files';
 import type { BlobStore } from './blob-store.js';
 import type { TreeEntry } from './git.js';
 

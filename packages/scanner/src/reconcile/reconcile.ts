@@ -4,8 +4,7 @@
  */
 import { evaluateStaleness, suggestKey } from '@flagdebt/core';
 import type { FlagDefinition, FlagRead, IsoDate, KeyDeclaration, Registry, StalenessConfig } from '@flagdebt/core';
-import { compareStrings } from '../discovery/discover-files.js';
-import { relativePath } from '../host.js';
+import { compareStrings, relativePath } from '@flagdebt/core/files';
 import type { ReferenceIndex } from '../index/reference-index.js';
 import type { FlagReport, ProblemRecord, ReferenceRecord, ScanResult, UnregisteredRecord } from '../types.js';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { walkFiles } from '@flagdebt/core';
-import { diskScanHost, prunedFolders } from '../src/host.js';
+import { diskScanHost, prunedFolders } from '@flagdebt/core/files';
 
 const temporary: string[] = [];
 afterAll(() => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMinified, screenText } from '../src/discovery/source-screen.js';
+import { isMinified, screenText } from '../../src/files/source-screen.js';
 
 describe('source screen', () => {
   it('calls a file minified only with a line over 2,000 characters and an average line over 300', () => {

@@ -3,8 +3,8 @@
  * file's folder, which may sit above the scanned folder (the config is found by walking up).
  */
 import path from 'node:path';
-import type { FlagdebtConfig } from '@flagdebt/core';
-import { globMatcher, relativePath } from '../host.js';
+import type { FlagdebtConfig } from '../types.js';
+import { globMatcher, relativePath } from './scan-host.js';
 
 type Matcher = (p: string) => boolean;
 

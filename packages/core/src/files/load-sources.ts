@@ -2,7 +2,7 @@
  * Reads the discovered files once, screening out what is not worth parsing. One unreadable or
  * odd file becomes a problem record; it never stops the scan.
  */
-import type { ScanHost } from '../host.js';
+import type { ScanHost } from './scan-host.js';
 import { MAX_FILE_BYTES, screenRaw, screenText, type ScreenVerdict } from './source-screen.js';
 
 export interface LoadProblem {

@@ -3,8 +3,8 @@
  * (nested ones too, each relative to its folder) and the config's `exclude`, limited to `include`.
  */
 import path from 'node:path';
-import type { FlagdebtConfig } from '@flagdebt/core';
-import type { ScanHost } from '../host.js';
+import type { FlagdebtConfig } from '../types.js';
+import type { ScanHost } from './scan-host.js';
 import { ancestorGitignores, GitignoreRules } from './gitignore.js';
 import { PathRules } from './path-rules.js';
 

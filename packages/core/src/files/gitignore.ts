@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { relativePath } from '../host.js';
+import { relativePath } from './scan-host.js';
 
 interface RuleSet {
   /** Folder of the .gitignore, absolute. */

@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { nodeSourceHost, walkFiles } from '@flagdebt/core';
+import { nodeSourceHost } from '../matching/source-host.js';
+import { walkFiles } from './walk-files.js';
 
 export interface ListFilesOptions {
   /** Globs relative to `root`: only matching files are wanted. A hint: the scanner filters again. */

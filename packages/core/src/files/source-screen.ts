@@ -2,7 +2,7 @@
  * Which files are worth parsing. Binary, minified and huge files never hold hand-written flag
  * reads, and parsing them costs more than the rest of the project together.
  */
-import type { RawSource } from '../host.js';
+import type { RawSource } from './scan-host.js';
 
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 const BINARY_PROBE_BYTES = 8 * 1024;
