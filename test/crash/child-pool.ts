@@ -56,18 +56,27 @@ export class ChildPool {
     for (let i = 0; i < size; i++) this.warm.push(start(slowFsMs));
   }
 
-  /** Removes `key` in `dir` in a warm child; SIGKILLs it `killAfterMs` after sending the work. */
-  async run(dir: string, key: string, killAfterMs?: number): Promise<ChildRun> {
+  /**
+   * Removes `key` in `dir` in a warm child; SIGKILLs it `kill.afterMs` after sending the work, or
+   * `kill.afterWritingMs` after it first opened a file for writing (aimed at the write phase
+   * however slow a busy machine makes the work before it).
+   */
+  async run(dir: string, key: string, kill: { afterMs?: number; afterWritingMs?: number } = {}): Promise<ChildRun> {
     const next = this.warm.shift() ?? start(this.slowFsMs);
     this.warm.push(start(this.slowFsMs));
     await next.ready;
     const sent = performance.now();
     let writingMs: number | null = null;
-    next.onWriting(() => (writingMs = performance.now() - sent));
+    const timers: NodeJS.Timeout[] = [];
+    const killLater = (ms: number) => timers.push(setTimeout(() => next.child.kill('SIGKILL'), ms));
+    next.onWriting(() => {
+      writingMs = performance.now() - sent;
+      if (kill.afterWritingMs !== undefined) killLater(kill.afterWritingMs);
+    });
     next.child.stdin!.write(`${JSON.stringify({ dir, key })}\n`);
-    const timer = killAfterMs === undefined ? undefined : setTimeout(() => next.child.kill('SIGKILL'), killAfterMs);
+    if (kill.afterMs !== undefined) killLater(kill.afterMs);
     const { code, signal } = await next.exited;
-    clearTimeout(timer);
+    for (const timer of timers) clearTimeout(timer);
     return { code, signal, workMs: performance.now() - sent, writingMs, stderr: next.stderr() };
   }
 

@@ -80,10 +80,10 @@ describe('crash safety of the codemod', () => {
     const failures: string[] = [];
     for (let i = 0; i < KILLS; i++) {
       const dir = writeDashboard();
-      // Even kills: anywhere in the run. Odd kills: inside the write phase.
-      const from = i % 2 === 0 ? 0 : writingMs;
-      const killAt = from + rng.next() * (workMs - from);
-      const run = await pool.run(dir, FLAG, killAt);
+      // Even kills: anywhere in the run. Odd kills: inside the write phase, timed from its start.
+      const inWrites = i % 2 === 1;
+      const killAt = inWrites ? rng.next() * (workMs - writingMs) : rng.next() * workMs;
+      const run = await pool.run(dir, FLAG, inWrites ? { afterWritingMs: killAt } : { afterMs: killAt });
       const killed = snapshot(dir);
       const verdict = judge(killed, before, after, 'flags.yaml');
       for (const temp of verdict.temps) if (INCLUDE(temp)) verdict.problems.push(`${temp}: a leftover temp file that the include globs count as source`);
@@ -102,7 +102,7 @@ describe('crash safety of the codemod', () => {
         if (state.get(path)?.text !== after.get(path)?.text) verdict.problems.push(`after the re-run ${path} differs from the uninterrupted result`);
         else if (state.get(path)?.mode !== after.get(path)?.mode) verdict.problems.push(`after the re-run ${path} has mode ${state.get(path)?.mode.toString(8)}`);
       }
-      if (verdict.problems.length > 0) failures.push(`kill #${i} at ${killAt.toFixed(1)} ms of ${workMs.toFixed(1)} ms:\n  ${verdict.problems.join('\n  ')}`);
+      if (verdict.problems.length > 0) failures.push(`kill #${i} at ${killAt.toFixed(1)} ms ${inWrites ? 'into the writes' : 'of the run'} (${workMs.toFixed(1)} ms):\n  ${verdict.problems.join('\n  ')}`);
       rmSync(dir, { recursive: true, force: true });
     }
     console.log(`crash test: ${KILLS} kills over ${workMs.toFixed(0)} ms of work (writing from ${writingMs.toFixed(0)} ms):`, outcomes);

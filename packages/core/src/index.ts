@@ -16,6 +16,8 @@ export { suggestKey, editDistance } from './policy/suggestions.js';
 export { checkNaming } from './policy/naming.js';
 export { FlagProject } from './matching/flag-project.js';
 export { CandidateFilter, trieSource } from './matching/candidate-filter.js';
+export { searchCandidates } from './matching/candidate-search.js';
+export type { CandidateProject, CandidateSearchOptions } from './matching/candidate-search.js';
 export { skimFunctions } from './matching/skim.js';
 export type { Skim } from './matching/skim.js';
 export type { FlagProjectOptions } from './matching/flag-project.js';

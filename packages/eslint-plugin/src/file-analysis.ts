@@ -6,10 +6,10 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { SourceFile } from 'typescript';
 import type { Diagnostic, FlagDefinition, FlagdebtConfig, FlagRead, IsoDate, Registry } from '@flagdebt/core';
+import { CandidateFilter } from '@flagdebt/core';
 import { readSettings } from './settings.js';
 import { projectStore } from './project-store.js';
 import { resolveKeysWithTypes } from './type-keys.js';
-import { containsAny } from './wrapper-discovery.js';
 
 export interface FileAnalysis {
   filename: string;
@@ -32,6 +32,18 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 
 const analyses = new WeakMap<object, FileAnalysis>();
 
+/** Core's pre-filter for a project's word set, rebuilt when the set grows (it only grows). */
+const wordFilters = new WeakMap<Set<string>, { size: number; filter: CandidateFilter }>();
+
+function namesCandidateWord(text: string, words: Set<string>): boolean {
+  let cached = wordFilters.get(words);
+  if (cached?.size !== words.size) {
+    cached = { size: words.size, filter: new CandidateFilter(words) };
+    wordFilters.set(words, cached);
+  }
+  return cached.filter.matches(text);
+}
+
 function analyze(context: AnyContext): FileAnalysis {
   const { settings, problem: settingsProblem } = readSettings(context.settings, context.cwd);
   const filename = context.filename;
@@ -45,7 +57,7 @@ function analyze(context: AnyContext): FileAnalysis {
 
   const text = context.sourceCode.text;
   // The cheap pre-filter: a file that names no accessor and no known wrapper reads no flag.
-  if (!containsAny(text, state.candidateWords)) return analysis;
+  if (!namesCandidateWord(text, state.candidateWords)) return analysis;
   let reads: FlagRead[];
   try {
     // Passing the text (possibly unsaved editor text) makes the matcher re-parse this file, and

@@ -12,7 +12,7 @@
  * a read calls them.
  */
 import { fileURLToPath } from 'node:url';
-import { nodeSourceHost, previousAnalysis, storeAnalysis, walkFiles, type Accessor, type FlagProject, type ModelCodec } from '@flagdebt/core';
+import { nodeSourceHost, previousAnalysis, searchCandidates, storeAnalysis, walkFiles, type Accessor, type FlagProject, type ModelCodec } from '@flagdebt/core';
 import { statOf, textHash, type DiskHost } from './disk-host.js';
 
 const SOURCE_FILE = /\.(?:[mc]?[jt]s|[jt]sx)$/u;
@@ -36,12 +36,6 @@ function sourceFiles(root: string): string[] {
   };
   const isSource = (name: string) => !name.startsWith('.') && SOURCE_FILE.test(name) && !name.endsWith('.d.ts');
   return walkFiles(root, { prune: skipped, keep: isSource, limit: MAX_FILES });
-}
-
-/** The plugin's text pre-filter: does `text` mention any of `words`? */
-export function containsAny(text: string, words: Iterable<string>): boolean {
-  for (const word of words) if (text.includes(word)) return true;
-  return false;
 }
 
 /**
@@ -190,41 +184,13 @@ class SourceTexts {
 }
 
 /**
- * The scanner's fixed point. A full search (`changed` undefined) starts from the files that
- * name an accessor; an update starts from the `changed` files, whatever they name. Then every
- * other file that names a wrapper found so far is searched, until no new wrapper appears. A
- * wrapper is new unless `known` holds it: the same name declared in the same file (a file that
- * calls a name now declared elsewhere too must be searched again). Returns the wrappers found.
+ * Core's fixed point (`searchCandidates`, the scanner's too). A full search (`changed` undefined)
+ * starts from the files that name an accessor; an update starts from the `changed` files,
+ * whatever they name, and a wrapper is new unless `known` holds it: the same name declared in the
+ * same file (a file that calls a name now declared elsewhere too must be searched again).
+ * Returns the wrappers found.
  */
 function search(matcher: FlagProject, texts: SourceTexts, changed: Set<string> | undefined, known: Array<[string, string]>): Array<[string, string]> {
-  const seen = new Set(known.map(([name, file]) => `${name}\0${file}`));
-  const chosen = changed ? [...changed] : [];
-  let pending = texts.files().filter((file) => !changed?.has(file));
-  let newWords: string[] = changed ? [] : [...matcher.candidateWords()];
-  // Files parsed again because a skipped function names a wrapper found since (FlagProject.reskim).
-  let reparsed = false;
-  const step = (): void => {
-    newWords = [];
-    for (const wrapper of matcher.discoverWrappers(chosen)) {
-      const id = `${wrapper.name}\0${wrapper.file}`;
-      if (!seen.has(id)) {
-        seen.add(id);
-        newWords.push(wrapper.name);
-      }
-    }
-    reparsed = newWords.length > 0 && matcher.reskim().length > 0;
-  };
-  if (changed) step();
-  while ((newWords.length > 0 && pending.length > 0) || reparsed) {
-    const rest: string[] = [];
-    for (const file of pending) {
-      const text = texts.read(file);
-      if (text === undefined) continue;
-      if (containsAny(text, newWords)) chosen.push(file);
-      else rest.push(file);
-    }
-    pending = rest;
-    step();
-  }
+  searchCandidates({ project: matcher, files: texts.files(), text: (file) => texts.read(file), changed, known });
   return matcher.wrappers().map((w): [string, string] => [w.name, w.file]);
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { FlagdebtError, FlagProject, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
-import { discoverFiles, loadSources } from '@flagdebt/core/files';
+import type { FlagProject} from '@flagdebt/core';
+import { FlagdebtError, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
 import { EntryPoints } from '../cascade/entry-points.js';
 import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
@@ -11,6 +11,7 @@ import { syntaxErrors } from '../safety/parse-check.js';
 import type { ResolvedFlag } from './flag-values.js';
 import { SourceSet } from './source-set.js';
 import { UnanalysedFiles } from './unanalysed-files.js';
+import { candidateFiles, codemodProject, mentionsAny } from './flag-reads.js';
 
 /** What the run would do to the code, computed in memory (texts normalised to LF, no BOM). */
 export interface RemovalPlan {
@@ -28,11 +29,7 @@ export interface RemovalPlan {
 
 export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[]): Promise<RemovalPlan> {
   const sources = new SourceSet();
-  const project = new FlagProject({
-    root: config.root,
-    accessors: config.accessors,
-    host: { readFile: (p) => sources.originalText(p), fileExists: (p) => sources.host.fileExists(p) },
-  });
+  const project = codemodProject(config, sources);
   const keys = flags.map((f) => f.key);
   const { files, tooLarge, words } = await candidateFiles(config, project, sources, keys);
 
@@ -49,6 +46,8 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     const text = sources.text(file);
     if (typeof text !== 'string') continue;
     const reads = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key));
+    // A file that reads other flags only is none of this run's business, even when it cannot be analysed.
+    if (reads.length === 0 && !mentionsAny(text, words)) continue;
     // No reads may only mean the parser gave up on this file, or misread its broken syntax.
     if (reads.length === 0 && project.problems(file, text).length > 0) {
       skip(file, 'the code is nested too deeply to analyse');
@@ -124,65 +123,4 @@ function unsupportedShape(root: string, file: string, error: OverlappingEditsErr
     message: 'the codemod cannot fold this shape of code (two rewrites of the same code overlap); nothing was written',
     fix: 'fold this read by hand or report it',
   };
-}
-
-/** Like the scanner, huge files (bundles) are not analysed. */
-const MAX_TEXT_LENGTH = 2 * 1024 * 1024;
-
-/**
- * Files that may read the flags, from a text pre-filter: the key itself, identifiers bound to it
- * (`NewCheckout = 'new-checkout'`, `NEW_CHECKOUT: 'new-checkout'`) and wrappers that read it,
- * repeated while new names turn up (a wrapper of a wrapper is only known once the first is).
- * Only these files are parsed.
- */
-async function candidateFiles(
-  config: FlagdebtConfig,
-  project: FlagProject,
-  sources: SourceSet,
-  keys: string[],
-): Promise<{ files: string[]; tooLarge: string[]; words: Set<string> }> {
-  // Discovers the project (include/exclude/.gitignore) and loads every text into `sources`.
-  const { files: discovered } = await discoverFiles(config.root, config, sources.host);
-  loadSources(discovered, sources.host);
-  // Like the scanner, leave binary and huge files alone.
-  const large = (f: string): boolean => (sources.originalText(f) ?? '').length > MAX_TEXT_LENGTH;
-  const all = sources.files().filter((f) => !large(f) && !(sources.originalText(f) ?? '').includes('\0'));
-  const wanted = new Set(keys);
-  const words = new Set<string>(keys);
-  let files: string[] = [];
-  for (let round = 0; round < 8; round++) {
-    const size = words.size;
-    files = all.filter((f) => mentionsAny(sources.text(f), words));
-    for (const f of files) for (const alias of aliasesIn(sources.text(f) as string, keys)) words.add(alias);
-    project.discoverWrappers(files);
-    for (const w of project.wrappers()) if (w.key !== null && wanted.has(w.key)) words.add(w.name);
-    if (words.size === size) break;
-  }
-  const tooLarge = sources.files().filter((f) => large(f) && mentionsAny(sources.originalText(f), words));
-  return { files, tooLarge, words };
-}
-
-function mentionsAny(text: string | null | undefined, words: Set<string>): boolean {
-  if (typeof text !== 'string') return false;
-  for (const w of words) {
-    let at = text.indexOf(w);
-    while (at !== -1) {
-      const identifier = /^[A-Za-z_$][\w$]*$/.test(w);
-      if (!identifier || (!/[\w$]/.test(text[at - 1] ?? '') && !/[\w$]/.test(text[at + w.length] ?? ''))) return true;
-      at = text.indexOf(w, at + 1);
-    }
-  }
-  return false;
-}
-
-/** Names bound to a key literal: enum members, consts, object properties. */
-function aliasesIn(text: string, keys: string[]): string[] {
-  const out: string[] = [];
-  for (const key of keys) {
-    if (!text.includes(key)) continue;
-    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const re = new RegExp(`([A-Za-z_$][\\w$]*)['"]?\\s*[:=]\\s*(['"\`])${escaped}\\2`, 'g');
-    for (const m of text.matchAll(re)) out.push(m[1]);
-  }
-  return out;
 }

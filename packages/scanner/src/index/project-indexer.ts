@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, FlagRead, KeyDeclaration, WrapperInfo } from '@flagdebt/core';
 import type ts from '@flagdebt/core/typescript';
-import { CandidateFilter } from '@flagdebt/core';
+import { searchCandidates } from '@flagdebt/core';
 import { ReferenceIndex } from './reference-index.js';
 
 /** The part of core's FlagProject the indexer drives. */
@@ -98,8 +98,8 @@ export function indexProject(options: IndexOptions): IndexOutcome {
 }
 
 /**
- * Candidate files in report order. Each round tests the texts not yet chosen with one regex,
- * announces how many matched, then `accept` parses each (dropping the ones that do not parse).
+ * Candidate files in report order (core's `searchCandidates`): each round tests the texts not yet
+ * chosen, announces how many matched, then `accept` parses each (dropping the ones that do not parse).
  */
 function selectCandidates(
   options: IndexOptions,
@@ -108,41 +108,28 @@ function selectCandidates(
   accept: (file: string) => boolean,
 ): string[] {
   const { project, texts } = options;
-  const chosen = new Set<string>();
-  const tested = new Set<string>();
-  const seenWords = new Set(project.candidateWords());
-  let filter = new CandidateFilter(seenWords, options.keys);
-  // Files parsed again because their skipped functions name a wrapper found since (see `reskim`).
-  let reparsed = false;
-  for (;;) {
-    const found: string[] = [];
-    for (const [file, text] of texts) {
-      if (!tested.has(file) && filter.matches(text)) found.push(file);
-    }
-    announce(found.length);
-    let grew = false;
-    for (const file of found) {
-      tested.add(file);
-      if (accept(file)) {
-        chosen.add(file);
-        grew = true;
-      }
-    }
-    if (!grew && !reparsed) break;
-    // Calls of a newly found wrapper are reads too: files naming it become candidates.
-    try {
-      project.discoverWrappers(chosen);
-    } catch (error) {
-      problems.push({ file: '', message: `wrapper discovery failed: ${error instanceof Error ? error.message : String(error)}` });
-      break;
-    }
-    const newWords = project.candidateWords().filter((w) => !seenWords.has(w));
-    if (newWords.length === 0) break;
-    for (const word of newWords) seenWords.add(word);
-    filter = new CandidateFilter(newWords);
-    reparsed = (project.reskim?.() ?? []).length > 0;
-  }
-  return [...texts.keys()].filter((f) => chosen.has(f));
+  let failed = false;
+  return searchCandidates({
+    project: {
+      candidateWords: () => project.candidateWords(),
+      discoverWrappers: (files) => {
+        if (failed) return [];
+        try {
+          return project.discoverWrappers(files);
+        } catch (error) {
+          failed = true;
+          problems.push({ file: '', message: `wrapper discovery failed: ${error instanceof Error ? error.message : String(error)}` });
+          return [];
+        }
+      },
+      reskim: () => project.reskim?.() ?? [],
+    },
+    files: texts.keys(),
+    text: (file) => texts.get(file),
+    keys: options.keys,
+    accept,
+    announce,
+  });
 }
 
 function lazyFiles(options: IndexOptions, index: ReferenceIndex, broken: Set<string>): string[] {

@@ -1,0 +1,83 @@
+/**
+ * The codemod's answer to "where does this project read these flags?": core's shared pre-filter
+ * and wrapper fixed point over the project's files, then core's reads in each candidate.
+ */
+import { FlagProject, searchCandidates, type FlagdebtConfig, type FlagRead } from '@flagdebt/core';
+import { discoverFiles, loadSources } from '@flagdebt/core/files';
+import { SourceSet } from './source-set.js';
+
+/**
+ * Every read in the project's files that may read `keys` (all reads found there: of these flags,
+ * of others, and dynamic ones), in file order. What `flagdebt remove` starts from.
+ */
+export async function findFlagReads(config: FlagdebtConfig, keys: string[]): Promise<FlagRead[]> {
+  const sources = new SourceSet();
+  const project = codemodProject(config, sources);
+  const { files } = await candidateFiles(config, project, sources, keys);
+  return files.flatMap((file) => project.readsIn(file, sources.text(file) ?? undefined));
+}
+
+/** The matcher over `sources`' original texts (reads are taken before any edit). */
+export function codemodProject(config: FlagdebtConfig, sources: SourceSet): FlagProject {
+  return new FlagProject({
+    root: config.root,
+    accessors: config.accessors,
+    host: { readFile: (p) => sources.originalText(p), fileExists: (p) => sources.host.fileExists(p) },
+  });
+}
+
+/** Like the scanner, huge files (bundles) are not analysed. */
+const MAX_TEXT_LENGTH = 2 * 1024 * 1024;
+
+/**
+ * Files that may read the flags: core's pre-filter and wrapper fixed point, the one the scanner
+ * and the ESLint plugin use (files naming an accessor or a wrapper, and files spelling a key).
+ * Only these files are parsed. `words` ties a file to these flags in particular: the keys, names
+ * bound to them (`NewCheckout = 'new-checkout'`) and the wrappers that read them; a file the
+ * codemod cannot analyse is reported (and its flags kept in the registry) only when it names one.
+ */
+export async function candidateFiles(
+  config: FlagdebtConfig,
+  project: FlagProject,
+  sources: SourceSet,
+  keys: string[],
+): Promise<{ files: string[]; tooLarge: string[]; words: Set<string> }> {
+  // Discovers the project (include/exclude/.gitignore) and loads every text into `sources`.
+  const { files: discovered } = await discoverFiles(config.root, config, sources.host);
+  loadSources(discovered, sources.host);
+  // Like the scanner, leave binary and huge files alone.
+  const large = (f: string): boolean => (sources.originalText(f) ?? '').length > MAX_TEXT_LENGTH;
+  const all = sources.files().filter((f) => !large(f) && !(sources.originalText(f) ?? '').includes('\0'));
+  const files = searchCandidates({ project, files: all, text: (f) => sources.text(f) ?? undefined, keys });
+  const wanted = new Set(keys);
+  const words = new Set<string>(keys);
+  for (const f of files) for (const alias of aliasesIn(sources.text(f) ?? '', keys)) words.add(alias);
+  for (const w of project.wrappers()) if (w.key !== null && wanted.has(w.key)) words.add(w.name);
+  const tooLarge = sources.files().filter((f) => large(f) && mentionsAny(sources.originalText(f), words));
+  return { files, tooLarge, words };
+}
+
+export function mentionsAny(text: string | null | undefined, words: Set<string>): boolean {
+  if (typeof text !== 'string') return false;
+  for (const w of words) {
+    let at = text.indexOf(w);
+    while (at !== -1) {
+      const identifier = /^[A-Za-z_$][\w$]*$/.test(w);
+      if (!identifier || (!/[\w$]/.test(text[at - 1] ?? '') && !/[\w$]/.test(text[at + w.length] ?? ''))) return true;
+      at = text.indexOf(w, at + 1);
+    }
+  }
+  return false;
+}
+
+/** Names bound to a key literal: enum members, consts, object properties. */
+function aliasesIn(text: string, keys: string[]): string[] {
+  const out: string[] = [];
+  for (const key of keys) {
+    if (!text.includes(key)) continue;
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`([A-Za-z_$][\\w$]*)['"]?\\s*[:=]\\s*(['"\`])${escaped}\\2`, 'g');
+    for (const m of text.matchAll(re)) out.push(m[1]);
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * The promise behind the three tools: the scanner, the ESLint plugin and the codemod give one
+ * answer to "where does this code read a flag?". Each tool runs its own way over the same
+ * fixture projects: the scanner's `scan` (pre-filter, skimming, sealed wrappers), the plugin's
+ * per-file analysis inside a real ESLint run (warm-up, per-file pre-filter, typescript-eslint's
+ * trees), and the codemod's `findFlagReads` (its own matcher over the project's texts). Their
+ * reads, evaluations and dynamic keys alike, must be the same set.
+ */
+import path from 'node:path';
+import { ESLint, type Linter, type Rule } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+import { loadProjectModel } from '@flagdebt/core';
+import { discoverFiles, diskScanHost } from '@flagdebt/core/files';
+import { findFlagReads } from '@flagdebt/codemod';
+import { scan } from '@flagdebt/scanner';
+// The plugin's shared per-file analysis (what every flagdebt rule judges), from its build.
+import { analysisOf } from '../../packages/eslint-plugin/dist/file-analysis.js';
+import { REPO, SHOP } from '../helpers.js';
+
+const PROJECTS = [
+  SHOP,
+  ...['references/storefront', 'references/wrappers', 'references/look-alikes', 'reconciliation/categories', 'reconciliation/staleness'].map((p) =>
+    path.join(REPO, 'packages/scanner/test/fixtures', p),
+  ),
+];
+
+interface Read {
+  kind: string;
+  flag: string | null;
+  file: string;
+  line: number;
+  column: number;
+}
+
+const id = (r: Read) => `${r.file}:${r.line}:${r.column} ${r.kind} ${r.flag ?? '(dynamic)'}`;
+
+async function scannerReads(dir: string): Promise<string[]> {
+  const result = await scan({ dir, now: '2026-11-21' });
+  return result.references.filter((r) => r.kind !== 'declaration').map((r) => id(r)).sort();
+}
+
+async function codemodReads(dir: string): Promise<string[]> {
+  const { config, registry } = loadProjectModel(dir);
+  const reads = await findFlagReads(config, [...registry.flags.keys()]);
+  return reads.map((r) => id({ kind: r.kind, flag: r.key, file: rel(dir, r.file), line: r.line, column: r.column })).sort();
+}
+
+async function pluginReads(dir: string): Promise<string[]> {
+  const { config } = loadProjectModel(dir);
+  // ESLint does not read .gitignore files: lint exactly the files the other two tools scan.
+  const { files } = await discoverFiles(dir, config, diskScanHost);
+  const seen: string[] = [];
+  const probe: Rule.RuleModule = {
+    create(context) {
+      for (const r of analysisOf(context as never).reads) {
+        seen.push(id({ kind: r.kind, flag: r.key, file: rel(dir, r.file), line: r.line, column: r.column }));
+      }
+      return {};
+    },
+  };
+  const eslint = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: [
+      {
+        files: ['**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}'],
+        languageOptions: { parser: tseslint.parser as Linter.Parser, parserOptions: { ecmaFeatures: { jsx: true } } },
+        plugins: { probe: { rules: { reads: probe } } },
+        rules: { 'probe/reads': 'error' },
+        linterOptions: { reportUnusedDisableDirectives: 'off' },
+      },
+    ] as Linter.Config[],
+  });
+  const results = await eslint.lintFiles(files.filter((f) => /\.[cm]?[jt]sx?$/.test(f)));
+  const fatal = results.flatMap((r) => r.messages.filter((m) => m.fatal).map((m) => `${rel(dir, r.filePath)}: ${m.message}`));
+  // Files that do not parse are reported by each tool in its own way, and hold no reads.
+  expect(fatal.every((m) => /damaged|broken/.test(m)), fatal.join('\n')).toBe(true);
+  return seen.sort();
+}
+
+function rel(dir: string, file: string): string {
+  return path.relative(dir, file).split(path.sep).join('/');
+}
+
+describe('scanner, ESLint plugin and codemod report the same reads', () => {
+  for (const dir of PROJECTS) {
+    it(path.relative(REPO, dir), async () => {
+      const scanner = await scannerReads(dir);
+      expect(scanner.length).toBeGreaterThan(0);
+      expect(await pluginReads(dir)).toEqual(scanner);
+      expect(await codemodReads(dir)).toEqual(scanner);
+    });
+  }
+});
