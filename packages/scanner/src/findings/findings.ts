@@ -6,6 +6,8 @@
  */
 import type { FindingKind, FlagReport, ReferenceRecord, ScanResult, SuppressedRecord } from '../types.js';
 
+const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
+
 export interface Finding {
   kind: FindingKind;
   flag: string | null;
@@ -75,8 +77,8 @@ export function narrowToFiles(result: ScanResult, files: ReadonlySet<string>): S
     references,
     unused: [],
     unregistered: result.unregistered.filter((u) => files.has(u.file)),
-    // Config and registry warnings concern every change.
-    problems: result.problems.filter((p) => files.has(p.file) || p.severity === 'warning'),
+    // Config and registry warnings (not about a source file) concern every change.
+    problems: result.problems.filter((p) => files.has(p.file) || (p.severity === 'warning' && !SOURCE_FILE.test(p.file))),
     ...(result.suppressed ? { suppressed: result.suppressed.filter((s) => s.file === undefined ? touched.has(s.flag) : files.has(s.file)) } : {}),
   });
 }
