@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { baselineFilter, createBaseline, findingsOf, groupFindings, narrowToFiles, parseBaseline, serializeBaseline, suppressFindings } from '../src/index.js';
-import { FlagdebtError } from '@flagdebt/core';
+import type { FlagdebtError } from '@flagdebt/core';
 import { scanFixture } from './helpers.js';
 
 const result = await scanFixture('findings', 'helpdesk');
