@@ -10,6 +10,7 @@ import { cpSync, lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync, ex
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { REPO, SHOP } from '../helpers.js';
 
 const NOW = '2026-11-21';
@@ -40,37 +41,37 @@ function run(command: string, args: string[], cwd: string): { code: number; stdo
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-let temp: string;
-let app: string;
-
-beforeAll(() => {
-  temp = mkdtempSync(join(tmpdir(), 'flagdebt-install-'));
-  const packed = run(process.execPath, [join(REPO, 'scripts/pack.mjs'), '--out', join(temp, 'tarballs')], REPO);
-  expect(packed.stderr).not.toMatch(/Error/);
-  expect(packed.code).toBe(0);
-  const tarballs = packed.stdout.trim().split('\n');
-  expect(tarballs.map((t) => t.slice(join(temp, 'tarballs').length + 1))).toEqual(['flagdebt-0.1.0.tgz', 'flagdebt-eslint-plugin-0.1.0.tgz']);
-
-  app = join(temp, 'shop');
-  cpSync(SHOP, app, { recursive: true });
-  // A project of its own: no workspace above it, no flagdebt in its manifest yet.
-  writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: 'shop', version: '0.4.2', private: true, type: 'module' }, null, 2)}\n`);
-  writeFileSync(join(app, 'eslint.config.js'), readmeEslintConfig());
-  const versions = rootManifest.devDependencies;
-  const installed = run(
-    'npm',
-    ['install', '--save-dev', '--prefer-offline', ...tarballs, `eslint@${versions.eslint}`, `typescript-eslint@${versions['typescript-eslint']}`],
-    app,
-  );
-  expect(installed.stderr).not.toMatch(/npm (error|ERR)/);
-  expect(installed.code).toBe(0);
-}, 180_000);
-
-afterAll(() => {
-  if (temp) rmSync(temp, { recursive: true, force: true });
-});
-
 describe('installed from the tarballs', () => {
+  let temp: string;
+  let app: string;
+
+  beforeAll(() => {
+    temp = mkdtempSync(join(tmpdir(), 'flagdebt-install-'));
+    const packed = run(process.execPath, [join(REPO, 'scripts/pack.mjs'), '--out', join(temp, 'tarballs')], REPO);
+    expect(packed.stderr).not.toMatch(/Error/);
+    expect(packed.code).toBe(0);
+    const tarballs = packed.stdout.trim().split('\n');
+    expect(tarballs.map((t) => t.slice(join(temp, 'tarballs').length + 1))).toEqual(['flagdebt-0.1.0.tgz', 'flagdebt-eslint-plugin-0.1.0.tgz']);
+
+    app = join(temp, 'shop');
+    cpSync(SHOP, app, { recursive: true });
+    // A project of its own: no workspace above it, no flagdebt in its manifest yet.
+    writeFileSync(join(app, 'package.json'), `${JSON.stringify({ name: 'shop', version: '0.4.2', private: true, type: 'module' }, null, 2)}\n`);
+    writeFileSync(join(app, 'eslint.config.js'), readmeEslintConfig());
+    const versions = rootManifest.devDependencies;
+    const installed = run(
+      'npm',
+      ['install', '--save-dev', '--prefer-offline', ...tarballs, `eslint@${versions.eslint}`, `typescript-eslint@${versions['typescript-eslint']}`],
+      app,
+    );
+    expect(installed.stderr).not.toMatch(/npm (error|ERR)/);
+    expect(installed.code).toBe(0);
+  }, 180_000);
+
+  afterAll(() => {
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  });
+
   it('is a real install: no links into the repository, no workspace packages fetched', () => {
     for (const pkg of ['flagdebt', '@flagdebt/eslint-plugin']) expect(lstatSync(join(app, 'node_modules', pkg)).isSymbolicLink()).toBe(false);
     // The internal packages travel inside the tarballs, nowhere else.
@@ -82,8 +83,6 @@ describe('installed from the tarballs', () => {
   });
 
   it('npx flagdebt scan reports the shop', () => {
-    const version = run('npx', ['--no', '--', 'flagdebt', '--version'], app);
-    expect(version.stdout.trim()).toBe('0.1.0');
     const scan = run('npx', ['--no', 'flagdebt', 'scan', '--now', NOW, '--format', 'json'], app);
     // The shop reads an archived flag: over the default budget of 0 for those.
     expect(scan.stderr).toBe('flagdebt: budget exceeded: 1 archived flag still read, budget is 0: an archived key must never be used again: rename the flag in code, or restore it in the registry\n');
@@ -132,5 +131,40 @@ describe('installed from the tarballs', () => {
     );
     // Errors from the plugin's rules: exit 1, as in CI.
     expect(linted.code).toBe(1);
+  });
+});
+
+describe('the GitHub Action', () => {
+  it("runs the CLI from its own checkout: its scan step, run as the runner would, writes SARIF and the summary", () => {
+    const action = parse(readFileSync(join(REPO, 'action.yml'), 'utf8')) as { runs: { steps: { id?: string; run?: string; env?: Record<string, string> }[] } };
+    const step = action.runs.steps.find((s) => s.id === 'scan')!;
+    expect(step.env?.FLAGDEBT_BIN).toBe('${{ github.action_path }}/packages/cli/bin/flagdebt.js');
+    expect(JSON.stringify(action)).not.toMatch(/npx/);
+
+    const work = mkdtempSync(join(tmpdir(), 'flagdebt-action-'));
+    try {
+      cpSync(join(REPO, 'test/fixtures/cli/billing'), join(work, 'repo/apps/billing'), { recursive: true });
+      const env = {
+        ...userEnv(),
+        FLAGDEBT_BIN: join(REPO, 'packages/cli/bin/flagdebt.js'),
+        FLAGDEBT_DIR: 'apps/billing',
+        FLAGDEBT_NOW: NOW,
+        FLAGDEBT_SARIF: 'flagdebt.sarif',
+        FLAGDEBT_SUMMARY: 'true',
+        GITHUB_OUTPUT: join(work, 'output'),
+        GITHUB_STEP_SUMMARY: join(work, 'summary.md'),
+        GITHUB_WORKSPACE: join(work, 'repo'),
+      };
+      const result = spawnSync('bash', ['-e', '-c', step.run!], { cwd: join(work, 'repo'), env, encoding: 'utf8' });
+      expect(result.status, result.stderr).toBe(0);
+      // The billing fixture is over its stale budget: the step records 1 and leaves failing to a later step.
+      expect(readFileSync(join(work, 'output'), 'utf8')).toBe('sarif-file=flagdebt.sarif\nexit-code=1\n');
+      const sarif = JSON.parse(readFileSync(join(work, 'repo/flagdebt.sarif'), 'utf8'));
+      const uris = sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri);
+      expect(uris).toContain('apps/billing/src/billing/invoice.ts');
+      expect(readFileSync(join(work, 'summary.md'), 'utf8')).toMatch(/^## flagdebt scan/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

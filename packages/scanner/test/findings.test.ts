@@ -4,6 +4,9 @@
  * flag still read behind an ignore comment, a dynamic read behind one without a reason, and two
  * unregistered keys).
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { baselineFilter, createBaseline, findingsOf, groupFindings, narrowToFiles, parseBaseline, serializeBaseline, suppressFindings } from '../src/index.js';
 import type { FlagdebtError } from '@flagdebt/core';
@@ -29,6 +32,14 @@ describe('flagdebt-ignore-next-line', () => {
     // The archived flag no longer counts as read, and its reads are gone from the references.
     expect(result.flags.find((f) => f.key === 'legacy-inbox')).toMatchObject({ references: 0, files: 0 });
     expect(result.references.some((r) => r.kind === 'dynamic' || r.flag === 'legacy-inbox')).toBe(false);
+  });
+
+  it('lists suppressed findings in JSON that the published schema accepts', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../schema/scan-result.v1.json'), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
+    const baselined = suppressFindings(result, baselineFilter(createBaseline(result)));
+    for (const report of [result, baselined]) expect(validate(JSON.parse(JSON.stringify(report))), JSON.stringify(validate.errors)).toBe(true);
+    expect(validate({ ...JSON.parse(JSON.stringify(result)), suppressed: [{ kind: 'stale', flag: 'x', by: 'reviewer' }] })).toBe(false);
   });
 
   it('warns about a comment without a reason (it still applies)', () => {
