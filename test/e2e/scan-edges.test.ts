@@ -20,7 +20,7 @@ describe('scan --output', () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toContain(missing);
       expect(result.stderr).toMatch(/cannot write --output .*: its folder does not exist \(ENOENT\)/);
-      expect(result.stderr).toMatch(/fix: pass an --output path in an existing folder/);
+      expect(result.stderr).toMatch(/fix: give --output a path in an existing folder/);
       expect(result.stderr).not.toMatch(STACK_LINE);
       expect(result.stdout).toBe('');
 
@@ -150,6 +150,9 @@ describe('adopting on a codebase with debt', () => {
     const report = JSON.parse(clean.stdout);
     expect(report.summary).toMatchObject({ stale: 0, unregistered: 0, dynamic: 0, archivedReferenced: 0 });
     expect(report.suppressed).toHaveLength(8);
+    const text = await cli(['scan', shop.dir, '--now', NOW, '--baseline', file]);
+    expect(text.stdout).toContain('  not counted: 8 by the baseline');
+    expect(text.stdout).not.toContain('Stale flags (');
 
     mkdirSync(join(shop.dir, 'src/returns'), { recursive: true });
     writeFileSync(

@@ -79,7 +79,7 @@ export function writeOutputFile(io: CliIO, output: string, text: string, option 
       line: 0,
       column: 0,
       message: `cannot write ${option} ${output}: ${reason}${code ? ` (${code})` : ''}`,
-      fix: `pass an ${option} path in an existing folder you can write to`,
+      fix: `give ${option} a path in an existing folder you can write to`,
     });
   }
   return target;

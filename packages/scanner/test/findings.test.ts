@@ -107,8 +107,11 @@ describe('PR mode (narrowToFiles)', () => {
     expect(pr.flags.map((f) => f.key)).toEqual(['ticket-merge', 'sla-timers']);
     expect(pr.references.every((r) => r.file === 'src/tickets/TicketView.tsx')).toBe(true);
     expect(pr.summary).toMatchObject({ stale: 1, unregistered: 0, unused: 0, references: 2 });
-    // The reason-less ignore comment is in another file: its warning is not this change's.
+    // The reason-less ignore comment is in another file: its warning is not this change's, and
+    // neither are the two suppressed findings.
     expect(pr.problems).toEqual([]);
+    expect(pr).not.toHaveProperty('suppressed');
+    expect(narrowToFiles(result, new Set(['src/tickets/inbox.ts'])).suppressed?.map((s) => s.flag)).toEqual(['legacy-inbox']);
 
     const other = narrowToFiles(result, new Set(['src/admin/flagDebug.ts']));
     expect(other.flags).toEqual([]);

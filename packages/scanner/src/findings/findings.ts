@@ -71,7 +71,7 @@ export function narrowToFiles(result: ScanResult, files: ReadonlySet<string>): S
   const references = result.references.filter((r) => files.has(r.file));
   const touched = new Set(references.map((r) => r.flag));
   const flags = result.flags.filter((f) => touched.has(f.key)).map((f) => withReferences(f, references));
-  return recount({
+  const narrowed = recount({
     ...result,
     flags,
     references,
@@ -79,8 +79,11 @@ export function narrowToFiles(result: ScanResult, files: ReadonlySet<string>): S
     unregistered: result.unregistered.filter((u) => files.has(u.file)),
     // Config and registry warnings (not about a source file) concern every change.
     problems: result.problems.filter((p) => files.has(p.file) || (p.severity === 'warning' && !SOURCE_FILE.test(p.file))),
-    ...(result.suppressed ? { suppressed: result.suppressed.filter((s) => s.file === undefined ? touched.has(s.flag) : files.has(s.file)) } : {}),
   });
+  const suppressed = result.suppressed?.filter((s) => (s.file === undefined ? touched.has(s.flag) : files.has(s.file))) ?? [];
+  if (suppressed.length > 0) narrowed.suppressed = suppressed;
+  else delete narrowed.suppressed;
+  return narrowed;
 }
 
 function recountArchived(flags: FlagReport[], references: ReferenceRecord[]): FlagReport[] {

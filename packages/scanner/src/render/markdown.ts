@@ -43,7 +43,7 @@ const renderMarkdown: Renderer = (result, options) => {
     const parts = budget.map((b) => `${b.exceeded ? ':x:' : ':white_check_mark:'} ${b.label} ${b.actual} of ${b.limit}`);
     out.push('', `**Budget:** ${parts.join(' · ')}`);
   }
-  if (result.suppressed !== undefined) {
+  if (result.suppressed !== undefined && result.suppressed.length > 0) {
     const byComment = result.suppressed.filter((x) => x.by === 'comment').length;
     out.push('', `Not counted: ${plural(byComment, 'finding')} by \`flagdebt-ignore-next-line\`, ${plural(result.suppressed.length - byComment, 'finding')} by the baseline.`);
   }

@@ -61,7 +61,7 @@ const renderText: Renderer = (result, options) => {
       [s.files, s.flags, s.references, s.stale, s.unused, s.unregistered, s.dynamic, s.archivedReferenced].map(String),
     ]),
   );
-  if (result.suppressed !== undefined) {
+  if (result.suppressed !== undefined && result.suppressed.length > 0) {
     const byComment = result.suppressed.filter((x) => x.by === 'comment').length;
     const parts = [byComment > 0 ? `${byComment} by flagdebt-ignore-next-line` : '', result.suppressed.length - byComment > 0 ? `${result.suppressed.length - byComment} by the baseline` : ''];
     out.push('', `  not counted: ${parts.filter(Boolean).join(', ')}`);
