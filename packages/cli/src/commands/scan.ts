@@ -41,6 +41,9 @@ export async function runScan(dirArg: string, options: ScanOptions, io: CliIO): 
   const now = parseNow(options.now) ?? todayIso();
   const model = loadProjectModel(dir, { config: options.config ? resolve(io.cwd, options.config) : undefined });
   for (const warning of model.warnings) io.stderr(`${formatDiagnostic(warning)}\n`);
+  if (options.groupBy !== undefined && !READABLE.has(options.format)) {
+    io.stderr(`flagdebt: note: --group-by applies to the text and markdown formats; ${options.format} lists findings as it always does\n`);
+  }
   // Read before scanning: a missing baseline should not cost a whole scan to report.
   const baseline = options.baseline === undefined ? undefined : readBaseline(io, options.baseline);
 
