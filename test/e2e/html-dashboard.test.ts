@@ -103,6 +103,20 @@ describe.skipIf(!hasChromium)('html dashboard in chromium', () => {
     expect(await page.getAttribute('#stale-flags th:nth-child(5)', 'aria-sort')).toBe('none');
   });
 
+  it('lists every flag and filters them as the user types in the search box', async () => {
+    const visibleKeys = () =>
+      page.$$eval('#all-flags tbody tr', (rows) => rows.filter((r) => !(r as HTMLElement).hidden).map((r) => r.cells[0].textContent ?? ''));
+    const all = await visibleKeys();
+    expect(all).toEqual(shopResult().flags.map((f) => f.key));
+    await page.fill('#flag-search', 'discovery');
+    expect(await visibleKeys()).toEqual(shopResult().flags.filter((f) => f.owner === 'discovery').map((f) => f.key));
+    await page.fill('#flag-search', 'ARCHIVED growth');
+    expect(await visibleKeys()).toEqual(['legacy-banner']);
+    expect(await page.textContent('#flag-search-count')).toBe(`1 of ${all.length}`);
+    await page.fill('#flag-search', '');
+    expect(await visibleKeys()).toEqual(all);
+  });
+
   it('renders hostile user text as text, never as markup or script', async () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.$$('img')).toHaveLength(0);

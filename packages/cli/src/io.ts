@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { dirname, basename, join, resolve } from 'node:path';
+import { FlagdebtError } from '@flagdebt/core';
 
 /** Where the CLI talks. Tests pass an in-memory implementation. */
 export interface CliIO {
@@ -47,6 +48,41 @@ export function writeFileAtomic(path: string, text: string): void {
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+const WRITE_REASONS: Record<string, string> = {
+  ENOENT: 'its folder does not exist',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};
+
+/**
+ * Writes `text` to the file an `--output` option names (relative to the working directory),
+ * atomically. A path that cannot be written is the user's to fix: a usage error (exit 2) naming
+ * the path and the reason, not a bug.
+ */
+export function writeOutputFile(io: CliIO, output: string, text: string, option = '--output'): string {
+  const target = resolve(io.cwd, output);
+  try {
+    writeFileAtomic(target, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason = WRITE_REASONS[code] ?? (error instanceof Error ? error.message : String(error));
+    throw new FlagdebtError({
+      severity: 'error',
+      code: 'cli/cannot-write-output',
+      file: target,
+      line: 0,
+      column: 0,
+      message: `cannot write ${option} ${output}: ${reason}${code ? ` (${code})` : ''}`,
+      fix: `give ${option} a path in an existing folder you can write to`,
+    });
+  }
+  return target;
 }
 
 /** A one-line progress indicator on a TTY's stderr; silent elsewhere. */

@@ -61,6 +61,10 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--now <date>', 'fix "today" (YYYY-MM-DD) for reproducible reports')
     .option('-c, --config <file>', 'use this flagdebt.config file instead of searching for one')
     .option('--history', 'include the flag-count trend over git history (html format)')
+    .addOption(new Option('--group-by <what>', 'list findings under each flag or each owner (text, markdown)').choices(['flag', 'owner']))
+    .option('--changed-since <git-ref>', 'PR mode: only findings in files changed since the merge base with this ref')
+    .option('--baseline <file>', 'do not count the findings recorded in this baseline file')
+    .option('--write-baseline <file>', 'record the current findings as a baseline file and exit 0')
     .action(async (dir: string, options) => setExit(await (await import('./commands/scan.js')).runScan(dir, options, io)));
 
   program

@@ -103,6 +103,12 @@ export interface BudgetConfig {
   stale?: number;
   /** Max unregistered keys before `scan` exits 1. */
   unregistered?: number;
+  /** Max archived flags that code still reads; unset means 0 (re-using a retired key fails CI). */
+  archivedReferenced?: number;
+  /** Max dynamic (not statically resolvable) keys. */
+  dynamic?: number;
+  /** Max registered flags that no code reads. */
+  unused?: number;
 }
 
 export interface FlagdebtConfig {

@@ -138,6 +138,19 @@ describe('loadConfig', () => {
     expect(byLine(11, 49)?.fix).toBe('rename it to `ops`');
   });
 
+  it('reads the budget for archived, dynamic and unused flags, and rejects a bad count', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flagdebt-budget-'));
+    writeFileSync(join(dir, 'flagdebt.config.json'), '{\n  "budget": { "stale": 3, "archivedReferenced": 1, "dynamic": 0, "unused": 2 }\n}\n');
+    expect(loadConfig(join(dir, 'flagdebt.config.json')).budget).toEqual({ stale: 3, archivedReferenced: 1, dynamic: 0, unused: 2 });
+    writeFileSync(join(dir, 'flagdebt.config.json'), '{\n  "budget": {\n    "dynamic": -2,\n    "unused": "none",\n    "archived": 0\n  }\n}\n');
+    const diagnostics = errorsOf(() => loadConfig(join(dir, 'flagdebt.config.json'))).diagnostics;
+    expect(diagnostics.map((d) => d.line)).toEqual([3, 4, 5]);
+    expect(diagnostics[0].message).toMatch(/budget\.dynamic/);
+    expect(diagnostics[1].message).toMatch(/budget\.unused/);
+    // The unknown key's fix lists the keys there are.
+    expect(`${diagnostics[2].message} ${diagnostics[2].fix}`).toMatch(/archivedReferenced/);
+  });
+
   it('reports a syntax error and a missing file as diagnostics', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flagdebt-badconfig-'));
     writeFileSync(join(dir, 'flagdebt.config.json'), '{\n  "registry": "flags.yaml"\n  "budget": {}\n}\n');

@@ -5,6 +5,13 @@
  */
 import type { RuleName } from './rules/index.js';
 
+/**
+ * The files both configs apply to. ESLint on its own lints only JavaScript files; naming the
+ * TypeScript extensions here makes `eslint .` pick up .ts and .tsx files too (they still need a
+ * TypeScript parser, e.g. typescript-eslint's: README, "ESLint").
+ */
+export const SOURCE_FILES = ['**/*.{js,mjs,cjs,jsx,ts,tsx,mts,cts}'];
+
 type Severity = 'error' | 'warn' | 'off';
 
 export const SEVERITIES: Record<RuleName, { recommended: Severity; strict: Severity }> = {

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { ESLint, Linter } from 'eslint';
-import { ruleEntries } from './configs.js';
+import { ruleEntries, SOURCE_FILES } from './configs.js';
 import { rules } from './rules/index.js';
 
 // By package name, not by a relative path: the module runs from dist/ or from dist/bundle/.
@@ -30,8 +30,8 @@ const plugin: FlagdebtPlugin = {
 // The configs include the plugin itself, so `[flagdebt.configs.recommended]` is a whole config.
 // typescript-eslint's rule types and ESLint's differ only in detail; the objects are the same.
 const asEslintPlugin = plugin as unknown as ESLint.Plugin;
-plugin.configs.recommended = { name: 'flagdebt/recommended', plugins: { flagdebt: asEslintPlugin }, rules: ruleEntries('recommended') };
-plugin.configs.strict = { name: 'flagdebt/strict', plugins: { flagdebt: asEslintPlugin }, rules: ruleEntries('strict') };
+plugin.configs.recommended = { name: 'flagdebt/recommended', files: SOURCE_FILES, plugins: { flagdebt: asEslintPlugin }, rules: ruleEntries('recommended') };
+plugin.configs.strict = { name: 'flagdebt/strict', files: SOURCE_FILES, plugins: { flagdebt: asEslintPlugin }, rules: ruleEntries('strict') };
 
 export default plugin;
 

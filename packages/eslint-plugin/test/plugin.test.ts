@@ -2,6 +2,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src/index.js';
 
@@ -46,6 +47,15 @@ describe('plugin', () => {
       'flagdebt/inline-evaluation': 'error',
       'flagdebt/max-flags-per-function': 'warn',
     });
+  });
+
+  it('both configs apply to TypeScript files as well as JavaScript ones (ESLint alone lints only .js)', async () => {
+    const eslint = new ESLint({ cwd: PACKAGE, overrideConfigFile: true, overrideConfig: [plugin.configs.recommended] });
+    for (const file of ['src/a.ts', 'src/b.tsx', 'src/c.mts', 'src/d.js', 'src/e.jsx']) {
+      const config = (await eslint.calculateConfigForFile(file)) as { rules?: Record<string, unknown> } | undefined;
+      expect(Object.keys(config?.rules ?? {}), file).toContain('flagdebt/registered');
+    }
+    expect(await eslint.calculateConfigForFile('README.md')).toBeUndefined();
   });
 
   it('every rule is in a config, or deliberately in none', () => {

@@ -10,6 +10,10 @@ import { discoverFiles, diskScanHost, loadSources, relativePath, type ScanHost }
 import { indexProject } from './index/project-indexer.js';
 import { scannedSourceHost } from './index/scanned-source-host.js';
 import { reconcile } from './reconcile/reconcile.js';
+import { compareStrings } from './discovery/discover-files.js';
+import { suppressFindings } from './findings/findings.js';
+import { ignoreComments } from './findings/ignore-comments.js';
+import { linesOf } from './findings/source-lines.js';
 import type { ProblemRecord, ScanResult } from './types.js';
 
 export interface ScanOptions {
@@ -43,7 +47,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const host = options.host ?? diskScanHost;
   const { config, registry, warnings } = projectModel(root, options);
 
-  const { files, rules } = await discoverFiles(root, config, host);
+  const { files, rules, unmatchedIncludes } = await discoverFiles(root, config, host);
   let readTotal = files.length;
   const loaded = loadSources(files, host, (done) => options.onProgress?.(done, readTotal));
 
@@ -66,13 +70,19 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     },
   });
 
+  const configFile = config.file === null ? 'flagdebt.config.json' : relativePath(root, config.file);
   const problems: ProblemRecord[] = [
+    ...unmatchedIncludes.map(({ glob, hint }) => ({
+      file: configFile,
+      message: `include glob "${glob}" matches no file: ${hint}`,
+      severity: 'warning' as const,
+    })),
     ...warnings.map((w) => ({ file: relativePath(root, w.file), line: w.line || undefined, message: w.message, severity: 'warning' as const })),
     ...loaded.problems.map((p) => ({ file: relativePath(root, p.file), message: p.message, severity: p.severity })),
     ...indexed.problems.map((p) => ({ file: p.file === '' ? '' : relativePath(root, p.file), message: p.message, line: p.line, severity: p.severity ?? 'error' })),
   ].map(dropUndefined);
 
-  return reconcile({
+  const reconciled = reconcile({
     root,
     now,
     registry,
@@ -82,6 +92,24 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     files: files.length,
     problems,
   });
+  return applyIgnoreComments(reconciled, loaded.texts);
+}
+
+/** Takes out the findings that a `// flagdebt-ignore-next-line reason` comment covers. */
+function applyIgnoreComments(result: ScanResult, texts: ReadonlyMap<string, string>): ScanResult {
+  const split = new Map<string, string[] | undefined>();
+  const comments = ignoreComments((file) => {
+    if (!split.has(file)) {
+      const text = texts.get(path.join(result.root, ...file.split('/')));
+      // Most files have no directive: not worth splitting into lines.
+      split.set(file, text === undefined || !text.includes('flagdebt-ignore-next-line') ? undefined : linesOf(text));
+    }
+    return split.get(file);
+  });
+  const narrowed = suppressFindings(result, (finding) => comments.decide(finding));
+  if (comments.problems.length === 0) return narrowed;
+  const problems = [...narrowed.problems, ...comments.problems].sort((a, b) => compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return { ...narrowed, problems };
 }
 
 function projectModel(root: string, options: ScanOptions): { config: FlagdebtConfig; registry: Registry; warnings: Diagnostic[] } {

@@ -12,6 +12,11 @@ export interface ScanResult {
   unused: { flag: string }[];
   unregistered: UnregisteredRecord[];
   problems: ProblemRecord[];
+  /**
+   * Findings left out of the counts above: by a `// flagdebt-ignore-next-line reason` comment or
+   * a baseline (`scan --baseline`). Present only when there are some.
+   */
+  suppressed?: SuppressedRecord[];
 }
 
 export interface ScanSummary {
@@ -71,4 +76,20 @@ export interface ProblemRecord {
   line?: number;
   /** `error` (could not read/parse), `skipped` (binary, minified, huge) or `warning` (registry/config). */
   severity?: 'error' | 'skipped' | 'warning';
+}
+
+export type FindingKind = 'stale' | 'unregistered' | 'dynamic' | 'archived';
+
+/** A finding taken out of the counts, and what took it out. */
+export interface SuppressedRecord {
+  kind: FindingKind;
+  /** null for a dynamic key. */
+  flag: string | null;
+  /** Absent for a stale flag (a finding about the flag, not a read). */
+  file?: string;
+  line?: number;
+  column?: number;
+  by: 'comment' | 'baseline';
+  /** The comment's reason. */
+  reason?: string;
 }

@@ -44,12 +44,17 @@ describe('reconciliation: categories', async () => {
   });
 
   it('checks the budget from the config', () => {
-    // budget: stale 0, unregistered 1; the fixture has no stale flag and 3 unregistered reads
+    // budget: stale 0, unregistered 1; the fixture has no stale flag, 3 unregistered reads and
+    // one archived flag that is still read (over the default budget of 0 for those)
+    const archived = 'an archived key must never be used again: rename the flag in code, or restore it in the registry';
     expect(overBudget(result, { stale: 0, unregistered: 1 })).toEqual([
       '3 unregistered flag reads, budget is 1: add the keys to the registry or fix the typos',
+      `1 archived flag still read, budget is 0: ${archived}`,
     ]);
-    expect(overBudget(result, { unregistered: 3 })).toEqual([]);
-    expect(overBudget(result, {})).toEqual([]);
+    expect(overBudget(result, { unregistered: 3, archivedReferenced: 1 })).toEqual([]);
+    expect(overBudget(result, {})).toEqual([`1 archived flag still read, budget is 0: ${archived}`]);
+    expect(overBudget(result, { archivedReferenced: 1, unused: 1, dynamic: 0 })).toEqual(['2 unused flags, budget is 1: archive flags no code reads in the registry']);
+    expect(overBudget(result, { archivedReferenced: 1, unused: 2 })).toEqual([]);
   });
 });
 

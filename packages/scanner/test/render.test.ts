@@ -81,7 +81,7 @@ describe('renderers', async () => {
     expect(cat).toMatch(/<details>\n<summary><code>checkout-v2<\/code>: 3 references<\/summary>/);
     expect(cat).not.toContain('**Budget:**');
     expect(renderScan(categories, 'markdown', { budget: { stale: 0, unregistered: 1 } })).toContain(
-      '**Budget:** :white_check_mark: stale 0 of 0 · :x: unregistered 3 of 1',
+      '**Budget:** :white_check_mark: stale 0 of 0 · :x: unregistered 3 of 1 · :x: archived in use 1 of 0',
     );
   });
 

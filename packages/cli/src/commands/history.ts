@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { todayIso } from '@flagdebt/core';
 import { history, renderHistory, type HistoryResult, type SkippedCommit } from '@flagdebt/scanner';
-import { Progress, writeFileAtomic, type CliIO } from '../io.js';
+import { Progress, writeOutputFile, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
 import { existingDirectory } from './scan.js';
 
@@ -33,7 +33,7 @@ export async function runHistory(dirArg: string, options: HistoryOptions, io: Cl
   if (result.points.length === 0) throw noPoint(result, since, now);
   const output = renderHistory(result, options.format);
   if (options.output !== undefined) {
-    writeFileAtomic(resolve(io.cwd, options.output), output);
+    writeOutputFile(io, options.output, output);
     io.stderr(`flagdebt: wrote ${result.points.length} history points to ${options.output}\n`);
   } else {
     io.stdout(output);

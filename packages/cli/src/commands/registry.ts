@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { FlagdebtError, findConfig, formatDiagnostic, loadConfig, validateRegistry, type Diagnostic, type VendorFormat } from '@flagdebt/core';
 import { importRegistry, VENDOR_FORMATS } from '@flagdebt/core/importers';
-import { writeFileAtomic, type CliIO } from '../io.js';
+import { writeOutputFile, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
 
 export async function runRegistryValidate(file: string | undefined, options: { config?: string }, io: CliIO): Promise<number> {
@@ -60,7 +60,7 @@ export async function runRegistryImport(fileArg: string, options: ImportOptions,
         fix: 'choose another --output, or pass --force to replace it',
       });
     }
-    writeFileAtomic(target, result.yaml);
+    writeOutputFile(io, options.output, result.yaml);
     io.stderr(`flagdebt: imported ${plural(result.flags.length, 'flag')} from ${options.from} into ${options.output}\n`);
   } else {
     io.stdout(result.yaml);

@@ -19,7 +19,7 @@ import { DEFAULT_ACCESSORS, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_STALENESS,
 const TOP_LEVEL = ['$schema', 'registry', 'include', 'exclude', 'tests', 'accessors', 'naming', 'staleness', 'budget'] as const;
 const ACCESSOR_KEYS = ['call', 'member', 'keyArg', 'defaultArg', 'from'] as const;
 const POLICY_KEYS = ['completeForDays', 'maxAgeDays', 'expires'] as const;
-const BUDGET_KEYS = ['stale', 'unregistered'] as const;
+const BUDGET_KEYS = ['stale', 'unregistered', 'archivedReferenced', 'dynamic', 'unused'] as const;
 const DOTTED_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 
 class ConfigReader {

@@ -12,6 +12,8 @@ export interface DiscoveredFiles {
   /** Absolute, sorted by their path relative to the scanned folder. */
   files: string[];
   rules: PathRules;
+  /** `include` globs that matched none of `files`, with a hint why. */
+  unmatchedIncludes: { glob: string; hint: string }[];
 }
 
 export async function discoverFiles(
@@ -41,7 +43,7 @@ export async function discoverFiles(
   const files = sources.filter((file) => (listedExactly || rules.isScanned(file)) && !ignored.ignores(file));
   // Every listed path starts with `root`, so absolute order is relative order.
   files.sort(compareStrings);
-  return { files, rules };
+  return { files, rules, unmatchedIncludes: rules.unmatchedIncludes(config.include, files) };
 }
 
 function gitignoreRules(root: string, inside: string[], host: ScanHost): GitignoreRules {

@@ -41,7 +41,34 @@ export class PathRules {
     return this.include(rel) && !this.exclude(rel);
   }
 
+  /**
+   * The `include` globs that match none of `files` (the files the scan kept), each with why it
+   * may be wrong. A config whose include matches nothing scans nothing and reports every flag
+   * unused, which looks like a clean result.
+   */
+  unmatchedIncludes(include: readonly string[], files: readonly string[]): { glob: string; hint: string }[] {
+    const keys = files.map((file) => this.key(file));
+    const out: { glob: string; hint: string }[] = [];
+    for (const glob of include) {
+      const matches = globMatcher([glob]);
+      if (keys.some((key) => matches(key))) continue;
+      out.push({ glob, hint: globHint(glob) });
+    }
+    return out;
+  }
+
   isTest(absFile: string): boolean {
     return this.tests(this.key(absFile));
   }
+}
+
+/** Why a glob may match nothing: a malformed pattern, or one written for another base. */
+export function globHint(glob: string): string {
+  for (const [open, close] of [['{', '}'], ['[', ']'], ['(', ')']] as const) {
+    if (glob.split(open).length !== glob.split(close).length) return `it looks malformed: "${open}" and "${close}" do not pair up`;
+  }
+  if (glob.startsWith('./')) return 'globs are matched against paths without a leading "./": drop it';
+  if (glob.startsWith('/') || /^[A-Za-z]:[\\/]/.test(glob)) return 'globs are relative to the config file\'s folder, not absolute paths';
+  if (glob.includes('\\')) return 'globs use forward slashes';
+  return 'no file under the config file\'s folder matches it (after exclude and .gitignore)';
 }

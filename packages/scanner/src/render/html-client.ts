@@ -204,7 +204,27 @@ export const DASHBOARD_SCRIPT = String.raw`
     selection.addRange(range);
   }
 
+  /** Hides the rows of the all-flags table that lack any word typed in the search box. */
+  function initSearch(input) {
+    var table = document.getElementById(input.getAttribute('aria-controls'));
+    var count = document.getElementById('flag-search-count');
+    if (!table) return;
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    input.addEventListener('input', function () {
+      var words = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+      var shown = 0;
+      rows.forEach(function (row) {
+        var text = row.getAttribute('data-search') || '';
+        var match = words.every(function (word) { return text.indexOf(word) !== -1; });
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      if (count) count.textContent = shown + ' of ' + rows.length;
+    });
+  }
+
   Array.prototype.forEach.call(document.querySelectorAll('table.sortable'), initSorting);
+  Array.prototype.forEach.call(document.querySelectorAll('input#flag-search'), initSearch);
   Array.prototype.forEach.call(document.querySelectorAll('button.copy'), initCopy);
   initCharts();
 })();

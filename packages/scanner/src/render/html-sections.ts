@@ -25,8 +25,11 @@ interface Column<T> {
   sortValue(row: T): string | number;
 }
 
-/** A table whose headers the page script makes sortable; cells carry their sort key. */
-function table<T>(id: string, columns: Column<T>[], rows: readonly T[], empty: string): string {
+/**
+ * A table whose headers the page script makes sortable; cells carry their sort key. With
+ * `search`, each row carries the text the page's search box matches (`data-search`).
+ */
+function table<T>(id: string, columns: Column<T>[], rows: readonly T[], empty: string, search?: (row: T) => string): string {
   if (rows.length === 0) return `<p class="empty">${escapeHtml(empty)}</p>`;
   const head = columns
     .map((column, index) => {
@@ -42,7 +45,7 @@ function table<T>(id: string, columns: Column<T>[], rows: readonly T[], empty: s
           return `<td${align} data-sort="${escapeHtml(String(column.sortValue(row)))}">${column.cell(row)}</td>`;
         })
         .join('');
-      return `<tr>${cells}</tr>`;
+      return search ? `<tr data-search="${escapeHtml(search(row))}">${cells}</tr>` : `<tr>${cells}</tr>`;
     })
     .join('\n');
   return `<div class="table-wrap"><table id="${id}" class="sortable"><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
@@ -103,6 +106,43 @@ export function staleTable(result: ScanResult): string {
     stale,
     'No stale flags. Nothing to remove.',
   );
+}
+
+/** What the flag needs, in one word, as the text report's Flags table says it. */
+function flagStatus(flag: FlagReport, unused: ReadonlySet<string>): string {
+  if (flag.state === 'archived') return flag.references > 0 ? 'archived, in use' : 'archived';
+  if (flag.stale) return 'stale';
+  return unused.has(flag.key) ? 'unused' : 'ok';
+}
+
+/**
+ * Every flag in the registry, archived ones included, with a search box above it (the page
+ * script hides rows that do not contain every word typed). Rows carry their searchable text in
+ * `data-search`, so the search needs no data of its own.
+ */
+export function allFlagsTable(result: ScanResult): string {
+  const unused = new Set(result.unused.map((u) => u.flag));
+  const flags = result.flags;
+  const rows = table<FlagReport>(
+    'all-flags',
+    [
+      { title: 'Flag', cell: (f) => code(f.key), sortValue: (f) => f.key },
+      { title: 'Type', cell: typeBadge, sortValue: (f) => f.type },
+      { title: 'Owner', cell: (f) => text(f.owner), sortValue: (f) => f.owner },
+      { title: 'State', cell: stateBadge, sortValue: (f) => f.state },
+      { title: 'Status', cell: (f) => `<span class="status status-${flagStatus(f, unused).replace(/[^a-z]+/g, '-')}">${text(flagStatus(f, unused))}</span>`, sortValue: (f) => flagStatus(f, unused) },
+      { title: 'Age (days)', kind: 'number', cell: (f) => String(f.ageDays), sortValue: (f) => f.ageDays },
+      { title: 'References', kind: 'number', cell: (f) => String(f.references), sortValue: (f) => f.references },
+      { title: 'Files', kind: 'number', cell: (f) => String(f.files), sortValue: (f) => f.files },
+      { title: 'Description', cell: (f) => text(f.description ?? ''), sortValue: (f) => f.description ?? '' },
+    ],
+    flags,
+    'The registry has no flags yet.',
+    (f) => [f.key, f.type, f.owner, f.state, flagStatus(f, unused), f.description ?? ''].join(' ').toLowerCase(),
+  );
+  if (flags.length === 0) return rows;
+  const search = `<div class="search"><label for="flag-search">Search</label> <input type="search" id="flag-search" aria-controls="all-flags" placeholder="key, owner, type, state or status" autocomplete="off"> <span id="flag-search-count" aria-live="polite">${flags.length} of ${flags.length}</span></div>`;
+  return search + rows;
 }
 
 export function unregisteredTable(result: ScanResult): string {

@@ -18,6 +18,10 @@ main { max-width: 1280px; margin: 0 auto; padding: 24px 40px 48px; }
 h2 { font-size: 17px; margin: 0 0 4px; }
 .section-hint { color: var(--muted); font-size: 13px; margin: 0 0 14px; }
 section.block { margin-top: 28px; }
+.search { margin: 0 0 10px; font-size: 13px; color: var(--muted); }
+.search input { font: inherit; color: var(--ink); padding: 5px 8px; border: 1px solid var(--line); border-radius: 6px; min-width: 280px; }
+.status-stale, .status-archived-in-use { color: var(--bad); font-weight: 600; }
+.status-unused, .status-archived { color: var(--muted); }
 .totals { display: grid; grid-template-columns: repeat(8, minmax(0, 1fr)); gap: 12px; margin-top: -68px; }
 .totals.four { grid-template-columns: repeat(4, minmax(0, 1fr)); }
 .card { background: var(--panel); border: 1px solid var(--line); border-radius: 10px; box-shadow: 0 1px 2px rgba(15,23,42,0.05); }

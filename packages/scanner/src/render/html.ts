@@ -6,6 +6,7 @@ import type { ScanResult } from '../types.js';
 import { DASHBOARD_SCRIPT } from './html-client.js';
 import { buildChartModel } from './html-model.js';
 import {
+  allFlagsTable,
   archivedTable,
   dynamicTable,
   escapeHtml,
@@ -143,6 +144,11 @@ function tablesSection(result: ScanResult): string {
 <h2 id="h-stale">Stale flags</h2>
 <p class="section-hint">Their rollout is over or their time is up. Each command folds the flag to its final value, deletes the dead code and archives the registry entry.</p>
 ${staleTable(result)}
+</section>
+<section class="block" aria-labelledby="h-all">
+<h2 id="h-all">All flags (${result.flags.length})</h2>
+<p class="section-hint">Every flag in the registry, archived ones included: ${result.summary.flags} live, ${result.flags.length - result.summary.flags} archived.</p>
+${allFlagsTable(result)}
 </section>
 <section class="block" aria-labelledby="h-unregistered">
 <h2 id="h-unregistered">Unregistered keys</h2>

@@ -81,6 +81,20 @@ describe('html renderer', () => {
     expect(/<table id="dynamic-keys"[\s\S]*?<\/table>/.exec(html)![0]).toContain('src/experiments/runner.ts:27:12');
   });
 
+  it('lists every registry flag, stale or not, archived too, with the text the search box matches', () => {
+    const result = shopResult();
+    const html = renderHtml(result);
+    const all = /<table id="all-flags"[\s\S]*?<\/table>/.exec(html)![0];
+    const keys = [...all.matchAll(/<tr data-search="[^"]*"><td data-sort="([^"]*)"/g)].map((m) => m[1]);
+    expect(keys).toEqual(result.flags.map((f) => f.key));
+    expect(keys.length).toBeGreaterThan(result.flags.filter((f) => f.stale).length);
+    expect(all).toContain('data-search="legacy-banner release growth archived archived, in use');
+    expect(all).toContain('data-search="dark-mode experiment web &#38; mobile active ok');
+    expect(html).toContain('<input type="search" id="flag-search" aria-controls="all-flags"');
+    expect(html).toContain(`<span id="flag-search-count" aria-live="polite">${result.flags.length} of ${result.flags.length}</span>`);
+    expect(html).toContain(`<h2 id="h-all">All flags (${result.flags.length})</h2>`);
+  });
+
   it('says so when a section is empty', () => {
     const clean = shopResult();
     clean.flags = clean.flags.filter((f) => !f.stale);
