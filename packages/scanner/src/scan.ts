@@ -6,11 +6,10 @@
 import path from 'node:path';
 import { FlagdebtError, FlagProject, loadProjectModel, loadRegistry, parseIsoDate, todayIso } from '@flagdebt/core';
 import type { Diagnostic, FlagdebtConfig, IsoDate, Registry } from '@flagdebt/core';
-import { discoverFiles, diskScanHost, loadSources, relativePath, type ScanHost } from '@flagdebt/core/files';
+import { compareStrings, discoverFiles, diskScanHost, loadSources, relativePath, type ScanHost } from '@flagdebt/core/files';
 import { indexProject } from './index/project-indexer.js';
 import { scannedSourceHost } from './index/scanned-source-host.js';
 import { reconcile } from './reconcile/reconcile.js';
-import { compareStrings } from './discovery/discover-files.js';
 import { suppressFindings } from './findings/findings.js';
 import { ignoreComments } from './findings/ignore-comments.js';
 import { linesOf } from './findings/source-lines.js';
