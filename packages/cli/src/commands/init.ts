@@ -51,6 +51,9 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
   if (proposal.testOnly.length > 0) {
     io.stderr(`  not registered: ${plural(proposal.testOnly.length, 'key')} read only in test files (${proposal.testOnly.slice(0, 5).join(', ')}${proposal.testOnly.length > 5 ? ', ...' : ''})\n`);
   }
+  if (proposal.unregistered > 0) {
+    io.stderr(`  budget.unregistered is ${proposal.unregistered}: the reads above that are not registered; lower it as you fix them\n`);
+  }
   if (proposal.dynamic > 0) io.stderr(`  ${plural(proposal.dynamic, 'read')} with a key flagdebt cannot resolve statically (run \`flagdebt scan\` to see them)\n`);
 
   if (options.dryRun) {

@@ -12,7 +12,7 @@ import { catalogAccessors, catalogPackages, flagObjectHooks, SDK_FAMILIES } from
 export interface DetectedAccessor {
   sdk: string;
   accessor: Accessor;
-  /** Direct reads (not through a wrapper) outside test files. */
+  /** Direct reads (not through a wrapper) outside test files, dynamic keys included. */
   reads: number;
   /** Reads only in test files: not proposed, but reported. */
   testReads: number;
@@ -50,20 +50,27 @@ export async function detectAccessors(dir: string): Promise<Detection> {
   const defaults = new Map<string, FlagValue>();
   const uncovered: UncoveredRead[] = [];
   const flagObjects = new Map<string, DetectedAccessor>();
+  const count = (sdk: string, accessor: Accessor, isTest: boolean) => {
+    const id = accessorId(accessor);
+    const entry = detected.get(id) ?? { sdk, accessor, reads: 0, testReads: 0 };
+    if (isTest) entry.testReads += 1;
+    else entry.reads += 1;
+    detected.set(id, entry);
+  };
 
+  const candidates: string[] = [];
   for (const file of files) {
     const text = host.readFile(file);
     if (text === undefined || !words.some((w) => text.includes(w))) continue;
+    candidates.push(file);
     const isTest = tests.has(file);
     for (const read of project.readsIn(file, text)) {
-      if (read.wrapper || read.kind !== 'evaluation' || !isCallAccessor(read.accessor)) continue;
+      // Dynamic reads count too: a forwarding wrapper (`useFlagOn(key)`) reads the SDK with a
+      // parameter, and the wrapper is only found when its accessor is in the config.
+      if (read.wrapper || !isCallAccessor(read.accessor)) continue;
       const sdk = sdkOf.get(read.accessor);
       if (sdk === undefined) continue;
-      const id = accessorId(read.accessor);
-      const entry = detected.get(id) ?? { sdk, accessor: read.accessor, reads: 0, testReads: 0 };
-      if (isTest) entry.testReads += 1;
-      else entry.reads += 1;
-      detected.set(id, entry);
+      count(sdk, read.accessor, isTest);
       const literal = read.defaultArg?.literal;
       if (!isTest && read.key !== null && literal !== undefined && !defaults.has(read.key)) defaults.set(read.key, literal);
     }
@@ -77,6 +84,13 @@ export async function detectAccessors(dir: string): Promise<Detection> {
       else entry.reads += 1;
       flagObjects.set(found.name, entry);
     }
+  }
+
+  // A forwarding wrapper's own read (`return useFeatureFlagVariantKey(flag)`) is no reference,
+  // but its accessor must be in the config for the wrapper's callers to be found.
+  for (const wrapper of project.discoverWrappers(candidates)) {
+    const sdk = sdkOf.get(wrapper.accessor);
+    if (sdk !== undefined && wrapper.keyParam !== undefined) count(sdk, wrapper.accessor, tests.has(wrapper.file));
   }
 
   const accessors = [...detected.values(), ...flagObjects.values()].sort((a, b) => b.reads - a.reads || accessorId(a.accessor).localeCompare(accessorId(b.accessor)));

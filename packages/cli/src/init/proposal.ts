@@ -33,6 +33,11 @@ export interface Proposal {
   /** Keys read only in test files (SDK test keys, fixtures): not registered. */
   testOnly: string[];
   dynamic: number;
+  /**
+   * Reads `scan` will report as unregistered once the registry is written (near misses, keys
+   * read only in tests): the starter budget, so the first scan passes and a new one fails.
+   */
+  unregistered: number;
   scan: ScanResult;
 }
 
@@ -73,7 +78,9 @@ export async function propose(dir: string, detection: Detection, now: IsoDate): 
     })
     .sort((a, b) => a.key.localeCompare(b.key));
   const testOnly = [...inTests].filter((key) => !reads.has(key)).sort();
-  return { accessors, keys, nearMisses, testOnly, dynamic, scan: result };
+  const registered = new Set(keys.map((k) => k.key));
+  const unregistered = result.references.filter((r) => r.kind === 'evaluation' && r.flag !== null && !registered.has(r.flag)).length;
+  return { accessors, keys, nearMisses, testOnly, dynamic, unregistered, scan: result };
 }
 
 export function configText(proposal: Proposal): string {
@@ -81,7 +88,7 @@ export function configText(proposal: Proposal): string {
   // only bury the first scan in findings: propose kebab-case only when every key follows it.
   const kebab = '^[a-z0-9]+(-[a-z0-9]+)*$';
   const naming = proposal.keys.every((k) => new RegExp(kebab).test(k.key)) ? { naming: { pattern: kebab } } : {};
-  const config = { registry: 'flags.yaml', accessors: proposal.accessors, ...naming, budget: { stale: 10, unregistered: 0 } };
+  const config = { registry: 'flags.yaml', accessors: proposal.accessors, ...naming, budget: { stale: 10, unregistered: proposal.unregistered } };
   return `${JSON.stringify(config, null, 2)}\n`;
 }
 
