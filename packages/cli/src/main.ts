@@ -100,7 +100,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   registry
     .command('import')
     .description('convert a vendor export into a flagdebt registry')
-    .requiredOption('--from <vendor>', 'launchdarkly | unleash | flipt | flagd | openfeature')
+    .requiredOption('--from <vendor>', 'launchdarkly | unleash | flipt | flagd | openfeature | growthbook | posthog')
     .argument('<file>', 'the vendor export')
     .option('-e, --environment <name>', 'environment whose rollout decides "complete"')
     .option('-o, --output <file>', 'write the registry here instead of stdout')
