@@ -1,5 +1,5 @@
 /**
- * `flagdebt init` on one miniature app per SDK (test/fixtures/init/<sdk>/). Every flag read in a
+ * `flagdebt init` on one miniature app per SDK (fixtures/init/<sdk>/). Every flag read in a
  * fixture is marked on its line with `// read: <key>`; the config init writes must let `scan`
  * find exactly those reads, and the registry must hold the keys read outside tests, minus typos.
  */
@@ -7,9 +7,9 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { cli, SHOP, tempProject } from '../helpers.js';
+import { cli, REPO, SHOP, tempProject } from '../helpers.js';
 
-const FIXTURES = join(import.meta.dirname, '../fixtures/init');
+const FIXTURES = join(REPO, 'fixtures/init');
 
 interface Case {
   sdk: string;
