@@ -170,8 +170,8 @@ describe('flagdebt CLI', () => {
       const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8'));
       expect(config.accessors).toEqual(
         expect.arrayContaining([
-          { call: 'ldClient.variation', keyArg: 0, defaultArg: 2 },
-          { call: 'useFeatureFlagEnabled', keyArg: 0 },
+          { call: 'variation', keyArg: 0, defaultArg: 2, from: '@launchdarkly/node-server-sdk' },
+          { call: 'useFeatureFlagEnabled', keyArg: 0, from: 'posthog-js' },
         ]),
       );
       const registry = parse(readFileSync(join(temp.dir, 'flags.yaml'), 'utf8')) as { flags: Record<string, { created: string }> };
@@ -182,10 +182,11 @@ describe('flagdebt CLI', () => {
       expect(again.code).toBe(2);
       expect(again.stderr).toMatch(/already exists/);
 
-      // the placeholders init leaves are what `registry validate` asks a human to fill in
+      // the placeholders init leaves are what `registry validate` asks a human to fill in,
+      // as warnings: they do not block the first scan
       const validate = await cli(['registry', 'validate'], temp.dir);
-      expect(validate.code).toBe(2);
-      expect(validate.stderr).toMatch(/placeholder/);
+      expect(validate.code).toBe(0);
+      expect(validate.stderr).toMatch(/placeholder TODO-fill-in left by `flagdebt init`/);
     } finally {
       temp.cleanup();
     }

@@ -105,7 +105,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   registry
     .command('import')
     .description('convert a vendor export into a flagdebt registry')
-    .requiredOption('--from <vendor>', 'launchdarkly | unleash | flipt | flagd | openfeature')
+    .requiredOption('--from <vendor>', 'launchdarkly | unleash | flipt | flagd | openfeature | growthbook | posthog')
     .argument('<file>', 'the vendor export')
     .option('-e, --environment <name>', 'environment whose rollout decides "complete"')
     .option('-o, --output <file>', 'write the registry here instead of stdout')
@@ -118,6 +118,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .description('detect flag SDK calls and write a starter config and registry')
     .argument('[dir]', 'project directory', '.')
     .option('--force', 'overwrite an existing config or registry')
+    .option('--dry-run', 'print the config and registry init would write, and write nothing')
     .option('--now <date>', 'creation date for the starter registry (YYYY-MM-DD)')
     .action(async (dir: string, options) => setExit(await (await import('./commands/init.js')).runInit(dir, options, io)));
 

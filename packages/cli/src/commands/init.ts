@@ -1,128 +1,88 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { stringify } from 'yaml';
-import {
-  DEFAULT_EXCLUDE,
-  DEFAULT_INCLUDE,
-  FlagProject,
-  IMPORT_PLACEHOLDER,
-  isCallAccessor,
-  todayIso,
-  type CallAccessor,
-  type FlagValue,
-} from '@flagdebt/core';
-import { diskScanHost } from '@flagdebt/scanner';
+import { FlagdebtError, IMPORT_PLACEHOLDER, isCallAccessor, todayIso, type Accessor } from '@flagdebt/core';
 import { writeFileAtomic, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
+import { detectAccessors } from '../init/detect.js';
+import { configText, propose, registryText } from '../init/proposal.js';
+import { SDK_FAMILIES } from '../init/sdk-catalog.js';
 import { existingDirectory } from './scan.js';
 import { plural } from './registry.js';
 
-/** Call shapes of the common flag SDKs. `keyArg`/`defaultArg` follow each SDK's signature. */
-const SDK_CALLS: { sdk: string; method: string; keyArg: number; defaultArg?: number }[] = [
-  { sdk: 'LaunchDarkly', method: 'variation', keyArg: 0, defaultArg: 2 },
-  { sdk: 'LaunchDarkly', method: 'boolVariation', keyArg: 0, defaultArg: 2 },
-  { sdk: 'LaunchDarkly', method: 'stringVariation', keyArg: 0, defaultArg: 2 },
-  { sdk: 'OpenFeature', method: 'getBooleanValue', keyArg: 0, defaultArg: 1 },
-  { sdk: 'OpenFeature', method: 'getStringValue', keyArg: 0, defaultArg: 1 },
-  { sdk: 'OpenFeature', method: 'getNumberValue', keyArg: 0, defaultArg: 1 },
-  { sdk: 'Unleash', method: 'isEnabled', keyArg: 0 },
-  { sdk: 'Unleash', method: 'useFlag', keyArg: 0 },
-  { sdk: 'GrowthBook', method: 'isOn', keyArg: 0 },
-  { sdk: 'GrowthBook', method: 'useFeatureIsOn', keyArg: 0 },
-  { sdk: 'PostHog', method: 'isFeatureEnabled', keyArg: 0 },
-  { sdk: 'PostHog', method: 'useFeatureFlagEnabled', keyArg: 0 },
-];
-
-interface Detected {
-  accessor: CallAccessor;
-  sdk: string;
-  reads: number;
+interface InitOptions {
+  force?: boolean;
+  now?: string;
+  dryRun?: boolean;
 }
 
-export async function runInit(dirArg: string, options: { force?: boolean; now?: string }, io: CliIO): Promise<number> {
+export async function runInit(dirArg: string, options: InitOptions, io: CliIO): Promise<number> {
   const dir = existingDirectory(resolve(io.cwd, dirArg));
   const now = parseNow(options.now) ?? todayIso();
+  const show = (file: string) => relative(io.cwd, file) || file;
   const configFile = join(dir, 'flagdebt.config.json');
   const registryFile = join(dir, 'flags.yaml');
-  for (const file of [configFile, registryFile]) {
-    if (existsSync(file) && !options.force) {
-      throw usageError('cli/init-exists', `${relative(io.cwd, file) || file} already exists`, 'edit it by hand, or pass --force to replace it');
+  // Checked before any work, and before writing either file: never half an init.
+  if (!options.dryRun) {
+    for (const file of [configFile, registryFile]) {
+      if (existsSync(file) && !options.force) {
+        throw usageError('cli/init-exists', `${show(file)} already exists`, 'edit it by hand, or pass --force to replace it (--dry-run shows what init would write)');
+      }
     }
   }
 
-  const { accessors, keys } = await detect(dir);
-  const config = {
-    registry: 'flags.yaml',
-    accessors: accessors.map((d) => d.accessor),
-    naming: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
-    budget: { stale: 10, unregistered: 0 },
-  };
-  writeFileAtomic(configFile, `${JSON.stringify(config, null, 2)}\n`);
-  writeFileAtomic(registryFile, starterRegistry(keys, now));
+  const detection = await detectAccessors(dir);
+  if (!detection.accessors.some((d) => d.reads > 0)) throw noSdkFound(dir, detection.files.length, show(dir));
+  const proposal = await propose(dir, detection, now);
+  const config = configText(proposal);
+  const registry = registryText(proposal.keys, now);
 
-  for (const d of accessors) io.stderr(`  ${d.sdk}: ${d.accessor.call} (${plural(d.reads, 'read')})\n`);
+  for (const d of detection.accessors.filter((a) => a.reads > 0)) {
+    io.stderr(`  ${d.sdk}: ${describe(d.accessor)} (${plural(d.reads, 'read')})\n`);
+  }
+  for (const d of detection.accessors.filter((a) => a.reads === 0)) {
+    io.stderr(`  skipped ${d.sdk} ${describe(d.accessor)}: read only in test files (${plural(d.testReads, 'read')})\n`);
+  }
+  for (const m of proposal.nearMisses) {
+    io.stderr(`warning: ${m.file}:${m.line}: "${m.key}" is read once and looks like "${m.like}"; not registered (a typo?). Fix the key, or add it to the registry by hand.\n`);
+  }
+  for (const u of detection.uncovered) {
+    io.stderr(`warning: ${show(u.file)}:${u.line}: ${u.what} cannot be described by an accessor; assign the result to a variable (\`const flags = useFlags()\`) so flagdebt sees the reads.\n`);
+  }
+  if (proposal.testOnly.length > 0) {
+    io.stderr(`  not registered: ${plural(proposal.testOnly.length, 'key')} read only in test files (${proposal.testOnly.slice(0, 5).join(', ')}${proposal.testOnly.length > 5 ? ', ...' : ''})\n`);
+  }
+  if (proposal.unregistered > 0) {
+    io.stderr(`  budget.unregistered is ${proposal.unregistered}: the reads above that are not registered; lower it as you fix them\n`);
+  }
+  if (proposal.dynamic > 0) io.stderr(`  ${plural(proposal.dynamic, 'read')} with a key flagdebt cannot resolve statically (run \`flagdebt scan\` to see them)\n`);
+
+  if (options.dryRun) {
+    io.stdout(`--- ${show(configFile)} (dry run: not written)\n${config}--- ${show(registryFile)} (dry run: not written)\n${registry}`);
+    return 0;
+  }
+  writeFileAtomic(configFile, config);
+  writeFileAtomic(registryFile, registry);
   io.stdout(
-    `flagdebt init: wrote ${relative(io.cwd, configFile) || configFile} with ${plural(accessors.length, 'accessor')} ` +
-      `and ${relative(io.cwd, registryFile) || registryFile} with ${plural(keys.size, 'flag')}.\n` +
+    `flagdebt init: wrote ${show(configFile)} with ${plural(proposal.accessors.length, 'accessor')} ` +
+      `and ${show(registryFile)} with ${plural(proposal.keys.length, 'flag')}.\n` +
       `Fill in each flag's type, owner and expires (marked ${IMPORT_PLACEHOLDER}), then run \`flagdebt registry validate\`.\n`,
   );
   return 0;
 }
 
-async function detect(dir: string): Promise<{ accessors: Detected[]; keys: Map<string, FlagValue | undefined> }> {
-  const host = diskScanHost;
-  const files = (await host.listFiles(dir, { include: [...DEFAULT_INCLUDE], exclude: [...DEFAULT_EXCLUDE] })).filter(
-    (file) => !file.endsWith('.gitignore'),
-  );
-  const methods = SDK_CALLS.map((s) => s.method);
-  const project = new FlagProject({
-    root: dir,
-    accessors: SDK_CALLS.map(({ method, keyArg, defaultArg }) => ({ call: method, keyArg, defaultArg })),
-    host,
+function describe(a: Accessor): string {
+  return isCallAccessor(a) ? `${a.call}() from ${a.from ?? 'any module'}` : `${a.member}.<flag> (member)`;
+}
+
+function noSdkFound(dir: string, files: number, shown: string): FlagdebtError {
+  const sdks = [...new Set(SDK_FAMILIES.map((f) => f.sdk))].join(', ');
+  return new FlagdebtError({
+    severity: 'error',
+    code: 'cli/init-no-sdk',
+    file: dir,
+    line: 0,
+    column: 0,
+    message: `no flag SDK reads found in ${shown} (${plural(files, 'file')} searched for ${sdks}); nothing was written`,
+    fix: 'write flagdebt.config.json by hand with the functions your code reads flags through, e.g. { "accessors": [{ "call": "flags.isEnabled", "keyArg": 0 }] } (see docs/config.md#accessors)',
   });
-  const detected = new Map<string, Detected>();
-  const keys = new Map<string, FlagValue | undefined>();
-  for (const file of files) {
-    const text = host.readFile(file);
-    if (text === undefined || !methods.some((m) => text.includes(m))) continue;
-    for (const read of project.readsIn(file, text)) {
-      const accessor = read.accessor;
-      if (read.wrapper || read.kind !== 'evaluation' || read.key === null || !isCallAccessor(accessor)) continue;
-      const shape = SDK_CALLS.find((s) => s.method === accessor.call);
-      if (!shape) continue;
-      const path = calleePath(text.slice(read.span.start, read.span.end));
-      const entry = detected.get(path) ?? {
-        accessor: { call: path, keyArg: shape.keyArg, ...(shape.defaultArg !== undefined ? { defaultArg: shape.defaultArg } : {}) },
-        sdk: shape.sdk,
-        reads: 0,
-      };
-      entry.reads += 1;
-      detected.set(path, entry);
-      if (!keys.has(read.key)) keys.set(read.key, read.defaultArg?.literal);
-    }
-  }
-  return { accessors: [...detected.values()].sort((a, b) => b.reads - a.reads), keys };
-}
-
-/** `this.ld?.client.variation(` → `client.variation`: the last two segments keep the match precise. */
-function calleePath(callText: string): string {
-  const callee = callText.slice(0, callText.indexOf('(')).replace(/\?\./g, '.').replace(/\s+/g, '').replace(/\.$/, '');
-  const segments = callee.split('.').filter((s) => s !== '' && s !== 'this');
-  return segments.slice(-2).join('.');
-}
-
-function starterRegistry(keys: Map<string, FlagValue | undefined>, now: string): string {
-  const flags: Record<string, Record<string, unknown>> = {};
-  for (const [key, fallback] of [...keys].sort(([a], [b]) => a.localeCompare(b))) {
-    flags[key] = {
-      type: 'release',
-      owner: IMPORT_PLACEHOLDER,
-      created: now,
-      expires: IMPORT_PLACEHOLDER,
-      state: 'active',
-      default: fallback ?? false,
-    };
-  }
-  const header = '# Starter registry written by `flagdebt init`. Review every flag: type, owner, expires.\n';
-  return header + stringify({ flags }, { lineWidth: 0 });
 }

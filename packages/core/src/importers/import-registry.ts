@@ -3,10 +3,12 @@ import { FlagdebtError, type Diagnostic } from '../diagnostics.js';
 import { todayUtc } from './dates.js';
 import { importFlagd } from './flagd.js';
 import { importFlipt } from './flipt.js';
+import { importGrowthBook } from './growthbook.js';
 import { VENDOR_FORMATS, type ImportedFlag, type ImportOptions, type ImportResult, type VendorFormat } from './imported-flag.js';
 import { ImportSession } from './import-session.js';
 import { importLaunchDarkly } from './launchdarkly.js';
 import { importOpenFeature } from './openfeature.js';
+import { importPostHog } from './posthog.js';
 import { registryYaml, VENDOR_NAMES } from './registry-writer.js';
 import { parseJsonSource, parseYamlSource } from './vendor-source.js';
 import { importUnleash } from './unleash.js';
@@ -16,10 +18,12 @@ const JSON_IMPORTERS: Record<Exclude<VendorFormat, 'flipt'>, (session: ImportSes
   unleash: importUnleash,
   flagd: importFlagd,
   openfeature: importOpenFeature,
+  growthbook: importGrowthBook,
+  posthog: importPostHog,
 };
 
 /** Formats whose files hold several environments. */
-const ENVIRONMENT_FORMATS: VendorFormat[] = ['launchdarkly', 'unleash'];
+const ENVIRONMENT_FORMATS: VendorFormat[] = ['launchdarkly', 'unleash', 'growthbook'];
 
 /**
  * Imports one vendor file. Throws FlagdebtError when the file cannot be read as that vendor's

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { FlagState, FlagType, FlagValue, IsoDate } from '../types.js';
 
-export const VENDOR_FORMATS = ['launchdarkly', 'unleash', 'flipt', 'flagd', 'openfeature'] as const;
+export const VENDOR_FORMATS = ['launchdarkly', 'unleash', 'flipt', 'flagd', 'openfeature', 'growthbook', 'posthog'] as const;
 export type VendorFormat = (typeof VENDOR_FORMATS)[number];
 
 /**

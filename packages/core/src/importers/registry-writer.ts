@@ -11,6 +11,8 @@ export const VENDOR_NAMES: Record<VendorFormat, string> = {
   flipt: 'Flipt',
   flagd: 'flagd',
   openfeature: 'OpenFeature manifest',
+  growthbook: 'GrowthBook',
+  posthog: 'PostHog',
 };
 
 export interface RegistryHeader {

@@ -122,18 +122,37 @@ function collectFields(ctx: FlagContext, entries: Entry[]): Map<string, Entry> {
   return fields;
 }
 
-/** Fields still holding the importer's placeholder are reported once and then treated as absent-but-reported. */
-function takePlaceholders(ctx: FlagContext, fields: Map<string, Entry>): Set<string> {
-  const placeholders = new Set<string>();
+/** Fields a tool may leave as a placeholder for a human to fill in: warnings, not errors. */
+const PLACEHOLDER_FIELDS = new Set(['owner', 'created', 'expires']);
+
+/** The command that wrote the placeholders, from the header comment it leaves at the top. */
+function placeholderWriter(text: string): string {
+  const head = text.slice(0, 600);
+  if (head.includes('`flagdebt init`')) return '`flagdebt init`';
+  if (head.includes('registry import')) return '`flagdebt registry import`';
+  return '`flagdebt init` or `flagdebt registry import`';
+}
+
+/**
+ * Fields still holding the placeholder that `flagdebt init` and `registry import` write are
+ * reported once and then treated as absent-but-reported. Owner, created and expires are
+ * warnings, so a fresh setup scans before a human has filled them in; a placeholder anywhere
+ * else is an error.
+ */
+function takePlaceholders(ctx: FlagContext, fields: Map<string, Entry>): Map<string, string> {
+  const placeholders = new Map<string, string>();
   for (const [name, entry] of fields) {
     const text = scalarSource(entry.value);
     if (text !== undefined && text.includes(IMPORT_PLACEHOLDER)) {
-      report(ctx, 'error', 'registry/placeholder', positionOf(ctx.source, entry.value),
-        `\`${name}\` still holds the placeholder left by \`registry import\``, 'fill in the real owner/date');
-      placeholders.add(name);
+      const writer = placeholderWriter(ctx.source.text);
+      const warning = PLACEHOLDER_FIELDS.has(name);
+      report(ctx, warning ? 'warning' : 'error', 'registry/placeholder', positionOf(ctx.source, entry.value),
+        `\`${name}\` still holds the placeholder ${IMPORT_PLACEHOLDER} left by ${writer}`,
+        name === 'owner' ? 'fill in the team that owns the flag' : name === 'created' || name === 'expires' ? `fill in the real ${name} date (YYYY-MM-DD)` : `fill in the real ${name}`);
+      placeholders.set(name, text.trim());
     }
   }
-  for (const name of placeholders) fields.delete(name);
+  for (const name of placeholders.keys()) fields.delete(name);
   return placeholders;
 }
 
@@ -157,7 +176,8 @@ export function validateFlag(source: SourceDocument, format: 'yaml' | 'json', ke
       `add \`${field(ctx, 'type', 'release')}\` (one of ${FLAG_TYPES.join(', ')})`);
   }
 
-  let owner: string | undefined;
+  // A placeholder owner or created date stands in as itself (reports show it) until filled in.
+  let owner: string | undefined = placeholders.get('owner');
   const ownerEntry = fields.get('owner');
   if (ownerEntry) owner = readString(ctx, ownerEntry, 'owner');
   else if (required('owner')) {
@@ -165,14 +185,14 @@ export function validateFlag(source: SourceDocument, format: 'yaml' | 'json', ke
       `add \`${field(ctx, 'owner', '<team>')}\` (the team responsible for removing the flag)`);
   }
 
-  const created = readDate(ctx, fields, 'created', required('created'));
+  const created = readDate(ctx, fields, 'created', required('created')) ?? placeholders.get('created');
   const expires = readDate(ctx, fields, 'expires', false);
   const since = readDate(ctx, fields, 'since', false);
   if (!fields.has('expires') && required('expires') && (type === 'release' || type === 'experiment')) {
     report(ctx, 'error', 'registry/missing-expires', ctx.keyPosition, `${type} flag has no \`expires\` date`,
       `add \`${field(ctx, 'expires', 'YYYY-MM-DD')}\`: release and experiment flags are temporary and need an end date`);
   }
-  if (created !== undefined && expires !== undefined && daysBetween(created, expires) < 0) {
+  if (created !== undefined && isIsoDate(created) && expires !== undefined && daysBetween(created, expires) < 0) {
     report(ctx, 'error', 'registry/expires-before-created', positionOf(source, fields.get('expires')?.value),
       `expires ${expires} is before created ${created}`, `set \`expires\` to a date after ${created}`);
   }

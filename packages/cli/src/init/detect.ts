@@ -1,0 +1,153 @@
+/**
+ * Which SDK accessors a project uses. Every catalog accessor is matched with core's own matcher
+ * (the one `scan` uses), so a call counts only when it reaches the SDK through imports; the
+ * accessors that match a read outside test files are the ones `init` proposes.
+ */
+import path from 'node:path';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_TESTS, FlagProject, isCallAccessor, type Accessor, type CallAccessor, type FlagValue } from '@flagdebt/core';
+import ts from '@flagdebt/core/typescript';
+import { diskScanHost } from '@flagdebt/scanner';
+import { catalogAccessors, catalogPackages, flagObjectHooks, SDK_FAMILIES } from './sdk-catalog.js';
+
+export interface DetectedAccessor {
+  sdk: string;
+  accessor: Accessor;
+  /** Direct reads (not through a wrapper) outside test files, dynamic keys included. */
+  reads: number;
+  /** Reads only in test files: not proposed, but reported. */
+  testReads: number;
+}
+
+/** A `const { a, b } = useFlags()` read that no accessor can describe: reported, not proposed. */
+export interface UncoveredRead {
+  file: string;
+  line: number;
+  what: string;
+}
+
+export interface Detection {
+  files: string[];
+  tests: Set<string>;
+  accessors: DetectedAccessor[];
+  /** First literal default passed for a key, from direct reads outside tests. */
+  defaults: Map<string, FlagValue>;
+  uncovered: UncoveredRead[];
+}
+
+export async function detectAccessors(dir: string): Promise<Detection> {
+  const host = diskScanHost;
+  const notIgnoreFile = (file: string) => !file.endsWith('.gitignore');
+  const files = (await host.listFiles(dir, { include: [...DEFAULT_INCLUDE], exclude: [...DEFAULT_EXCLUDE] })).filter(notIgnoreFile);
+  const tests = new Set((await host.listFiles(dir, { include: [...DEFAULT_TESTS], exclude: [...DEFAULT_EXCLUDE] })).filter(notIgnoreFile));
+
+  const catalog = catalogAccessors();
+  const sdkOf = new Map<Accessor, string>(catalog.map((c) => [c.accessor, c.sdk]));
+  const project = new FlagProject({ root: dir, accessors: catalog.map((c) => c.accessor), host });
+  // A file can read a flag only if it names an SDK package or one of the SDK's read names
+  // (`gb.isOn` on a client imported from a project module names no package).
+  const words = [...catalogPackages(), ...new Set(SDK_FAMILIES.flatMap((f) => f.reads.map((r) => r.call)))];
+  const detected = new Map<string, DetectedAccessor>();
+  const defaults = new Map<string, FlagValue>();
+  const uncovered: UncoveredRead[] = [];
+  const flagObjects = new Map<string, DetectedAccessor>();
+  const count = (sdk: string, accessor: Accessor, isTest: boolean) => {
+    const id = accessorId(accessor);
+    const entry = detected.get(id) ?? { sdk, accessor, reads: 0, testReads: 0 };
+    if (isTest) entry.testReads += 1;
+    else entry.reads += 1;
+    detected.set(id, entry);
+  };
+
+  const candidates: string[] = [];
+  for (const file of files) {
+    const text = host.readFile(file);
+    if (text === undefined || !words.some((w) => text.includes(w))) continue;
+    candidates.push(file);
+    const isTest = tests.has(file);
+    for (const read of project.readsIn(file, text)) {
+      // Dynamic reads count too: a forwarding wrapper (`useFlagOn(key)`) reads the SDK with a
+      // parameter, and the wrapper is only found when its accessor is in the config.
+      if (read.wrapper || !isCallAccessor(read.accessor)) continue;
+      const sdk = sdkOf.get(read.accessor);
+      if (sdk === undefined) continue;
+      count(sdk, read.accessor, isTest);
+      const literal = read.defaultArg?.literal;
+      if (!isTest && read.key !== null && literal !== undefined && !defaults.has(read.key)) defaults.set(read.key, literal);
+    }
+    for (const found of flagObjectReads(project.sourceFile(file), file)) {
+      if (found.kind === 'uncovered') {
+        if (!isTest) uncovered.push({ file, line: found.line, what: found.what });
+        continue;
+      }
+      const entry = flagObjects.get(found.name) ?? { sdk: found.sdk, accessor: { member: found.name }, reads: 0, testReads: 0 };
+      if (isTest) entry.testReads += 1;
+      else entry.reads += 1;
+      flagObjects.set(found.name, entry);
+    }
+  }
+
+  // A forwarding wrapper's own read (`return useFeatureFlagVariantKey(flag)`) is no reference,
+  // but its accessor must be in the config for the wrapper's callers to be found.
+  for (const wrapper of project.discoverWrappers(candidates)) {
+    const sdk = sdkOf.get(wrapper.accessor);
+    if (sdk !== undefined && wrapper.keyParam !== undefined) count(sdk, wrapper.accessor, tests.has(wrapper.file));
+  }
+
+  const accessors = [...detected.values(), ...flagObjects.values()].sort((a, b) => b.reads - a.reads || accessorId(a.accessor).localeCompare(accessorId(b.accessor)));
+  return { files, tests, accessors, defaults, uncovered };
+}
+
+export function accessorId(a: Accessor): string {
+  return isCallAccessor(a) ? `${a.call}@${a.from ?? ''}` : `.${a.member}`;
+}
+
+type FlagObjectRead = { kind: 'member'; sdk: string; name: string } | { kind: 'uncovered'; line: number; what: string };
+
+/**
+ * `const flags = useFlags()` (LaunchDarkly): later reads are `flags.someFlag`, a member accessor
+ * on the variable. A destructured `const { someFlag } = useFlags()` has no object to name, so it
+ * is reported instead.
+ */
+function flagObjectReads(sf: ts.SourceFile, file: string): FlagObjectRead[] {
+  const hooks = flagObjectHooks();
+  if (!hooks.some((h) => sf.text.includes(h.hook))) return [];
+  const imported = new Map<string, { sdk: string; hook: string }>();
+  for (const stmt of sf.statements) {
+    if (!ts.isImportDeclaration(stmt) || !ts.isStringLiteral(stmt.moduleSpecifier)) continue;
+    const specifier = stmt.moduleSpecifier.text;
+    const bindings = stmt.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    for (const element of bindings.elements) {
+      const name = (element.propertyName ?? element.name).text;
+      const hook = hooks.find((h) => h.hook === name && h.packages.some((p) => specifier === p || specifier.startsWith(`${p}/`)));
+      if (hook) imported.set(element.name.text, { sdk: hook.sdk, hook: hook.hook });
+    }
+  }
+  if (imported.size === 0) return [];
+  const out: FlagObjectRead[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      const init = node.initializer;
+      if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && imported.has(init.expression.text)) {
+        const { sdk, hook } = imported.get(init.expression.text) as { sdk: string; hook: string };
+        if (ts.isIdentifier(node.name)) out.push({ kind: 'member', sdk, name: node.name.text });
+        else {
+          const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
+          out.push({ kind: 'uncovered', line, what: `\`${node.getText(sf).replace(/\s+/g, ' ')}\`: destructured ${hook}() in ${path.basename(file)}` });
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return out;
+}
+
+/** The accessor as written to the config: field order of docs/config.md. */
+export function configAccessor(a: Accessor): Accessor {
+  if (!isCallAccessor(a)) return { member: a.member };
+  const out: CallAccessor = { call: a.call, keyArg: a.keyArg };
+  if (a.defaultArg !== undefined) out.defaultArg = a.defaultArg;
+  if (a.from !== undefined) out.from = a.from;
+  return out;
+}

@@ -1,0 +1,110 @@
+/**
+ * What `flagdebt init` writes: the config with the detected accessors, and a starter registry
+ * of the keys that `scan` finds through them outside test files. The keys come from a real
+ * scan with the proposed config, so the registry and the next `flagdebt scan` agree.
+ */
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { defaultConfig, IMPORT_PLACEHOLDER, suggestKey, type Accessor, type FlagValue, type IsoDate, type Registry } from '@flagdebt/core';
+import { scan, type ScanResult } from '@flagdebt/scanner';
+import { configAccessor, type Detection } from './detect.js';
+
+export const INIT_HEADER = '# Starter registry written by `flagdebt init`.';
+
+export interface InitKey {
+  key: string;
+  /** Evaluations outside test files (wrapper calls included). */
+  reads: number;
+  default?: FlagValue;
+}
+
+export interface NearMiss {
+  key: string;
+  /** The key it most likely misspells. */
+  like: string;
+  file: string;
+  line: number;
+}
+
+export interface Proposal {
+  accessors: Accessor[];
+  keys: InitKey[];
+  nearMisses: NearMiss[];
+  /** Keys read only in test files (SDK test keys, fixtures): not registered. */
+  testOnly: string[];
+  dynamic: number;
+  /**
+   * Reads `scan` will report as unregistered once the registry is written (near misses, keys
+   * read only in tests): the starter budget, so the first scan passes and a new one fails.
+   */
+  unregistered: number;
+  scan: ScanResult;
+}
+
+export async function propose(dir: string, detection: Detection, now: IsoDate): Promise<Proposal> {
+  const accessors = detection.accessors.filter((d) => d.reads > 0).map((d) => configAccessor(d.accessor));
+  const config = { ...defaultConfig(dir), accessors };
+  const registry: Registry = { file: path.join(dir, 'flags.yaml'), format: 'yaml', flags: new Map() };
+  const result = await scan({ dir, now, config, registry });
+
+  const reads = new Map<string, number>();
+  const firstRead = new Map<string, { file: string; line: number }>();
+  const inTests = new Set<string>();
+  let dynamic = 0;
+  for (const ref of result.references) {
+    if (ref.kind === 'dynamic') dynamic += ref.test ? 0 : 1;
+    if (ref.kind !== 'evaluation' || ref.flag === null) continue;
+    if (ref.test) {
+      inTests.add(ref.flag);
+      continue;
+    }
+    reads.set(ref.flag, (reads.get(ref.flag) ?? 0) + 1);
+    if (!firstRead.has(ref.flag)) firstRead.set(ref.flag, { file: ref.file, line: ref.line });
+  }
+
+  // A key read once that looks like a key read more often is a typo (`new-chekout`), not a flag.
+  const nearMisses: NearMiss[] = [];
+  for (const [key, count] of reads) {
+    if (count !== 1) continue;
+    const like = suggestKey(key, [...reads].filter(([other, n]) => other !== key && n > count).map(([other]) => other));
+    if (like !== undefined) nearMisses.push({ key, like, ...(firstRead.get(key) as { file: string; line: number }) });
+  }
+  const typos = new Set(nearMisses.map((m) => m.key));
+  const keys = [...reads]
+    .filter(([key]) => !typos.has(key))
+    .map(([key, count]): InitKey => {
+      const fallback = detection.defaults.get(key);
+      return fallback === undefined ? { key, reads: count } : { key, reads: count, default: fallback };
+    })
+    .sort((a, b) => a.key.localeCompare(b.key));
+  const testOnly = [...inTests].filter((key) => !reads.has(key)).sort();
+  const registered = new Set(keys.map((k) => k.key));
+  const unregistered = result.references.filter((r) => r.kind === 'evaluation' && r.flag !== null && !registered.has(r.flag)).length;
+  return { accessors, keys, nearMisses, testOnly, dynamic, unregistered, scan: result };
+}
+
+export function configText(proposal: Proposal): string {
+  // A naming rule the project's existing keys already break (camelCase LaunchDarkly keys) would
+  // only bury the first scan in findings: propose kebab-case only when every key follows it.
+  const kebab = '^[a-z0-9]+(-[a-z0-9]+)*$';
+  const naming = proposal.keys.every((k) => new RegExp(kebab).test(k.key)) ? { naming: { pattern: kebab } } : {};
+  const config = { registry: 'flags.yaml', accessors: proposal.accessors, ...naming, budget: { stale: 10, unregistered: proposal.unregistered } };
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
+export function registryText(keys: InitKey[], now: IsoDate): string {
+  const flags: Record<string, Record<string, unknown>> = {};
+  for (const { key, default: fallback } of keys) {
+    flags[key] = {
+      type: 'release',
+      owner: IMPORT_PLACEHOLDER,
+      created: now,
+      expires: IMPORT_PLACEHOLDER,
+      state: 'active',
+      default: fallback ?? false,
+    };
+  }
+  const header = `${INIT_HEADER} Review every flag: type, owner, expires (\`${IMPORT_PLACEHOLDER}\`).\n`;
+  if (keys.length === 0) return `${header}flags: {}\n`;
+  return header + stringify({ flags }, { lineWidth: 0 });
+}

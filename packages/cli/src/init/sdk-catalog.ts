@@ -1,0 +1,169 @@
+/**
+ * What each flag SDK really exports, by npm package: the hooks and client methods that read one
+ * flag by key. `flagdebt init` turns every entry into an accessor scoped to its package
+ * (`from`), so a call counts only when its callee was imported from that package or was built
+ * from something that was (`const gb = new GrowthBook()`, `const client = useLDClient()`),
+ * never because a local variable happens to be called `gb`.
+ *
+ * Sources: each SDK's own README / API reference (npm package pages, vendor docs).
+ */
+import type { CallAccessor } from '@flagdebt/core';
+
+export interface SdkRead {
+  /** Exported hook/function name, or the method name on the SDK's client object. */
+  call: string;
+  keyArg: number;
+  defaultArg?: number;
+}
+
+export interface SdkFamily {
+  sdk: string;
+  packages: string[];
+  reads: SdkRead[];
+  /**
+   * Hooks that return every flag as one object whose properties are the (camel-cased) keys:
+   * LaunchDarkly's `useFlags()`. Read as a member accessor on the variable holding the result.
+   */
+  flagObjects?: string[];
+}
+
+const read = (call: string, keyArg = 0, defaultArg?: number): SdkRead => (defaultArg === undefined ? { call, keyArg } : { call, keyArg, defaultArg });
+
+export const SDK_FAMILIES: SdkFamily[] = [
+  {
+    // Browser and React: variation(key, defaultValue). React re-exports the JS client.
+    sdk: 'LaunchDarkly',
+    packages: ['launchdarkly-react-client-sdk', 'launchdarkly-js-client-sdk', '@launchdarkly/js-client-sdk', '@launchdarkly/react-native-client-sdk'],
+    reads: [
+      read('variation', 0, 1),
+      read('variationDetail', 0, 1),
+      read('boolVariation', 0, 1),
+      read('stringVariation', 0, 1),
+      read('numberVariation', 0, 1),
+      read('useBoolVariation', 0, 1),
+      read('useStringVariation', 0, 1),
+      read('useNumberVariation', 0, 1),
+    ],
+    flagObjects: ['useFlags'],
+  },
+  {
+    // Server SDKs: variation(key, context, defaultValue).
+    sdk: 'LaunchDarkly',
+    packages: ['@launchdarkly/node-server-sdk', 'launchdarkly-node-server-sdk', '@launchdarkly/cloudflare-server-sdk', '@launchdarkly/vercel-server-sdk'],
+    reads: [
+      read('variation', 0, 2),
+      read('variationDetail', 0, 2),
+      read('boolVariation', 0, 2),
+      read('stringVariation', 0, 2),
+      read('numberVariation', 0, 2),
+    ],
+  },
+  {
+    sdk: 'OpenFeature',
+    packages: ['@openfeature/server-sdk', '@openfeature/web-sdk', '@openfeature/react-sdk', '@openfeature/js-sdk', '@openfeature/angular-sdk'],
+    reads: [
+      read('getBooleanValue', 0, 1),
+      read('getStringValue', 0, 1),
+      read('getNumberValue', 0, 1),
+      read('getBooleanDetails', 0, 1),
+      read('getStringDetails', 0, 1),
+      read('getNumberDetails', 0, 1),
+      read('useBooleanFlagValue', 0, 1),
+      read('useStringFlagValue', 0, 1),
+      read('useNumberFlagValue', 0, 1),
+      read('useBooleanFlagDetails', 0, 1),
+      read('useStringFlagDetails', 0, 1),
+      read('useNumberFlagDetails', 0, 1),
+      read('useFlag', 0, 1),
+      read('useSuspenseFlag', 0, 1),
+    ],
+  },
+  {
+    // React/Next hooks and the browser client: useFlag(name), client.isEnabled(name).
+    sdk: 'Unleash',
+    packages: ['@unleash/proxy-client-react', '@unleash/nextjs', 'unleash-proxy-client', '@unleash/unleash-react-sdk'],
+    reads: [read('useFlag'), read('useVariant'), read('isEnabled'), read('getVariant')],
+  },
+  {
+    // Node: isEnabled(name, context?, fallback?).
+    sdk: 'Unleash',
+    packages: ['unleash-client'],
+    reads: [read('isEnabled'), read('getVariant')],
+  },
+  {
+    // The React package re-exports the GrowthBook class, so both packages name the methods.
+    sdk: 'GrowthBook',
+    packages: ['@growthbook/growthbook', '@growthbook/growthbook-react'],
+    reads: [
+      read('useFeatureIsOn'),
+      read('useFeatureValue', 0, 1),
+      read('useFeature'),
+      read('isOn'),
+      read('isOff'),
+      read('getFeatureValue', 0, 1),
+      read('evalFeature'),
+    ],
+  },
+  {
+    sdk: 'PostHog',
+    packages: ['posthog-js', '@posthog/react', 'posthog-node', 'posthog-react-native'],
+    reads: [
+      read('useFeatureFlagEnabled'),
+      read('useFeatureFlagVariantKey'),
+      read('useFeatureFlagPayload'),
+      read('isFeatureEnabled'),
+      read('getFeatureFlag'),
+      read('getFeatureFlagPayload'),
+      read('getFeatureFlagResult'),
+    ],
+  },
+  {
+    // Client SDKs and React bindings: useGate(name).value, useGateValue(name), client.checkGate(name).
+    sdk: 'Statsig',
+    packages: ['@statsig/react-bindings', '@statsig/js-client', '@statsig/react-native-bindings', 'statsig-react', 'statsig-js', 'statsig-react-native'],
+    reads: [read('useGate'), read('useGateValue'), read('useFeatureGate'), read('checkGate'), read('getFeatureGate')],
+  },
+  {
+    // Server SDKs: checkGate(user, name).
+    sdk: 'Statsig',
+    packages: ['statsig-node', '@statsig/statsig-node-core'],
+    reads: [read('checkGate', 1), read('checkGateSync', 1), read('getFeatureGate', 1)],
+  },
+  {
+    sdk: 'ConfigCat',
+    packages: ['configcat-react', 'configcat-js', 'configcat-js-ssr', 'configcat-node', '@configcat/sdk'],
+    reads: [read('useFeatureFlag', 0, 1), read('getValueAsync', 0, 1), read('getValueDetailsAsync', 0, 1), read('getValue', 0, 1)],
+  },
+  {
+    // Browser/React: flagsmith.hasFeature(name), flagsmith.getValue(name); Node: flags.isFeatureEnabled(name).
+    sdk: 'Flagsmith',
+    packages: ['flagsmith', 'react-native-flagsmith', 'flagsmith-nodejs'],
+    reads: [read('hasFeature'), read('getValue'), read('isFeatureEnabled'), read('getFeatureValue')],
+  },
+];
+
+export interface CatalogAccessor {
+  sdk: string;
+  accessor: CallAccessor;
+}
+
+/** One accessor per package and read, in catalog order (the matcher takes the first that fits). */
+export function catalogAccessors(): CatalogAccessor[] {
+  const out: CatalogAccessor[] = [];
+  for (const family of SDK_FAMILIES) {
+    for (const from of family.packages) {
+      for (const r of family.reads) out.push({ sdk: family.sdk, accessor: { ...r, from } });
+    }
+  }
+  return out;
+}
+
+/** `import { useFlags } from 'launchdarkly-react-client-sdk'` and friends. */
+export function flagObjectHooks(): { sdk: string; hook: string; packages: string[] }[] {
+  return SDK_FAMILIES.flatMap((f) => (f.flagObjects ?? []).map((hook) => ({ sdk: f.sdk, hook, packages: f.packages })));
+}
+
+/** Every package the catalog knows, for a quick text test before parsing a file. */
+export function catalogPackages(): string[] {
+  return [...new Set(SDK_FAMILIES.flatMap((f) => f.packages))];
+}

@@ -1,0 +1,218 @@
+/**
+ * `flagdebt init` on one miniature app per SDK (fixtures/init/<sdk>/). Every flag read in a
+ * fixture is marked on its line with `// read: <key>`; the config init writes must let `scan`
+ * find exactly those reads, and the registry must hold the keys read outside tests, minus typos.
+ */
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { cli, REPO, SHOP, tempProject } from '../helpers.js';
+
+const FIXTURES = join(REPO, 'fixtures/init');
+
+interface Case {
+  sdk: string;
+  registered: string[];
+  /** Keys read once that look like another key: reported, not registered. */
+  typos?: string[];
+  testOnly: string[];
+}
+
+const CASES: Case[] = [
+  {
+    sdk: 'growthbook',
+    registered: ['annual-pricing', 'banner-text', 'max-cart-items', 'new-nav', 'one-page-checkout', 'pricing-layout', 'promo-banner', 'saved-carts', 'search-ranking'],
+    typos: ['new-naw'],
+    testOnly: ['test-feature', 'test-limit'],
+  },
+  {
+    sdk: 'posthog',
+    registered: ['bulk-export', 'cta-color', 'export-tier', 'invoice-history', 'onboarding-checklist', 'onboarding-copy', 'signup-survey'],
+    typos: ['invoice-histroy'],
+    testOnly: ['test-flag'],
+  },
+  { sdk: 'launchdarkly', registered: ['instant-booking', 'mapView', 'results-sort', 'search-v2', 'service-fee-percent'], testOnly: ['test-flag'] },
+  { sdk: 'openfeature', registered: ['ai-suggestions', 'editor-mode', 'page-size', 'paged-notes'], testOnly: ['test-paged'] },
+  { sdk: 'unleash', registered: ['beta-pipeline', 'contact-layout', 'contact-phone', 'kanban-view', 'stage-colors'], testOnly: ['test-toggle'] },
+  { sdk: 'statsig', registered: ['long_feed', 'reactions', 'stories_row', 'video_autoplay'], testOnly: ['test_gate'] },
+  { sdk: 'configcat', registered: ['darkInvoices', 'invoiceArchive', 'invoiceFooter', 'pdfInvoices', 'showTaxBreakdown'], testOnly: ['testKey'] },
+  { sdk: 'flagsmith', registered: ['font_size', 'free_recipe_limit', 'recipe_video', 'unlimited_recipes'], testOnly: ['test_feature'] },
+];
+
+/** `file:line key` of every line marked `// read: key` (or `{/* read: key *\/}`). */
+function markedReads(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(entry.name)) {
+        readFileSync(path, 'utf8')
+          .split('\n')
+          .forEach((line, i) => {
+            const match = /read: ([\w-]+)/.exec(line);
+            if (match) out.push(`${relative(root, path)}:${i + 1} ${match[1]}`);
+          });
+      }
+    }
+  };
+  walk(join(root, 'src'));
+  return out.sort();
+}
+
+function copyFixture(sdk: string): { dir: string; cleanup(): void } {
+  const temp = tempProject();
+  cpSync(join(FIXTURES, sdk), temp.dir, { recursive: true });
+  return temp;
+}
+
+describe('flagdebt init, one miniature app per SDK', () => {
+  for (const c of CASES) {
+    it(`${c.sdk}: writes a config that scan accepts and that finds every read`, async () => {
+      const temp = copyFixture(c.sdk);
+      try {
+        const init = await cli(['init', '--now', '2026-11-21'], temp.dir);
+        expect(init.stderr).not.toMatch(/error/);
+        expect(init.code).toBe(0);
+
+        const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8')) as { accessors: Record<string, unknown>[] };
+        // Accessors name what the SDK exports, scoped to its package: never a local variable.
+        for (const accessor of config.accessors) {
+          if ('call' in accessor) {
+            expect(accessor.call).not.toContain('.');
+            expect(typeof accessor.from).toBe('string');
+          }
+        }
+
+        const registry = parse(readFileSync(join(temp.dir, 'flags.yaml'), 'utf8')) as { flags: Record<string, unknown> };
+        expect(Object.keys(registry.flags).sort()).toEqual(c.registered);
+        for (const key of [...(c.typos ?? []), ...c.testOnly]) expect(registry.flags).not.toHaveProperty(key);
+        for (const typo of c.typos ?? []) expect(init.stderr).toContain(`"${typo}" is read once and looks like`);
+
+        const scan = await cli(['scan', '--format', 'json', '--now', '2026-11-21'], temp.dir);
+        expect(scan.code).toBe(0);
+        const result = JSON.parse(scan.stdout) as { references: { flag: string | null; file: string; line: number; kind: string; test: boolean }[] };
+        const found = result.references.filter((r) => r.kind === 'evaluation').map((r) => `${r.file}:${r.line} ${r.flag}`);
+        expect(found.sort()).toEqual(markedReads(temp.dir));
+        // SDK test keys are references (in test files), never registered flags.
+        const testKeys = new Set(result.references.filter((r) => r.test).map((r) => r.flag));
+        expect([...testKeys].sort()).toEqual(c.testOnly);
+      } finally {
+        temp.cleanup();
+      }
+    });
+  }
+
+  it('placeholders are warnings that name `flagdebt init`, so validate passes', async () => {
+    const temp = copyFixture('unleash');
+    try {
+      expect((await cli(['init'], temp.dir)).code).toBe(0);
+      const validate = await cli(['registry', 'validate'], temp.dir);
+      expect(validate.code).toBe(0);
+      expect(validate.stderr).toMatch(/warning: \[beta-pipeline\] `owner` still holds the placeholder TODO-fill-in left by `flagdebt init`/);
+      expect(validate.stdout).toMatch(/valid \(10 warnings\)/);
+    } finally {
+      temp.cleanup();
+    }
+  });
+});
+
+describe('flagdebt init: what it writes and when', () => {
+  it('--dry-run prints both files and writes nothing', async () => {
+    const temp = copyFixture('posthog');
+    try {
+      const result = await cli(['init', '--dry-run', '--now', '2026-11-21'], temp.dir);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^--- flagdebt\.config\.json \(dry run: not written\)\n\{/);
+      expect(result.stdout).toContain('--- flags.yaml (dry run: not written)\n# Starter registry written by `flagdebt init`');
+      expect(result.stdout).toContain('"from": "posthog-js"');
+      expect(result.stdout).toContain('  onboarding-checklist:\n    type: release');
+      expect(existsSync(join(temp.dir, 'flagdebt.config.json'))).toBe(false);
+      expect(existsSync(join(temp.dir, 'flags.yaml'))).toBe(false);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('never overwrites an existing config or registry without --force', async () => {
+    const temp = copyFixture('statsig');
+    try {
+      writeFileSync(join(temp.dir, 'flags.yaml'), 'flags: {}\n');
+      const refused = await cli(['init'], temp.dir);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/flags\.yaml already exists/);
+      expect(existsSync(join(temp.dir, 'flagdebt.config.json'))).toBe(false);
+      expect(readFileSync(join(temp.dir, 'flags.yaml'), 'utf8')).toBe('flags: {}\n');
+      // --dry-run may look even when the files exist.
+      expect((await cli(['init', '--dry-run'], temp.dir)).code).toBe(0);
+      expect((await cli(['init', '--force'], temp.dir)).code).toBe(0);
+      expect(readFileSync(join(temp.dir, 'flags.yaml'), 'utf8')).toContain('stories_row:');
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('with no SDK reads it exits 2 with a fix, and writes no empty accessor list', async () => {
+    const temp = tempProject({
+      'package.json': '{ "name": "plain", "private": true }\n',
+      'src/index.ts': "export const greet = (name: string) => `hello ${name}`;\n",
+      'src/flags.ts': "export function isEnabled(flag: string): boolean {\n  return flag === 'always-on';\n}\n",
+    });
+    try {
+      const result = await cli(['init'], temp.dir);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/no flag SDK reads found .*nothing was written/);
+      expect(result.stderr).toMatch(/fix: .*"accessors": \[\{ "call": "flags\.isEnabled", "keyArg": 0 \}\]/);
+      expect(existsSync(join(temp.dir, 'flagdebt.config.json'))).toBe(false);
+      expect(existsSync(join(temp.dir, 'flags.yaml'))).toBe(false);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('warns about a destructured useFlags() that no accessor can describe', async () => {
+    const temp = tempProject({
+      'src/Nav.tsx': [
+        "import { useFlags } from 'launchdarkly-react-client-sdk';",
+        '',
+        'export function Nav() {',
+        '  const { darkMode } = useFlags();',
+        '  const flags = useFlags();',
+        "  return <nav className={darkMode ? 'dark' : ''}>{flags.navV2 ? 'v2' : 'v1'}</nav>;",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    try {
+      const result = await cli(['init', '--dry-run'], temp.dir);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toMatch(/src\/Nav\.tsx:4: `\{ darkMode \} = useFlags\(\)`: destructured useFlags\(\)/);
+      expect(result.stdout).toContain('"member": "flags"');
+      expect(result.stdout).toContain('  navV2:');
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('on the shop: no typo (`new-chekout`) and no look-alike call becomes a flag', async () => {
+    const temp = tempProject();
+    try {
+      cpSync(SHOP, temp.dir, { recursive: true });
+      rmSync(join(temp.dir, 'flagdebt.config.json'));
+      rmSync(join(temp.dir, 'flags.yaml'));
+      const result = await cli(['init', '--now', '2026-11-21'], temp.dir);
+      expect(result.code).toBe(0);
+      const registry = parse(readFileSync(join(temp.dir, 'flags.yaml'), 'utf8')) as { flags: Record<string, unknown> };
+      const keys = Object.keys(registry.flags);
+      // The shop reads OpenFeature through `client` imported from the SDK; preferences.ts calls
+      // the same method on a parameter (a look-alike), and plugin.isEnabled is not an SDK.
+      expect(keys).toEqual(['ops-read-only-mode']);
+      for (const key of ['new-chekout', 'compact-layout', 'email-receipts', 'support-chat']) expect(keys).not.toContain(key);
+      const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8'));
+      expect(config.accessors).toEqual([{ call: 'getBooleanValue', keyArg: 0, defaultArg: 1, from: '@openfeature/server-sdk' }]);
+    } finally {
+      temp.cleanup();
+    }
+  });
+});
