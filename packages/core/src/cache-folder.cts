@@ -10,10 +10,11 @@ import workerThreads = require('node:worker_threads');
 
 /**
  * `node_modules/.cache/flagdebt/` in the `node_modules` that holds the package at `packageDir`,
- * or the folder `FLAGDEBT_COMPILE_CACHE` names; null when that variable is `0` (caching off).
+ * or the folder `FLAGDEBT_CACHE` names; null when that variable is `0` (every cache off).
+ * `FLAGDEBT_COMPILE_CACHE`, the switch's earlier name, is still read when `FLAGDEBT_CACHE` is unset.
  */
 function cacheRoot(packageDir: string): string | null {
-  const setting = process.env.FLAGDEBT_COMPILE_CACHE;
+  const setting = process.env.FLAGDEBT_CACHE ?? process.env.FLAGDEBT_COMPILE_CACHE;
   if (setting === '0') return null;
   return setting || path.join(path.dirname(packageDir), '.cache', 'flagdebt');
 }

@@ -5,7 +5,7 @@
  * when the first process exits, so it holds every function that run used, and lives in
  * `node_modules/.cache/flagdebt/` (cache-folder.cts). V8 checks it against the source length,
  * its own version and its flags and ignores it on a mismatch; the file is then rewritten.
- * A folder that cannot be written only means no cache; `FLAGDEBT_COMPILE_CACHE=0` turns it off.
+ * A folder that cannot be written only means no cache; `FLAGDEBT_CACHE=0` turns it off.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS by design, see above */
 import crypto = require('node:crypto');

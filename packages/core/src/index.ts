@@ -5,7 +5,7 @@ export { archiveFlagInText } from './registry/archive.js';
 export { configInDir, findConfig } from './config/config-finder.js';
 export { loadConfig, defaultConfig } from './config/config-loader.js';
 export { loadProjectModel } from './config/project-model.js';
-export { cachedAnalysis, previousAnalysis, storeAnalysis } from './config/model-cache.js';
+export { cachedAnalysis, clearCaches, previousAnalysis, storeAnalysis } from './config/model-cache.js';
 export type { ModelCodec } from './config/model-cache.js';
 export type { ProjectModel } from './config/project-model.js';
 export { DEFAULT_ACCESSORS, DEFAULT_INCLUDE, DEFAULT_EXCLUDE, DEFAULT_TESTS, DEFAULT_STALENESS, CONFIG_FILE_NAMES, REGISTRY_FILE_NAMES } from './config/defaults.js';

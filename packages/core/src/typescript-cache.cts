@@ -5,8 +5,8 @@
  * code cache, taken when the first process exits (so it holds the functions that run used), in
  * `node_modules/.cache/flagdebt/`. V8 checks the cache against the source and its own version
  * and flags and ignores it on any mismatch; the file is then rewritten. An unwritable
- * `node_modules` only means no cache. `FLAGDEBT_COMPILE_CACHE=0` turns it off;
- * `FLAGDEBT_COMPILE_CACHE=<folder>` keeps it there instead.
+ * `node_modules` only means no cache. `FLAGDEBT_CACHE=0` turns it off;
+ * `FLAGDEBT_CACHE=<folder>` keeps it there instead.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS by design, see above */
 import fs = require('node:fs');
@@ -25,7 +25,7 @@ function loadTypeScript(): void {
     return; // typescript.cts reports it
   }
   // Already loaded (typescript-eslint got there first): that instance is shared, as usual.
-  if (process.env.FLAGDEBT_COMPILE_CACHE === '0' || require.cache[entry]) return;
+  if (cacheFolder.cacheRoot(path.dirname(path.dirname(entry))) === null || require.cache[entry]) return;
   const proto = Module.prototype as unknown as ModuleInternals;
   const compile = proto._compile;
   proto._compile = function (this: ModuleInternals, content: string, filename: string) {
@@ -44,7 +44,7 @@ function loadTypeScript(): void {
 
 /**
  * `typescript-<version>-<node>-<arch>.v8cache` in `node_modules/.cache/flagdebt/` beside the
- * package, or in the folder `FLAGDEBT_COMPILE_CACHE` names.
+ * package, or in the folder `FLAGDEBT_CACHE` names.
  */
 function cachePath(entry: string): string | undefined {
   try {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FlagProject, FlagdebtError, loadConfig, loadRegistry, validateRegistry } from '../src/index.js';
+import { FlagProject, FlagdebtError, clearCaches, loadConfig, loadRegistry, validateRegistry } from '../src/index.js';
 import { MAX_ENTRIES, resetModelCache } from '../src/config/model-cache.js';
 
 const CORE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/index.js');
@@ -30,18 +30,18 @@ const REGISTRY = `flags:
 const temporary: string[] = [];
 let project: string;
 let cache: string;
-const saved = process.env.FLAGDEBT_COMPILE_CACHE;
+const saved = process.env.FLAGDEBT_CACHE;
 
 beforeEach(() => {
   project = fs.mkdtempSync(path.join(os.tmpdir(), 'flagdebt-model-'));
   cache = fs.mkdtempSync(path.join(os.tmpdir(), 'flagdebt-model-cache-'));
   temporary.push(project, cache);
-  process.env.FLAGDEBT_COMPILE_CACHE = cache;
+  process.env.FLAGDEBT_CACHE = cache;
   resetModelCache();
 });
 afterEach(() => {
-  if (saved === undefined) delete process.env.FLAGDEBT_COMPILE_CACHE;
-  else process.env.FLAGDEBT_COMPILE_CACHE = saved;
+  if (saved === undefined) delete process.env.FLAGDEBT_CACHE;
+  else process.env.FLAGDEBT_CACHE = saved;
   resetModelCache();
 });
 afterAll(() => {
@@ -158,13 +158,38 @@ describe('the model cache', () => {
     expect(resolved()).toBe(path.join(project, 'src/flags-a.ts'));
   });
 
-  it('is off with FLAGDEBT_COMPILE_CACHE=0', () => {
-    process.env.FLAGDEBT_COMPILE_CACHE = '0';
+  it('is off with FLAGDEBT_CACHE=0', () => {
+    process.env.FLAGDEBT_CACHE = '0';
     resetModelCache();
     const file = write('flags.yaml', REGISTRY);
     loadRegistry(file);
     loadRegistry(file);
     expect(fs.existsSync(path.join(cache, 'models'))).toBe(false);
+  });
+
+  it('is also off with FLAGDEBT_COMPILE_CACHE=0, the earlier name of the switch', () => {
+    delete process.env.FLAGDEBT_CACHE;
+    const earlier = process.env.FLAGDEBT_COMPILE_CACHE;
+    process.env.FLAGDEBT_COMPILE_CACHE = '0';
+    try {
+      resetModelCache();
+      const file = write('flags.yaml', REGISTRY);
+      loadRegistry(file);
+      expect(fs.existsSync(path.join(cache, 'models'))).toBe(false);
+    } finally {
+      if (earlier === undefined) delete process.env.FLAGDEBT_COMPILE_CACHE;
+      else process.env.FLAGDEBT_COMPILE_CACHE = earlier;
+    }
+  });
+
+  it('is emptied by clearCaches, and the next load gives the same registry', () => {
+    const file = write('flags.yaml', REGISTRY);
+    const first = loadRegistry(file);
+    expect(entries().length).toBeGreaterThan(0);
+    clearCaches();
+    expect(fs.existsSync(cache)).toBe(false);
+    expect(loadRegistry(file)).toEqual(first);
+    expect(entries().length).toBeGreaterThan(0);
   });
 
   it('spares a later process the yaml package when nothing changed', () => {
@@ -175,7 +200,7 @@ const { registry } = loadRegistry(${JSON.stringify(file)});
 const loaded = Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('/node_modules/yaml/'));
 console.log(JSON.stringify({ flags: registry.flags.size, yaml: loaded }));`;
     const run = () => {
-      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, FLAGDEBT_COMPILE_CACHE: cache } });
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { ...process.env, FLAGDEBT_CACHE: cache } });
       expect(result.stderr).toBe('');
       return JSON.parse(result.stdout) as { flags: number; yaml: boolean };
     };

@@ -50,6 +50,22 @@ function cacheFolder(): string | null {
 }
 
 /**
+ * Deletes everything flagdebt keeps between runs (parsed configs and registries, the ESLint
+ * plugin's wrapper search, the code caches): the `node_modules/.cache/flagdebt/` folder, or the
+ * one `FLAGDEBT_CACHE` names. Results never depend on the caches; this only costs the next run time.
+ */
+export function clearCaches(): void {
+  const models = cacheFolder();
+  folder = undefined;
+  if (models === null) return;
+  try {
+    fs.rmSync(path.dirname(models), { recursive: true, force: true });
+  } catch {
+    // A cache that cannot be removed is still never trusted beyond its checks.
+  }
+}
+
+/**
  * What made an entry: core's version and the newest modification time among core's own
  * modules, so that a rebuilt core (which may validate differently) never trusts old entries.
  */
