@@ -5,11 +5,11 @@ export default defineConfig({
   resolve: {
     // core loads TypeScript through a CommonJS shim (packages/core/src/typescript.cts) for start-up
     // speed; Vite cannot transform .cts sources, and the shim only re-exports the package.
-    // cache-folder.cts, shared by that shim and the model cache, is taken from the build (`npm test`
+    // cache/cache-folder.cts, shared by that shim and the model cache, is taken from the build (`npm test`
     // builds first).
     alias: [
       { find: /^(?:\.\.?\/)+typescript\.cjs$/, replacement: 'typescript' },
-      { find: /^(?:\.\.?\/)+cache-folder\.cjs$/, replacement: fileURLToPath(new URL('./packages/core/dist/cache-folder.cjs', import.meta.url)) },
+      { find: /^(?:\.\.?\/)+cache-folder\.cjs$/, replacement: fileURLToPath(new URL('./packages/core/dist/cache/cache-folder.cjs', import.meta.url)) },
     ],
   },
   test: {

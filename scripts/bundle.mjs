@@ -27,8 +27,8 @@ const CORE_DIST = path.join(REPO, 'packages/core/dist');
 
 /**
  * Bare specifiers (packages, node:) stay imports, but for `inline` ones; core's CommonJS shims
- * stay imports by absolute path (written relative to the bundle by `output.paths`), except
- * typescript.cjs from the plugin, which is core's `./typescript` export.
+ * stay imports by absolute path (written relative to the bundle by `output.paths`); the plugin
+ * reaches typescript.cjs as core's `./typescript` export (`typescriptAsRequired`).
  */
 function externals(inline) {
   return {
@@ -38,7 +38,6 @@ function externals(inline) {
       if (source.startsWith('node:') || (!source.startsWith('.') && !path.isAbsolute(source))) return { id: source, external: true };
       if (!source.endsWith('.cjs') || !importer) return null;
       const file = path.resolve(path.dirname(importer), source);
-      if (inline.includes('@flagdebt/core') && file === path.join(CORE_DIST, 'typescript.cjs')) return { id: '@flagdebt/core/typescript', external: true };
       if (inline.includes('@flagdebt/core')) return null;
       return { id: file, external: true };
     },
@@ -46,25 +45,46 @@ function externals(inline) {
 }
 
 /**
- * In the plugin's bundle, core's lazy `createRequire(import.meta.url)('yaml')` loads yaml.cjs
- * (the `yaml` package as one file, beside plugin.cjs) through the code cache instead: loading
- * the package's 40-odd files one by one cost a first lint ~25 ms. Runs that find config and
- * registry in the model cache still never load it. Fails the build unless core has exactly one
- * such line.
+ * In the plugin's bundle, core's yaml loader (registry/yaml-module.js) is replaced, through the
+ * bundler's `load` hook, by one that loads yaml.cjs (the `yaml` package as one file, beside
+ * plugin.cjs) through the code cache: loading the package's 40-odd files one by one cost a first
+ * lint ~25 ms. Runs that find config and registry in the model cache still never load it. Fails
+ * the build when core no longer has that module.
  */
-function lazyYamlBundle() {
-  const lazy = 'createRequire(import.meta.url)("yaml")';
-  const bundled = 'require("@flagdebt/core/code-cache").requireWithCodeCache(require("node:path").join(__dirname, "yaml.cjs"))';
-  let replaced = 0;
+function yamlFromBundle() {
+  const loader = path.join(CORE_DIST, 'registry', 'yaml-module.js');
+  let replaced = false;
   return {
-    name: 'flagdebt-lazy-yaml-bundle',
-    transform(code, id) {
-      if (!id.startsWith(CORE_DIST) || !code.includes(lazy)) return null;
-      replaced += code.split(lazy).length - 1;
-      return { code: code.replaceAll(lazy, bundled) };
+    name: 'flagdebt-yaml-from-bundle',
+    load(id) {
+      if (id !== loader) return null;
+      replaced = true;
+      return 'export function loadYamlModule() {\n  return require("@flagdebt/core/code-cache").requireWithCodeCache(require("node:path").join(__dirname, "yaml.cjs"));\n}\n';
     },
     buildEnd() {
-      if (replaced !== 1) throw new Error(`scripts/bundle.mjs: expected core to load yaml once with ${lazy}, found it ${replaced} times`);
+      if (!replaced) throw new Error(`scripts/bundle.mjs: core's yaml loader ${loader} was not bundled; the plugin would load the yaml package file by file`);
+    },
+  };
+}
+
+/**
+ * Core imports `typescript.cjs` as an ES default import. In the plugin's CommonJS bundle that
+ * becomes `require('@flagdebt/core/typescript')` handed over as it is (a module of its own that
+ * re-exports it as its default): the bundler's interop for an external default import copies
+ * every property of the module onto a new object as a getter, ~8 ms at every load for typescript.
+ */
+function typescriptAsRequired() {
+  const id = '\0flagdebt-typescript';
+  return {
+    name: 'flagdebt-typescript-as-required',
+    resolveId(source, importer) {
+      // Core from tsc's modules, not from its own bundle, so that its modules can be told apart.
+      if (source === '@flagdebt/core') return path.join(CORE_DIST, 'index.js');
+      if (!importer || !source.endsWith('typescript.cjs')) return null;
+      return path.resolve(path.dirname(importer), source) === path.join(CORE_DIST, 'typescript.cjs') ? id : null;
+    },
+    load(loaded) {
+      return loaded === id ? 'const ts = require("@flagdebt/core/typescript");\nexport default ts;\n' : null;
     },
   };
 }
@@ -75,7 +95,8 @@ async function bundle({ dir, input, format, inline = [], file, extraPlugins = []
   await build({
     input: Object.fromEntries(Object.entries(input).map(([name, rel]) => [name, path.join(root, rel)])),
     platform: 'node',
-    plugins: [externals(inline), ...extraPlugins],
+    // Ours first: they take core's typescript.cjs and yaml loader before `externals` sees them.
+    plugins: [...extraPlugins, externals(inline)],
     logLevel: 'warn',
     output: {
       ...(file ? { file: path.join(out, file) } : { dir: out, entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' }),
@@ -91,7 +112,7 @@ async function bundle({ dir, input, format, inline = [], file, extraPlugins = []
 for (const dir of ['packages/core', 'packages/eslint-plugin']) fs.rmSync(path.join(REPO, dir, 'dist/bundle'), { recursive: true, force: true });
 
 await bundle({ dir: 'packages/core', input: { index: 'dist/index.js', files: 'dist/files/index.js', importers: 'dist/importers/index.js' }, format: 'esm' });
-await bundle({ dir: 'packages/eslint-plugin', input: { plugin: 'dist/index.js' }, format: 'cjs', inline: ['@flagdebt/core'], file: 'plugin.cjs', extraPlugins: [lazyYamlBundle()] });
+await bundle({ dir: 'packages/eslint-plugin', input: { plugin: 'dist/index.js' }, format: 'cjs', inline: ['@flagdebt/core'], file: 'plugin.cjs', extraPlugins: [typescriptAsRequired(), yamlFromBundle()] });
 await bundle({
   dir: 'packages/eslint-plugin',
   input: { yaml: path.relative(path.join(REPO, 'packages/eslint-plugin'), createRequire(path.join(REPO, 'packages/eslint-plugin/package.json')).resolve('yaml')) },
@@ -101,15 +122,6 @@ await bundle({
   // A CommonJS entry: `module.exports` is the package's.
   exports: 'auto',
 });
-// The bundler's CommonJS interop copies every property of a required module onto a new object
-// as a getter: for `typescript` (thousands of exports) that is ~8 ms at every load. Core only
-// uses that module's default import, so hand it over as it is.
-const pluginCjs = path.join(REPO, 'packages/eslint-plugin/dist/bundle/plugin.cjs');
-const interop = /^(_flagdebt_core_typescript) = __toESM\(\1, 1\);$/m;
-const code = fs.readFileSync(pluginCjs, 'utf8');
-if (!interop.test(code)) throw new Error(`scripts/bundle.mjs: the interop line for @flagdebt/core/typescript changed shape in ${pluginCjs}`);
-fs.writeFileSync(pluginCjs, code.replace(interop, '$1 = { default: $1 };'));
-
 fs.writeFileSync(
   path.join(REPO, 'packages/eslint-plugin/dist/bundle/index.js'),
   `// Made by scripts/bundle.mjs: runs plugin.cjs (the plugin and core) through core's code cache.

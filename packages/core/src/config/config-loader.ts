@@ -11,7 +11,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { FLAG_TYPES } from '../types.js';
 import type { Accessor, BudgetConfig, FlagType, FlagdebtConfig, NamingConfig, StalenessConfig, TypeStalenessPolicy } from '../types.js';
 import { suggestKey } from '../policy/suggestions.js';
-import { cachedAnalysis, type ModelCodec } from './model-cache.js';
+import { cachedAnalysis, type ModelCodec } from '../cache/model-cache.js';
 import { entriesOf, isMapping, isSequence, parseSource, positionOf, scalarValue } from '../registry/source-document.js';
 import type { Entry, SourceDocument } from '../registry/source-document.js';
 import { DEFAULT_ACCESSORS, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_STALENESS, DEFAULT_TESTS, REGISTRY_FILE_NAMES } from './defaults.js';

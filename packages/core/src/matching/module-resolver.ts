@@ -1,6 +1,6 @@
 import path from 'node:path';
 import ts from '../typescript.cjs';
-import { cachedAnalysis, type ModelCodec } from '../config/model-cache.js';
+import { cachedAnalysis, type ModelCodec } from '../cache/model-cache.js';
 import type { SourceHost } from './source-host.js';
 
 /** The compiler options a tsconfig gives, and every other file (`extends`) that went into them. */

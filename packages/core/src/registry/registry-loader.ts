@@ -5,7 +5,7 @@ import { FlagdebtError } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { FlagDefinition, Registry } from '../types.js';
 import { suggestKey } from '../policy/suggestions.js';
-import { cachedAnalysis, type ModelCodec } from '../config/model-cache.js';
+import { cachedAnalysis, type ModelCodec } from '../cache/model-cache.js';
 import { validateFlag } from './flag-validator.js';
 import { entriesOf, isMapping, parseSource, positionOf } from './source-document.js';
 import type { Entry, SourceDocument } from './source-document.js';

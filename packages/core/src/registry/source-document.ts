@@ -3,11 +3,11 @@
  * positions. JSON is YAML 1.2 flow syntax, so one parser serves both formats and every
  * diagnostic, JSON or YAML, points at a real line and column.
  */
-import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { Document, LineCounter, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Position } from '../types.js';
+import { loadYamlModule } from './yaml-module.js';
 
 let yamlModule: typeof Yaml | undefined;
 
@@ -16,7 +16,7 @@ let yamlModule: typeof Yaml | undefined;
  * model cache (model-cache.ts) never need it, and loading it costs ~30 ms of every ESLint run.
  */
 export function yaml(): typeof Yaml {
-  yamlModule ??= createRequire(import.meta.url)('yaml') as typeof Yaml;
+  yamlModule ??= loadYamlModule();
   return yamlModule;
 }
 

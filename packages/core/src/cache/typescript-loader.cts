@@ -15,8 +15,12 @@ import path = require('node:path');
 import cacheFolder = require('./cache-folder.cjs');
 import codeCache = require('./code-cache.cjs');
 
-type ModuleInternals = { _compile(content: string, filename: string): unknown; exports: unknown };
-
+/**
+ * Loads typescript.js as Node would (a Module registered in `require.cache` under its resolved
+ * path before it runs, so every later `require('typescript')` gets this instance), but compiled
+ * through `codeCache.compileWithCache`. Nothing of Node's module loader is replaced: a failure
+ * here only removes the entry again and leaves the ordinary `require` to load (and report) it.
+ */
 function loadTypeScript(): void {
   let entry: string;
   try {
@@ -25,20 +29,16 @@ function loadTypeScript(): void {
     return; // typescript.cts reports it
   }
   // Already loaded (typescript-eslint got there first): that instance is shared, as usual.
-  if (cacheFolder.cacheRoot(path.dirname(path.dirname(entry))) === null || require.cache[entry]) return;
-  const proto = Module.prototype as unknown as ModuleInternals;
-  const compile = proto._compile;
-  proto._compile = function (this: ModuleInternals, content: string, filename: string) {
-    if (filename !== entry) return compile.call(this, content, filename);
-    proto._compile = compile;
-    return codeCache.compileWithCache(this, content, filename, cachePath(filename));
-  };
+  if (require.cache[entry] || cacheFolder.cacheRoot(path.dirname(path.dirname(entry))) === null) return;
+  const module = new Module(entry, require.main) as Module & { loaded: boolean };
+  module.filename = entry;
+  module.paths = Module.createRequire(entry).resolve.paths('typescript') ?? [];
+  require.cache[entry] = module;
   try {
-    require('typescript');
+    codeCache.compileWithCache(module, fs.readFileSync(entry, 'utf8'), entry, cachePath(entry));
+    module.loaded = true;
   } catch {
-    // typescript.cts requires it again and reports the error
-  } finally {
-    proto._compile = compile;
+    delete require.cache[entry];
   }
 }
 

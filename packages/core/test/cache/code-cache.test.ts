@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-const CODE_CACHE = path.join(import.meta.dirname, '..', 'dist', 'code-cache.cjs');
+const CODE_CACHE = path.join(import.meta.dirname, '..', '..', 'dist', 'cache', 'code-cache.cjs');
 
 let dir: string;
 let cache: string;

@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import cacheFolders from '../cache-folder.cjs';
+import cacheFolders from './cache-folder.cjs';
 
 /** Bumped whenever what is stored changes shape or meaning. */
 const FORMAT = 1;

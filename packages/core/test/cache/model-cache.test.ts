@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FlagProject, FlagdebtError, clearCaches, loadConfig, loadRegistry, validateRegistry } from '../src/index.js';
-import { MAX_ENTRIES, resetModelCache } from '../src/config/model-cache.js';
+import { FlagProject, FlagdebtError, clearCaches, loadConfig, loadRegistry, validateRegistry } from '../../src/index.js';
+import { MAX_ENTRIES, resetModelCache } from '../../src/cache/model-cache.js';
 
-const CORE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/index.js');
+const CORE_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/index.js');
 
 const REGISTRY = `flags:
   new-checkout:

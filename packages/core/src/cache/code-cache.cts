@@ -54,7 +54,7 @@ function requireWithCodeCache(file: string): unknown {
   const content = fs.readFileSync(file, 'utf8');
   const module = new Module(file) as unknown as ModuleInternals & { filename: string; paths: string[]; loaded: boolean };
   module.filename = file;
-  module.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  module.paths = Module.createRequire(file).resolve.paths('x') ?? [];
   const digest = crypto.createHash('sha1').update(content).digest('hex').slice(0, 16);
   const dir = cacheDir();
   const cacheFile = dir === null ? undefined : path.join(dir, `${path.basename(file)}-${digest}-${process.version}-${process.arch}.v8cache`);
