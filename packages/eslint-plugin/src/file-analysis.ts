@@ -9,7 +9,7 @@ import type { Diagnostic, FlagDefinition, FlagdebtConfig, FlagRead, IsoDate, Reg
 import { CandidateFilter } from '@flagdebt/core';
 import { readSettings } from './settings.js';
 import { projectStore } from './project-store.js';
-import { resolveKeysWithTypes } from './type-keys.js';
+import { resolveKeysWithTypes, type AnalyzedRead } from './type-keys.js';
 
 export interface FileAnalysis {
   filename: string;
@@ -23,10 +23,7 @@ export interface FileAnalysis {
   problem: Diagnostic | null;
 }
 
-export interface AnalyzedRead extends FlagRead {
-  /** True when the key came from the type checker, not from core's static resolution. */
-  keyFromType?: boolean;
-}
+export type { AnalyzedRead };
 
 type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 

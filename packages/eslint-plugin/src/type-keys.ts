@@ -6,8 +6,12 @@
  */
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { FlagRead } from '@flagdebt/core';
-import type { AnalyzedRead } from './file-analysis.js';
 import { nodeAtSpan } from './estree-spans.js';
+
+export interface AnalyzedRead extends FlagRead {
+  /** True when the key came from the type checker, not from core's static resolution. */
+  keyFromType?: boolean;
+}
 
 export function resolveKeysWithTypes(sourceCode: Readonly<TSESLint.SourceCode>, reads: FlagRead[]): AnalyzedRead[] {
   const services = sourceCode.parserServices;

@@ -1,10 +1,12 @@
 import path from 'node:path';
-import ts from '../typescript.cjs';
+import type ts from '../typescript.cjs';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Accessor, FlagRead, KeyDeclaration, WrapperInfo } from '../types.js';
 import { isCallAccessor } from '../types.js';
 import { ReadMatcher } from './accessor-match.js';
+import { CandidateFilter } from './candidate-filter.js';
 import { collectDeclarations } from './declarations.js';
+import { aliasInRegions, candidateAliases, isTreeOf, parseEntry, parseSkimmed, sameAsHost, skimTests, type FileEntry, type SkimTests } from './file-parse.js';
 import { KeyResolver } from './key-resolver.js';
 import { buildModuleSymbols } from './module-symbols.js';
 import type { ModuleSymbols } from './module-symbols.js';
@@ -14,11 +16,6 @@ import { ReadCollector } from './read-collector.js';
 import { ScopeLookup } from './scope.js';
 import { nodeSourceHost } from './source-host.js';
 import type { SourceHost } from './source-host.js';
-import { CandidateFilter } from './candidate-filter.js';
-import { bindingNames } from './module-symbols.js';
-import { skimFunctions } from './skim.js';
-import type { Skim } from './skim.js';
-import { scriptKindOf } from './syntax.js';
 import { WrapperRegistry } from './wrapper-registry.js';
 
 export interface FlagProjectOptions {
@@ -36,20 +33,6 @@ export interface FlagProjectOptions {
   skim?: { keys: Iterable<string> };
 }
 
-interface FileEntry {
-  text: string;
-  sf: ts.SourceFile;
-  /** The parser ran out of stack (absurdly deep nesting); `sf` is empty. */
-  tooDeep: boolean;
-  symbols?: ModuleSymbols;
-  /** Set when `sf` was parsed from a skimmed text. */
-  skim?: Skim;
-  /**
-   * `sf` is a caller's tree (`readsIn`'s `tree`), kept only while this file's reads are taken;
-   * `hostText`: whether `text` is the host's (known when it was set, so not checked again).
-   */
-  borrowed?: { hostText: boolean };
-}
 
 /**
  * One project's view of flag reads: parses files on demand (syntax only, no Program), resolves
@@ -323,122 +306,5 @@ export class FlagProject {
     if (!e) return undefined;
     e.symbols ??= buildModuleSymbols(e.sf, abs);
     return e.symbols;
-  }
-}
-
-/** Whether `text` is what the host holds for `file` (ESLint hands over texts without their BOM). */
-function sameAsHost(host: SourceHost, file: string, text: string): boolean {
-  const known = host.isSealedText?.(file, text);
-  if (known !== undefined) return known;
-  let held: string | undefined;
-  try {
-    held = host.readFile(file);
-  } catch {
-    return false;
-  }
-  if (held === text) return true;
-  return held !== undefined && held.charCodeAt(0) === 0xfeff && held.length === text.length + 1 && held.endsWith(text);
-}
-
-/**
- * Whether `tree` can stand for this project's own parse of `text`: a source file made by this
- * copy of TypeScript (another copy numbers its syntax kinds differently), for the same path and
- * exactly this text, with parent links (scope lookup walks up) and no syntax error.
- */
-function isTreeOf(tree: ts.SourceFile, abs: string, text: string): boolean {
-  const SourceFile = (ts as unknown as { objectAllocator?: { getSourceFileConstructor?(): unknown } }).objectAllocator?.getSourceFileConstructor?.();
-  return (
-    typeof SourceFile === 'function' &&
-    tree instanceof SourceFile &&
-    tree.kind === ts.SyntaxKind.SourceFile &&
-    tree.text === text &&
-    path.resolve(tree.fileName) === abs &&
-    (tree.statements.length === 0 || tree.statements[0].parent === tree) &&
-    !(tree as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length
-  );
-}
-
-/** Flag keys never live in JSDoc, so skip parsing it (a measurable share of parse time). */
-const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
-  languageVersion: ts.ScriptTarget.Latest,
-  jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
-};
-
-/**
- * The skimmed parse of `text`, when it is as good as the full one for finding reads: it has no
- * syntax error, every blanked region lies between top-level statements, and no alias of a
- * candidate word is used in a blanked function.
- */
-function parseSkimmed(file: string, text: string, tests: SkimTests): FileEntry | undefined {
-  const skim = skimFunctions(text, tests.keep);
-  if (!skim) return undefined;
-  let sf: ts.SourceFile;
-  try {
-    sf = ts.createSourceFile(file, skim.text, PARSE_OPTIONS, true, scriptKindOf(file));
-  } catch {
-    return undefined;
-  }
-  if ((sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) return undefined;
-  let r = 0;
-  for (const stmt of sf.statements) {
-    const start = stmt.getStart(sf);
-    while (r < skim.regions.length && skim.regions[r].end <= start) r++;
-    if (r < skim.regions.length && skim.regions[r].start < stmt.end) return undefined;
-  }
-  if (aliasInRegions(sf, text, skim, tests.spellsWord)) return undefined;
-  return { text, sf, tooDeep: false, skim };
-}
-
-interface SkimTests {
-  /** A function is kept (parsed) when it spells a candidate word or a registered key. */
-  keep: (text: string) => boolean;
-  /** Only a statement that spells a candidate word (not a key) can bind an alias of one. */
-  spellsWord: (text: string) => boolean;
-}
-
-function skimTests(words: readonly string[], keys: string[]): SkimTests {
-  const keepFilter = new CandidateFilter(words, keys);
-  const wordFilter = new CandidateFilter(words);
-  return { keep: (t) => keepFilter.matches(t), spellsWord: (t) => wordFilter.matches(t) };
-}
-
-/** Whether a name that can stand for a candidate word (`candidateAliases`) is used in a blanked region. */
-function aliasInRegions(sf: ts.SourceFile, text: string, skim: Skim, spellsWord: (text: string) => boolean): boolean {
-  const aliases = candidateAliases(sf, text, spellsWord);
-  if (aliases.length === 0) return false;
-  const named = new CandidateFilter(aliases);
-  return skim.regions.some((reg) => named.matches(text.slice(reg.start, reg.end)));
-}
-
-/**
- * Top-level names a read can be spelled with instead of a candidate word: every default and
- * namespace import (a default-exported wrapper has any name), renamed imports of a word
- * (`import { useNewCheckout as useCheckoutV2 }`), and what a variable that spells a word binds
- * (`const toggles = config.featureToggles`).
- */
-function candidateAliases(sf: ts.SourceFile, text: string, spellsWord: (text: string) => boolean): string[] {
-  const names: string[] = [];
-  for (const stmt of sf.statements) {
-    if (ts.isVariableStatement(stmt)) {
-      if (spellsWord(text.slice(stmt.pos, stmt.end))) for (const d of stmt.declarationList.declarations) names.push(...bindingNames(d.name));
-      continue;
-    }
-    const clause = ts.isImportDeclaration(stmt) ? stmt.importClause : undefined;
-    if (!clause) continue;
-    if (clause.name) names.push(clause.name.text);
-    const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name.text);
-    else if (bindings) for (const el of bindings.elements) if (el.propertyName && spellsWord(el.propertyName.text)) names.push(el.name.text);
-  }
-  return names;
-}
-
-function parseEntry(file: string, text: string): FileEntry {
-  try {
-    return { text, sf: ts.createSourceFile(file, text, PARSE_OPTIONS, true, scriptKindOf(file)), tooDeep: false };
-  } catch (error) {
-    // The parser recurses; about a thousand nested parentheses exhaust the stack.
-    if (!(error instanceof RangeError)) throw error;
-    return { text, sf: ts.createSourceFile(file, '', PARSE_OPTIONS, true, scriptKindOf(file)), tooDeep: true };
   }
 }
