@@ -29,8 +29,8 @@ export interface RemovalPlan {
 
 export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[]): Promise<RemovalPlan> {
   const sources = new SourceSet();
-  const project = codemodProject(config, sources);
   const keys = flags.map((f) => f.key);
+  const project = codemodProject(config, sources);
   const { files, tooLarge, words } = await candidateFiles(config, project, sources, keys);
 
   const evaluations = new Map<string, number>(keys.map((k) => [k, 0]));

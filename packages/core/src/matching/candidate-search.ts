@@ -30,6 +30,13 @@ export interface CandidateSearchOptions {
   /** Strings (registry keys) whose presence alone chooses a file in the first round: it may declare one. */
   keys?: Iterable<string>;
   /**
+   * The words that choose files in the first round, instead of every accessor and wrapper name
+   * (`candidateWords`): the codemod starts from what can spell the flags it removes.
+   */
+  words?: Iterable<string>;
+  /** Which wrappers found on the way choose the files that call them; default: all. */
+  follow?(wrapper: WrapperInfo): boolean;
+  /**
    * An update of an earlier search: start from these files, whatever they name, instead of the
    * files naming a candidate word. With `known`, the wrappers the earlier search found.
    */
@@ -53,7 +60,10 @@ export function searchCandidates(options: CandidateSearchOptions): string[] {
   for (const [name, file] of options.known ?? []) knownIds.add(`${name}\0${file}`);
   // Without an earlier search, every name counts once; with one, a wrapper is new unless the
   // same name was declared in the same file then (a name can be declared twice).
-  const seenWords = new Set(options.changed ? [] : project.candidateWords());
+  const seenWords = new Set(options.changed ? [] : (options.words ?? project.candidateWords()));
+  // A search from every candidate word also takes the words wrappers add to it (names of
+  // wrappers analysed on the way, in files the search did not choose).
+  const allWords = !options.changed && options.words === undefined;
 
   let filter: ((file: string) => boolean) | undefined;
   if (options.changed) {
@@ -85,12 +95,12 @@ export function searchCandidates(options: CandidateSearchOptions): string[] {
     const newWords = new Set<string>();
     for (const wrapper of project.discoverWrappers(chosen)) {
       const id = `${wrapper.name}\0${wrapper.file}`;
-      if (!knownIds.has(id)) {
+      if (!knownIds.has(id) && (options.follow?.(wrapper) ?? true)) {
         knownIds.add(id);
         if (!seenWords.has(wrapper.name)) newWords.add(wrapper.name);
       }
     }
-    if (!options.changed) for (const word of project.candidateWords()) if (!seenWords.has(word)) newWords.add(word);
+    if (allWords) for (const word of project.candidateWords()) if (!seenWords.has(word)) newWords.add(word);
     if (newWords.size === 0) break;
     for (const word of newWords) seenWords.add(word);
     const words = new CandidateFilter(newWords);
