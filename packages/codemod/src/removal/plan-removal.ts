@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { FlagdebtError, FlagProject, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
+import { FlagdebtError, FlagProject, nodeSourceHost, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
 import { findCandidateFiles } from '@flagdebt/scanner';
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
 import { EntryPoints } from '../cascade/entry-points.js';
@@ -31,7 +31,13 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   const project = new FlagProject({
     root: config.root,
     accessors: config.accessors,
-    host: { readFile: (p) => sources.originalText(p), fileExists: (p) => sources.host.fileExists(p) },
+    // Links and folders as on disk, so workspace packages resolve as in the scan and the lint.
+    host: {
+      readFile: (p) => sources.originalText(p),
+      fileExists: (p) => sources.host.fileExists(p),
+      realpath: nodeSourceHost.realpath,
+      listDirectories: nodeSourceHost.listDirectories,
+    },
   });
   const keys = flags.map((f) => f.key);
   const { files, tooLarge, words } = await candidateFiles(config, project, sources, keys);
