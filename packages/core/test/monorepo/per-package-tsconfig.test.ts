@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { monorepoDir, openMonorepo, readsOf } from './helpers.js';
+import { linkedCopy, monorepoDir, openMonorepo, readsOf } from './helpers.js';
 
 describe('per-package tsconfig (pnpm workspace, solution-style root)', () => {
   const root = monorepoDir('pnpm-aliases');
@@ -40,5 +42,23 @@ describe('per-package tsconfig (pnpm workspace, solution-style root)', () => {
     expect(none.resolveModule('@/flags', web)).toBeNull();
     // Workspace packages do not depend on any tsconfig.
     expect(none.resolveModule('@acme/flags', web)).toBe(file('packages/flags/src/index.ts'));
+  });
+
+  it('reads a changed tsconfig again, also one it reached through `extends`', () => {
+    const copy = linkedCopy('pnpm-aliases', {});
+    try {
+      const { project, file } = openMonorepo(copy.root);
+      const page = file('apps/web/app/checkout/page.tsx');
+      expect(project.resolveModule('@/flags', page)).toBe(file('apps/web/app/flags.ts'));
+      const paths = file('apps/web/tsconfig.paths.json');
+      fs.writeFileSync(paths, JSON.stringify({ compilerOptions: { paths: { '@/*': ['./lib/*'], '~lib/*': ['./lib/*'] } } }));
+      fs.writeFileSync(file('apps/web/lib/flags.ts'), "export const CHECKOUT = 'saved-carts';\n");
+      project.invalidate(paths);
+      expect(project.resolveModule('@/flags', page)).toBe(path.join(copy.root, 'apps/web/lib/flags.ts'));
+      // A new project (a new process, the model cache warm) sees the edit too.
+      expect(openMonorepo(copy.root).project.readsIn(page).map((r) => r.key)).toEqual(['saved-carts', 'saved-carts', 'dark-mode']);
+    } finally {
+      copy.dispose();
+    }
   });
 });
