@@ -60,6 +60,10 @@ export class DiskHost implements SourceHost {
     return nodeSourceHost.realpath?.(absPath) ?? absPath;
   }
 
+  listDirectories(absPath: string): string[] {
+    return nodeSourceHost.listDirectories?.(absPath) ?? [];
+  }
+
   /** Every file read (and not forgotten since). */
   filesRead(): string[] {
     return [...this.mtimes.keys()];

@@ -2,7 +2,7 @@
  * The codemod's answer to "where does this project read these flags?": core's shared pre-filter
  * and wrapper fixed point over the project's files, then core's reads in each candidate.
  */
-import { FlagProject, searchCandidates, type FlagdebtConfig, type FlagRead } from '@flagdebt/core';
+import { FlagProject, nodeSourceHost, searchCandidates, type FlagdebtConfig, type FlagRead } from '@flagdebt/core';
 import { discoverFiles, loadSources } from '@flagdebt/core/files';
 import { SourceSet } from './source-set.js';
 
@@ -22,7 +22,13 @@ export function codemodProject(config: FlagdebtConfig, sources: SourceSet): Flag
   return new FlagProject({
     root: config.root,
     accessors: config.accessors,
-    host: { readFile: (p) => sources.originalText(p), fileExists: (p) => sources.host.fileExists(p) },
+    // Links and folders as on disk, so workspace packages resolve as in the scan and the lint.
+    host: {
+      readFile: (p) => sources.originalText(p),
+      fileExists: (p) => sources.host.fileExists(p),
+      realpath: nodeSourceHost.realpath,
+      listDirectories: nodeSourceHost.listDirectories,
+    },
   });
 }
 

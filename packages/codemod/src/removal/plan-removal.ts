@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { FlagProject} from '@flagdebt/core';
+import type { FlagProject } from '@flagdebt/core';
 import { FlagdebtError, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
 import { EntryPoints } from '../cascade/entry-points.js';

@@ -35,6 +35,10 @@ export interface ScanHost {
   fileExists(absPath: string): boolean;
   /** Lets module resolution skip missing `node_modules` folders without probing each file. */
   directoryExists?(absPath: string): boolean;
+  /** Resolves symbolic links (workspace packages linked into node_modules); default: none followed. */
+  realpath?(absPath: string): string;
+  /** Names of the folders in a folder: finds a monorepo's workspace packages from its globs. */
+  listDirectories?(absPath: string): string[];
   /**
    * `listFiles` applies `include` and `exclude` exactly as the scanner would (picomatch with
    * `dot`, relative to `root`, never listing `node_modules`), so they need not be matched twice.
@@ -72,6 +76,8 @@ export const diskScanHost: ScanHost = {
   exactListing: true,
   fileExists: (absPath) => nodeSourceHost.fileExists(absPath),
   directoryExists: (absPath) => nodeSourceHost.directoryExists?.(absPath) ?? false,
+  realpath: (absPath) => nodeSourceHost.realpath?.(absPath) ?? absPath,
+  listDirectories: (absPath) => nodeSourceHost.listDirectories?.(absPath) ?? [],
   readSource(absPath, maxBytes) {
     let fd: number;
     try {

@@ -201,7 +201,7 @@ export class FlagProject {
   invalidate(file: string): void {
     this.forget(path.resolve(file));
     // A new or deleted file can change what specifiers resolve to.
-    this.modules.clear();
+    this.modules.clear(file);
     this.reads.clear();
   }
 

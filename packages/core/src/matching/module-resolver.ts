@@ -1,25 +1,55 @@
 import path from 'node:path';
 import ts from '../typescript.cjs';
-import { cachedAnalysis, type ModelCodec } from '../cache/model-cache.js';
+import { PackageSources, type BuildLayout } from './package-sources.js';
 import type { SourceHost } from './source-host.js';
+import { TsconfigScope, type Tsconfig } from './tsconfig-scope.js';
+import { WorkspacePackages } from './workspace-packages.js';
 
-/** The compiler options a tsconfig gives, and every other file (`extends`) that went into them. */
-interface TsconfigOptions {
+/** TypeScript's resolver for one tsconfig's options. */
+interface ConfiguredResolver {
   options: ts.CompilerOptions;
-  /** Files read besides the tsconfig itself, with their text then (null: unreadable). */
-  inputs: Array<[file: string, text: string | null]>;
+  cache: ts.ModuleResolutionCache;
+}
+
+/** A bare specifier's package name and subpath: `@acme/shared/flags` -> `@acme/shared`, `./flags`. */
+function splitPackage(specifier: string): { name: string; subpath: string } | undefined {
+  const segs = specifier.split('/');
+  const count = specifier.startsWith('@') ? 2 : 1;
+  if (segs.length < count || segs.slice(0, count).some((s) => s === '')) return undefined;
+  const rest = segs.slice(count).join('/');
+  return { name: segs.slice(0, count).join('/'), subpath: rest === '' ? '.' : `./${rest}` };
+}
+
+/** Whether a `paths` key (`@/*`, `@acme/flags`) matches `specifier`. */
+function matchesPaths(paths: ts.MapLike<string[]> | undefined, specifier: string): boolean {
+  if (!paths) return false;
+  for (const key of Object.keys(paths)) {
+    const star = key.indexOf('*');
+    if (star < 0 ? key === specifier : specifier.startsWith(key.slice(0, star)) && specifier.endsWith(key.slice(star + 1)) && specifier.length >= key.length - 1) return true;
+  }
+  return false;
 }
 
 /**
- * Resolves import specifiers to project files with TypeScript's own resolver, so `.js`
- * specifiers map to `.ts` sources, index files and tsconfig `paths` behave as in the compiler.
- * Resolution is always `Bundler`-style: it accepts extensionless and `.js` relative imports alike.
+ * Resolves import specifiers to project files, as in a monorepo's own build:
+ * - relative imports and tsconfig `paths`/`baseUrl` with TypeScript's resolver (Bundler-style:
+ *   `.js` specifiers map to `.ts` sources, index files), under the nearest tsconfig of the
+ *   importing file (tsconfig-scope.ts);
+ * - bare imports of the monorepo's own packages (workspace-packages.ts) to their sources, even
+ *   when the package points at an unbuilt dist/ (package-sources.ts).
+ * Files are returned by their real path, spelled under the project root when they are inside it,
+ * so a file reached through a node_modules link is the same file the scanner walks.
  */
 export class ModuleResolver {
-  private readonly options: ts.CompilerOptions;
   private readonly host: ts.ModuleResolutionHost;
-  private cache: ts.ModuleResolutionCache;
+  private readonly workspaces: WorkspacePackages;
+  private readonly tsconfigs: TsconfigScope;
+  private readonly packages: PackageSources;
+  private readonly resolvers = new Map<string, ConfiguredResolver>();
   private readonly memo = new Map<string, string | null>();
+  private realRoot: string | undefined;
+  /** Folder -> its real path: links are folders (node_modules entries), and resolution asks often. */
+  private readonly realDirs = new Map<string, string>();
 
   constructor(
     private readonly root: string,
@@ -30,19 +60,12 @@ export class ModuleResolver {
       fileExists: (f) => sourceHost.fileExists(f),
       readFile: (f) => sourceHost.readFile(f),
       directoryExists: sourceHost.directoryExists ? (d) => sourceHost.directoryExists!(d) : undefined,
-      realpath: sourceHost.realpath ? (f) => sourceHost.realpath!(f) : undefined,
+      realpath: sourceHost.realpath ? (f) => this.realFile(f) : undefined,
       getCurrentDirectory: () => root,
     };
-    const configFile = tsconfig === false ? undefined : tsconfig !== undefined ? path.resolve(root, tsconfig) : this.findTsconfig(root);
-    this.options = {
-      ...this.readOptions(configFile),
-      moduleResolution: ts.ModuleResolutionKind.Bundler,
-      module: ts.ModuleKind.ESNext,
-      allowJs: true,
-      resolveJsonModule: false,
-      noDtsResolution: false,
-    };
-    this.cache = this.newCache();
+    this.workspaces = new WorkspacePackages(root, sourceHost, (d) => this.realDir(d));
+    this.tsconfigs = new TsconfigScope(root, sourceHost, this.workspaces, tsconfig);
+    this.packages = new PackageSources(sourceHost, (dir) => this.layoutOf(dir));
   }
 
   resolve(specifier: string, fromFile: string): string | null {
@@ -51,11 +74,13 @@ export class ModuleResolver {
     if (hit !== undefined) return hit;
     let result: string | null = null;
     try {
-      const resolved = ts.resolveModuleName(specifier, fromFile, this.options, this.host, this.cache).resolvedModule;
-      // Declaration files and installed packages hold no keys we can read statically; a
-      // workspace package linked into node_modules resolves (through realpath) to its sources.
-      const file = resolved && path.resolve(resolved.resolvedFileName);
-      if (file && !/\.d\.[cm]?ts$/.test(file) && !file.split(path.sep).includes('node_modules')) result = file;
+      const config = this.tsconfigs.configFor(fromFile);
+      const bare = !specifier.startsWith('.') && !path.isAbsolute(specifier);
+      // `paths` come first, as in the compiler; then the monorepo's packages, then the rest.
+      const aliased = bare && matchesPaths(config?.options.paths, specifier);
+      if (bare && !aliased) result = this.fromWorkspace(specifier, fromFile);
+      result ??= this.fromTypeScript(specifier, fromFile, config);
+      if (aliased) result ??= this.fromWorkspace(specifier, fromFile);
     } catch {
       result = null;
     }
@@ -64,65 +89,78 @@ export class ModuleResolver {
   }
 
   /** Files may have appeared or vanished: forget what was resolved. */
-  clear(): void {
+  clear(file?: string): void {
     this.memo.clear();
-    this.cache = this.newCache();
-  }
-
-  private newCache(): ts.ModuleResolutionCache {
-    return ts.createModuleResolutionCache(this.root, (f) => f, this.options);
-  }
-
-  private findTsconfig(start: string): string | undefined {
-    let dir = path.resolve(start);
-    for (;;) {
-      const candidate = path.join(dir, 'tsconfig.json');
-      if (this.sourceHost.fileExists(candidate)) return candidate;
-      const parent = path.dirname(dir);
-      if (parent === dir) return undefined;
-      dir = parent;
+    this.resolvers.clear();
+    // What tsconfigs and package.json files say is kept unless one of them changed.
+    if (file === undefined || /(^|[\\/])([jt]sconfig[^\\/]*\.json|package\.json|pnpm-workspace\.yaml)$/.test(file)) {
+      this.tsconfigs.clear();
+      this.workspaces.clear();
+      this.realDirs.clear();
     }
   }
 
-  /**
-   * TypeScript's JSON parser runs cold in a short process (5-8 ms for a small tsconfig), so the
-   * options are kept in core's model cache, keyed by the tsconfig's text and checked against the
-   * text of every file it extends.
-   */
-  private readOptions(configFile: string | undefined): ts.CompilerOptions {
-    if (!configFile) return {};
-    const text = this.sourceHost.readFile(configFile);
-    if (text === undefined) return {};
-    const host = this.sourceHost;
-    const codec: ModelCodec<TsconfigOptions> = {
-      storable: () => true,
-      encode: (r) => r,
-      decode: (stored) => stored as TsconfigOptions,
-      fresh: (r) => r.inputs.every(([file, was]) => (host.readFile(file) ?? null) === was),
-    };
-    return cachedAnalysis('tsconfig', configFile, text, codec, () => parseOptions(configFile, text, host)).options;
+  private fromTypeScript(specifier: string, fromFile: string, config: Tsconfig | undefined): string | null {
+    const { options, cache } = this.resolverFor(config);
+    const resolved = ts.resolveModuleName(specifier, fromFile, options, this.host, cache).resolvedModule;
+    // Declaration files and installed packages hold no keys we can read statically; a
+    // workspace package linked into node_modules resolves (through realpath) to its sources.
+    const file = resolved && this.canonical(path.resolve(resolved.resolvedFileName));
+    return file && !/\.d\.[cm]?ts$/.test(file) && !file.split(path.sep).includes('node_modules') ? file : null;
   }
-}
 
-function parseOptions(configFile: string, text: string, host: SourceHost): TsconfigOptions {
-  const inputs: TsconfigOptions['inputs'] = [];
-  const readFile = (f: string): string | undefined => {
-    const read = f === configFile ? text : host.readFile(f);
-    if (f !== configFile) inputs.push([f, read ?? null]);
-    return read;
-  };
-  const read = ts.readConfigFile(configFile, readFile);
-  if (read.error || !read.config) return { options: {}, inputs };
-  // No globbing: we only want compiler options (paths, baseUrl), never the file list.
-  const parseHost: ts.ParseConfigHost = {
-    useCaseSensitiveFileNames: true,
-    readDirectory: () => [],
-    fileExists: (f) => host.fileExists(f),
-    readFile,
-  };
-  try {
-    return { options: ts.parseJsonConfigFileContent(read.config, parseHost, path.dirname(configFile), undefined, configFile).options, inputs };
-  } catch {
-    return { options: {}, inputs };
+  private fromWorkspace(specifier: string, fromFile: string): string | null {
+    const split = splitPackage(specifier);
+    const pkg = split && this.workspaces.find(split.name, path.dirname(fromFile));
+    if (!split || !pkg) return null;
+    const file = this.packages.resolve(pkg, split.subpath);
+    return file && this.canonical(file);
+  }
+
+  private resolverFor(config: Tsconfig | undefined): ConfiguredResolver {
+    const key = config?.file ?? '';
+    let known = this.resolvers.get(key);
+    if (!known) {
+      const options: ts.CompilerOptions = {
+        ...config?.options,
+        moduleResolution: ts.ModuleResolutionKind.Bundler,
+        module: ts.ModuleKind.ESNext,
+        allowJs: true,
+        resolveJsonModule: false,
+        noDtsResolution: false,
+      };
+      known = { options, cache: ts.createModuleResolutionCache(this.root, (f) => f, options) };
+      this.resolvers.set(key, known);
+    }
+    return known;
+  }
+
+  private layoutOf(dir: string): BuildLayout | undefined {
+    const options = this.tsconfigs.configIn(dir)?.options;
+    if (!options) return undefined;
+    const outDirs = [options.outDir, options.declarationDir].filter((d): d is string => typeof d === 'string');
+    return outDirs.length === 0 ? undefined : { outDirs, rootDir: options.rootDir };
+  }
+
+  private realDir(dir: string): string {
+    if (!this.sourceHost.realpath) return dir;
+    let real = this.realDirs.get(dir);
+    if (real === undefined) {
+      real = this.sourceHost.realpath(dir);
+      this.realDirs.set(dir, real);
+    }
+    return real;
+  }
+
+  private realFile(file: string): string {
+    return this.sourceHost.realpath ? path.join(this.realDir(path.dirname(file)), path.basename(file)) : file;
+  }
+
+  /** The real path of `file`, spelled under the project root when it lies inside the root's real folder. */
+  private canonical(file: string): string {
+    const real = this.realFile(file);
+    this.realRoot ??= this.realDir(this.root);
+    if (this.realRoot !== this.root && real.startsWith(this.realRoot + path.sep)) return this.root + real.slice(this.realRoot.length);
+    return real;
   }
 }

@@ -58,7 +58,9 @@ export function collectStatementDecls(stmt: ts.Statement, file: string, into: Ma
   if (ts.isVariableStatement(stmt)) {
     const isConst = (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0;
     for (const decl of stmt.declarationList.declarations) {
-      if (ts.isIdentifier(decl.name)) add(into, decl.name.text, { kind: 'var', file, decl, isConst });
+      const required = isConst ? requiredModule(decl.initializer) : undefined;
+      if (required !== undefined) addRequire(decl.name, file, required, into);
+      else if (ts.isIdentifier(decl.name)) add(into, decl.name.text, { kind: 'var', file, decl, isConst });
       else addBindings(decl.name, file, isConst, into);
     }
   } else if (ts.isFunctionDeclaration(stmt) && stmt.name) {
@@ -85,6 +87,33 @@ export function collectStatementDecls(stmt: ts.Statement, file: string, into: Ma
     }
   } else if (ts.isImportEqualsDeclaration(stmt)) {
     add(into, stmt.name.text, { kind: 'other', file });
+  }
+}
+
+/** `require('x')` (CommonJS): the specifier, else undefined. */
+export function requiredModule(expr: ts.Expression | undefined): string | undefined {
+  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== 'require') return undefined;
+  const [arg] = expr.arguments;
+  return expr.arguments.length === 1 && ts.isStringLiteralLike(arg) ? arg.text : undefined;
+}
+
+/**
+ * `const { X, Y: Z } = require('x')` binds like `import { X, Y as Z } from 'x'`, and
+ * `const ns = require('x')` like `import * as ns`; nested patterns bind what we cannot follow.
+ */
+function addRequire(name: ts.BindingName, file: string, specifier: string, into: Map<string, LocalDecl[]>): void {
+  if (ts.isIdentifier(name)) {
+    add(into, name.text, { kind: 'import', file, specifier, imported: '*' });
+    return;
+  }
+  for (const el of name.elements) {
+    if (ts.isOmittedExpression(el)) continue;
+    const imported = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
+    if (ts.isObjectBindingPattern(name) && !el.dotDotDotToken && ts.isIdentifier(el.name) && imported !== undefined) {
+      add(into, el.name.text, { kind: 'import', file, specifier, imported });
+    } else {
+      for (const n of bindingNames(el.name)) add(into, n, { kind: 'other', file });
+    }
   }
 }
 
@@ -121,6 +150,12 @@ export function buildModuleSymbols(sf: ts.SourceFile, file: string): ModuleSymbo
   for (const stmt of sf.statements) {
     collectStatementDecls(stmt, file, locals);
     if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) importedModules.add(stmt.moduleSpecifier.text);
+    if (ts.isVariableStatement(stmt)) {
+      for (const decl of stmt.declarationList.declarations) {
+        const required = requiredModule(decl.initializer);
+        if (required !== undefined) importedModules.add(required);
+      }
+    }
     if (ts.isExportDeclaration(stmt)) {
       const spec = stmt.moduleSpecifier && ts.isStringLiteral(stmt.moduleSpecifier) ? stmt.moduleSpecifier.text : undefined;
       if (spec !== undefined) importedModules.add(spec);

@@ -7,6 +7,8 @@ export interface SourceHost {
   directoryExists?(absPath: string): boolean;
   /** Resolves symlinks, so workspace packages linked into node_modules count as project files. */
   realpath?(absPath: string): string;
+  /** Names of the folders in a folder (empty when it cannot be read): finds workspace packages. */
+  listDirectories?(absPath: string): string[];
   /**
    * Whether `text` is the file's text as the host knew it when wrapper names were sealed, when
    * the host can tell without reading the file (undefined: read it and compare).
@@ -42,6 +44,16 @@ export const nodeSourceHost: SourceHost = {
       return fs.realpathSync(absPath);
     } catch {
       return absPath;
+    }
+  },
+  listDirectories(absPath) {
+    try {
+      return fs
+        .readdirSync(absPath, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name);
+    } catch {
+      return [];
     }
   },
 };

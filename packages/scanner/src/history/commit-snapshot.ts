@@ -12,11 +12,13 @@ import type { BlobStore } from './blob-store.js';
 import type { TreeEntry } from './git.js';
 
 /** Files that steer discovery and module resolution, wherever they are. */
-const STEERING_FILES = /(^|\/)(\.gitignore|package\.json|[jt]sconfig[^/]*\.json)$/;
+const STEERING_FILES = /(^|\/)(\.gitignore|package\.json|pnpm-workspace\.yaml|[jt]sconfig[^/]*\.json)$/;
 
 export class CommitSnapshot {
   readonly host: ScanHost;
   private gitignoreFiles: string[] | undefined;
+  /** Folder (repository-relative) -> names of its subfolders, made on first use. */
+  private folders: Map<string, Set<string>> | undefined;
   private readonly rootPrefix: string;
 
   constructor(
@@ -33,6 +35,8 @@ export class CommitSnapshot {
       },
       // The repository marker tells the scanner where parent .gitignore files stop applying.
       fileExists: (file) => this.entry(file) !== undefined || this.isRepositoryMarker(file),
+      // Workspace globs (`packages/*`) are expanded against the commit's tree.
+      listDirectories: (dir) => this.subfolders(dir),
       readSource: (file, maxBytes) => {
         const entry = this.entry(file);
         const bytes = entry ? this.blobs.bytes(entry.blob) : undefined;
@@ -115,6 +119,26 @@ export class CommitSnapshot {
       if (isInside(prefix, rel) && !rel.split('/').includes('node_modules')) files.push(path.join(this.repoRoot, rel));
     }
     return files;
+  }
+
+  private subfolders(dir: string): string[] {
+    const rel = this.relative(dir);
+    if (rel === null) return [];
+    if (!this.folders) {
+      const folders = new Map<string, Set<string>>();
+      for (const file of this.tree.keys()) {
+        let parent = '';
+        const segs = file.split('/');
+        for (const seg of segs.slice(0, -1)) {
+          let names = folders.get(parent);
+          if (!names) folders.set(parent, (names = new Set()));
+          names.add(seg);
+          parent = parent === '' ? seg : `${parent}/${seg}`;
+        }
+      }
+      this.folders = folders;
+    }
+    return [...(this.folders.get(rel) ?? [])];
   }
 
   private isRepositoryMarker(file: string): boolean {

@@ -21,7 +21,7 @@ import { ImportGraph, importSpecifiers, isSourcePath, repoRelative, resolveImpor
 import { FileRecords } from './file-records.js';
 import { packageJsonMatters } from './package-json.js';
 
-const STEERING = /(^|\/)(\.gitignore|[jt]sconfig[^/]*\.json|flagdebt\.config\.(json|ya?ml))$/;
+const STEERING = /(^|\/)(\.gitignore|pnpm-workspace\.yaml|[jt]sconfig[^/]*\.json|flagdebt\.config\.(json|ya?ml))$/;
 const PACKAGE_JSON = /(^|\/)package\.json$/;
 /** Past this share of the scanned files, a full scan is as cheap as the bookkeeping. */
 const MAX_SUBSET_SHARE = 0.5;

@@ -3,8 +3,8 @@
  * dependencies every week; that changes nothing a scan sees, so it must not cost a full scan.
  */
 
-/** The fields TypeScript's module resolution (Bundler mode) reads from a package.json. */
-const MODULE_FIELDS = ['name', 'type', 'main', 'module', 'types', 'typings', 'exports', 'imports', 'typesVersions', 'browser', 'workspaces'];
+/** The fields module resolution (TypeScript's Bundler mode, workspace packages' sources) reads from a package.json. */
+const MODULE_FIELDS = ['name', 'type', 'main', 'module', 'types', 'typings', 'source', 'exports', 'imports', 'typesVersions', 'browser', 'workspaces'];
 
 /** `before`/`after` are the file's texts, undefined when it did not exist. */
 export function packageJsonMatters(before: string | undefined, after: string | undefined): boolean {

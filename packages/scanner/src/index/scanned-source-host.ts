@@ -7,7 +7,7 @@ import type { SourceHost } from '@flagdebt/core';
 
 export function scannedSourceHost(
   texts: Map<string, string>,
-  fallback: { readFile(file: string): string | undefined; fileExists(file: string): boolean; directoryExists?(dir: string): boolean },
+  fallback: Pick<SourceHost, 'readFile' | 'fileExists' | 'directoryExists' | 'realpath' | 'listDirectories'>,
   loaded: Set<string>,
 ): SourceHost {
   const existence = new Map<string, boolean>();
@@ -46,5 +46,8 @@ export function scannedSourceHost(
       return known;
     };
   }
+  // Links are resolved and folders listed as the host does; both only for module resolution.
+  if (fallback.realpath) host.realpath = fallback.realpath.bind(fallback);
+  if (fallback.listDirectories) host.listDirectories = fallback.listDirectories.bind(fallback);
   return host;
 }
