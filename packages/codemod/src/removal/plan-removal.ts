@@ -48,7 +48,10 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   for (const file of files) {
     const text = sources.text(file);
     if (typeof text !== 'string') continue;
-    const reads = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key));
+    const all = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key));
+    // JSX gates and keys in data are reads, but not expressions with the flag's value: not folded.
+    const reads = all.filter((r) => !r.gate && !r.data);
+    for (const r of all) if (r.gate || r.data) skipped.unfolded(file, r);
     // No reads may only mean the parser gave up on this file, or misread its broken syntax.
     if (reads.length === 0 && project.problems(file, text).length > 0) {
       skip(file, 'the code is nested too deeply to analyse');

@@ -1,7 +1,9 @@
 import ts from '../typescript.cjs';
-import { accessorName, isCallAccessor } from '../types.js';
-import type { Accessor, CallAccessor, MemberAccessor, WrapperInfo } from '../types.js';
-import type { KeyResolver } from './key-resolver.js';
+import { accessorName, isCallAccessor, isComponentAccessor, isExportAccessor, isMemberAccessor, isPropertyAccessor } from '../types.js';
+import type { Accessor, CallAccessor, ComponentAccessor, ExportAccessor, JsxGate, MemberAccessor, PropertyAccessor, WrapperInfo } from '../types.js';
+import { dataKeyExpressions, exportedConst } from './data-keys.js';
+import { componentGate, isIntrinsicTag, jsxKeyAttribute } from './jsx-gates.js';
+import type { KeyResolver, Resolved } from './key-resolver.js';
 import type { ProjectContext } from './project-context.js';
 import { skipOuterExpressions } from './syntax.js';
 import type { WrapperRegistry } from './wrapper-registry.js';
@@ -21,6 +23,10 @@ export interface ReadMatch {
   keyNode?: ts.Node;
   call?: ts.CallExpression;
   defaultArg?: number;
+  /** A JSX element read: what the codemod needs to fold it. */
+  gate?: JsxGate;
+  /** A key in data (`property` / `export` accessors). */
+  data?: 'property' | 'export';
 }
 
 interface PathOf {
@@ -71,6 +77,9 @@ function endsWith(segments: string[], tail: string[], fromIndex: number): boolea
 export class ReadMatcher {
   private readonly calls: { accessor: CallAccessor; path: string[] }[];
   private readonly members: { accessor: MemberAccessor; path: string[] }[];
+  private readonly components: { accessor: ComponentAccessor; path: string[] }[];
+  private readonly properties: Map<string, PropertyAccessor>;
+  private readonly exports: Map<string, ExportAccessor>;
 
   constructor(
     accessors: Accessor[],
@@ -82,9 +91,54 @@ export class ReadMatcher {
     const usable = (path: string[]) => path.every((s) => s.length > 0);
     this.calls = accessors.filter(isCallAccessor).map((a) => ({ accessor: a, path: a.call.split('.') })).filter((c) => usable(c.path));
     this.members = accessors
-      .filter((a): a is MemberAccessor => !isCallAccessor(a))
+      .filter(isMemberAccessor)
       .map((a) => ({ accessor: a, path: a.member.split('.') }))
       .filter((m) => usable(m.path));
+    this.components = accessors.filter(isComponentAccessor).map((a) => ({ accessor: a, path: a.component.split('.') })).filter((c) => usable(c.path));
+    this.properties = new Map(accessors.filter(isPropertyAccessor).map((a) => [a.property, a]));
+    this.exports = new Map(accessors.filter(isExportAccessor).map((a) => [a.export, a]));
+  }
+
+  /**
+   * A JSX element whose tag is a configured gate (`<FeatureToggle featureFlag="k">`), or a
+   * component found to read its key from a prop (`<UpgradeButton flag={E.K} />`).
+   */
+  matchJsx(el: ts.JsxOpeningElement | ts.JsxSelfClosingElement, file: string): ReadMatch | undefined {
+    const tag = el.tagName;
+    if (ts.isIdentifier(tag) ? isIntrinsicTag(tag.text) : !ts.isPropertyAccessExpression(tag)) return undefined;
+    const whole = ts.isJsxOpeningElement(el) ? el.parent : el;
+    const tagPath = pathOf(tag as ts.Expression);
+    for (const { accessor, path } of this.components) {
+      if (!endsWith(tagPath.segments, path, 1) || !this.firstSegmentMatches(tagPath, path, accessor, file)) continue;
+      const attr = jsxKeyAttribute(el, accessor.keyProp);
+      if (!attr) return undefined;
+      const gate = componentGate(el, accessor);
+      return { node: whole, accessor, via: accessor.component, keyExpr: attr.expr, keyNode: attr.node, gate };
+    }
+    const wrapper = this.wrapperAt(tag as ts.Expression, file);
+    if (!wrapper?.keyProp) return undefined;
+    const attr = jsxKeyAttribute(el, wrapper.keyProp);
+    if (!attr) return undefined;
+    const gate: JsxGate = { keyProp: wrapper.keyProp, whenOn: 'unknown', whenOff: 'unknown' };
+    return { node: whole, accessor: wrapper.accessor, via: wrapper.name, wrapper, keyExpr: attr.expr, keyNode: attr.node, gate };
+  }
+
+  /** `{ flag: 'k' }` / `{ flag: [A.key, 'b'] }` for a `property` accessor: one match per key expression. */
+  matchProperty(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): ReadMatch[] {
+    if (this.properties.size === 0 || !p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return [];
+    const accessor = this.properties.get(p.name.text);
+    if (!accessor) return [];
+    const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+    return dataKeyExpressions(value).map((e) => ({ node: p, accessor, via: accessor.property, keyExpr: e, keyNode: e, data: 'property' }));
+  }
+
+  /** `export const featureFlag = X.key` (or an array of keys) for an `export` accessor. */
+  matchExport(decl: ts.VariableDeclaration): ReadMatch[] {
+    if (this.exports.size === 0 || !ts.isIdentifier(decl.name)) return [];
+    const accessor = this.exports.get(decl.name.text);
+    const value = accessor && exportedConst(decl);
+    if (!accessor || !value) return [];
+    return dataKeyExpressions(value).map((e) => ({ node: decl, accessor, via: accessor.export, keyExpr: e, keyNode: e, data: 'export' }));
   }
 
   matchCall(call: ts.CallExpression, file: string): ReadMatch | undefined {
@@ -121,26 +175,9 @@ export class ReadMatcher {
   }
 
   private matchWrapperCall(call: ts.CallExpression, file: string): ReadMatch | undefined {
-    const callee = skipOuterExpressions(call.expression);
-    // Wrappers are module-level declarations: a callee root this module does not declare or
-    // import (`console`, `String`, locals) cannot be one, so skip the scope walk.
-    const root = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
-    const locals = root && this.ctx.symbols(file)?.locals.get(root.text);
-    if (!root || !locals) return undefined;
-    // Once wrappers are sealed, skip resolving (and parsing) the modules of ordinary callees.
-    const exportedName = ts.isIdentifier(callee)
-      ? (locals.find((d) => d.kind === 'import')?.imported ?? root.text)
-      : (callee as ts.PropertyAccessExpression).name.text;
-    if (!this.wrappers.mayBeWrapper(exportedName)) return undefined;
-    let resolved;
-    if (ts.isIdentifier(callee)) {
-      resolved = this.keys.lookup(callee, file, 'value');
-    } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
-      const ns = this.keys.lookup(callee.expression, file, 'value');
-      if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, callee.name.text, 'value');
-    }
-    const wrapper = resolved ? this.wrappers.wrapperOf(resolved) : undefined;
-    if (!wrapper) return undefined;
+    const wrapper = this.wrapperAt(call.expression, file);
+    // A component gate is read through its JSX, not called.
+    if (!wrapper || wrapper.keyProp !== undefined) return undefined;
     const match: ReadMatch = { node: call, accessor: wrapper.accessor, via: wrapper.name, wrapper, call };
     if (wrapper.keyParam !== undefined) {
       const arg = call.arguments[wrapper.keyParam];
@@ -152,13 +189,36 @@ export class ReadMatcher {
     return match;
   }
 
+  /** The wrapper a callee or JSX tag (`useX`, `ns.useX`, `Gate`) names, if any. */
+  private wrapperAt(expr: ts.Expression, file: string): WrapperInfo | undefined {
+    const callee = skipOuterExpressions(expr);
+    // Wrappers are module-level declarations: a callee root this module does not declare or
+    // import (`console`, `String`, locals) cannot be one, so skip the scope walk.
+    const root = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
+    const locals = root && this.ctx.symbols(file)?.locals.get(root.text);
+    if (!root || !locals) return undefined;
+    // Once wrappers are sealed, skip resolving (and parsing) the modules of ordinary callees.
+    const exportedName = ts.isIdentifier(callee)
+      ? (locals.find((d) => d.kind === 'import')?.imported ?? root.text)
+      : (callee as ts.PropertyAccessExpression).name.text;
+    if (!this.wrappers.mayBeWrapper(exportedName)) return undefined;
+    let resolved: Resolved | undefined;
+    if (ts.isIdentifier(callee)) {
+      resolved = this.keys.lookup(callee, file, 'value');
+    } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
+      const ns = this.keys.lookup(callee.expression, file, 'value');
+      if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, callee.name.text, 'value');
+    }
+    return resolved ? this.wrappers.wrapperOf(resolved) : undefined;
+  }
+
   /**
    * Without `from`, the first path segment must match by name. With `from`, the chain's root
    * must come from that module: an import (aliases allowed: `import { OpenFeature as OF }`),
    * or a const initialised from one (`const client = OpenFeature.getClient()`); for roots we
    * cannot trace (`this.client`, parameters) the file must at least import the module.
    */
-  private firstSegmentMatches(callee: PathOf, path: string[], accessor: CallAccessor, file: string): boolean {
+  private firstSegmentMatches(callee: PathOf, path: string[], accessor: CallAccessor | ComponentAccessor, file: string): boolean {
     const offset = callee.segments.length - path.length;
     const sameName = callee.segments[offset] === path[0];
     if (!accessor.from) return sameName;

@@ -2,7 +2,7 @@ import path from 'node:path';
 import ts from '../typescript.cjs';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Accessor, FlagRead, KeyDeclaration, WrapperInfo } from '../types.js';
-import { isCallAccessor } from '../types.js';
+import { accessorName, isPropertyAccessor, isExportAccessor } from '../types.js';
 import { ReadMatcher } from './accessor-match.js';
 import { collectDeclarations } from './declarations.js';
 import { KeyResolver } from './key-resolver.js';
@@ -110,7 +110,12 @@ export class FlagProject {
     if (this.words?.names === names) return this.words.words;
     const words = new Set<string>();
     for (const a of this.accessors) {
-      const segs = (isCallAccessor(a) ? a.call : a.member).split('.');
+      // A data key spells its property or export name; every other read spells its path's last segment.
+      if (isPropertyAccessor(a) || isExportAccessor(a)) {
+        words.add(accessorName(a));
+        continue;
+      }
+      const segs = accessorName(a).split('.');
       words.add(segs[segs.length - 1]);
     }
     // Sealed names (found in an earlier run) count before their wrappers are analysed, and the

@@ -39,7 +39,10 @@ export class ReadCollector {
         if (!body?.forwarding) reads.push(this.toRead(match, sf, file, body !== undefined));
       } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
         this.destructured(node.name, node.initializer, sf, file, reads);
+      } else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
+        this.data(this.matcher.matchProperty(node), sf, file, reads);
       }
+      if (ts.isVariableDeclaration(node)) this.data(this.matcher.matchExport(node), sf, file, reads);
       children.length = 0;
       ts.forEachChild(node, pushChild);
       // Reverse so reads come out in source order.
@@ -48,8 +51,17 @@ export class ReadCollector {
     return reads;
   }
 
+  /** Keys in data are reads only where they resolve: an unknown value is just data, not a dynamic read. */
+  private data(matches: ReadMatch[], sf: ts.SourceFile, file: string, out: FlagRead[]): void {
+    for (const m of matches) {
+      const read = this.toRead(m, sf, file, false);
+      if (read.key !== null) out.push(read);
+    }
+  }
+
   private matchAt(node: ts.Node, file: string): ReadMatch | undefined {
     if (ts.isCallExpression(node)) return this.matcher.matchCall(node, file);
+    if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) return this.matcher.matchJsx(node, file);
     if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && isValueRead(node)) return this.matcher.matchMember(node);
     return undefined;
   }
@@ -85,6 +97,8 @@ export class ReadCollector {
     if (m.keyNode) read.keySpan = spanOf(m.keyNode, sf);
     if (m.call && m.defaultArg !== undefined && !m.wrapper) read.defaultArg = defaultArgument(m.call, m.defaultArg, sf);
     if (inWrapper) read.inWrapper = true;
+    if (m.gate) read.gate = m.gate;
+    if (m.data) read.data = m.data;
     return read;
   }
 }

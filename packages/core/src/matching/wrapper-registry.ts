@@ -3,6 +3,7 @@ import type { WrapperInfo } from '../types.js';
 import type { ReadMatcher } from './accessor-match.js';
 import type { ExportEntry } from './module-symbols.js';
 import type { KeyResolver, Resolved } from './key-resolver.js';
+import { isComponentName, propOf } from './jsx-gates.js';
 import type { ProjectContext } from './project-context.js';
 import { hasExportModifier, isConstDeclaration, isFunctionLikeValue, positionOf, skipOuterExpressions } from './syntax.js';
 
@@ -43,7 +44,7 @@ export class WrapperRegistry {
   /** The wrapper a resolved callee declaration is, if any. */
   wrapperOf(d: Resolved): WrapperInfo | undefined {
     if (d.kind === 'function') return this.analyze(d.decl, d.file)?.info;
-    if (d.kind === 'var' && d.isConst && d.decl.initializer && isFunctionLikeValue(skipOuterExpressions(d.decl.initializer))) {
+    if (d.kind === 'var' && d.isConst && d.decl.initializer && (functionValue(d.decl.initializer) || wrappedComponent(d.decl.initializer))) {
       return this.analyze(d.decl, d.file)?.info;
     }
     return undefined;
@@ -151,14 +152,14 @@ export class WrapperRegistry {
     const fn = functionOf(decl);
     const name = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : undefined;
     const sf = this.ctx.parsed(file);
-    if (!fn || !name || !sf) return null;
+    if (!name || !sf) return null;
+    if (!fn) return this.componentAlias(decl, name, file, sf);
     const body = returnedExpression(fn);
-    if (!body) return null;
-    const read = unwrapBoolean(body);
+    const read = body && unwrapBoolean(body);
     let match;
-    if (ts.isCallExpression(read)) match = this.matcher.matchCall(read, file);
-    else if (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read)) match = this.matcher.matchMember(read);
-    if (!match) return null;
+    if (read && ts.isCallExpression(read)) match = this.matcher.matchCall(read, file);
+    else if (read && (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read))) match = this.matcher.matchMember(read);
+    if (!match || !read) return isComponentName(name) ? this.componentGate(decl, fn, name, file, sf) : null;
 
     let key: string | null = null;
     let keyParam: number | undefined;
@@ -184,6 +185,60 @@ export class WrapperRegistry {
     };
     if (keyParam !== undefined) info.keyParam = keyParam;
     return { info, bodyRead: read };
+  }
+
+  /**
+   * A component whose body reads a flag keyed by one of its props (`useFlag(ws, flag)` with
+   * `const { flag } = props`) is read wherever it is rendered: `<Gate flag={E.K}>`.
+   */
+  private componentGate(decl: WrapperDecl, fn: ts.FunctionLikeDeclaration, name: string, file: string, sf: ts.SourceFile): WrapperRecord | null {
+    if (!fn.body || fn.parameters.length === 0) return null;
+    const stack: ts.Node[] = [fn.body];
+    for (let visited = 0; stack.length > 0 && visited < 20000; visited++) {
+      const node = stack.pop()!;
+      let match;
+      if (ts.isCallExpression(node)) match = this.matcher.matchCall(node, file);
+      else if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) match = this.matcher.matchJsx(node, file);
+      const keyProp = match?.keyExpr ? propOf(match.keyExpr, fn, file, this.ctx) : undefined;
+      if (match && keyProp !== undefined) {
+        const whole = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
+        const start = whole.getStart(sf);
+        const info: WrapperInfo = {
+          name,
+          file,
+          span: { start, end: whole.getEnd() },
+          ...positionOf(start, sf),
+          exported: isExported(decl, name, this.ctx.symbols(file)?.exports),
+          key: null,
+          keyProp,
+          accessor: match.accessor,
+        };
+        return { info, bodyRead: node };
+      }
+      ts.forEachChild(node, (c) => {
+        stack.push(c);
+      });
+    }
+    return null;
+  }
+
+  /** `const UpgradeButton = memo(UpgradeButtonView)`: the same gate under the name JSX uses. */
+  private componentAlias(decl: WrapperDecl, name: string, file: string, sf: ts.SourceFile): WrapperRecord | null {
+    const inner = ts.isVariableDeclaration(decl) && decl.initializer ? wrappedComponent(decl.initializer) : undefined;
+    const target = inner && isComponentName(name) ? this.keys.lookup(inner, file, 'value') : undefined;
+    const wrapped = target && this.wrapperOf(target);
+    if (!wrapped?.keyProp) return null;
+    const whole = (decl as ts.VariableDeclaration).parent.parent;
+    const start = whole.getStart(sf);
+    const info: WrapperInfo = {
+      ...wrapped,
+      name,
+      file,
+      span: { start, end: whole.getEnd() },
+      ...positionOf(start, sf),
+      exported: isExported(decl, name, this.ctx.symbols(file)?.exports),
+    };
+    return { info, bodyRead: decl };
   }
 
   private paramIndex(expr: ts.Expression, fn: ts.SignatureDeclaration, file: string): number | undefined {
@@ -228,7 +283,7 @@ function candidateDecls(sf: ts.SourceFile): WrapperDecl[] {
     if (ts.isFunctionDeclaration(stmt) && stmt.name && stmt.body) out.push(stmt);
     else if (ts.isVariableStatement(stmt)) {
       for (const d of stmt.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer && isConstDeclaration(d) && isFunctionLikeValue(skipOuterExpressions(d.initializer))) out.push(d);
+        if (ts.isIdentifier(d.name) && d.initializer && isConstDeclaration(d) && (functionValue(d.initializer) || wrappedComponent(d.initializer))) out.push(d);
       }
     }
   }
@@ -237,8 +292,35 @@ function candidateDecls(sf: ts.SourceFile): WrapperDecl[] {
 
 function functionOf(decl: WrapperDecl): ts.FunctionLikeDeclaration | undefined {
   if (ts.isFunctionDeclaration(decl)) return decl;
-  const init = decl.initializer && skipOuterExpressions(decl.initializer);
-  return init && isFunctionLikeValue(init) ? init : undefined;
+  return decl.initializer ? functionValue(decl.initializer) : undefined;
+}
+
+/** Calls that return the component they are given (mobx `observer`, React `memo` / `forwardRef`). */
+const COMPONENT_WRAPPERS = new Set(['observer', 'memo', 'forwardRef']);
+
+/** `memo(UpgradeButtonView)`: the component identifier a component wrapper is given. */
+function wrappedComponent(init: ts.Expression): ts.Identifier | undefined {
+  const e = skipOuterExpressions(init);
+  if (!ts.isCallExpression(e) || e.arguments.length < 1) return undefined;
+  const callee = skipOuterExpressions(e.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.name.text : '';
+  const arg = skipOuterExpressions(e.arguments[0]);
+  return COMPONENT_WRAPPERS.has(name) && ts.isIdentifier(arg) ? arg : undefined;
+}
+
+/**
+ * The function a const holds: an arrow or function expression, also inside the wrappers
+ * components get (`observer(function X(props) {…})`, `memo(…)`, `React.forwardRef(…)`).
+ */
+function functionValue(init: ts.Expression): ts.ArrowFunction | ts.FunctionExpression | undefined {
+  let e = skipOuterExpressions(init);
+  for (let i = 0; i < 3 && ts.isCallExpression(e) && e.arguments.length >= 1; i++) {
+    const callee = skipOuterExpressions(e.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.name.text : '';
+    if (!COMPONENT_WRAPPERS.has(name)) return undefined;
+    e = skipOuterExpressions(e.arguments[0]);
+  }
+  return isFunctionLikeValue(e) ? e : undefined;
 }
 
 /** Expression body, or a block that is exactly one `return <expr>`. */
