@@ -56,6 +56,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     host: scannedSourceHost(loaded.texts, host, touched),
     // Functions that spell no accessor, wrapper or registered key are not parsed.
     skim: { keys: registry.flags.keys() },
+    registered: registry.flags.keys(),
   });
   const indexed = indexProject({
     project,

@@ -34,6 +34,11 @@ export interface FlagProjectOptions {
    * do in files the scanner's pre-filter drops. Call `reskim` when wrappers add candidate words.
    */
   skim?: { keys: Iterable<string> };
+  /**
+   * Registered keys: an enum, union or `as const` object named like a key source (flag, feature,
+   * toggle) that no read resolved through still declares the members that spell one of these.
+   */
+  registered?: Iterable<string>;
 }
 
 interface FileEntry {
@@ -74,6 +79,7 @@ export class FlagProject {
   private readonly matcher: ReadMatcher;
   private readonly collector: ReadCollector;
   private readonly skimKeys: string[] | undefined;
+  private readonly registered: ReadonlySet<string> | undefined;
   /** The skim tests for the candidate words known when they were built; reset by `reskim`. */
   private skimTests: SkimTests | undefined;
   /** `readSites`' word filter, for the candidate words it was built from. */
@@ -98,6 +104,7 @@ export class FlagProject {
     this.wrapperRegistry.attach(this.matcher);
     this.collector = new ReadCollector(this.matcher, this.keys, this.wrapperRegistry);
     this.skimKeys = options.skim ? [...options.skim.keys] : undefined;
+    this.registered = options.registered ? new Set(options.registered) : undefined;
   }
 
   /**
@@ -184,7 +191,7 @@ export class FlagProject {
     const sf = this.sourceFile(abs, text);
     // Forwarding wrappers in this file mark their key parameter's type as a key source.
     this.wrapperRegistry.inFile(abs);
-    return collectDeclarations(sf, abs, this.keys.keySources);
+    return collectDeclarations(sf, abs, this.keys.keySources, this.registered);
   }
 
   /** Analyses the top-level functions of `files`; wrappers of wrappers resolve across files lazily. */
