@@ -32,6 +32,8 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     root: config.root,
     accessors: config.accessors,
     host: { readFile: (p) => sources.originalText(p), fileExists: (p) => sources.host.fileExists(p) },
+    // A flag-named key source (`type FlagKey = 'new-checkout' | …`) declares the keys being removed.
+    registered: flags.map((f) => f.key),
   });
   const keys = flags.map((f) => f.key);
   const { files, tooLarge, words } = await candidateFiles(config, project, sources, keys);

@@ -159,7 +159,7 @@ export class WrapperRegistry {
     let match;
     if (read && ts.isCallExpression(read)) match = this.matcher.matchCall(read, file);
     else if (read && (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read))) match = this.matcher.matchMember(read);
-    if (!match || !read) return isComponentName(name) ? this.componentGate(decl, fn, name, file, sf) : null;
+    if (!match || !read) return isComponentName(name) && mayHoldJsx(file) ? this.componentGate(decl, fn, name, file, sf) : null;
 
     let key: string | null = null;
     let keyParam: number | undefined;
@@ -297,6 +297,11 @@ function functionOf(decl: WrapperDecl): ts.FunctionLikeDeclaration | undefined {
 
 /** Calls that return the component they are given (mobx `observer`, React `memo` / `forwardRef`). */
 const COMPONENT_WRAPPERS = new Set(['observer', 'memo', 'forwardRef']);
+
+/** Components are rendered with JSX, so they live in files that can hold it (not `.ts`). */
+function mayHoldJsx(file: string): boolean {
+  return /\.(?:tsx|jsx|js|mjs|cjs)$/i.test(file);
+}
 
 /** `memo(UpgradeButtonView)`: the component identifier a component wrapper is given. */
 function wrappedComponent(init: ts.Expression): ts.Identifier | undefined {
