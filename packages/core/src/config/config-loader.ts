@@ -34,6 +34,8 @@ const JSX_ATTRIBUTE = /^[A-Za-z_$][\w$-]*$/;
 const POLICY_KEYS = ['completeForDays', 'maxAgeDays', 'expires'] as const;
 const BUDGET_KEYS = ['stale', 'unregistered'] as const;
 const DOTTED_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+/** Member paths may hold `*` segments after the first: a container keyed by something first (`flags[ws][K]`). */
+const MEMBER_PATH = /^[A-Za-z_$][\w$]*(\.([A-Za-z_$][\w$]*|\*))*$/;
 
 class ConfigReader {
   readonly diagnostics: Diagnostic[] = [];
@@ -151,9 +153,11 @@ function readAccessor(reader: ConfigReader, node: Node, index: number): Accessor
     if (path === undefined) return undefined;
     return form === 'property' ? { property: path } : { export: path };
   }
-  if (path !== undefined && !DOTTED_PATH.test(path)) {
+  if (path !== undefined && !(form === 'member' ? MEMBER_PATH : DOTTED_PATH).test(path)) {
     reader.error('config/invalid-accessor', pathEntry.value, `\`${pathName}\` must be a dotted path of identifiers, not "${path}"`,
-      'write it like `flags.isEnabled` (no calls, brackets or spaces)');
+      form === 'member'
+        ? 'write it like `config.featureToggles` (a `*` segment stands for any key first: `flags.*`)'
+        : 'write it like `flags.isEnabled` (no calls, brackets or spaces)');
     return undefined;
   }
   if (form === 'member') return path === undefined ? undefined : { member: path };

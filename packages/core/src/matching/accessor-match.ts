@@ -39,7 +39,7 @@ interface PathOf {
  * Names along a callee / object chain, outermost first: `this.flags?.isEnabled` →
  * [this, flags, isEnabled]. A chain that starts with a call or other expression has no root.
  */
-export function pathOf(expr: ts.Expression): PathOf {
+export function pathOf(expr: ts.Expression, wildcard = false): PathOf {
   const reversed: string[] = [];
   let e = skipOuterExpressions(expr);
   let root: ts.Identifier | undefined;
@@ -49,6 +49,10 @@ export function pathOf(expr: ts.Expression): PathOf {
       e = skipOuterExpressions(e.expression);
     } else if (ts.isElementAccessExpression(e) && (ts.isStringLiteral(e.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(e.argumentExpression))) {
       reversed.push(e.argumentExpression.text);
+      e = skipOuterExpressions(e.expression);
+    } else if (wildcard && ts.isElementAccessExpression(e)) {
+      // `flags[workspaceSlug]`: a container keyed by something else first (a `*` member segment).
+      reversed.push('*');
       e = skipOuterExpressions(e.expression);
     } else if (ts.isIdentifier(e)) {
       reversed.push(e.text);
@@ -77,6 +81,8 @@ function endsWith(segments: string[], tail: string[], fromIndex: number): boolea
 export class ReadMatcher {
   private readonly calls: { accessor: CallAccessor; path: string[] }[];
   private readonly members: { accessor: MemberAccessor; path: string[] }[];
+  /** Some member path has a `*` segment. */
+  private readonly wildcard: boolean;
   private readonly components: { accessor: ComponentAccessor; path: string[] }[];
   private readonly properties: Map<string, PropertyAccessor>;
   private readonly exports: Map<string, ExportAccessor>;
@@ -94,6 +100,7 @@ export class ReadMatcher {
       .filter(isMemberAccessor)
       .map((a) => ({ accessor: a, path: a.member.split('.') }))
       .filter((m) => usable(m.path));
+    this.wildcard = this.members.some((m) => m.path.includes('*'));
     this.components = accessors.filter(isComponentAccessor).map((a) => ({ accessor: a, path: a.component.split('.') })).filter((c) => usable(c.path));
     this.properties = new Map(accessors.filter(isPropertyAccessor).map((a) => [a.property, a]));
     this.exports = new Map(accessors.filter(isExportAccessor).map((a) => [a.export, a]));
@@ -129,7 +136,8 @@ export class ReadMatcher {
     const accessor = this.properties.get(p.name.text);
     if (!accessor) return [];
     const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
-    return dataKeyExpressions(value).map((e) => ({ node: p, accessor, via: accessor.property, keyExpr: e, keyNode: e, data: 'property' }));
+    // Each key of an array is its own read, at its element.
+    return dataKeyExpressions(value).map((e) => ({ node: e === value ? p : e, accessor, via: accessor.property, keyExpr: e, keyNode: e, data: 'property' }));
   }
 
   /** `export const featureFlag = X.key` (or an array of keys) for an `export` accessor. */
@@ -138,7 +146,7 @@ export class ReadMatcher {
     const accessor = this.exports.get(decl.name.text);
     const value = accessor && exportedConst(decl);
     if (!accessor || !value) return [];
-    return dataKeyExpressions(value).map((e) => ({ node: decl, accessor, via: accessor.export, keyExpr: e, keyNode: e, data: 'export' }));
+    return dataKeyExpressions(value).map((e) => ({ node: e === value ? decl : e, accessor, via: accessor.export, keyExpr: e, keyNode: e, data: 'export' }));
   }
 
   matchCall(call: ts.CallExpression, file: string): ReadMatch | undefined {
@@ -156,22 +164,33 @@ export class ReadMatcher {
   /** A property/element access whose object ends with a member path. */
   matchMember(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): ReadMatch | undefined {
     if (this.members.length === 0) return undefined;
-    const object = pathOf(access.expression);
-    for (const { accessor, path } of this.members) {
-      if (!endsWith(object.segments, path, 0)) continue;
-      if (ts.isPropertyAccessExpression(access)) {
-        if (!ts.isIdentifier(access.name)) return undefined;
-        return { node: access, accessor, via: accessor.member, fixedKey: access.name.text, keyNode: access.name };
-      }
-      return { node: access, accessor, via: accessor.member, keyExpr: access.argumentExpression, keyNode: access.argumentExpression };
-    }
-    return undefined;
+    const object = pathOf(access.expression, this.wildcard);
+    const accessor = this.members.find((m) => endsWith(object.segments, m.path, 0))?.accessor;
+    return accessor ? memberRead(access, accessor) : undefined;
   }
 
   /** The member accessor whose object is exactly this expression (for destructuring). */
   memberObject(expr: ts.Expression): MemberAccessor | undefined {
-    const object = pathOf(expr);
-    return this.members.find((m) => endsWith(object.segments, m.path, 0))?.accessor;
+    return this.memberOfPath(pathOf(expr, this.wildcard).segments);
+  }
+
+  /** The member accessor whose path `segments` end with. */
+  memberOfPath(segments: string[]): MemberAccessor | undefined {
+    return this.members.find((m) => endsWith(segments, m.path, 0))?.accessor;
+  }
+
+  /**
+   * `flags.newNav` where `flags` is a const that holds a member container: `const flags =
+   * uiConfig.flags` or `const { flags } = uiConfig` (`containers`: those declarations in this file).
+   */
+  matchContainerAlias(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, file: string, containers: ReadonlyMap<ts.Node, MemberAccessor>): ReadMatch | undefined {
+    const object = skipOuterExpressions(access.expression);
+    const symbols = ts.isIdentifier(object) ? this.ctx.symbols(file) : undefined;
+    if (!symbols || !ts.isIdentifier(object)) return undefined;
+    const d = this.ctx.scopes.lookup(object.text, object, file, 'value', symbols);
+    const decl = d?.kind === 'var' ? d.decl : d?.kind === 'binding' ? d.element : undefined;
+    const accessor = decl && containers.get(decl);
+    return accessor ? memberRead(access, accessor) : undefined;
   }
 
   private matchWrapperCall(call: ts.CallExpression, file: string): ReadMatch | undefined {
@@ -259,6 +278,14 @@ export class ReadMatcher {
     for (const m of symbols.importedModules) if (moduleMatches(m, from)) return true;
     return false;
   }
+}
+
+function memberRead(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, accessor: MemberAccessor): ReadMatch | undefined {
+  if (ts.isPropertyAccessExpression(access)) {
+    if (!ts.isIdentifier(access.name)) return undefined;
+    return { node: access, accessor, via: accessor.member, fixedKey: access.name.text, keyNode: access.name };
+  }
+  return { node: access, accessor, via: accessor.member, keyExpr: access.argumentExpression, keyNode: access.argumentExpression };
 }
 
 function moduleMatches(specifier: string, from: string): boolean {

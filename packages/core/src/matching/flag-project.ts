@@ -122,7 +122,8 @@ export class FlagProject {
         words.add(accessorName(a));
         continue;
       }
-      const segs = accessorName(a).split('.');
+      // `featureFlags.flags.*`: the last named segment is what every read spells.
+      const segs = accessorName(a).split('.').filter((seg) => seg !== '*');
       words.add(segs[segs.length - 1]);
     }
     // Sealed names (found in an earlier run) count before their wrappers are analysed, and the
