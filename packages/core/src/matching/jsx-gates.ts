@@ -109,6 +109,52 @@ export function propOf(expr: ts.Expression, fn: ts.SignatureDeclaration, file: s
   return undefined;
 }
 
+/**
+ * Whether any argument of a call, or attribute of a JSX element, is spelled like one of `fn`'s
+ * props (`props.x`, or a name its props pattern or a `const { … } = props` binds): a cheap test
+ * before matching, which may resolve the callee's module.
+ */
+export function mayPassProp(node: ts.CallExpression | ts.JsxOpeningElement | ts.JsxSelfClosingElement, names: PropNames): boolean {
+  const values: ts.Expression[] = [];
+  if (ts.isCallExpression(node)) values.push(...node.arguments);
+  else for (const a of node.attributes.properties) if (ts.isJsxAttribute(a) && a.initializer && ts.isJsxExpression(a.initializer) && a.initializer.expression) values.push(a.initializer.expression);
+  return values.some((v) => {
+    const e = skipOuterExpressions(v);
+    if (ts.isIdentifier(e)) return names.bound.has(e.text);
+    return ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === names.props;
+  });
+}
+
+export interface PropNames {
+  /** The props parameter's name, when it is an identifier. */
+  props?: string;
+  /** Names destructured from the props (parameter pattern or `const { … } = props`). */
+  bound: Set<string>;
+}
+
+/** The names a component's props go by (see `mayPassProp`); statements of the body only, as hooks are. */
+export function propNames(fn: ts.FunctionLikeDeclaration): PropNames | undefined {
+  const param = fn.parameters[0];
+  if (!param || fn.parameters.length > 2) return undefined;
+  const names: PropNames = { bound: new Set() };
+  const bind = (pattern: ts.ObjectBindingPattern) => {
+    for (const el of pattern.elements) if (ts.isIdentifier(el.name) && !el.dotDotDotToken) names.bound.add(el.name.text);
+  };
+  if (ts.isObjectBindingPattern(param.name)) bind(param.name);
+  else if (ts.isIdentifier(param.name)) names.props = param.name.text;
+  else return undefined;
+  if (names.props !== undefined && fn.body && ts.isBlock(fn.body)) {
+    for (const stmt of fn.body.statements) {
+      if (!ts.isVariableStatement(stmt)) continue;
+      for (const d of stmt.declarationList.declarations) {
+        const init = d.initializer && skipOuterExpressions(d.initializer);
+        if (ts.isObjectBindingPattern(d.name) && init && ts.isIdentifier(init) && init.text === names.props) bind(d.name);
+      }
+    }
+  }
+  return names;
+}
+
 function isParam(id: ts.Identifier, fn: ts.SignatureDeclaration, file: string, ctx: ProjectContext): boolean {
   const symbols = ctx.symbols(file);
   const d = symbols && ctx.scopes.lookup(id.text, id, file, 'value', symbols);

@@ -3,7 +3,7 @@ import type { WrapperInfo } from '../types.js';
 import type { ReadMatcher } from './accessor-match.js';
 import type { ExportEntry } from './module-symbols.js';
 import type { KeyResolver, Resolved } from './key-resolver.js';
-import { isComponentName, propOf } from './jsx-gates.js';
+import { isComponentName, mayPassProp, propNames, propOf } from './jsx-gates.js';
 import type { ProjectContext } from './project-context.js';
 import { hasExportModifier, isConstDeclaration, isFunctionLikeValue, positionOf, skipOuterExpressions } from './syntax.js';
 
@@ -192,13 +192,15 @@ export class WrapperRegistry {
    * `const { flag } = props`) is read wherever it is rendered: `<Gate flag={E.K}>`.
    */
   private componentGate(decl: WrapperDecl, fn: ts.FunctionLikeDeclaration, name: string, file: string, sf: ts.SourceFile): WrapperRecord | null {
-    if (!fn.body || fn.parameters.length === 0) return null;
+    const names = fn.body ? propNames(fn) : undefined;
+    if (!fn.body || !names) return null;
     const stack: ts.Node[] = [fn.body];
     for (let visited = 0; stack.length > 0 && visited < 20000; visited++) {
       const node = stack.pop()!;
       let match;
-      if (ts.isCallExpression(node)) match = this.matcher.matchCall(node, file);
-      else if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) match = this.matcher.matchJsx(node, file);
+      // Matching may resolve the callee's module: only for calls and elements that pass a prop.
+      if (ts.isCallExpression(node)) match = mayPassProp(node, names) ? this.matcher.matchCall(node, file) : undefined;
+      else if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) match = mayPassProp(node, names) ? this.matcher.matchJsx(node, file) : undefined;
       const keyProp = match?.keyExpr ? propOf(match.keyExpr, fn, file, this.ctx) : undefined;
       if (match && keyProp !== undefined) {
         const whole = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
