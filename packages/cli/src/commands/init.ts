@@ -16,6 +16,7 @@ import { writeFileAtomic, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
 import { existingDirectory } from './scan.js';
 import { plural } from './registry.js';
+import { proposeShapes, type ShapeProposal } from './init-shapes.js';
 
 /** Call shapes of the common flag SDKs. `keyArg`/`defaultArg` follow each SDK's signature. */
 const SDK_CALLS: { sdk: string; method: string; keyArg: number; defaultArg?: number }[] = [
@@ -50,10 +51,10 @@ export async function runInit(dirArg: string, options: { force?: boolean; now?: 
     }
   }
 
-  const { accessors, keys } = await detect(dir);
+  const { accessors, keys, shapes } = await detect(dir);
   const config = {
     registry: 'flags.yaml',
-    accessors: accessors.map((d) => d.accessor),
+    accessors: [...accessors.map((d) => d.accessor), ...shapes.map((s) => s.accessor)],
     naming: { pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
     budget: { stale: 10, unregistered: 0 },
   };
@@ -61,15 +62,16 @@ export async function runInit(dirArg: string, options: { force?: boolean; now?: 
   writeFileAtomic(registryFile, starterRegistry(keys, now));
 
   for (const d of accessors) io.stderr(`  ${d.sdk}: ${d.accessor.call} (${plural(d.reads, 'read')})\n`);
+  for (const s of shapes) io.stderr(`  keys in code: ${JSON.stringify(s.accessor)} (${plural(s.reads, 'place')}, review it)\n`);
   io.stdout(
-    `flagdebt init: wrote ${relative(io.cwd, configFile) || configFile} with ${plural(accessors.length, 'accessor')} ` +
+    `flagdebt init: wrote ${relative(io.cwd, configFile) || configFile} with ${plural(config.accessors.length, 'accessor')} ` +
       `and ${relative(io.cwd, registryFile) || registryFile} with ${plural(keys.size, 'flag')}.\n` +
       `Fill in each flag's type, owner and expires (marked ${IMPORT_PLACEHOLDER}), then run \`flagdebt registry validate\`.\n`,
   );
   return 0;
 }
 
-async function detect(dir: string): Promise<{ accessors: Detected[]; keys: Map<string, FlagValue | undefined> }> {
+async function detect(dir: string): Promise<{ accessors: Detected[]; keys: Map<string, FlagValue | undefined>; shapes: ShapeProposal[] }> {
   const host = diskScanHost;
   const files = (await host.listFiles(dir, { include: [...DEFAULT_INCLUDE], exclude: [...DEFAULT_EXCLUDE] })).filter(
     (file) => !file.endsWith('.gitignore'),
@@ -101,7 +103,15 @@ async function detect(dir: string): Promise<{ accessors: Detected[]; keys: Map<s
       if (!keys.has(read.key)) keys.set(read.key, read.defaultArg?.literal);
     }
   }
-  return { accessors: [...detected.values()].sort((a, b) => b.reads - a.reads), keys };
+  // Keys found through the SDK calls, also written in data or JSX gates: propose those forms.
+  const texts = (function* () {
+    for (const file of files) {
+      const text = host.readFile(file);
+      if (text !== undefined) yield text;
+    }
+  })();
+  const shapes = proposeShapes(texts, new Set(keys.keys()));
+  return { accessors: [...detected.values()].sort((a, b) => b.reads - a.reads), keys, shapes };
 }
 
 /** `this.ld?.client.variation(` → `client.variation`: the last two segments keep the match precise. */
