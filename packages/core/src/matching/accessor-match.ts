@@ -122,12 +122,29 @@ export class ReadMatcher {
       const gate = componentGate(el, accessor);
       return { node: whole, accessor, via: accessor.component, keyExpr: attr.expr, keyNode: attr.node, gate };
     }
-    const wrapper = this.wrapperAt(tag as ts.Expression, file);
+    const wrapper = this.componentAt(tag as ts.Expression, file);
     if (!wrapper?.keyProp) return undefined;
     const attr = jsxKeyAttribute(el, wrapper.keyProp);
     if (!attr) return undefined;
     const gate: JsxGate = { keyProp: wrapper.keyProp, whenOn: 'unknown', whenOff: 'unknown' };
     return { node: whole, accessor: wrapper.accessor, via: wrapper.name, wrapper, keyExpr: attr.expr, keyNode: attr.node, gate };
+  }
+
+  /** The component gate a JSX tag (`Gate`, `ns.Gate`) names, found like a wrapper (see `matchWrapperCall`). */
+  private componentAt(tag: ts.Expression, file: string): WrapperInfo | undefined {
+    const root = ts.isIdentifier(tag) ? tag : ts.isPropertyAccessExpression(tag) && ts.isIdentifier(tag.expression) ? tag.expression : undefined;
+    const locals = root && this.ctx.symbols(file)?.locals.get(root.text);
+    if (!root || !locals) return undefined;
+    const exportedName = ts.isIdentifier(tag) ? (locals.find((d) => d.kind === 'import')?.imported ?? root.text) : (tag as ts.PropertyAccessExpression).name.text;
+    if (!this.wrappers.mayBeWrapper(exportedName)) return undefined;
+    let resolved: Resolved | undefined;
+    if (ts.isIdentifier(tag)) resolved = this.keys.lookup(tag, file, 'value');
+    else if (ts.isPropertyAccessExpression(tag) && ts.isIdentifier(tag.expression)) {
+      const ns = this.keys.lookup(tag.expression, file, 'value');
+      if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, tag.name.text, 'value');
+    }
+    const wrapper = resolved ? this.wrappers.wrapperOf(resolved) : undefined;
+    return wrapper?.keyProp !== undefined ? wrapper : undefined;
   }
 
   /** `{ flag: 'k' }` / `{ flag: [A.key, 'b'] }` for a `property` accessor: one match per key expression. */
@@ -194,23 +211,7 @@ export class ReadMatcher {
   }
 
   private matchWrapperCall(call: ts.CallExpression, file: string): ReadMatch | undefined {
-    const wrapper = this.wrapperAt(call.expression, file);
-    // A component gate is read through its JSX, not called.
-    if (!wrapper || wrapper.keyProp !== undefined) return undefined;
-    const match: ReadMatch = { node: call, accessor: wrapper.accessor, via: wrapper.name, wrapper, call };
-    if (wrapper.keyParam !== undefined) {
-      const arg = call.arguments[wrapper.keyParam];
-      match.keyExpr = arg && !ts.isSpreadElement(arg) ? arg : undefined;
-      match.keyNode = arg;
-    } else {
-      match.fixedKey = wrapper.key;
-    }
-    return match;
-  }
-
-  /** The wrapper a callee or JSX tag (`useX`, `ns.useX`, `Gate`) names, if any. */
-  private wrapperAt(expr: ts.Expression, file: string): WrapperInfo | undefined {
-    const callee = skipOuterExpressions(expr);
+    const callee = skipOuterExpressions(call.expression);
     // Wrappers are module-level declarations: a callee root this module does not declare or
     // import (`console`, `String`, locals) cannot be one, so skip the scope walk.
     const root = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
@@ -221,14 +222,24 @@ export class ReadMatcher {
       ? (locals.find((d) => d.kind === 'import')?.imported ?? root.text)
       : (callee as ts.PropertyAccessExpression).name.text;
     if (!this.wrappers.mayBeWrapper(exportedName)) return undefined;
-    let resolved: Resolved | undefined;
+    let resolved;
     if (ts.isIdentifier(callee)) {
       resolved = this.keys.lookup(callee, file, 'value');
     } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
       const ns = this.keys.lookup(callee.expression, file, 'value');
       if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, callee.name.text, 'value');
     }
-    return resolved ? this.wrappers.wrapperOf(resolved) : undefined;
+    const wrapper = resolved ? this.wrappers.wrapperOf(resolved) : undefined;
+    if (!wrapper) return undefined;
+    const match: ReadMatch = { node: call, accessor: wrapper.accessor, via: wrapper.name, wrapper, call };
+    if (wrapper.keyParam !== undefined) {
+      const arg = call.arguments[wrapper.keyParam];
+      match.keyExpr = arg && !ts.isSpreadElement(arg) ? arg : undefined;
+      match.keyNode = arg;
+    } else {
+      match.fixedKey = wrapper.key;
+    }
+    return match;
   }
 
   /**

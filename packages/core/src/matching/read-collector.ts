@@ -68,7 +68,11 @@ export class ReadCollector {
   }
 
   private matchAt(node: ts.Node, file: string): ReadMatch | undefined {
-    if (ts.isCallExpression(node)) return this.matcher.matchCall(node, file);
+    if (ts.isCallExpression(node)) {
+      // A component gate is read through its JSX, not called.
+      const match = this.matcher.matchCall(node, file);
+      return match?.wrapper?.keyProp === undefined ? match : undefined;
+    }
     if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) return this.matcher.matchJsx(node, file);
     if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && isValueRead(node)) return this.matcher.matchMember(node);
     return undefined;

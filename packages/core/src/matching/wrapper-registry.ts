@@ -149,17 +149,19 @@ export class WrapperRegistry {
   }
 
   private compute(decl: WrapperDecl, file: string): WrapperRecord | null {
+    const component = this.componentRecord(decl, file);
+    if (component) return component;
     const fn = functionOf(decl);
     const name = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : undefined;
     const sf = this.ctx.parsed(file);
-    if (!name || !sf) return null;
-    if (!fn) return this.componentAlias(decl, name, file, sf);
+    if (!fn || !name || !sf) return null;
     const body = returnedExpression(fn);
-    const read = body && unwrapBoolean(body);
+    if (!body) return null;
+    const read = unwrapBoolean(body);
     let match;
-    if (read && ts.isCallExpression(read)) match = this.matcher.matchCall(read, file);
-    else if (read && (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read))) match = this.matcher.matchMember(read);
-    if (!match || !read) return isComponentName(name) && mayHoldJsx(file) ? this.componentGate(decl, fn, name, file, sf) : null;
+    if (ts.isCallExpression(read)) match = this.matcher.matchCall(read, file);
+    else if (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read)) match = this.matcher.matchMember(read);
+    if (!match) return null;
 
     let key: string | null = null;
     let keyParam: number | undefined;
@@ -185,6 +187,15 @@ export class WrapperRegistry {
     };
     if (keyParam !== undefined) info.keyParam = keyParam;
     return { info, bodyRead: read };
+  }
+
+  /** A component gate (see `componentGate`, `componentAlias`), else undefined: an ordinary wrapper or none. */
+  private componentRecord(decl: WrapperDecl, file: string): WrapperRecord | undefined {
+    const name = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : undefined;
+    const sf = this.ctx.parsed(file);
+    if (!name || !sf || !isComponentName(name) || !mayHoldJsx(file)) return undefined;
+    const fn = functionOf(decl);
+    return (fn ? this.componentGate(decl, fn, name, file, sf) : this.componentAlias(decl, name, file, sf)) ?? undefined;
   }
 
   /**
