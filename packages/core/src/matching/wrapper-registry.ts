@@ -3,9 +3,10 @@ import type { WrapperInfo } from '../types.js';
 import type { ReadMatcher } from './accessor-match.js';
 import type { ExportEntry } from './module-symbols.js';
 import type { KeyResolver, Resolved } from './key-resolver.js';
-import { isComponentName, mayPassProp, propNames, propOf } from './jsx-gates.js';
+import { componentGate, functionValue, wrappedComponent } from './component-gates.js';
+import type { GateContext } from './component-gates.js';
 import type { ProjectContext } from './project-context.js';
-import { hasExportModifier, isConstDeclaration, isFunctionLikeValue, positionOf, skipOuterExpressions } from './syntax.js';
+import { hasExportModifier, isConstDeclaration, positionOf, skipOuterExpressions } from './syntax.js';
 
 type WrapperDecl = ts.FunctionDeclaration | ts.VariableDeclaration;
 
@@ -32,10 +33,21 @@ export class WrapperRegistry {
   /** `names()`, until a name can have been added or removed (it is asked for once per file). */
   private knownNames: Set<string> | null = null;
 
+  /** What component gate discovery needs from this registry (see component-gates.ts). */
+  private readonly gates: GateContext;
+
   constructor(
     private readonly ctx: ProjectContext,
     private readonly keys: KeyResolver,
-  ) {}
+  ) {
+    this.gates = {
+      ctx,
+      keys,
+      matcher: () => this.matcher,
+      wrapperOf: (d) => this.wrapperOf(d),
+      exported: (decl, name, file) => isExported(decl, name, this.ctx.symbols(file)?.exports),
+    };
+  }
 
   attach(matcher: ReadMatcher): void {
     this.matcher = matcher;
@@ -149,7 +161,7 @@ export class WrapperRegistry {
   }
 
   private compute(decl: WrapperDecl, file: string): WrapperRecord | null {
-    const component = this.componentRecord(decl, file);
+    const component = componentGate(decl, file, this.gates);
     if (component) return component;
     const fn = functionOf(decl);
     const name = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : undefined;
@@ -187,71 +199,6 @@ export class WrapperRegistry {
     };
     if (keyParam !== undefined) info.keyParam = keyParam;
     return { info, bodyRead: read };
-  }
-
-  /** A component gate (see `componentGate`, `componentAlias`), else undefined: an ordinary wrapper or none. */
-  private componentRecord(decl: WrapperDecl, file: string): WrapperRecord | undefined {
-    const name = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : undefined;
-    const sf = this.ctx.parsed(file);
-    if (!name || !sf || !isComponentName(name) || !mayHoldJsx(file)) return undefined;
-    const fn = functionOf(decl);
-    return (fn ? this.componentGate(decl, fn, name, file, sf) : this.componentAlias(decl, name, file, sf)) ?? undefined;
-  }
-
-  /**
-   * A component whose body reads a flag keyed by one of its props (`useFlag(ws, flag)` with
-   * `const { flag } = props`) is read wherever it is rendered: `<Gate flag={E.K}>`.
-   */
-  private componentGate(decl: WrapperDecl, fn: ts.FunctionLikeDeclaration, name: string, file: string, sf: ts.SourceFile): WrapperRecord | null {
-    const names = fn.body ? propNames(fn) : undefined;
-    if (!fn.body || !names) return null;
-    const stack: ts.Node[] = [fn.body];
-    for (let visited = 0; stack.length > 0 && visited < 20000; visited++) {
-      const node = stack.pop()!;
-      let match;
-      // Matching may resolve the callee's module: only for calls and elements that pass a prop.
-      if (ts.isCallExpression(node)) match = mayPassProp(node, names) ? this.matcher.matchCall(node, file) : undefined;
-      else if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) match = mayPassProp(node, names) ? this.matcher.matchJsx(node, file) : undefined;
-      const keyProp = match?.keyExpr ? propOf(match.keyExpr, fn, file, this.ctx) : undefined;
-      if (match && keyProp !== undefined) {
-        const whole = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
-        const start = whole.getStart(sf);
-        const info: WrapperInfo = {
-          name,
-          file,
-          span: { start, end: whole.getEnd() },
-          ...positionOf(start, sf),
-          exported: isExported(decl, name, this.ctx.symbols(file)?.exports),
-          key: null,
-          keyProp,
-          accessor: match.accessor,
-        };
-        return { info, bodyRead: node };
-      }
-      ts.forEachChild(node, (c) => {
-        stack.push(c);
-      });
-    }
-    return null;
-  }
-
-  /** `const UpgradeButton = memo(UpgradeButtonView)`: the same gate under the name JSX uses. */
-  private componentAlias(decl: WrapperDecl, name: string, file: string, sf: ts.SourceFile): WrapperRecord | null {
-    const inner = ts.isVariableDeclaration(decl) && decl.initializer ? wrappedComponent(decl.initializer) : undefined;
-    const target = inner && isComponentName(name) ? this.keys.lookup(inner, file, 'value') : undefined;
-    const wrapped = target && this.wrapperOf(target);
-    if (!wrapped?.keyProp) return null;
-    const whole = (decl as ts.VariableDeclaration).parent.parent;
-    const start = whole.getStart(sf);
-    const info: WrapperInfo = {
-      ...wrapped,
-      name,
-      file,
-      span: { start, end: whole.getEnd() },
-      ...positionOf(start, sf),
-      exported: isExported(decl, name, this.ctx.symbols(file)?.exports),
-    };
-    return { info, bodyRead: decl };
   }
 
   private paramIndex(expr: ts.Expression, fn: ts.SignatureDeclaration, file: string): number | undefined {
@@ -308,38 +255,6 @@ function functionOf(decl: WrapperDecl): ts.FunctionLikeDeclaration | undefined {
   return decl.initializer ? functionValue(decl.initializer) : undefined;
 }
 
-/** Calls that return the component they are given (mobx `observer`, React `memo` / `forwardRef`). */
-const COMPONENT_WRAPPERS = new Set(['observer', 'memo', 'forwardRef']);
-
-/** Components are rendered with JSX, so they live in files that can hold it (not `.ts`). */
-function mayHoldJsx(file: string): boolean {
-  return /\.(?:tsx|jsx|js|mjs|cjs)$/i.test(file);
-}
-
-/** `memo(UpgradeButtonView)`: the component identifier a component wrapper is given. */
-function wrappedComponent(init: ts.Expression): ts.Identifier | undefined {
-  const e = skipOuterExpressions(init);
-  if (!ts.isCallExpression(e) || e.arguments.length < 1) return undefined;
-  const callee = skipOuterExpressions(e.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.name.text : '';
-  const arg = skipOuterExpressions(e.arguments[0]);
-  return COMPONENT_WRAPPERS.has(name) && ts.isIdentifier(arg) ? arg : undefined;
-}
-
-/**
- * The function a const holds: an arrow or function expression, also inside the wrappers
- * components get (`observer(function X(props) {…})`, `memo(…)`, `React.forwardRef(…)`).
- */
-function functionValue(init: ts.Expression): ts.ArrowFunction | ts.FunctionExpression | undefined {
-  let e = skipOuterExpressions(init);
-  for (let i = 0; i < 3 && ts.isCallExpression(e) && e.arguments.length >= 1; i++) {
-    const callee = skipOuterExpressions(e.expression);
-    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.name.text : '';
-    if (!COMPONENT_WRAPPERS.has(name)) return undefined;
-    e = skipOuterExpressions(e.arguments[0]);
-  }
-  return isFunctionLikeValue(e) ? e : undefined;
-}
 
 /** Expression body, or a block that is exactly one `return <expr>`. */
 function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
