@@ -255,7 +255,6 @@ function functionOf(decl: WrapperDecl): ts.FunctionLikeDeclaration | undefined {
   return decl.initializer ? functionValue(decl.initializer) : undefined;
 }
 
-
 /** Expression body, or a block that is exactly one `return <expr>`. */
 function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
   const body = fn.body;
