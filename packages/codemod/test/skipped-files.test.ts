@@ -87,3 +87,41 @@ describe('files the codemod cannot analyse', () => {
     expect(warnings.find((w) => w.file === 'src/bundle.ts')!.message).toMatch(/too large/);
   });
 });
+
+/** A gate component that reads its key from a prop, and a page that renders it. */
+const GATE = `import type { ReactNode } from 'react';
+import { useFlag } from './flags';
+
+export function Gate({ flag, children }: { flag: string; children: ReactNode }) {
+  return useFlag(flag) ? <>{children}</> : null;
+}
+`;
+
+const PAGE = `import { useFlag } from './flags';
+import { Gate } from './Gate';
+
+export function Checkout() {
+  const label = useFlag('new-checkout') ? 'Pay' : 'Continue';
+  return (
+    <Gate flag="new-checkout">
+      <button type="button">{label}</button>
+    </Gate>
+  );
+}
+`;
+
+describe('reads the codemod does not fold yet', () => {
+  it('folds the expression reads, leaves a JSX gate in place with a warning, and keeps the registry entry', async () => {
+    const dir = project({ 'src/Gate.tsx': GATE, 'src/Checkout.tsx': PAGE });
+    const registryBefore = fs.readFileSync(path.join(dir, 'flags.yaml'), 'utf8');
+    const result = await removeFlags({ dir, flags: [{ key: 'new-checkout' }], now: '2026-11-21', allowDirty: true });
+
+    const page = fs.readFileSync(path.join(dir, 'src/Checkout.tsx'), 'utf8');
+    expect(page).toContain("const label = 'Pay';");
+    expect(page).toContain('<Gate flag="new-checkout">');
+    expect(fs.readFileSync(path.join(dir, 'flags.yaml'), 'utf8')).toBe(registryBefore);
+    const warnings = result.warnings.filter((w) => w.code === 'remove/unsupported-read');
+    expect(warnings).toMatchObject([{ file: 'src/Checkout.tsx', line: 7, column: 5, flag: 'new-checkout' }]);
+    expect(warnings[0].message).toMatch(/read through the JSX gate <Gate>, which the codemod does not fold yet; the registry entry stays complete/);
+  });
+});

@@ -69,15 +69,59 @@ export interface MemberAccessor {
   member: string;
 }
 
-export type Accessor = CallAccessor | MemberAccessor;
+/**
+ * A JSX gate: `<FeatureToggle featureFlag="new-cart">…</FeatureToggle>` reads the key in `keyProp`.
+ * ON renders the children, OFF renders `fallbackProp` (or nothing); `invertProp` true swaps them.
+ */
+export interface ComponentAccessor {
+  /** Dotted path matched against the end of the JSX tag name: `FeatureToggle`, `Flags.Gate`. */
+  component: string;
+  keyProp: string;
+  fallbackProp?: string;
+  invertProp?: string;
+  /** The tag's first identifier must be imported from this module. */
+  from?: string;
+}
+
+/** Keys in data: an object-literal property named `property` whose value resolves to a key is a read. */
+export interface PropertyAccessor {
+  property: string;
+}
+
+/** Keys in data: a module's export named `export` whose value resolves to a key (or keys) is a read. */
+export interface ExportAccessor {
+  export: string;
+}
+
+export type Accessor = CallAccessor | MemberAccessor | ComponentAccessor | PropertyAccessor | ExportAccessor;
 
 export function isCallAccessor(a: Accessor): a is CallAccessor {
   return 'call' in a;
 }
 
+export function isMemberAccessor(a: Accessor): a is MemberAccessor {
+  return 'member' in a;
+}
+
+export function isComponentAccessor(a: Accessor): a is ComponentAccessor {
+  return 'component' in a;
+}
+
+export function isPropertyAccessor(a: Accessor): a is PropertyAccessor {
+  return 'property' in a;
+}
+
+export function isExportAccessor(a: Accessor): a is ExportAccessor {
+  return 'export' in a;
+}
+
 /** Display name of an accessor (the `via` of a reference). */
 export function accessorName(a: Accessor): string {
-  return isCallAccessor(a) ? a.call : a.member;
+  if (isCallAccessor(a)) return a.call;
+  if (isMemberAccessor(a)) return a.member;
+  if (isComponentAccessor(a)) return a.component;
+  if (isPropertyAccessor(a)) return a.property;
+  return a.export;
 }
 
 export interface TypeStalenessPolicy {
@@ -167,6 +211,26 @@ export interface FlagRead {
   defaultArg?: DefaultArgument;
   /** True when this read is the body of a wrapper (the wrapper's own read). */
   inWrapper?: boolean;
+  /** Set when the read is a JSX element (a configured gate or a component that reads a prop's key). */
+  gate?: JsxGate;
+  /** Set when the key sits in data (a `property` or `export` accessor): nothing is evaluated here. */
+  data?: 'property' | 'export';
+}
+
+/** What the codemod needs to fold a JSX gate (spans are the attribute / children in the file). */
+export interface JsxGate {
+  /** The attribute holding the key. */
+  keyProp: string;
+  /**
+   * What renders when the flag is on and when off: the element's children, the fallback prop's
+   * value, nothing, or `unknown` (a discovered component renders itself; a non-literal invert prop).
+   */
+  whenOn: 'children' | 'fallback' | 'nothing' | 'unknown';
+  whenOff: 'children' | 'fallback' | 'nothing' | 'unknown';
+  /** The fallback attribute's value, when the element passes one. */
+  fallbackSpan?: Span;
+  /** Between the opening and closing tag; absent for a self-closing element. */
+  childrenSpan?: Span;
 }
 
 export type DeclarationKind = 'enum-member' | 'union-member' | 'const-object-property' | 'const';
@@ -198,6 +262,8 @@ export interface WrapperInfo {
   key: string | null;
   /** For a forwarding wrapper: which parameter is the key. */
   keyParam?: number;
+  /** For a component that reads its key from a prop (`<UpgradeButton flag={E.K} />`): that prop. */
+  keyProp?: string;
   /** The accessor at the bottom of the wrapper chain. */
   accessor: Accessor;
 }

@@ -129,6 +129,31 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the JSX gate, data key and wildcard member forms', () => {
+    const config = loadConfig(join(fixtures, 'read-shapes/flagdebt.config.json'));
+    expect(config.accessors).toEqual([
+      { call: 'useFlag', keyArg: 1 },
+      { component: 'FeatureToggle', keyProp: 'featureFlag', fallbackProp: 'fallback', invertProp: 'showOnlyWhenDisabled' },
+      { component: 'Flags.Gate', keyProp: 'flag', from: '@acme/flags-react' },
+      { property: 'flag' },
+      { export: 'featureFlag' },
+      { member: 'featureFlags.flags.*' },
+    ]);
+  });
+
+  it('reports misused read-shape forms where they are written', () => {
+    const diagnostics = errorsOf(() => loadConfig(join(fixtures, 'invalid-read-shapes/flagdebt.config.json'))).diagnostics;
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
+      '3:7 `accessors[0]` needs `keyProp`: the attribute that holds the key',
+      '4:47 `accessors[1].keyArg` only applies to `call` accessors',
+      '5:19 `accessors[2].property` must be a single identifier, not "route.flag"',
+      '6:5 `accessors[3]` must have exactly one of `call`, `member`, `component`, `property`, `export`',
+      '7:39 `accessors[4].keyProp` must be a JSX attribute name, not "data flag"',
+      '8:15 `accessors[5].call` must be a dotted path of identifiers, not "flags.*"',
+    ]);
+    expect(diagnostics[3].fix).toBe('split it into 2 accessors, one each for `call`, `export`');
+  });
+
   it('suggests the key the user meant', () => {
     const diagnostics = errorsOf(() => loadConfig(join(fixtures, 'invalid/flagdebt.config.json'))).diagnostics;
     const byLine = (line: number, column: number) => diagnostics.find((d) => d.line === line && d.column === column);

@@ -25,6 +25,12 @@ export interface ScanOptions {
   /** Loaded registry; default: the config's `registry` file. */
   registry?: Registry;
   host?: ScanHost;
+  /**
+   * When `dir` lies inside the config's folder: `project` (default) indexes the whole project
+   * (wrappers, key sources and reads anywhere count) and reports what lies in `dir`; `folder`
+   * indexes only `dir`.
+   */
+  context?: 'project' | 'folder';
   /** Progress in files; `total` grows once, when the files to parse are known. */
   onProgress?(done: number, total: number): void;
 }
@@ -46,7 +52,12 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const host = options.host ?? diskScanHost;
   const { config, registry, warnings } = projectModel(root, options);
 
-  const { files, rules, unmatchedIncludes } = await discoverFiles(root, config, host);
+  // A sub-folder of the project is scanned in the context of the whole project: a wrapper, a key
+  // source or the only read of a flag may live outside it.
+  const projectRoot = path.resolve(config.root);
+  const scoped = options.context !== 'folder' && root !== projectRoot && isInside(projectRoot, root);
+  const { files, rules, unmatchedIncludes } = await discoverFiles(scoped ? projectRoot : root, config, host);
+  const inScope = scoped ? (file: string) => isInside(root, file) : () => true;
   let readTotal = files.length;
   const loaded = loadSources(files, host, (done) => options.onProgress?.(done, readTotal));
 
@@ -57,6 +68,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     host: scannedSourceHost(loaded.texts, host, touched),
     // Functions that spell no accessor, wrapper or registered key are not parsed.
     skim: { keys: registry.flags.keys() },
+    registered: registry.flags.keys(),
   });
   const indexed = indexProject({
     project,
@@ -79,7 +91,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     ...warnings.map((w) => ({ file: relativePath(root, w.file), line: w.line || undefined, message: w.message, severity: 'warning' as const })),
     ...loaded.problems.map((p) => ({ file: relativePath(root, p.file), message: p.message, severity: p.severity })),
     ...indexed.problems.map((p) => ({ file: p.file === '' ? '' : relativePath(root, p.file), message: p.message, line: p.line, severity: p.severity ?? 'error' })),
-  ].map(dropUndefined);
+  ]
+    .filter((p) => p.file === '' || !p.file.startsWith('../'))
+    .map(dropUndefined);
 
   const reconciled = reconcile({
     root,
@@ -88,7 +102,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     staleness: config.staleness,
     index: indexed.index,
     isTest: (file) => rules.isTest(file),
-    files: files.length,
+    inScope,
+    files: scoped ? files.filter(inScope).length : files.length,
     problems,
   });
   return applyIgnoreComments(reconciled, loaded.texts);
@@ -117,6 +132,11 @@ function projectModel(root: string, options: ScanOptions): { config: FlagdebtCon
   if (config) return { config, ...loadRegistry(config.registry) };
   const model = loadProjectModel(root);
   return { config: model.config, registry: registry ?? model.registry, warnings: model.warnings };
+}
+
+function isInside(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function dropUndefined(problem: ProblemRecord): ProblemRecord {

@@ -10,7 +10,10 @@ export interface ScanResult {
   flags: FlagReport[];
   references: ReferenceRecord[];
   unused: { flag: string }[];
+  /** Reads of unregistered keys outside test files: findings, counted against the budget. */
   unregistered: UnregisteredRecord[];
+  /** Reads of unregistered keys in test files (fixtures, fakes): listed apart, never a finding. */
+  unregisteredInTests: UnregisteredRecord[];
   problems: ProblemRecord[];
   /**
    * Findings left out of the counts above: by a `// flagdebt-ignore-next-line reason` comment or
@@ -26,6 +29,8 @@ export interface ScanSummary {
   stale: number;
   unused: number;
   unregistered: number;
+  /** Reads of unregistered keys in test files (not counted in `unregistered`). */
+  unregisteredInTests: number;
   dynamic: number;
   /** Archived flags that code still reads (re-use of a retired key). */
   archivedReferenced: number;
@@ -68,6 +73,8 @@ export interface UnregisteredRecord {
   line: number;
   column: number;
   suggestion?: string;
+  /** Set (true) on the entries of `unregisteredInTests`. */
+  test?: true;
 }
 
 export interface ProblemRecord {

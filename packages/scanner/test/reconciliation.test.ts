@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { overBudget } from '../src/index.js';
 import { referencesOf, scanFixture } from './helpers.js';
@@ -87,5 +88,36 @@ describe('reconciliation: staleness', async () => {
   it('flags the budget when stale flags exceed it', () => {
     expect(overBudget(result, { stale: 3 })).toEqual(['4 stale flags, budget is 3: remove some with `flagdebt remove <flag>`']);
     expect(overBudget(result, { stale: 4 })).toEqual([]);
+  });
+});
+
+describe('reconciliation: tests and sub-folders (monorepo)', async () => {
+  const whole = await scanFixture('reconciliation', 'monorepo');
+  const web = await scanFixture('reconciliation', 'monorepo/apps/web');
+
+  it('lists a key read only in a test file apart, never as an unregistered finding or against a budget of 0', () => {
+    expect(whole.unregistered).toEqual([]);
+    expect(whole.unregisteredInTests).toEqual([{ flag: 'test-only-flag', file: 'apps/web/src/__tests__/Nav.test.tsx', line: 5, column: 10, test: true }]);
+    expect(whole.summary.unregistered).toBe(0);
+    expect(whole.summary.unregisteredInTests).toBe(1);
+    expect(overBudget(whole, { unregistered: 0 })).toEqual([]);
+  });
+
+  it('scans a sub-folder in the context of the whole project: wrappers elsewhere, paths and files of the sub-folder', () => {
+    expect(web.root.endsWith(`monorepo${path.sep}apps${path.sep}web`)).toBe(true);
+    expect(referencesOf(web, 'new-nav')).toEqual(['src/nav/Nav.tsx:4:17 evaluation useFeature']);
+    expect(web.references.map((r) => r.file)).toEqual(['src/__tests__/Nav.test.tsx', 'src/nav/Nav.tsx']);
+    expect(web.summary.files).toBe(2);
+  });
+
+  it('calls a flag unused only when no code in the project reads it, also for a sub-folder', () => {
+    expect(referencesOf(web, 'audit-log')).toEqual([]);
+    expect(web.unused).toEqual([{ flag: 'old-footer' }]);
+    expect(whole.unused).toEqual([{ flag: 'old-footer' }]);
+  });
+
+  it('with context `folder`, sees only the sub-folder (what history does): the wrapper is not found', async () => {
+    const folderOnly = await scanFixture('reconciliation', 'monorepo/apps/web', { context: 'folder' });
+    expect(referencesOf(folderOnly, 'new-nav')).toEqual([]);
   });
 });

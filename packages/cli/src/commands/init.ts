@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { FlagdebtError, IMPORT_PLACEHOLDER, isCallAccessor, todayIso, type Accessor } from '@flagdebt/core';
+import { FlagdebtError, IMPORT_PLACEHOLDER, isCallAccessor, isMemberAccessor, todayIso, type Accessor } from '@flagdebt/core';
 import { writeFileAtomic, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
 import { detectAccessors } from '../init/detect.js';
@@ -8,6 +8,7 @@ import { configText, propose, registryText } from '../init/proposal.js';
 import { SDK_FAMILIES } from '../init/sdk-catalog.js';
 import { existingDirectory } from './scan.js';
 import { plural } from './registry.js';
+import { proposeShapes } from './init-shapes.js';
 
 interface InitOptions {
   force?: boolean;
@@ -32,7 +33,10 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
 
   const detection = await detectAccessors(dir);
   if (!detection.accessors.some((d) => d.reads > 0)) throw noSdkFound(dir, detection.files.length, show(dir));
-  const proposal = await propose(dir, detection, now);
+  const sdkProposal = await propose(dir, detection, now);
+  // Where the keys found also sit in data or in a JSX gate's attribute: those forms too, for review.
+  const shapes = proposeShapes(detection.files.map(readText), new Set(sdkProposal.keys.map((k) => k.key)));
+  const proposal = { ...sdkProposal, accessors: [...sdkProposal.accessors, ...shapes.map((s) => s.accessor)] };
   const config = configText(proposal);
   const registry = registryText(proposal.keys, now);
 
@@ -42,6 +46,7 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
   for (const d of detection.accessors.filter((a) => a.reads === 0)) {
     io.stderr(`  skipped ${d.sdk} ${describe(d.accessor)}: read only in test files (${plural(d.testReads, 'read')})\n`);
   }
+  for (const s of shapes) io.stderr(`  keys in code: ${JSON.stringify(s.accessor)} (${plural(s.reads, 'place')}, review it)\n`);
   for (const m of proposal.nearMisses) {
     io.stderr(`warning: ${m.file}:${m.line}: "${m.key}" is read once and looks like "${m.like}"; not registered (a typo?). Fix the key, or add it to the registry by hand.\n`);
   }
@@ -70,8 +75,17 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
   return 0;
 }
 
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 function describe(a: Accessor): string {
-  return isCallAccessor(a) ? `${a.call}() from ${a.from ?? 'any module'}` : `${a.member}.<flag> (member)`;
+  if (isCallAccessor(a)) return `${a.call}() from ${a.from ?? 'any module'}`;
+  return isMemberAccessor(a) ? `${a.member}.<flag> (member)` : JSON.stringify(a);
 }
 
 function noSdkFound(dir: string, files: number, shown: string): FlagdebtError {

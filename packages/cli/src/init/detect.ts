@@ -4,7 +4,7 @@
  * accessors that match a read outside test files are the ones `init` proposes.
  */
 import path from 'node:path';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_TESTS, FlagProject, isCallAccessor, type Accessor, type CallAccessor, type FlagValue } from '@flagdebt/core';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_TESTS, FlagProject, isCallAccessor, isMemberAccessor, type Accessor, type CallAccessor, type FlagValue } from '@flagdebt/core';
 import ts from '@flagdebt/core/typescript';
 import { diskScanHost } from '@flagdebt/scanner';
 import { catalogAccessors, catalogPackages, flagObjectHooks, SDK_FAMILIES } from './sdk-catalog.js';
@@ -98,7 +98,8 @@ export async function detectAccessors(dir: string): Promise<Detection> {
 }
 
 export function accessorId(a: Accessor): string {
-  return isCallAccessor(a) ? `${a.call}@${a.from ?? ''}` : `.${a.member}`;
+  if (isCallAccessor(a)) return `${a.call}@${a.from ?? ''}`;
+  return isMemberAccessor(a) ? `.${a.member}` : JSON.stringify(a);
 }
 
 type FlagObjectRead = { kind: 'member'; sdk: string; name: string } | { kind: 'uncovered'; line: number; what: string };
@@ -145,7 +146,8 @@ function flagObjectReads(sf: ts.SourceFile, file: string): FlagObjectRead[] {
 
 /** The accessor as written to the config: field order of docs/config.md. */
 export function configAccessor(a: Accessor): Accessor {
-  if (!isCallAccessor(a)) return { member: a.member };
+  if (isMemberAccessor(a)) return { member: a.member };
+  if (!isCallAccessor(a)) return a;
   const out: CallAccessor = { call: a.call, keyArg: a.keyArg };
   if (a.defaultArg !== undefined) out.defaultArg = a.defaultArg;
   if (a.from !== undefined) out.from = a.from;

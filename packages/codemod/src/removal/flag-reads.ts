@@ -12,13 +12,16 @@ import { SourceSet } from './source-set.js';
  */
 export async function findFlagReads(config: FlagdebtConfig, keys: string[]): Promise<FlagRead[]> {
   const sources = new SourceSet();
-  const project = codemodProject(config, sources);
+  const project = codemodProject(config, sources, keys);
   const { files } = await candidateFiles(config, project, sources, keys);
   return files.flatMap((file) => project.readsIn(file, sources.text(file) ?? undefined));
 }
 
-/** The matcher over `sources`' original texts (reads are taken before any edit). */
-export function codemodProject(config: FlagdebtConfig, sources: SourceSet): FlagProject {
+/**
+ * The matcher over `sources`' original texts (reads are taken before any edit). `keys`: the flags
+ * being removed (a flag-named key source, `type FlagKey = 'new-checkout' | ...`, declares them).
+ */
+export function codemodProject(config: FlagdebtConfig, sources: SourceSet, keys: string[]): FlagProject {
   return new FlagProject({
     root: config.root,
     accessors: config.accessors,
@@ -29,6 +32,7 @@ export function codemodProject(config: FlagdebtConfig, sources: SourceSet): Flag
       realpath: nodeSourceHost.realpath,
       listDirectories: nodeSourceHost.listDirectories,
     },
+    registered: keys,
   });
 }
 

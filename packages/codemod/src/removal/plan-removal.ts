@@ -30,7 +30,7 @@ export interface RemovalPlan {
 export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[]): Promise<RemovalPlan> {
   const sources = new SourceSet();
   const keys = flags.map((f) => f.key);
-  const project = codemodProject(config, sources);
+  const project = codemodProject(config, sources, keys);
   const { files, tooLarge, words } = await candidateFiles(config, project, sources, keys);
 
   const evaluations = new Map<string, number>(keys.map((k) => [k, 0]));
@@ -45,9 +45,12 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   for (const file of files) {
     const text = sources.text(file);
     if (typeof text !== 'string') continue;
-    const reads = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key));
+    const all = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key));
+    // JSX gates and keys in data are reads, but not expressions with the flag's value: not folded.
+    const reads = all.filter((r) => !r.gate && !r.data);
+    for (const r of all) if (r.gate || r.data) skipped.unfolded(file, r);
     // A file that reads other flags only is none of this run's business, even when it cannot be analysed.
-    if (reads.length === 0 && !mentionsAny(text, words)) continue;
+    if (all.length === 0 && !mentionsAny(text, words)) continue;
     // No reads may only mean the parser gave up on this file, or misread its broken syntax.
     if (reads.length === 0 && project.problems(file, text).length > 0) {
       skip(file, 'the code is nested too deeply to analyse');

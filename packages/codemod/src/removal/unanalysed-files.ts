@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Diagnostic, FlagState } from '@flagdebt/core';
+import type { Diagnostic, FlagRead, FlagState } from '@flagdebt/core';
 
 /**
  * Files that mention a flag but that the codemod could not analyse (syntax error, nesting too
@@ -41,6 +41,27 @@ export class UnanalysedFiles {
         fix: 'fix the syntax error (or exclude the file) and run flagdebt remove again',
       });
     }
+  }
+
+  /**
+   * A read the codemod cannot fold yet (a JSX gate, a key in data): left in place, with a
+   * warning at it, and its key stays in the registry.
+   */
+  unfolded(file: string, read: FlagRead): void {
+    const key = read.key as string;
+    this.blockedKeys.add(key);
+    const state = this.states.get(key);
+    const what = read.gate ? `the JSX gate <${read.via}>` : `the data entry \`${read.via}\``;
+    this.warnings.push({
+      severity: 'warning',
+      code: 'remove/unsupported-read',
+      file: path.relative(this.root, file).split(path.sep).join('/'),
+      line: read.line,
+      column: read.column,
+      flag: key,
+      message: `${key} is read through ${what}, which the codemod does not fold yet; ` + (state ? `the registry entry stays ${state}` : 'the flag was not archived'),
+      fix: 'remove this read by hand, then run flagdebt remove again',
+    });
   }
 }
 

@@ -17,10 +17,25 @@ import type { Entry, SourceDocument } from '../registry/source-document.js';
 import { DEFAULT_ACCESSORS, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_STALENESS, DEFAULT_TESTS, REGISTRY_FILE_NAMES } from './defaults.js';
 
 const TOP_LEVEL = ['$schema', 'registry', 'include', 'exclude', 'tests', 'accessors', 'naming', 'staleness', 'budget'] as const;
-const ACCESSOR_KEYS = ['call', 'member', 'keyArg', 'defaultArg', 'from'] as const;
+const ACCESSOR_KEYS = ['call', 'member', 'component', 'property', 'export', 'keyArg', 'defaultArg', 'from', 'keyProp', 'fallbackProp', 'invertProp'] as const;
+/** The field that says which form an accessor is; every accessor has exactly one. */
+const ACCESSOR_FORMS = ['call', 'member', 'component', 'property', 'export'] as const;
+/** Fields each form takes besides its own (anything else is reported as not applying). */
+const FORM_FIELDS: Record<(typeof ACCESSOR_FORMS)[number], readonly string[]> = {
+  call: ['keyArg', 'defaultArg', 'from'],
+  member: [],
+  component: ['keyProp', 'fallbackProp', 'invertProp', 'from'],
+  property: [],
+  export: [],
+};
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** JSX attribute names may contain dashes (`data-flag`). */
+const JSX_ATTRIBUTE = /^[A-Za-z_$][\w$-]*$/;
 const POLICY_KEYS = ['completeForDays', 'maxAgeDays', 'expires'] as const;
 const BUDGET_KEYS = ['stale', 'unregistered', 'archivedReferenced', 'dynamic', 'unused'] as const;
 const DOTTED_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
+/** Member paths may hold `*` segments after the first: a container keyed by something first (`flags[ws][K]`). */
+const MEMBER_PATH = /^[A-Za-z_$][\w$]*(\.([A-Za-z_$][\w$]*|\*))*$/;
 
 class ConfigReader {
   readonly diagnostics: Diagnostic[] = [];
@@ -112,28 +127,41 @@ function readAccessor(reader: ConfigReader, node: Node, index: number): Accessor
     return undefined;
   }
   const fields = reader.fields(node, ACCESSOR_KEYS, `${where}.`);
-  const call = fields.get('call');
-  const member = fields.get('member');
-  if ((call === undefined) === (member === undefined)) {
-    reader.error('config/invalid-accessor', node, `\`${where}\` must have exactly one of \`call\` or \`member\``,
-      call ? 'split it into two accessors, one with `call` and one with `member`' : 'add `"call": "flags.isEnabled"` or `"member": "config.featureToggles"`');
+  const forms = ACCESSOR_FORMS.filter((f) => fields.has(f));
+  if (forms.length !== 1) {
+    reader.error('config/invalid-accessor', node, `\`${where}\` must have exactly one of ${ACCESSOR_FORMS.map((f) => `\`${f}\``).join(', ')}`,
+      forms.length > 1
+        ? `split it into ${forms.length} accessors, one each for ${forms.map((f) => `\`${f}\``).join(', ')}`
+        : 'add `"call": "flags.isEnabled"`, `"member": "config.featureToggles"`, `"component": "FeatureToggle"`, `"property": "flag"` or `"export": "featureFlag"`');
     return undefined;
   }
-  const pathEntry = (call ?? member) as Entry;
-  const pathName = `${where}.${call ? 'call' : 'member'}`;
+  const form = forms[0];
+  for (const [name, extra] of fields) {
+    if (name === form || FORM_FIELDS[form].includes(name) || (ACCESSOR_FORMS as readonly string[]).includes(name)) continue;
+    const owners = ACCESSOR_FORMS.filter((f) => FORM_FIELDS[f].includes(name)).map((f) => `\`${f}\``).join(' and ');
+    reader.error('config/invalid-accessor', extra.keyNode, `\`${where}.${name}\` only applies to ${owners} accessors`, `remove \`${name}\``);
+  }
+  const pathEntry = fields.get(form) as Entry;
+  const pathName = `${where}.${form}`;
   const path = reader.string(pathEntry, pathName);
-  if (path !== undefined && !DOTTED_PATH.test(path)) {
+  if (form === 'property' || form === 'export') {
+    if (path !== undefined && !IDENTIFIER.test(path)) {
+      reader.error('config/invalid-accessor', pathEntry.value, `\`${pathName}\` must be a single identifier, not "${path}"`,
+        form === 'property' ? 'write the property name, e.g. `"property": "flag"`' : 'write the export name, e.g. `"export": "featureFlag"`');
+      return undefined;
+    }
+    if (path === undefined) return undefined;
+    return form === 'property' ? { property: path } : { export: path };
+  }
+  if (path !== undefined && !(form === 'member' ? MEMBER_PATH : DOTTED_PATH).test(path)) {
     reader.error('config/invalid-accessor', pathEntry.value, `\`${pathName}\` must be a dotted path of identifiers, not "${path}"`,
-      'write it like `flags.isEnabled` (no calls, brackets or spaces)');
+      form === 'member'
+        ? 'write it like `config.featureToggles` (a `*` segment stands for any key first: `flags.*`)'
+        : 'write it like `flags.isEnabled` (no calls, brackets or spaces)');
     return undefined;
   }
-  if (member) {
-    for (const name of ['keyArg', 'defaultArg', 'from']) {
-      const extra = fields.get(name);
-      if (extra) reader.error('config/invalid-accessor', extra.keyNode, `\`${where}.${name}\` only applies to \`call\` accessors`, `remove \`${name}\``);
-    }
-    return path === undefined ? undefined : { member: path };
-  }
+  if (form === 'member') return path === undefined ? undefined : { member: path };
+  if (form === 'component') return readComponent(reader, fields, where, path);
   const keyArgEntry = fields.get('keyArg');
   const keyArg = keyArgEntry ? reader.count(keyArgEntry, `${where}.keyArg`) : 0;
   const defaultEntry = fields.get('defaultArg');
@@ -147,6 +175,35 @@ function readAccessor(reader: ConfigReader, node: Node, index: number): Accessor
   if (path === undefined || keyArg === undefined || (defaultEntry && defaultArg === undefined) || (fromEntry && from === undefined)) return undefined;
   const accessor: Accessor = { call: path, keyArg };
   if (defaultArg !== undefined) accessor.defaultArg = defaultArg;
+  if (from !== undefined) accessor.from = from;
+  return accessor;
+}
+
+function readComponent(reader: ConfigReader, fields: Map<string, Entry>, where: string, component: string | undefined): Accessor | undefined {
+  const keyPropEntry = fields.get('keyProp');
+  if (!keyPropEntry) {
+    reader.error('config/invalid-accessor', fields.get('component')?.keyNode, `\`${where}\` needs \`keyProp\`: the attribute that holds the key`,
+      'add e.g. `"keyProp": "flag"` for `<Feature flag="new-cart">`');
+    return undefined;
+  }
+  const props: Partial<Record<'keyProp' | 'fallbackProp' | 'invertProp', string>> = {};
+  let ok = component !== undefined;
+  for (const name of ['keyProp', 'fallbackProp', 'invertProp'] as const) {
+    const entry = fields.get(name);
+    if (!entry) continue;
+    const value = reader.string(entry, `${where}.${name}`);
+    if (value !== undefined && !JSX_ATTRIBUTE.test(value)) {
+      reader.error('config/invalid-accessor', entry.value, `\`${where}.${name}\` must be a JSX attribute name, not "${value}"`, 'write the attribute name, e.g. `"fallback"`');
+      ok = false;
+    } else if (value === undefined) ok = false;
+    else props[name] = value;
+  }
+  const fromEntry = fields.get('from');
+  const from = fromEntry ? reader.string(fromEntry, `${where}.from`) : undefined;
+  if (!ok || (fromEntry && from === undefined)) return undefined;
+  const accessor: Accessor = { component: component as string, keyProp: props.keyProp as string };
+  if (props.fallbackProp !== undefined) accessor.fallbackProp = props.fallbackProp;
+  if (props.invertProp !== undefined) accessor.invertProp = props.invertProp;
   if (from !== undefined) accessor.from = from;
   return accessor;
 }

@@ -1,7 +1,9 @@
 import ts from '../typescript.cjs';
-import { accessorName, isCallAccessor } from '../types.js';
-import type { Accessor, CallAccessor, MemberAccessor, WrapperInfo } from '../types.js';
-import type { KeyResolver } from './key-resolver.js';
+import { accessorName, isCallAccessor, isComponentAccessor, isExportAccessor, isMemberAccessor, isPropertyAccessor } from '../types.js';
+import type { Accessor, CallAccessor, ComponentAccessor, ExportAccessor, JsxGate, MemberAccessor, PropertyAccessor, WrapperInfo } from '../types.js';
+import { dataKeyExpressions, exportedConst } from './data-keys.js';
+import { componentGate, isIntrinsicTag, jsxKeyAttribute } from './jsx-gates.js';
+import type { KeyResolver, Resolved } from './key-resolver.js';
 import type { ProjectContext } from './project-context.js';
 import { skipOuterExpressions } from './syntax.js';
 import type { WrapperRegistry } from './wrapper-registry.js';
@@ -21,6 +23,10 @@ export interface ReadMatch {
   keyNode?: ts.Node;
   call?: ts.CallExpression;
   defaultArg?: number;
+  /** A JSX element read: what the codemod needs to fold it. */
+  gate?: JsxGate;
+  /** A key in data (`property` / `export` accessors). */
+  data?: 'property' | 'export';
 }
 
 interface PathOf {
@@ -33,7 +39,7 @@ interface PathOf {
  * Names along a callee / object chain, outermost first: `this.flags?.isEnabled` →
  * [this, flags, isEnabled]. A chain that starts with a call or other expression has no root.
  */
-export function pathOf(expr: ts.Expression): PathOf {
+export function pathOf(expr: ts.Expression, wildcard = false): PathOf {
   const reversed: string[] = [];
   let e = skipOuterExpressions(expr);
   let root: ts.Identifier | undefined;
@@ -43,6 +49,10 @@ export function pathOf(expr: ts.Expression): PathOf {
       e = skipOuterExpressions(e.expression);
     } else if (ts.isElementAccessExpression(e) && (ts.isStringLiteral(e.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(e.argumentExpression))) {
       reversed.push(e.argumentExpression.text);
+      e = skipOuterExpressions(e.expression);
+    } else if (wildcard && ts.isElementAccessExpression(e)) {
+      // `flags[workspaceSlug]`: a container keyed by something else first (a `*` member segment).
+      reversed.push('*');
       e = skipOuterExpressions(e.expression);
     } else if (ts.isIdentifier(e)) {
       reversed.push(e.text);
@@ -71,6 +81,11 @@ function endsWith(segments: string[], tail: string[], fromIndex: number): boolea
 export class ReadMatcher {
   private readonly calls: { accessor: CallAccessor; path: string[] }[];
   private readonly members: { accessor: MemberAccessor; path: string[] }[];
+  /** Some member path has a `*` segment. */
+  private readonly wildcard: boolean;
+  private readonly components: { accessor: ComponentAccessor; path: string[] }[];
+  private readonly properties: Map<string, PropertyAccessor>;
+  private readonly exports: Map<string, ExportAccessor>;
 
   constructor(
     accessors: Accessor[],
@@ -82,9 +97,73 @@ export class ReadMatcher {
     const usable = (path: string[]) => path.every((s) => s.length > 0);
     this.calls = accessors.filter(isCallAccessor).map((a) => ({ accessor: a, path: a.call.split('.') })).filter((c) => usable(c.path));
     this.members = accessors
-      .filter((a): a is MemberAccessor => !isCallAccessor(a))
+      .filter(isMemberAccessor)
       .map((a) => ({ accessor: a, path: a.member.split('.') }))
       .filter((m) => usable(m.path));
+    this.wildcard = this.members.some((m) => m.path.includes('*'));
+    this.components = accessors.filter(isComponentAccessor).map((a) => ({ accessor: a, path: a.component.split('.') })).filter((c) => usable(c.path));
+    this.properties = new Map(accessors.filter(isPropertyAccessor).map((a) => [a.property, a]));
+    this.exports = new Map(accessors.filter(isExportAccessor).map((a) => [a.export, a]));
+  }
+
+  /**
+   * A JSX element whose tag is a configured gate (`<FeatureToggle featureFlag="k">`), or a
+   * component found to read its key from a prop (`<UpgradeButton flag={E.K} />`).
+   */
+  matchJsx(el: ts.JsxOpeningElement | ts.JsxSelfClosingElement, file: string): ReadMatch | undefined {
+    const tag = el.tagName;
+    if (ts.isIdentifier(tag) ? isIntrinsicTag(tag.text) : !ts.isPropertyAccessExpression(tag)) return undefined;
+    const whole = ts.isJsxOpeningElement(el) ? el.parent : el;
+    const tagPath = pathOf(tag as ts.Expression);
+    for (const { accessor, path } of this.components) {
+      if (!endsWith(tagPath.segments, path, 1) || !this.firstSegmentMatches(tagPath, path, accessor, file)) continue;
+      const attr = jsxKeyAttribute(el, accessor.keyProp);
+      if (!attr) return undefined;
+      const gate = componentGate(el, accessor);
+      return { node: whole, accessor, via: accessor.component, keyExpr: attr.expr, keyNode: attr.node, gate };
+    }
+    const wrapper = this.componentAt(tag as ts.Expression, file);
+    if (!wrapper?.keyProp) return undefined;
+    const attr = jsxKeyAttribute(el, wrapper.keyProp);
+    if (!attr) return undefined;
+    const gate: JsxGate = { keyProp: wrapper.keyProp, whenOn: 'unknown', whenOff: 'unknown' };
+    return { node: whole, accessor: wrapper.accessor, via: wrapper.name, wrapper, keyExpr: attr.expr, keyNode: attr.node, gate };
+  }
+
+  /** The component gate a JSX tag (`Gate`, `ns.Gate`) names, found like a wrapper (see `matchWrapperCall`). */
+  private componentAt(tag: ts.Expression, file: string): WrapperInfo | undefined {
+    const root = ts.isIdentifier(tag) ? tag : ts.isPropertyAccessExpression(tag) && ts.isIdentifier(tag.expression) ? tag.expression : undefined;
+    const locals = root && this.ctx.symbols(file)?.locals.get(root.text);
+    if (!root || !locals) return undefined;
+    const exportedName = ts.isIdentifier(tag) ? (locals.find((d) => d.kind === 'import')?.imported ?? root.text) : (tag as ts.PropertyAccessExpression).name.text;
+    if (!this.wrappers.mayBeWrapper(exportedName)) return undefined;
+    let resolved: Resolved | undefined;
+    if (ts.isIdentifier(tag)) resolved = this.keys.lookup(tag, file, 'value');
+    else if (ts.isPropertyAccessExpression(tag) && ts.isIdentifier(tag.expression)) {
+      const ns = this.keys.lookup(tag.expression, file, 'value');
+      if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, tag.name.text, 'value');
+    }
+    const wrapper = resolved ? this.wrappers.wrapperOf(resolved) : undefined;
+    return wrapper?.keyProp !== undefined ? wrapper : undefined;
+  }
+
+  /** `{ flag: 'k' }` / `{ flag: [A.key, 'b'] }` for a `property` accessor: one match per key expression. */
+  matchProperty(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): ReadMatch[] {
+    if (this.properties.size === 0 || !p.name || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) return [];
+    const accessor = this.properties.get(p.name.text);
+    if (!accessor) return [];
+    const value = ts.isPropertyAssignment(p) ? p.initializer : p.name;
+    // Each key of an array is its own read, at its element.
+    return dataKeyExpressions(value).map((e) => ({ node: e === value ? p : e, accessor, via: accessor.property, keyExpr: e, keyNode: e, data: 'property' }));
+  }
+
+  /** `export const featureFlag = X.key` (or an array of keys) for an `export` accessor. */
+  matchExport(decl: ts.VariableDeclaration): ReadMatch[] {
+    if (this.exports.size === 0 || !ts.isIdentifier(decl.name)) return [];
+    const accessor = this.exports.get(decl.name.text);
+    const value = accessor && exportedConst(decl);
+    if (!accessor || !value) return [];
+    return dataKeyExpressions(value).map((e) => ({ node: e === value ? decl : e, accessor, via: accessor.export, keyExpr: e, keyNode: e, data: 'export' }));
   }
 
   matchCall(call: ts.CallExpression, file: string): ReadMatch | undefined {
@@ -102,22 +181,33 @@ export class ReadMatcher {
   /** A property/element access whose object ends with a member path. */
   matchMember(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): ReadMatch | undefined {
     if (this.members.length === 0) return undefined;
-    const object = pathOf(access.expression);
-    for (const { accessor, path } of this.members) {
-      if (!endsWith(object.segments, path, 0)) continue;
-      if (ts.isPropertyAccessExpression(access)) {
-        if (!ts.isIdentifier(access.name)) return undefined;
-        return { node: access, accessor, via: accessor.member, fixedKey: access.name.text, keyNode: access.name };
-      }
-      return { node: access, accessor, via: accessor.member, keyExpr: access.argumentExpression, keyNode: access.argumentExpression };
-    }
-    return undefined;
+    const object = pathOf(access.expression, this.wildcard);
+    const accessor = this.members.find((m) => endsWith(object.segments, m.path, 0))?.accessor;
+    return accessor ? memberRead(access, accessor) : undefined;
   }
 
   /** The member accessor whose object is exactly this expression (for destructuring). */
   memberObject(expr: ts.Expression): MemberAccessor | undefined {
-    const object = pathOf(expr);
-    return this.members.find((m) => endsWith(object.segments, m.path, 0))?.accessor;
+    return this.memberOfPath(pathOf(expr, this.wildcard).segments);
+  }
+
+  /** The member accessor whose path `segments` end with. */
+  memberOfPath(segments: string[]): MemberAccessor | undefined {
+    return this.members.find((m) => endsWith(segments, m.path, 0))?.accessor;
+  }
+
+  /**
+   * `flags.newNav` where `flags` is a const that holds a member container: `const flags =
+   * uiConfig.flags` or `const { flags } = uiConfig` (`containers`: those declarations in this file).
+   */
+  matchContainerAlias(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, file: string, containers: ReadonlyMap<ts.Node, MemberAccessor>): ReadMatch | undefined {
+    const object = skipOuterExpressions(access.expression);
+    const symbols = ts.isIdentifier(object) ? this.ctx.symbols(file) : undefined;
+    if (!symbols || !ts.isIdentifier(object)) return undefined;
+    const d = this.ctx.scopes.lookup(object.text, object, file, 'value', symbols);
+    const decl = d?.kind === 'var' ? d.decl : d?.kind === 'binding' ? d.element : undefined;
+    const accessor = decl && containers.get(decl);
+    return accessor ? memberRead(access, accessor) : undefined;
   }
 
   private matchWrapperCall(call: ts.CallExpression, file: string): ReadMatch | undefined {
@@ -158,7 +248,7 @@ export class ReadMatcher {
    * or a const initialised from one (`const client = OpenFeature.getClient()`); for roots we
    * cannot trace (`this.client`, parameters) the file must at least import the module.
    */
-  private firstSegmentMatches(callee: PathOf, path: string[], accessor: CallAccessor, file: string): boolean {
+  private firstSegmentMatches(callee: PathOf, path: string[], accessor: CallAccessor | ComponentAccessor, file: string): boolean {
     const offset = callee.segments.length - path.length;
     const sameName = callee.segments[offset] === path[0];
     if (!accessor.from) return sameName;
@@ -199,6 +289,14 @@ export class ReadMatcher {
     for (const m of symbols.importedModules) if (moduleMatches(m, from)) return true;
     return false;
   }
+}
+
+function memberRead(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, accessor: MemberAccessor): ReadMatch | undefined {
+  if (ts.isPropertyAccessExpression(access)) {
+    if (!ts.isIdentifier(access.name)) return undefined;
+    return { node: access, accessor, via: accessor.member, fixedKey: access.name.text, keyNode: access.name };
+  }
+  return { node: access, accessor, via: accessor.member, keyExpr: access.argumentExpression, keyNode: access.argumentExpression };
 }
 
 function moduleMatches(specifier: string, from: string): boolean {

@@ -7,19 +7,31 @@ const KEY_SOURCE_NAME = /flag|feature|toggle/i;
 
 /**
  * Members of key sources in one file: enums, `as const` objects and unions of string literals
- * that a resolution went through, whose name says "flag", or that type a forwarding wrapper's key;
- * plus string consts that a resolution went through.
+ * that a resolution went through or that type a forwarding wrapper's key; plus string consts
+ * that a resolution went through. A name alone ("feature", "flag") is not enough: real code is
+ * full of `featureSchema`-like objects whose strings are no keys (OpenAPI types, CSS values);
+ * in a source so named, only members that spell a `registered` key count (a declared but unread flag).
  * Top-level declarations only: key sources are module-level by nature.
  */
-export function collectDeclarations(sf: ts.SourceFile, file: string, usedSources: ReadonlySet<ts.Node>): KeyDeclaration[] {
+export function collectDeclarations(sf: ts.SourceFile, file: string, usedSources: ReadonlySet<ts.Node>, registered?: ReadonlySet<string>): KeyDeclaration[] {
   const out: KeyDeclaration[] = [];
-  const isSource = (node: ts.Node, name: string): boolean => usedSources.has(node) || KEY_SOURCE_NAME.test(name);
-  const push = (key: string, declKind: KeyDeclaration['declKind'], container: string, node: ts.Node): void => {
+  // Named like a key source: its members count only when registered (checked in `push`).
+  const named = new Set<ts.Node>();
+  const isSource = (node: ts.Node, name: string): boolean => {
+    if (usedSources.has(node)) return true;
+    if (!registered || registered.size === 0 || !KEY_SOURCE_NAME.test(name)) return false;
+    named.add(node);
+    return true;
+  };
+  let container: ts.Node | undefined;
+  const push = (key: string, declKind: KeyDeclaration['declKind'], containerName: string, node: ts.Node): void => {
+    if (container && named.has(container) && !registered?.has(key)) return;
     const span = spanOf(node, sf);
-    out.push({ kind: 'declaration', key, declKind, container, file, span, ...positionOf(span.start, sf) });
+    out.push({ kind: 'declaration', key, declKind, container: containerName, file, span, ...positionOf(span.start, sf) });
   };
 
   for (const stmt of sf.statements) {
+    container = ts.isVariableStatement(stmt) ? undefined : stmt;
     if (ts.isEnumDeclaration(stmt) && isSource(stmt, stmt.name.text)) {
       for (const m of stmt.members) {
         const init = m.initializer && skipOuterExpressions(m.initializer);
@@ -32,10 +44,12 @@ export function collectDeclarations(sf: ts.SourceFile, file: string, usedSources
         if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
         const init = skipOuterExpressions(decl.initializer);
         // A plain string const counts only when a read resolved through it: names alone are too noisy.
+        container = undefined;
         if ((ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) && usedSources.has(decl)) {
           push(init.text, 'const', decl.name.text, decl);
           continue;
         }
+        container = decl;
         if (!isSource(decl, decl.name.text)) continue;
         const obj = constObject(decl.initializer);
         if (obj) objectProperties(obj, (key, node) => push(key, 'const-object-property', decl.name.getText(sf), node));

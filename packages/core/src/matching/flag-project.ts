@@ -2,7 +2,7 @@ import path from 'node:path';
 import type ts from '../typescript.cjs';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Accessor, FlagRead, KeyDeclaration, WrapperInfo } from '../types.js';
-import { isCallAccessor } from '../types.js';
+import { accessorName, isPropertyAccessor, isExportAccessor } from '../types.js';
 import { ReadMatcher } from './accessor-match.js';
 import { CandidateFilter } from './candidate-filter.js';
 import { collectDeclarations } from './declarations.js';
@@ -31,6 +31,11 @@ export interface FlagProjectOptions {
    * do in files the scanner's pre-filter drops. Call `reskim` when wrappers add candidate words.
    */
   skim?: { keys: Iterable<string> };
+  /**
+   * Registered keys: an enum, union or `as const` object named like a key source (flag, feature,
+   * toggle) that no read resolved through still declares the members that spell one of these.
+   */
+  registered?: Iterable<string>;
 }
 
 
@@ -57,6 +62,7 @@ export class FlagProject {
   private readonly matcher: ReadMatcher;
   private readonly collector: ReadCollector;
   private readonly skimKeys: string[] | undefined;
+  private readonly registered: ReadonlySet<string> | undefined;
   /** The skim tests for the candidate words known when they were built; reset by `reskim`. */
   private skimTests: SkimTests | undefined;
   /** `readSites`' word filter, for the candidate words it was built from. */
@@ -81,6 +87,7 @@ export class FlagProject {
     this.wrapperRegistry.attach(this.matcher);
     this.collector = new ReadCollector(this.matcher, this.keys, this.wrapperRegistry);
     this.skimKeys = options.skim ? [...options.skim.keys] : undefined;
+    this.registered = options.registered ? new Set(options.registered) : undefined;
   }
 
   /**
@@ -93,7 +100,13 @@ export class FlagProject {
     if (this.words?.names === names) return this.words.words;
     const words = new Set<string>();
     for (const a of this.accessors) {
-      const segs = (isCallAccessor(a) ? a.call : a.member).split('.');
+      // A data key spells its property or export name; every other read spells its path's last segment.
+      if (isPropertyAccessor(a) || isExportAccessor(a)) {
+        words.add(accessorName(a));
+        continue;
+      }
+      // `featureFlags.flags.*`: the last named segment is what every read spells.
+      const segs = accessorName(a).split('.').filter((seg) => seg !== '*');
       words.add(segs[segs.length - 1]);
     }
     // Sealed names (found in an earlier run) count before their wrappers are analysed, and the
@@ -162,7 +175,7 @@ export class FlagProject {
     const sf = this.sourceFile(abs, text);
     // Forwarding wrappers in this file mark their key parameter's type as a key source.
     this.wrapperRegistry.inFile(abs);
-    return collectDeclarations(sf, abs, this.keys.keySources);
+    return collectDeclarations(sf, abs, this.keys.keySources, this.registered);
   }
 
   /** Analyses the top-level functions of `files`; wrappers of wrappers resolve across files lazily. */

@@ -1,8 +1,9 @@
 import ts from '../typescript.cjs';
-import type { DefaultArgument, FlagRead } from '../types.js';
+import type { DefaultArgument, FlagRead, MemberAccessor } from '../types.js';
+import { pathOf } from './accessor-match.js';
 import type { ReadMatch, ReadMatcher } from './accessor-match.js';
 import type { KeyResolver } from './key-resolver.js';
-import { positionOf, propertyNameText, skipOuterExpressions, spanOf } from './syntax.js';
+import { isConstDeclaration, positionOf, propertyNameText, skipOuterExpressions, spanOf } from './syntax.js';
 import type { WrapperRegistry } from './wrapper-registry.js';
 
 /**
@@ -25,6 +26,8 @@ export class ReadCollector {
     for (const rec of this.wrappers.inFile(file)) bodyReads.set(rec.bodyRead, { forwarding: rec.info.key === null });
 
     const reads: FlagRead[] = [];
+    // Consts that hold a member container (`const { flags } = uiConfig`), met before their uses.
+    const containers = new Map<ts.Node, MemberAccessor>();
     const stack: ts.Node[] = [sf];
     const children: ts.Node[] = [];
     const pushChild = (c: ts.Node): void => {
@@ -32,14 +35,22 @@ export class ReadCollector {
     };
     while (stack.length > 0) {
       const node = stack.pop()!;
-      if (sites && !hasSiteWithin(sites, node.pos, node.end)) continue;
-      const match = this.matchAt(node, file);
+      // A container alias's uses spell only the alias: once one is known, walk everything.
+      if (sites && containers.size === 0 && !hasSiteWithin(sites, node.pos, node.end)) continue;
+      const match = this.matchAt(node, file) ?? this.matchAliased(node, file, containers);
       if (match) {
         const body = bodyReads.get(node);
         if (!body?.forwarding) reads.push(this.toRead(match, sf, file, body !== undefined));
       } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
         this.destructured(node.name, node.initializer, sf, file, reads);
+        this.containerBindings(node, node.name, containers);
+      } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isConstDeclaration(node)) {
+        const accessor = this.matcher.memberObject(node.initializer);
+        if (accessor) containers.set(node, accessor);
+      } else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
+        this.data(this.matcher.matchProperty(node), sf, file, reads);
       }
+      if (ts.isVariableDeclaration(node)) this.data(this.matcher.matchExport(node), sf, file, reads);
       children.length = 0;
       ts.forEachChild(node, pushChild);
       // Reverse so reads come out in source order.
@@ -48,10 +59,40 @@ export class ReadCollector {
     return reads;
   }
 
+  /** Keys in data are reads only where they resolve: an unknown value is just data, not a dynamic read. */
+  private data(matches: ReadMatch[], sf: ts.SourceFile, file: string, out: FlagRead[]): void {
+    for (const m of matches) {
+      const read = this.toRead(m, sf, file, false);
+      if (read.key !== null) out.push(read);
+    }
+  }
+
   private matchAt(node: ts.Node, file: string): ReadMatch | undefined {
-    if (ts.isCallExpression(node)) return this.matcher.matchCall(node, file);
+    if (ts.isCallExpression(node)) {
+      // A component gate is read through its JSX, not called.
+      const match = this.matcher.matchCall(node, file);
+      return match?.wrapper?.keyProp === undefined ? match : undefined;
+    }
+    if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) return this.matcher.matchJsx(node, file);
     if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && isValueRead(node)) return this.matcher.matchMember(node);
     return undefined;
+  }
+
+  private matchAliased(node: ts.Node, file: string, containers: ReadonlyMap<ts.Node, MemberAccessor>): ReadMatch | undefined {
+    if (containers.size === 0 || !(ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) || !isValueRead(node)) return undefined;
+    return this.matcher.matchContainerAlias(node, file, containers);
+  }
+
+  /** `const { flags } = uiConfig` with a member accessor `uiConfig.flags`: `flags` holds the container. */
+  private containerBindings(decl: ts.VariableDeclaration, pattern: ts.ObjectBindingPattern, containers: Map<ts.Node, MemberAccessor>): void {
+    if (!isConstDeclaration(decl) || !decl.initializer) return;
+    const base = pathOf(decl.initializer).segments;
+    for (const el of pattern.elements) {
+      const name = propertyNameText(el.propertyName ?? el.name);
+      if (el.dotDotDotToken || name === undefined || !ts.isIdentifier(el.name)) continue;
+      const accessor = this.matcher.memberOfPath([...base, name]);
+      if (accessor) containers.set(el, accessor);
+    }
   }
 
   /** `const { searchV2, 'new-x': x } = config.featureToggles` reads each named property. */
@@ -85,6 +126,8 @@ export class ReadCollector {
     if (m.keyNode) read.keySpan = spanOf(m.keyNode, sf);
     if (m.call && m.defaultArg !== undefined && !m.wrapper) read.defaultArg = defaultArgument(m.call, m.defaultArg, sf);
     if (inWrapper) read.inWrapper = true;
+    if (m.gate) read.gate = m.gate;
+    if (m.data) read.data = m.data;
     return read;
   }
 }

@@ -3,8 +3,10 @@ import type { WrapperInfo } from '../types.js';
 import type { ReadMatcher } from './accessor-match.js';
 import type { ExportEntry } from './module-symbols.js';
 import type { KeyResolver, Resolved } from './key-resolver.js';
+import { componentGate, functionValue, wrappedComponent } from './component-gates.js';
+import type { GateContext } from './component-gates.js';
 import type { ProjectContext } from './project-context.js';
-import { hasExportModifier, isConstDeclaration, isFunctionLikeValue, positionOf, skipOuterExpressions } from './syntax.js';
+import { hasExportModifier, isConstDeclaration, positionOf, skipOuterExpressions } from './syntax.js';
 
 type WrapperDecl = ts.FunctionDeclaration | ts.VariableDeclaration;
 
@@ -31,10 +33,21 @@ export class WrapperRegistry {
   /** `names()`, until a name can have been added or removed (it is asked for once per file). */
   private knownNames: Set<string> | null = null;
 
+  /** What component gate discovery needs from this registry (see component-gates.ts). */
+  private readonly gates: GateContext;
+
   constructor(
     private readonly ctx: ProjectContext,
     private readonly keys: KeyResolver,
-  ) {}
+  ) {
+    this.gates = {
+      ctx,
+      keys,
+      matcher: () => this.matcher,
+      wrapperOf: (d) => this.wrapperOf(d),
+      exported: (decl, name, file) => isExported(decl, name, this.ctx.symbols(file)?.exports),
+    };
+  }
 
   attach(matcher: ReadMatcher): void {
     this.matcher = matcher;
@@ -43,7 +56,7 @@ export class WrapperRegistry {
   /** The wrapper a resolved callee declaration is, if any. */
   wrapperOf(d: Resolved): WrapperInfo | undefined {
     if (d.kind === 'function') return this.analyze(d.decl, d.file)?.info;
-    if (d.kind === 'var' && d.isConst && d.decl.initializer && isFunctionLikeValue(skipOuterExpressions(d.decl.initializer))) {
+    if (d.kind === 'var' && d.isConst && d.decl.initializer && (functionValue(d.decl.initializer) || wrappedComponent(d.decl.initializer))) {
       return this.analyze(d.decl, d.file)?.info;
     }
     return undefined;
@@ -148,6 +161,8 @@ export class WrapperRegistry {
   }
 
   private compute(decl: WrapperDecl, file: string): WrapperRecord | null {
+    const component = componentGate(decl, file, this.gates);
+    if (component) return component;
     const fn = functionOf(decl);
     const name = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : undefined;
     const sf = this.ctx.parsed(file);
@@ -228,7 +243,7 @@ function candidateDecls(sf: ts.SourceFile): WrapperDecl[] {
     if (ts.isFunctionDeclaration(stmt) && stmt.name && stmt.body) out.push(stmt);
     else if (ts.isVariableStatement(stmt)) {
       for (const d of stmt.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer && isConstDeclaration(d) && isFunctionLikeValue(skipOuterExpressions(d.initializer))) out.push(d);
+        if (ts.isIdentifier(d.name) && d.initializer && isConstDeclaration(d) && (functionValue(d.initializer) || wrappedComponent(d.initializer))) out.push(d);
       }
     }
   }
@@ -237,8 +252,7 @@ function candidateDecls(sf: ts.SourceFile): WrapperDecl[] {
 
 function functionOf(decl: WrapperDecl): ts.FunctionLikeDeclaration | undefined {
   if (ts.isFunctionDeclaration(decl)) return decl;
-  const init = decl.initializer && skipOuterExpressions(decl.initializer);
-  return init && isFunctionLikeValue(init) ? init : undefined;
+  return decl.initializer ? functionValue(decl.initializer) : undefined;
 }
 
 /** Expression body, or a block that is exactly one `return <expr>`. */

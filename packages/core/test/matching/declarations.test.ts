@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { at, declSummary, openFixture } from './helpers.js';
+import { FlagProject } from '../../src/index.js';
+import { ACCESSORS, at, declSummary, fixtureDir, openFixture } from './helpers.js';
+
+const REGISTERED = ['new-checkout', 'dark-mode', 'search-v2', 'reviews-v2'];
 
 describe('key declarations', () => {
-  it('lists members of used, flag-named and wrapper-typed key sources only', () => {
-    const { project, file } = openFixture('declarations');
+  it('lists members of used and wrapper-typed key sources, and registered members of flag-named ones', () => {
+    const root = fixtureDir('declarations');
+    const project = new FlagProject({ root, accessors: ACCESSORS, registered: REGISTERED });
+    const file = (rel: string) => `${root}/${rel}`;
     const keys = file('src/keys.ts');
     project.readsIn(file('src/app.ts'));
     const d = (key: string, declKind: string, container: string, snippet: string) => ({ key, declKind, container, ...at(keys, snippet) });
@@ -16,19 +21,25 @@ describe('key declarations', () => {
       d('onboarding-v2', 'const-object-property', 'Experiments', "v2: 'onboarding-v2'"),
       d('search-v2', 'const-object-property', 'FEATURE_KEYS', "search: 'search-v2'"),
       d('reviews-v2', 'union-member', 'ToggleName', "'reviews-v2'"),
-      d('legacy-reviews', 'union-member', 'ToggleName', "'legacy-reviews'"),
       d('one-tap', 'union-member', 'Key', "'one-tap'"),
       d('express', 'union-member', 'Key', "'express'"),
       d('one-tap', 'const', 'ONE_TAP', "ONE_TAP = 'one-tap'"),
     ]);
   });
 
-  it('without reads, only flag-named sources and wrapper key types count', () => {
+  it('without reads or a registry, only wrapper key types count: a name alone declares nothing', () => {
     const { project, file } = openFixture('declarations');
     const keys = file('src/keys.ts');
     project.declarationsIn(file('src/app.ts'));
     const containers = new Set(project.declarationsIn(keys).map((x) => x.container));
-    expect([...containers]).toEqual(['Flags', 'FEATURE_KEYS', 'ToggleName', 'Key']);
+    expect([...containers]).toEqual(['Key']);
+  });
+
+  it('a flag-named object whose strings are schema values declares nothing unless they are registered keys', () => {
+    const root = fixtureDir('declarations');
+    const project = new FlagProject({ root, accessors: ACCESSORS, registered: ['new-checkout'] });
+    const decls = project.declarationsIn(`${root}/src/keys.ts`);
+    expect(decls.map((x) => `${x.container}:${x.key}`)).toEqual(['Flags:new-checkout']);
   });
 
   it("follows a wrapper's key type back to the object it is derived from", () => {

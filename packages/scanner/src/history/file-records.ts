@@ -8,7 +8,7 @@ import type { ScanResult } from '../types.js';
 
 export interface FileRecord {
   references: number;
-  /** Keys of the file's evaluations (dynamic ones have none). */
+  /** Keys of the file's evaluations outside tests (dynamic ones have none). */
   evaluated: string[];
   /** `line:column:key` of each declaration. */
   declarations: string[];
@@ -27,7 +27,10 @@ export class FileRecords {
       let record = records.byFile.get(file);
       if (!record) records.byFile.set(file, (record = { references: 0, evaluated: [], declarations: [] }));
       record.references++;
-      if (ref.kind === 'evaluation' && ref.flag !== null) record.evaluated.push(ref.flag);
+      // Reads in test files are counted apart (`unregisteredInTests`), never as unregistered.
+      if (ref.kind === 'evaluation' && ref.flag !== null) {
+        if (!ref.test) record.evaluated.push(ref.flag);
+      }
       else if (ref.kind === 'declaration') record.declarations.push(`${ref.line}:${ref.column}:${ref.flag}`);
     }
     return records;

@@ -119,14 +119,14 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     const plan = changes && incremental?.plan(snapshot, tree, changes, config, registry);
     if (incremental && plan) {
       // Flags, staleness and types come from the registry; only the counts of references are merged.
-      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed) });
+      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed), context: 'folder' });
       const counts = incremental.apply(plan, config, registry, subset);
       if (counts) return { point: { ...toPoint(commit, subset, sources), ...counts }, live: liveKeys(subset), mode: 'subset' };
     }
     // Memory follows the current tree, not the whole history.
     blobs.retainOnly(snapshot.allBlobs());
     await blobs.prefetch(snapshot.sourceBlobs(dir, config));
-    const result = await scan({ dir, now, config, registry, host: snapshot.host });
+    const result = await scan({ dir, now, config, registry, host: snapshot.host, context: 'folder' });
     if (incremental) {
       await blobs.prefetch(incremental.graphBlobs(tree));
       incremental.rebaseline(snapshot, tree, config, registry, result);

@@ -15,6 +15,8 @@ export interface ReconcileInput {
   staleness: StalenessConfig;
   index: ReferenceIndex;
   isTest(absFile: string): boolean;
+  /** Files the report covers (a sub-folder scan indexes the whole project); default all. */
+  inScope?(absFile: string): boolean;
   /** Files considered by the scan (after include, exclude and ignore rules). */
   files: number;
   /** Paths already relative to root. */
@@ -23,8 +25,11 @@ export interface ReconcileInput {
 
 export function reconcile(input: ReconcileInput): ScanResult {
   const { root, registry } = input;
-  const references = collectReferences(input);
-  const evaluated = new Set(references.filter((r) => r.kind === 'evaluation').map((r) => r.flag));
+  const all = collectReferences(input);
+  // Unused means no code in the project reads it, also when only a sub-folder is reported.
+  const evaluated = new Set(all.filter((r) => r.kind === 'evaluation').map((r) => r.flag));
+  const inScope = input.inScope;
+  const references: ReferenceRecord[] = (inScope ? all.filter((r) => inScope(r.abs)) : all).map(({ abs: _abs, ...r }) => r);
   const byFlag = new Map<string, ReferenceRecord[]>();
   for (const r of references) {
     if (r.flag === null) continue;
@@ -46,16 +51,20 @@ export function reconcile(input: ReconcileInput): ScanResult {
 
   const live = [...registry.flags.values()].filter((f) => f.state !== 'archived').map((f) => f.key);
   const suggestions = new Map<string, string | undefined>();
-  const unregistered: UnregisteredRecord[] = references
+  const unregisteredReads = references
     .filter((r) => r.kind === 'evaluation' && r.flag !== null && !registry.flags.has(r.flag))
     .map((r) => {
       const record: UnregisteredRecord = { flag: r.flag as string, file: r.file, line: r.line, column: r.column };
+      if (r.test) record.test = true;
       // One typo is usually read in many places: compute each key's suggestion once.
       if (!suggestions.has(record.flag)) suggestions.set(record.flag, suggestKey(record.flag, live));
       const suggestion = suggestions.get(record.flag);
       if (suggestion !== undefined) record.suggestion = suggestion;
       return record;
     });
+  // A key read only by a test (a fixture's made-up flag) is no finding: listed apart.
+  const unregistered = unregisteredReads.filter((r) => !r.test);
+  const unregisteredInTests = unregisteredReads.filter((r) => r.test);
 
   const problems = [...input.problems].sort((a, b) => compareStrings(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
   return {
@@ -69,6 +78,7 @@ export function reconcile(input: ReconcileInput): ScanResult {
       stale: flags.filter((f) => f.stale).length,
       unused: unused.length,
       unregistered: unregistered.length,
+      unregisteredInTests: unregisteredInTests.length,
       dynamic: references.filter((r) => r.kind === 'dynamic').length,
       archivedReferenced,
     },
@@ -76,6 +86,7 @@ export function reconcile(input: ReconcileInput): ScanResult {
     references,
     unused,
     unregistered,
+    unregisteredInTests,
     problems,
   };
 }
@@ -106,16 +117,16 @@ function flagReport(flag: FlagDefinition, input: ReconcileInput, own: ReferenceR
   return report;
 }
 
-function collectReferences(input: ReconcileInput): ReferenceRecord[] {
-  const records: ReferenceRecord[] = [];
+function collectReferences(input: ReconcileInput): Array<ReferenceRecord & { abs: string }> {
+  const records: Array<ReferenceRecord & { abs: string }> = [];
   for (const file of input.index.files()) {
     const entry = input.index.inFile(file)!;
     const test = input.isTest(file);
     const rel = relativePath(input.root, file);
     for (const read of entry.reads) {
-      if (isReported(read)) records.push(readRecord(read, rel, test));
+      if (isReported(read)) records.push({ ...readRecord(read, rel, test), abs: file });
     }
-    for (const declaration of entry.declarations) records.push(declarationRecord(declaration, rel, test));
+    for (const declaration of entry.declarations) records.push({ ...declarationRecord(declaration, rel, test), abs: file });
   }
   return records.sort(compareReferences);
 }

@@ -128,6 +128,10 @@ const renderText: Renderer = (result, options) => {
     );
   }
 
+  // Keys only test files read are no finding, but a reader should know they were seen.
+  const inTests = result.unregisteredInTests?.length ?? 0;
+  if (inTests > 0) out.push('', `  ${inTests} ${inTests === 1 ? 'read' : 'reads'} of unregistered keys in test files (not counted as unregistered)`);
+
   if (result.unused.length > 0) {
     out.push(...heading('Unused flags (registered, never read)', result.unused.length));
     for (const u of result.unused) out.push(`  ${u.flag}`);
