@@ -15,7 +15,7 @@ const PAGES: Record<string, string> = {
   history: 'docs/dashboards.md',
   'registry validate': 'docs/registry.md',
   'registry import': 'docs/importers.md',
-  init: 'docs/config.md',
+  init: 'docs/init.md',
 };
 
 /** The names in a help text's "Commands:" section. */
