@@ -9,8 +9,8 @@ import { linesRemoved, unifiedDiff } from '../output/unified-diff.js';
 import { recoverInterruptedWrite, writeAllOrNothing } from '../safety/atomic-write.js';
 import { dirtyFiles } from '../safety/git-status.js';
 import { syntaxErrors } from '../safety/parse-check.js';
-import { findTsconfig, newErrors, typeErrors } from '../safety/verify.js';
-import type { ChangedFile, DeletedFile, RemainingMention, RemovalResult, RemoveOptions } from '../types.js';
+import { importersOf, typeCheckGate, type GateVerdict } from '../safety/verify.js';
+import type { ChangedFile, DeletedFile, RemainingMention, RemovalResult, RemoveOptions, VerifyReport } from '../types.js';
 import { resolveFlagValues } from './flag-values.js';
 import { planRemoval, type RemovalPlan } from './plan-removal.js';
 
@@ -72,12 +72,19 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
     written: false,
     warnings: [...warnings, ...plan.warnings],
   };
-  if (!writes || !wouldChange) return result;
+  if (options.check || !wouldChange) return result;
+  // The gate: a removal that makes the type-check worse is not written (the dry run says so too).
+  if (options.verify !== false) {
+    const verdict = gate(plan, changed, deleted);
+    if (verdict) {
+      result.verify = verifyReport(verdict, display);
+      if (verdict.added.length > 0 && writes) throw new FlagdebtError(refusal(verdict, display));
+    }
+  }
+  if (!writes) return result;
 
   const targets = [...allChanges.map((c) => c.path), ...deleted.map((d) => d.path)];
   if (!options.allowDirty) refuseDirty(root, targets, display);
-  const tsconfig = options.verify ? findTsconfig(root) : null;
-  const errorsBefore = tsconfig ? typeErrors(tsconfig) : [];
   // The registry goes last: it only says "archived" once all the code says so.
   writeAllOrNothing(
     [
@@ -88,11 +95,41 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
     config.root,
   );
   result.written = true;
-  if (tsconfig) {
-    const errorsAfter = typeErrors(tsconfig);
-    result.verify = { tsconfig, newErrors: newErrors(errorsBefore, errorsAfter), errorsBefore: errorsBefore.length, errorsAfter: errorsAfter.length };
-  }
   return result;
+}
+
+/** Type-checks the rewritten files and their importers before and after (see safety/verify). */
+function gate(plan: RemovalPlan, changed: ChangedFile[], deleted: DeletedFile[]): GateVerdict | null {
+  const targets = new Set([...changed.map((c) => c.path), ...deleted.map((d) => d.path)]);
+  const importers = importersOf(targets, plan.sources.files(), (f) => plan.sources.originalText(f), (spec, from) => plan.project.resolveModule(spec, from));
+  const changes = [
+    ...changed.map((c) => ({ path: c.path, after: restore(c.after, plan.formats.get(c.path)!) })),
+    ...deleted.map((d) => ({ path: d.path, after: null })),
+  ];
+  return typeCheckGate(plan.project.root, [...changed.map((c) => c.path), ...importers], changes);
+}
+
+function verifyReport(verdict: GateVerdict, display: (f: string) => string): VerifyReport {
+  return {
+    tsconfig: verdict.tsconfigs.map(display).join(', '),
+    newErrors: verdict.added.map((d) => `${display(d.file)}:${d.line}: TS${d.code}: ${d.message}`),
+    errorsBefore: verdict.before.length,
+    errorsAfter: verdict.after.length,
+    filesChecked: verdict.checked,
+  };
+}
+
+/** One error per type diagnostic the removal would add (lines are those of the rewritten file). */
+export function refusal(verdict: GateVerdict, display: (f: string) => string): Diagnostic[] {
+  return verdict.added.map((d) => ({
+    severity: 'error',
+    code: 'remove/would-break-types',
+    file: display(d.file),
+    line: d.line,
+    column: 0,
+    message: `the removal would add a type error here, so nothing was written: TS${d.code}: ${d.message.split('\n')[0]}`,
+    fix: 'remove this flag by hand (or fix what the error points at first), or pass --no-verify to write the removal anyway',
+  }));
 }
 
 function collectChanges(plan: RemovalPlan, display: (f: string) => string): { changed: ChangedFile[]; deleted: DeletedFile[] } {
