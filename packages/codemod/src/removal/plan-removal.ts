@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { FlagdebtError, FlagProject, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
+import { accessorName, FlagdebtError, FlagProject, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
 import { findCandidateFiles } from '@flagdebt/scanner';
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
 import { EntryPoints } from '../cascade/entry-points.js';
@@ -24,6 +24,10 @@ export interface RemovalPlan {
   warnings: Diagnostic[];
   /** Keys still read in a skipped file: their registry entries must not be archived. */
   keptInRegistry: Set<string>;
+  /** Keys whose reads this run removed (their declarations may go). */
+  removedKeys: Set<string>;
+  /** Texts before the key declarations (union members, listing interfaces) were deleted, to undo that step. */
+  keyDeclarationEdits: Map<string, string>;
 }
 
 export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[]): Promise<RemovalPlan> {
@@ -95,10 +99,13 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     entries,
     start: changed,
     resolveModule: (spec, from) => project.resolveModule(spec, from),
+    sdkRoots: new Set(config.accessors.map((a) => accessorName(a).split('.')[0])),
   });
   // A key still read in a skipped file keeps its declarations (`KEY = 'new-checkout'`) too.
   const removedKeys = new Set(keys.filter((k) => (evaluations.get(k) ?? 0) > 0 && !skipped.blockedKeys.has(k)));
+  const beforeKeys = new Map(sources.files().map((f) => [f, sources.text(f)]));
   const keyDecls = removedKeys.size > 0 ? deleteKeyDeclarations(project, sources, removedKeys) : 0;
+  const keyDeclarationEdits = new Map([...beforeKeys].filter(([f, t]) => sources.text(f) !== t && typeof t === 'string') as Array<[string, string]>);
   return {
     sources,
     formats: sources.formats,
@@ -108,6 +115,8 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     project,
     warnings: skipped.warnings,
     keptInRegistry: skipped.blockedKeys,
+    removedKeys,
+    keyDeclarationEdits,
   };
 }
 

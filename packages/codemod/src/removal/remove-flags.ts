@@ -9,7 +9,9 @@ import { linesRemoved, unifiedDiff } from '../output/unified-diff.js';
 import { recoverInterruptedWrite, writeAllOrNothing } from '../safety/atomic-write.js';
 import { dirtyFiles } from '../safety/git-status.js';
 import { syntaxErrors } from '../safety/parse-check.js';
-import { importersOf, typeCheckGate, type GateVerdict } from '../safety/verify.js';
+import { affectingNames, mentionsWord } from '../safety/affected.js';
+import { Importers, TypeGate, type GateVerdict } from '../safety/verify.js';
+import { settleKeyedObjects } from './settle.js';
 import type { ChangedFile, DeletedFile, RemainingMention, RemovalResult, RemoveOptions, VerifyReport } from '../types.js';
 import { resolveFlagValues } from './flag-values.js';
 import { planRemoval, type RemovalPlan } from './plan-removal.js';
@@ -45,11 +47,21 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
   const display = (file: string) => path.relative(root, file).split(path.sep).join('/');
 
   const plan = await planRemoval(config, flags);
+  const parseErrors = collectChanges(plan, display).changed.flatMap((c) => syntaxErrors(c.path, c.relative, c.after));
+  if (parseErrors.length > 0) throw new FlagdebtError(parseErrors);
+  // The gate: a removal that makes the type-check worse is not written (the dry run says so too).
+  // It may first settle objects keyed by a removed union member (see settle.ts).
+  let verdict: GateVerdict | null = null;
+  const gateWarnings: Diagnostic[] = [];
+  if (!options.check && options.verify !== false && plan.sources.edited().length > 0) {
+    const typeGate = new TypeGate(plan.project.root);
+    const importers = new Importers(() => plan.sources.files(), (f) => plan.sources.originalText(f), (spec, from) => plan.project.resolveModule(spec, from));
+    const settled = settleKeyedObjects(plan, () => gate(plan, typeGate, importers), display);
+    verdict = settled.verdict;
+    gateWarnings.push(...settled.warnings);
+  }
   const { changed, deleted } = collectChanges(plan, display);
   const registryChange = archiveInRegistry(registry.file, registry.format, flags.filter((f) => f.registered && !plan.keptInRegistry.has(f.key)).map((f) => f.key), now, display);
-
-  const parseErrors = changed.flatMap((c) => syntaxErrors(c.path, c.relative, c.after));
-  if (parseErrors.length > 0) throw new FlagdebtError(parseErrors);
 
   const allChanges = [...changed, ...(registryChange ? [registryChange] : [])];
   const diff = unifiedDiff([...allChanges, ...deleted.map((d) => ({ relative: d.relative, before: d.before, after: null }))]);
@@ -70,17 +82,13 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
     registry: registryChange,
     wouldChange,
     written: false,
-    warnings: [...warnings, ...plan.warnings],
+    warnings: [...warnings, ...plan.warnings, ...gateWarnings],
   };
-  if (options.check || !wouldChange) return result;
-  // The gate: a removal that makes the type-check worse is not written (the dry run says so too).
-  if (options.verify !== false) {
-    const verdict = gate(plan, changed, deleted);
-    if (verdict) {
-      result.verify = verifyReport(verdict, display);
-      if (verdict.added.length > 0 && writes) throw new FlagdebtError(refusal(verdict, display));
-    }
+  if (verdict) {
+    result.verify = verifyReport(verdict, display);
+    if (verdict.added.length > 0 && writes) throw new FlagdebtError(refusal(verdict, display));
   }
+  if (!wouldChange) return result;
   if (!writes) return result;
 
   const targets = [...allChanges.map((c) => c.path), ...deleted.map((d) => d.path)];
@@ -98,15 +106,23 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
   return result;
 }
 
-/** Type-checks the rewritten files and their importers before and after (see safety/verify). */
-function gate(plan: RemovalPlan, changed: ChangedFile[], deleted: DeletedFile[]): GateVerdict | null {
-  const targets = new Set([...changed.map((c) => c.path), ...deleted.map((d) => d.path)]);
-  const importers = importersOf(targets, plan.sources.files(), (f) => plan.sources.originalText(f), (spec, from) => plan.project.resolveModule(spec, from));
-  const changes = [
-    ...changed.map((c) => ({ path: c.path, after: restore(c.after, plan.formats.get(c.path)!) })),
-    ...deleted.map((d) => ({ path: d.path, after: null })),
-  ];
-  return typeCheckGate(plan.project.root, [...changed.map((c) => c.path), ...importers], changes);
+/**
+ * Type-checks the rewritten files, their importers and (when key declarations went) every file
+ * that names a removed key, before and after (see safety/verify).
+ */
+function gate(plan: RemovalPlan, typeGate: TypeGate, importersOf: Importers): GateVerdict | null {
+  const edited = plan.sources.edited();
+  const original = (f: string) => plan.sources.originalText(f);
+  const importers: string[] = [];
+  for (const [target, files] of importersOf.of(edited)) {
+    const names = affectingNames(target, original(target) ?? '', plan.sources.text(target) ?? null);
+    if (names.size === 0) continue;
+    for (const importer of files) if (mentionsWord(original(importer) ?? '', names)) importers.push(importer);
+  }
+  const naming = plan.keyDeclarationEdits.size > 0 ? [...plan.removedKeys].flatMap((k) => plan.sources.filesMentioning(k, 'original')) : [];
+  // Normalised texts (LF, no BOM): offsets match the plan's, and diagnostics do not depend on line endings.
+  const changes = edited.map((f) => ({ path: f, after: plan.sources.text(f) ?? null }));
+  return typeGate.check([...edited, ...importers, ...naming], changes);
 }
 
 function verifyReport(verdict: GateVerdict, display: (f: string) => string): VerifyReport {

@@ -17,6 +17,8 @@ export interface TypeDiagnostic {
   file: string;
   /** 1-based line in the text the diagnostic was computed on. */
   line: number;
+  /** Offset in that text. */
+  start?: number;
   code: number;
   message: string;
 }
@@ -60,41 +62,82 @@ export function nearestTsconfig(root: string, file: string): string | null {
 
 const CHECKED = /\.(tsx?|mts|cts)$/;
 
+interface Group {
+  options: ts.CompilerOptions;
+  cache: Map<string, ts.SourceFile>;
+  resolution: Resolution;
+  before?: { roots: Set<string>; program: ts.Program };
+  /** Before-diagnostics per file (the disk does not change while the gate runs). */
+  beforeDiagnostics: Map<string, TypeDiagnostic[]>;
+  last?: ts.Program;
+}
+
 /**
- * The gate: type-checks `files` (rewritten files and their importers) before and after the
+ * The gate: type-checks files (rewritten files and their importers) before and after the
  * removal, one Program per nearest tsconfig whose roots are only those files (the checker pulls
- * in what they import, nothing else), diagnostics only for those files, and the "after" Program
- * built on the "before" one so every unchanged file is reused. This is what keeps the cost at
- * seconds on a project of thousands of files.
+ * in what they import, nothing else), diagnostics only for those files, and every "after"
+ * Program built on the one before it so unchanged files are reused. This is what keeps the cost
+ * at seconds on a project of thousands of files. One gate serves several checks of the same run.
  */
-export function typeCheckGate(root: string, files: Iterable<string>, changes: GateChange[], typescript: TypeScript = projectTypeScript(root)): GateVerdict | null {
-  const tsx = typescript;
-  const changed = new Map(changes.map((c) => [c.path, c.after]));
-  const groups = new Map<string, string[]>();
-  for (const file of new Set(files)) {
-    if (!CHECKED.test(file) || file.endsWith('.d.ts')) continue;
-    const config = nearestTsconfig(root, file);
-    if (config === null) continue;
-    const list = groups.get(config) ?? [];
-    list.push(file);
-    groups.set(config, list);
+export class TypeGate {
+  private readonly groups = new Map<string, Group>();
+
+  constructor(
+    private readonly root: string,
+    private readonly tsx: TypeScript = projectTypeScript(root),
+  ) {}
+
+  check(files: Iterable<string>, changes: GateChange[]): GateVerdict | null {
+    const tsx = this.tsx;
+    const started = process.env.FLAGDEBT_DEBUG_GATE ? performance.now() : 0;
+    const changed = new Map(changes.map((c) => [c.path, c.after]));
+    const byConfig = new Map<string, string[]>();
+    for (const file of new Set(files)) {
+      if (!CHECKED.test(file) || file.endsWith('.d.ts')) continue;
+      const config = nearestTsconfig(this.root, file);
+      if (config === null) continue;
+      byConfig.set(config, [...(byConfig.get(config) ?? []), file]);
+    }
+    if (byConfig.size === 0) return null;
+    const verdict: GateVerdict = { tsconfigs: [...byConfig.keys()].sort(), checked: 0, before: [], after: [], added: [] };
+    for (const [config, roots] of byConfig) {
+      let group = this.groups.get(config);
+      if (!group) {
+        const options = compilerOptions(tsx, config);
+        group = { options, cache: new Map(), resolution: newResolution(tsx, options), beforeDiagnostics: new Map() };
+        this.groups.set(config, group);
+      }
+      for (const r of roots) group.resolution.depth.set(r, 0);
+      if (!group.before || roots.some((r) => !group.before!.roots.has(r))) {
+        const all = new Set([...(group.before?.roots ?? []), ...roots]);
+        group.before = { roots: all, program: createProgram(tsx, [...all], group, null, group.before?.program) };
+      }
+      const b: TypeDiagnostic[] = [];
+      for (const f of roots) {
+        let d = group.beforeDiagnostics.get(f);
+        if (!d) {
+          d = diagnosticsOf(tsx, group.before.program, [f]);
+          group.beforeDiagnostics.set(f, d);
+        }
+        b.push(...d);
+      }
+      const afterRoots = roots.filter((f) => changed.get(f) !== null);
+      const after = createProgram(tsx, afterRoots, group, changed, group.last ?? group.before.program);
+      group.last = after;
+      const a = diagnosticsOf(tsx, after, afterRoots);
+      verdict.checked += roots.length;
+      verdict.before.push(...b);
+      verdict.after.push(...a);
+      verdict.added.push(...added(b, a));
+      if (started) process.stderr.write(`gate: ${config}: ${roots.length} roots, ${after.getSourceFiles().length} files in program, ${Math.round(performance.now() - started)} ms\n`);
+    }
+    return verdict;
   }
-  if (groups.size === 0) return null;
-  const verdict: GateVerdict = { tsconfigs: [...groups.keys()].sort(), checked: 0, before: [], after: [], added: [] };
-  for (const [config, roots] of groups) {
-    const options = compilerOptions(tsx, config);
-    const cache = new Map<string, ts.SourceFile>();
-    const before = createProgram(tsx, roots, options, cache, null, undefined);
-    const afterRoots = roots.filter((f) => changed.get(f) !== null);
-    const after = createProgram(tsx, afterRoots, options, cache, changed, before);
-    const b = diagnosticsOf(tsx, before, roots);
-    const a = diagnosticsOf(tsx, after, afterRoots);
-    verdict.checked += roots.length;
-    verdict.before.push(...b);
-    verdict.after.push(...a);
-    verdict.added.push(...added(b, a));
-  }
-  return verdict;
+}
+
+/** One check (see TypeGate). */
+export function typeCheckGate(root: string, files: Iterable<string>, changes: GateChange[], typescript?: TypeScript): GateVerdict | null {
+  return new TypeGate(root, typescript).check(files, changes);
 }
 
 function compilerOptions(tsx: TypeScript, config: string): ts.CompilerOptions {
@@ -109,8 +152,45 @@ function compilerOptions(tsx: TypeScript, config: string): ts.CompilerOptions {
  * files are shared through `cache` (by name and text), so the "after" Program reuses every file
  * the removal did not touch, lib files included.
  */
-function createProgram(tsx: TypeScript, roots: string[], options: ts.CompilerOptions, cache: Map<string, ts.SourceFile>, changed: Map<string, string | null> | null, oldProgram: ts.Program | undefined): ts.Program {
+/**
+ * How far the gate follows imports of project files. The checked files' own imports are
+ * resolved (and theirs), deeper project imports are left unresolved: their types become `any`,
+ * the same before and after, so they cancel out. Declaration files of dependencies are always
+ * followed. Without this bound one changed component pulls in most of a large app.
+ */
+const MAX_DEPTH = 2;
+
+interface Resolution {
+  cache: ts.ModuleResolutionCache;
+  /** Import distance of a project file from the checked files. */
+  depth: Map<string, number>;
+}
+
+function newResolution(tsx: TypeScript, options: ts.CompilerOptions): Resolution {
+  return { cache: tsx.createModuleResolutionCache(tsx.sys.getCurrentDirectory(), (f) => (tsx.sys.useCaseSensitiveFileNames ? f : f.toLowerCase()), options), depth: new Map() };
+}
+
+function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: Map<string, string | null> | null, oldProgram: ts.Program | undefined): ts.Program {
+  const { options, cache, resolution } = group;
   const host = tsx.createCompilerHost(options, true);
+  const isDependency = (file: string) => /[\\/]node_modules[\\/]/.test(file);
+  // Resolutions cached before a file was deleted would still point at it.
+  const moduleCache = changed && [...changed.values()].includes(null) ? newResolution(tsx, options).cache : resolution.cache;
+  host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) => {
+    const from = path.resolve(containingFile);
+    const depth = isDependency(from) ? 0 : (resolution.depth.get(from) ?? MAX_DEPTH);
+    return literals.map((literal) => {
+      if (depth >= MAX_DEPTH) return { resolvedModule: undefined };
+      const mode = tsx.getModeForUsageLocation(containingSourceFile, literal, opts);
+      const r = tsx.resolveModuleName(literal.text, containingFile, opts, host, moduleCache, redirected, mode);
+      const target = r.resolvedModule?.resolvedFileName;
+      if (target && !isDependency(target)) {
+        const t = path.resolve(target);
+        resolution.depth.set(t, Math.min(resolution.depth.get(t) ?? Infinity, depth + 1));
+      }
+      return r;
+    });
+  };
   const libDir = path.dirname(host.getDefaultLibFileName(options));
   const overlay = (file: string): string | null | undefined => (changed ? changed.get(path.resolve(file)) : undefined);
   const readFile = host.readFile.bind(host);
@@ -132,8 +212,11 @@ function createProgram(tsx: TypeScript, roots: string[], options: ts.CompilerOpt
     if (hit && overlay(file) === undefined) return hit;
     const text = host.readFile(file);
     if (text === undefined) return undefined;
+    // A rewritten file checked again in a later round with the same text: the same object too.
+    const edited = cache.get(`${key}\0after`);
+    if (hit && edited && edited.text === text) return edited;
     const sf = tsx.createSourceFile(file, text, languageVersion, true);
-    if (!hit) store.set(key, sf);
+    store.set(hit ? `${key}\0after` : key, sf);
     return sf;
   };
   return tsx.createProgram({ rootNames: roots, options, host, oldProgram });
@@ -157,7 +240,7 @@ function diagnosticsOf(tsx: TypeScript, program: ts.Program, files: string[]): T
     for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
       if (d.category !== tsx.DiagnosticCategory.Error) continue;
       const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-      out.push({ file: path.resolve(d.file?.fileName ?? file), line, code: d.code, message: tsx.flattenDiagnosticMessageText(d.messageText, '\n') });
+      out.push({ file: path.resolve(d.file?.fileName ?? file), line, start: d.start, code: d.code, message: tsx.flattenDiagnosticMessageText(d.messageText, '\n') });
     }
   }
   return out;
@@ -178,27 +261,38 @@ export function added(before: TypeDiagnostic[], after: TypeDiagnostic[]): TypeDi
   return out;
 }
 
-/** Files that import one of `targets` (resolved with the project's module resolution). */
-export function importersOf(
-  targets: Set<string>,
-  files: Iterable<string>,
-  textOf: (file: string) => string | null | undefined,
-  resolveModule: (specifier: string, from: string) => string | null,
-): string[] {
-  if (targets.size === 0) return [];
-  // An importer names the module in its specifier: the file's stem, or its folder for an index.
-  const stems = new Set<string>();
-  for (const t of targets) {
-    const base = path.basename(t).replace(/\.[^.]+$/, '');
-    stems.add(base === 'index' ? path.basename(path.dirname(t)) : base);
+/**
+ * The files importing each of `targets` (resolved with the project's module resolution),
+ * remembered across the checks of one run: original texts do not change.
+ */
+export class Importers {
+  private readonly known = new Map<string, string[]>();
+
+  constructor(
+    private readonly files: () => Iterable<string>,
+    private readonly textOf: (file: string) => string | null | undefined,
+    private readonly resolveModule: (specifier: string, from: string) => string | null,
+  ) {}
+
+  of(targets: Iterable<string>): Map<string, string[]> {
+    const fresh = new Set([...targets].filter((t) => !this.known.has(t)));
+    if (fresh.size > 0) {
+      for (const t of fresh) this.known.set(t, []);
+      // An importer names the module in its specifier: the file's stem, or its folder for an index.
+      const stems = new Set<string>();
+      for (const t of fresh) {
+        const base = path.basename(t).replace(/\.[^.]+$/, '');
+        stems.add(base === 'index' ? path.basename(path.dirname(t)) : base);
+      }
+      for (const file of this.files()) {
+        const text = this.textOf(file);
+        if (typeof text !== 'string' || ![...stems].some((s) => text.includes(s))) continue;
+        for (const i of ts.preProcessFile(text, true, true).importedFiles) {
+          const r = this.resolveModule(i.fileName, file);
+          if (r !== null && r !== file && fresh.has(r) && !this.known.get(r)!.includes(file)) this.known.get(r)!.push(file);
+        }
+      }
+    }
+    return new Map([...targets].map((t) => [t, this.known.get(t)!]));
   }
-  const out: string[] = [];
-  for (const file of files) {
-    if (targets.has(file)) continue;
-    const text = textOf(file);
-    if (typeof text !== 'string' || ![...stems].some((s) => text.includes(s))) continue;
-    const imports = ts.preProcessFile(text, true, true).importedFiles;
-    if (imports.some((i) => { const r = resolveModule(i.fileName, file); return r !== null && targets.has(r); })) out.push(file);
-  }
-  return out;
 }
