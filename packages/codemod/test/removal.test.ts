@@ -90,6 +90,22 @@ describe('removeFlags', () => {
     expect(result.flags[0]).toEqual({ key: 'search-v2', value: false, evaluations: 1 });
   });
 
+  it('checks --value against the flag kind, and records the kept value when archiving an active flag', async () => {
+    const search = "import { useFlag } from './flags';\nexport const on = () => (useFlag('search-v2') ? 'new' : 'old');\n";
+    const dir = project({ 'src/search.ts': search });
+    // "flase" would fold to a truthy string and keep the ON branch.
+    const diags = await failure(removeFlags({ dir, flags: [{ key: 'search-v2', value: 'flase' }], allowDirty: true }));
+    expect(diags).toMatchObject([{ code: 'remove/value-kind', flag: 'search-v2', line: 22, message: expect.stringContaining('boolean flag'), fix: expect.stringContaining('--value false') }]);
+    // A string flag takes a number-looking value as the string.
+    expect((await removeFlags({ dir, flags: [{ key: 'checkout-variant', value: 3 }], dryRun: true })).flags[0].value).toBe('3');
+    expect(fs.readFileSync(path.join(dir, 'src/search.ts'), 'utf8')).toBe(search);
+    await removeFlags({ dir, flags: [{ key: 'search-v2', value: false }], allowDirty: true, now: '2026-11-21' });
+    expect(fs.readFileSync(path.join(dir, 'src/search.ts'), 'utf8')).toBe("export const on = () => 'old';\n");
+    const entry = /search-v2:\n(?: {4}.*\n)+/.exec(fs.readFileSync(path.join(dir, 'flags.yaml'), 'utf8'))![0];
+    expect(entry).toContain('state: archived');
+    expect(entry).toContain('value: false');
+  });
+
   it('refuses to edit files with uncommitted changes unless allowed', async () => {
     const dir = project({ 'src/cart.ts': CART, 'src/other.ts': 'export const x = 1;\n' });
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });

@@ -13,7 +13,7 @@ import { affectingNames, mentionsWord } from '../safety/affected.js';
 import { Importers, TypeGate, type GateVerdict } from '../safety/verify.js';
 import { settleKeyedObjects } from './settle.js';
 import type { ChangedFile, DeletedFile, RemainingMention, RemovalResult, RemoveOptions, VerifyReport } from '../types.js';
-import { resolveFlagValues } from './flag-values.js';
+import { resolveFlagValues, type ResolvedFlag } from './flag-values.js';
 import { planRemoval, type RemovalPlan } from './plan-removal.js';
 
 /** Files that are not code but often name flags: docs, configs, fixtures. */
@@ -61,7 +61,7 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
     gateWarnings.push(...settled.warnings);
   }
   const { changed, deleted } = collectChanges(plan, display);
-  const registryChange = archiveInRegistry(registry.file, registry.format, flags.filter((f) => f.registered && !plan.keptInRegistry.has(f.key)).map((f) => f.key), now, display);
+  const registryChange = archiveInRegistry(registry.file, registry.format, flags.filter((f) => f.registered && !plan.keptInRegistry.has(f.key)), now, display);
 
   const allChanges = [...changed, ...(registryChange ? [registryChange] : [])];
   const diff = unifiedDiff([...allChanges, ...deleted.map((d) => ({ relative: d.relative, before: d.before, after: null }))]);
@@ -160,11 +160,12 @@ function collectChanges(plan: RemovalPlan, display: (f: string) => string): { ch
   return { changed, deleted };
 }
 
-function archiveInRegistry(file: string, format: 'yaml' | 'json', keys: string[], now: string, display: (f: string) => string): ChangedFile | null {
-  if (keys.length === 0) return null;
+function archiveInRegistry(file: string, format: 'yaml' | 'json', flags: ResolvedFlag[], now: string, display: (f: string) => string): ChangedFile | null {
+  if (flags.length === 0) return null;
   const before = fs.readFileSync(file, 'utf8');
   let after = before;
-  for (const key of keys) after = archiveFlagInText(after, format, key, now, display(file));
+  // The archived entry records the value the code kept.
+  for (const f of flags) after = archiveFlagInText(after, format, f.key, now, display(file), f.value);
   return after === before ? null : { path: file, relative: display(file), before, after };
 }
 
