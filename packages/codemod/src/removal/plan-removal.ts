@@ -6,7 +6,8 @@ import { EntryPoints } from '../cascade/entry-points.js';
 import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
 import type { TextFormat } from '../edit/text-format.js';
 import { OverlappingEditsError } from '../edit/text-edits.js';
-import { foldEvaluations } from '../fold/fold-engine.js';
+import { foldEvaluations, parse } from '../fold/fold-engine.js';
+import { expressionAt, readShape } from './read-shapes.js';
 import { syntaxErrors } from '../safety/parse-check.js';
 import type { ResolvedFlag } from './flag-values.js';
 import { SourceSet } from './source-set.js';
@@ -73,8 +74,20 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
       continue;
     }
     if (reads.length === 0) continue;
-    for (const r of reads) evaluations.set(r.key!, (evaluations.get(r.key!) ?? 0) + 1);
-    planned.push({ file, text, spans: reads.map((r) => ({ ...r.span, key: r.key!, value: values.get(r.key!)! })) });
+    const spans: Array<Span & { key: string; value: FlagValue }> = [];
+    const sf = parse(file, text);
+    for (const r of reads) {
+      const node = expressionAt(sf, r.span);
+      const shape = node ? readShape(sf, r, node) : { fold: r.span };
+      if ('keep' in shape) {
+        // Not a value: the read stays, so does the flag's registry entry.
+        skipped.keepRead(file, r, shape.keep, shape.code);
+        continue;
+      }
+      evaluations.set(r.key!, (evaluations.get(r.key!) ?? 0) + 1);
+      spans.push({ ...shape.fold, key: r.key!, value: values.get(r.key!)! });
+    }
+    if (spans.length > 0) planned.push({ file, text, spans });
   }
   for (const { file, text, spans } of planned) {
     let folded: string;
