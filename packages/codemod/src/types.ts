@@ -64,7 +64,10 @@ export interface VerifyReport {
   tsconfig: string;
   /** Errors after the removal that were not there before (`file:line: TSxxxx: message`). */
   newErrors: string[];
-  /** Errors in the checked files before and after (not the whole project's). */
+  /**
+   * Errors in the checked files after the removal, and before it in those of them that have
+   * errors after (a file clean after the removal needs no "before" check). Not the whole project's.
+   */
   errorsBefore: number;
   errorsAfter: number;
   /** Files type-checked: the rewritten files and their importers. */

@@ -62,7 +62,7 @@ describe('text format', () => {
 });
 
 describe('added (the gate compares diagnostics)', () => {
-  const d = (file: string, line: number, code: number, message: string) => ({ file, line, code, message });
+  const d = (file: string, line: number, code: number, message: string) => ({ file, line, column: 1, code, message });
   it('ignores errors that existed before, counting duplicates, and lines that only moved', () => {
     expect(added([d('a', 3, 1, 'x')], [d('a', 1, 1, 'x'), d('a', 9, 1, 'x'), d('b', 1, 2, 'y')])).toEqual([d('a', 9, 1, 'x'), d('b', 1, 2, 'y')]);
     expect(added([d('a', 3, 1, 'x')], [d('a', 3, 1, 'other message')])).toEqual([d('a', 3, 1, 'other message')]);

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ts } from 'ts-morph';
 import { accessorName, FlagdebtError, FlagProject, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
 import { findCandidateFiles } from '@flagdebt/scanner';
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
@@ -7,7 +8,10 @@ import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
 import type { TextFormat } from '../edit/text-format.js';
 import { OverlappingEditsError } from '../edit/text-edits.js';
 import { foldEvaluations, parse } from '../fold/fold-engine.js';
-import { expressionAt, readShape } from './read-shapes.js';
+import { assertionStatement, expressionAt, readShape } from './read-shapes.js';
+import { applyEdits, type Edit } from '../edit/text-edits.js';
+import { removalRange } from '../edit/layout.js';
+import type { FlagRead } from '@flagdebt/core';
 import { syntaxErrors } from '../safety/parse-check.js';
 import type { ResolvedFlag } from './flag-values.js';
 import { SourceSet } from './source-set.js';
@@ -51,9 +55,9 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   // read) must not change what the reads in its callers resolve to.
   const planned: Array<{ file: string; text: string; spans: Array<Span & { key: string; value: FlagValue }> }> = [];
   for (const file of files) {
-    const text = sources.text(file);
+    let text = sources.text(file);
     if (typeof text !== 'string') continue;
-    const reads = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key));
+    let reads = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key));
     // No reads may only mean the parser gave up on this file, or misread its broken syntax.
     if (reads.length === 0 && project.problems(file, text).length > 0) {
       skip(file, 'the code is nested too deeply to analyse');
@@ -75,7 +79,17 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     }
     if (reads.length === 0) continue;
     const spans: Array<Span & { key: string; value: FlagValue }> = [];
-    const sf = parse(file, text);
+    let sf = parse(file, text);
+    const asserted = dropAssertions(sf, text, reads);
+    if (asserted.dropped.length > 0) {
+      for (const r of asserted.dropped) {
+        evaluations.set(r.key!, (evaluations.get(r.key!) ?? 0) + 1);
+        skipped.deletedAssertion(file, r);
+      }
+      text = asserted.text;
+      sf = parse(file, text);
+      reads = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key));
+    }
     for (const r of reads) {
       const node = expressionAt(sf, r.span);
       const shape = node ? readShape(sf, r, node) : { fold: r.span };
@@ -87,7 +101,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
       evaluations.set(r.key!, (evaluations.get(r.key!) ?? 0) + 1);
       spans.push({ ...shape.fold, key: r.key!, value: values.get(r.key!)! });
     }
-    if (spans.length > 0) planned.push({ file, text, spans });
+    if (spans.length > 0 || asserted.dropped.length > 0) planned.push({ file, text, spans });
   }
   for (const { file, text, spans } of planned) {
     let folded: string;
@@ -100,7 +114,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
       for (const s of spans) evaluations.set(s.key, evaluations.get(s.key)! - 1);
       continue;
     }
-    if (folded !== text) {
+    if (folded !== sources.text(file)) {
       sources.set(file, folded);
       changed.push(file);
     }
@@ -131,6 +145,24 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     removedKeys,
     keyDeclarationEdits,
   };
+}
+
+/** Deletes the statements that only assert on a read's value (see assertionStatement). */
+function dropAssertions(sf: ts.SourceFile, text: string, reads: FlagRead[]): { text: string; dropped: FlagRead[] } {
+  const edits: Edit[] = [];
+  const dropped: FlagRead[] = [];
+  const seen = new Set<ts.Node>();
+  for (const r of reads) {
+    const node = expressionAt(sf, r.span);
+    const statement = node && assertionStatement(node);
+    if (!statement) continue;
+    dropped.push(r);
+    if (seen.has(statement)) continue;
+    seen.add(statement);
+    const range = removalRange(text, statement);
+    edits.push({ start: range.start, end: range.end, parts: [''] });
+  }
+  return edits.length === 0 ? { text, dropped } : { text: applyEdits(text, edits, { constants: [], touched: [] }).text, dropped };
 }
 
 /** A shape the folder got wrong (two rewrites of the same code): refused as a user-facing error. */

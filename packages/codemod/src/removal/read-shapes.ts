@@ -76,3 +76,23 @@ export function expressionAt(sf: ts.SourceFile, span: Span): ts.Expression | und
   visit(sf);
   return found;
 }
+
+/**
+ * The statement that only asserts on a read's value (`expect(read).toBe(true);`,
+ * `await expect(read).resolves.toBe(true);`, `assert.equal(read, true);`): once the flag is
+ * gone the assertion is about a constant, so the statement goes (never turned into
+ * `expect(false).toBe(true)`). Undefined when the read is asserted on inside a larger expression.
+ */
+export function assertionStatement(node: ts.Expression): ts.ExpressionStatement | undefined {
+  let outer: ts.Node = node;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  const call = outer.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== outer) return undefined;
+  const name = calleeName(call);
+  const isExpect = name === 'expect' && ts.isIdentifier(call.expression);
+  const isAssert = (ts.isIdentifier(call.expression) && name === 'assert') || (ts.isPropertyAccessExpression(call.expression) && ts.isIdentifier(call.expression.expression) && call.expression.expression.text === 'assert');
+  if (!isExpect && !isAssert) return undefined;
+  let n: ts.Node = call;
+  while (ts.isPropertyAccessExpression(n.parent) || (ts.isCallExpression(n.parent) && n.parent.expression === n) || ts.isAwaitExpression(n.parent)) n = n.parent;
+  return ts.isExpressionStatement(n.parent) && n.parent.expression === n ? n.parent : undefined;
+}

@@ -9,7 +9,7 @@ import { linesRemoved, unifiedDiff } from '../output/unified-diff.js';
 import { recoverInterruptedWrite, writeAllOrNothing } from '../safety/atomic-write.js';
 import { dirtyFiles } from '../safety/git-status.js';
 import { syntaxErrors } from '../safety/parse-check.js';
-import { affectingNames, mentionsWord } from '../safety/affected.js';
+import { affectingNames } from '../safety/affected.js';
 import { Importers, TypeGate, type GateVerdict } from '../safety/verify.js';
 import { settleKeyedObjects } from './settle.js';
 import type { ChangedFile, DeletedFile, RemainingMention, RemovalResult, RemoveOptions, VerifyReport } from '../types.js';
@@ -114,10 +114,9 @@ function gate(plan: RemovalPlan, typeGate: TypeGate, importersOf: Importers): Ga
   const edited = plan.sources.edited();
   const original = (f: string) => plan.sources.originalText(f);
   const importers: string[] = [];
-  for (const [target, files] of importersOf.of(edited)) {
+  for (const target of edited) {
     const names = affectingNames(target, original(target) ?? '', plan.sources.text(target) ?? null);
-    if (names.size === 0) continue;
-    for (const importer of files) if (mentionsWord(original(importer) ?? '', names)) importers.push(importer);
+    if (names.size > 0) importers.push(...importersOf.of(target, names));
   }
   const naming = plan.keyDeclarationEdits.size > 0 ? [...plan.removedKeys].flatMap((k) => plan.sources.filesMentioning(k, 'original')) : [];
   // Normalised texts (LF, no BOM): offsets match the plan's, and diagnostics do not depend on line endings.
@@ -142,7 +141,7 @@ export function refusal(verdict: GateVerdict, display: (f: string) => string): D
     code: 'remove/would-break-types',
     file: display(d.file),
     line: d.line,
-    column: 0,
+    column: d.column,
     message: `the removal would add a type error here, so nothing was written: TS${d.code}: ${d.message.split('\n')[0]}`,
     fix: 'remove this flag by hand (or fix what the error points at first), or pass --no-verify to write the removal anyway',
   }));

@@ -31,6 +31,20 @@ export class UnanalysedFiles {
     });
   }
 
+  /** An assertion about a removed flag's value that was deleted: a human should look at the test. */
+  deletedAssertion(file: string, read: KeptRead): void {
+    this.warnings.push({
+      severity: 'warning',
+      code: 'remove/assertion',
+      file: path.relative(this.root, file).split(path.sep).join('/'),
+      line: read.line,
+      column: read.column,
+      ...(read.key === null ? {} : { flag: read.key }),
+      message: 'deleted an assertion about the flag\'s value (it would now assert on a constant)',
+      fix: 'check that the test still tests something; delete it if it only covered the flag',
+    });
+  }
+
   constructor(
     private readonly root: string,
     private readonly states: Map<string, FlagState | undefined>,

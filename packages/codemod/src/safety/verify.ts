@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ts } from 'ts-morph';
+import { mentionsWord } from './affected.js';
 
 type TypeScript = typeof ts;
 
@@ -17,7 +18,8 @@ export interface TypeDiagnostic {
   file: string;
   /** 1-based line in the text the diagnostic was computed on. */
   line: number;
-  /** Offset in that text. */
+  /** 1-based column, and the offset in that text. */
+  column: number;
   start?: number;
   code: number;
   message: string;
@@ -108,23 +110,28 @@ export class TypeGate {
         this.groups.set(config, group);
       }
       for (const r of roots) group.resolution.depth.set(r, 0);
-      if (!group.before || roots.some((r) => !group.before!.roots.has(r))) {
-        const all = new Set([...(group.before?.roots ?? []), ...roots]);
-        group.before = { roots: all, program: createProgram(tsx, [...all], group, null, group.before?.program) };
-      }
-      const b: TypeDiagnostic[] = [];
-      for (const f of roots) {
-        let d = group.beforeDiagnostics.get(f);
-        if (!d) {
-          d = diagnosticsOf(tsx, group.before.program, [f]);
-          group.beforeDiagnostics.set(f, d);
-        }
-        b.push(...d);
-      }
       const afterRoots = roots.filter((f) => changed.get(f) !== null);
-      const after = createProgram(tsx, afterRoots, group, changed, group.last ?? group.before.program);
+      const after = createProgram(tsx, afterRoots, group, changed, group.last ?? group.before?.program);
       group.last = after;
       const a = diagnosticsOf(tsx, after, afterRoots);
+      // A file without errors after the removal cannot have new ones: only files with errors
+      // need the "before" side (in a project that type-checks, the check is done here).
+      const erring = new Set(a.map((d) => d.file));
+      const b: TypeDiagnostic[] = [];
+      if (erring.size > 0) {
+        if (!group.before || roots.some((r) => !group.before!.roots.has(r))) {
+          const all = new Set([...(group.before?.roots ?? []), ...roots]);
+          group.before = { roots: all, program: createProgram(tsx, [...all], group, null, group.before?.program ?? after) };
+        }
+        for (const f of roots.filter((r) => erring.has(r))) {
+          let d = group.beforeDiagnostics.get(f);
+          if (!d) {
+            d = diagnosticsOf(tsx, group.before.program, [f]);
+            group.beforeDiagnostics.set(f, d);
+          }
+          b.push(...d);
+        }
+      }
       verdict.checked += roots.length;
       verdict.before.push(...b);
       verdict.after.push(...a);
@@ -142,37 +149,41 @@ export function typeCheckGate(root: string, files: Iterable<string>, changes: Ga
 
 function compilerOptions(tsx: TypeScript, config: string): ts.CompilerOptions {
   const read = tsx.readConfigFile(config, (p) => tsx.sys.readFile(p));
-  const parsed = tsx.parseJsonConfigFileContent(read.config ?? {}, tsx.sys, path.dirname(config), undefined, config);
+  // Only the options are needed: listing the files `include` matches would walk the whole project.
+  const host: ts.ParseConfigHost = { ...tsx.sys, useCaseSensitiveFileNames: tsx.sys.useCaseSensitiveFileNames, readDirectory: () => [] };
+  const parsed = tsx.parseJsonConfigFileContent(read.config ?? {}, host, path.dirname(config), undefined, config);
   // Declarations of dependencies are not ours to judge, and nothing is emitted.
   return { ...parsed.options, noEmit: true, skipLibCheck: true, incremental: undefined, composite: undefined, tsBuildInfoFile: undefined, declaration: undefined, declarationMap: undefined, emitDeclarationOnly: undefined };
 }
 
 /**
- * A Program over disk, with this run's rewritten texts on top when `changed` is given. Source
- * files are shared through `cache` (by name and text), so the "after" Program reuses every file
- * the removal did not touch, lib files included.
- */
-/**
  * How far the gate follows imports of project files. The checked files' own imports are
- * resolved (and theirs), deeper project imports are left unresolved: their types become `any`,
+ * resolved, and theirs, and theirs; deeper project imports are left unresolved: their types become `any`,
  * the same before and after, so they cancel out. Declaration files of dependencies are always
  * followed. Without this bound one changed component pulls in most of a large app.
  */
-const MAX_DEPTH = 2;
+const MAX_DEPTH = 3;
 
 interface Resolution {
   cache: ts.ModuleResolutionCache;
   /** Import distance of a project file from the checked files. */
   depth: Map<string, number>;
+  /**
+   * Each import's first resolution, reused by every later Program: whether a file's imports are
+   * followed depends on the order files are reached in, and the "before" and "after" Programs
+   * must follow the same ones, or their diagnostics differ for no reason.
+   */
+  decisions: Map<string, ts.ResolvedModuleWithFailedLookupLocations>;
 }
 
 function newResolution(tsx: TypeScript, options: ts.CompilerOptions): Resolution {
-  return { cache: tsx.createModuleResolutionCache(tsx.sys.getCurrentDirectory(), (f) => (tsx.sys.useCaseSensitiveFileNames ? f : f.toLowerCase()), options), depth: new Map() };
+  return { cache: tsx.createModuleResolutionCache(tsx.sys.getCurrentDirectory(), (f) => (tsx.sys.useCaseSensitiveFileNames ? f : f.toLowerCase()), options), depth: new Map(), decisions: new Map() };
 }
 
 function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: Map<string, string | null> | null, oldProgram: ts.Program | undefined): ts.Program {
   const { options, cache, resolution } = group;
   const host = tsx.createCompilerHost(options, true);
+  const overlay = (file: string): string | null | undefined => (changed ? changed.get(path.resolve(file)) : undefined);
   const isDependency = (file: string) => /[\\/]node_modules[\\/]/.test(file);
   // Resolutions cached before a file was deleted would still point at it.
   const moduleCache = changed && [...changed.values()].includes(null) ? newResolution(tsx, options).cache : resolution.cache;
@@ -180,9 +191,18 @@ function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: 
     const from = path.resolve(containingFile);
     const depth = isDependency(from) ? 0 : (resolution.depth.get(from) ?? MAX_DEPTH);
     return literals.map((literal) => {
-      if (depth >= MAX_DEPTH) return { resolvedModule: undefined };
       const mode = tsx.getModeForUsageLocation(containingSourceFile, literal, opts);
+      const key = `${from}\0${literal.text}\0${mode}`;
+      const decided = resolution.decisions.get(key);
+      const target0 = decided?.resolvedModule?.resolvedFileName;
+      if (decided && (!target0 || overlay(target0) !== null)) return decided;
+      if (depth >= MAX_DEPTH) {
+        const none = { resolvedModule: undefined };
+        resolution.decisions.set(key, none);
+        return none;
+      }
       const r = tsx.resolveModuleName(literal.text, containingFile, opts, host, moduleCache, redirected, mode);
+      resolution.decisions.set(key, r);
       const target = r.resolvedModule?.resolvedFileName;
       if (target && !isDependency(target)) {
         const t = path.resolve(target);
@@ -192,7 +212,6 @@ function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: 
     });
   };
   const libDir = path.dirname(host.getDefaultLibFileName(options));
-  const overlay = (file: string): string | null | undefined => (changed ? changed.get(path.resolve(file)) : undefined);
   const readFile = host.readFile.bind(host);
   const fileExists = host.fileExists.bind(host);
   host.readFile = (file) => {
@@ -214,9 +233,10 @@ function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: 
     if (text === undefined) return undefined;
     // A rewritten file checked again in a later round with the same text: the same object too.
     const edited = cache.get(`${key}\0after`);
-    if (hit && edited && edited.text === text) return edited;
+    if (overlay(file) !== undefined && edited && edited.text === text) return edited;
     const sf = tsx.createSourceFile(file, text, languageVersion, true);
-    store.set(hit ? `${key}\0after` : key, sf);
+    // Disk texts under the name, this run's texts beside them: the other side must not see them.
+    store.set(overlay(file) === undefined ? key : `${key}\0after`, sf);
     return sf;
   };
   return tsx.createProgram({ rootNames: roots, options, host, oldProgram });
@@ -239,8 +259,8 @@ function diagnosticsOf(tsx: TypeScript, program: ts.Program, files: string[]): T
     if (!sf) continue;
     for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
       if (d.category !== tsx.DiagnosticCategory.Error) continue;
-      const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-      out.push({ file: path.resolve(d.file?.fileName ?? file), line, start: d.start, code: d.code, message: tsx.flattenDiagnosticMessageText(d.messageText, '\n') });
+      const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+      out.push({ file: path.resolve(d.file?.fileName ?? file), line: at ? at.line + 1 : 0, column: at ? at.character + 1 : 0, start: d.start, code: d.code, message: tsx.flattenDiagnosticMessageText(d.messageText, '\n') });
     }
   }
   return out;
@@ -262,8 +282,9 @@ export function added(before: TypeDiagnostic[], after: TypeDiagnostic[]): TypeDi
 }
 
 /**
- * The files importing each of `targets` (resolved with the project's module resolution),
- * remembered across the checks of one run: original texts do not change.
+ * The files importing a target that also name one of `names` (see affected.ts), resolved with the
+ * project's module resolution and remembered across the checks of one run (original texts do not
+ * change). The word filter runs first: resolving every import of a large project is what costs.
  */
 export class Importers {
   private readonly known = new Map<string, string[]>();
@@ -274,25 +295,21 @@ export class Importers {
     private readonly resolveModule: (specifier: string, from: string) => string | null,
   ) {}
 
-  of(targets: Iterable<string>): Map<string, string[]> {
-    const fresh = new Set([...targets].filter((t) => !this.known.has(t)));
-    if (fresh.size > 0) {
-      for (const t of fresh) this.known.set(t, []);
-      // An importer names the module in its specifier: the file's stem, or its folder for an index.
-      const stems = new Set<string>();
-      for (const t of fresh) {
-        const base = path.basename(t).replace(/\.[^.]+$/, '');
-        stems.add(base === 'index' ? path.basename(path.dirname(t)) : base);
-      }
-      for (const file of this.files()) {
-        const text = this.textOf(file);
-        if (typeof text !== 'string' || ![...stems].some((s) => text.includes(s))) continue;
-        for (const i of ts.preProcessFile(text, true, true).importedFiles) {
-          const r = this.resolveModule(i.fileName, file);
-          if (r !== null && r !== file && fresh.has(r) && !this.known.get(r)!.includes(file)) this.known.get(r)!.push(file);
-        }
-      }
+  of(target: string, names: Set<string>): string[] {
+    const cacheKey = `${target}\0${[...names].sort().join(',')}`;
+    const hit = this.known.get(cacheKey);
+    if (hit) return hit;
+    // An importer names the module in its specifier: the file's stem, or its folder for an index.
+    const base = path.basename(target).replace(/\.[^.]+$/, '');
+    const stem = base === 'index' ? path.basename(path.dirname(target)) : base;
+    const out: string[] = [];
+    for (const file of this.files()) {
+      if (file === target) continue;
+      const text = this.textOf(file);
+      if (typeof text !== 'string' || !text.includes(stem) || !mentionsWord(text, names)) continue;
+      if (ts.preProcessFile(text, true, true).importedFiles.some((i) => this.resolveModule(i.fileName, file) === target)) out.push(file);
     }
-    return new Map([...targets].map((t) => [t, this.known.get(t)!]));
+    this.known.set(cacheKey, out);
+    return out;
   }
 }

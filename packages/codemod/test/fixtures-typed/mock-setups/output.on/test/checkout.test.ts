@@ -1,8 +1,6 @@
 import { checkoutSteps } from '../src/checkout';
-import { Experiments, type ExperimentService } from '../src/lib/experiments';
+import { type ExperimentService } from '../src/lib/experiments';
 import { expect, Mock, when } from './doubles';
-
-const cfg = { experiments: ['new-checkout'] };
 
 export function stubbedService(): ExperimentService {
   const mock = new Mock<ExperimentService>();
@@ -13,6 +11,5 @@ export function stubbedService(): ExperimentService {
 }
 
 export function checkoutTests(): void {
-  expect(Experiments.isEnabled(cfg, 'new-checkout')).toBe(true);
   expect(checkoutSteps(stubbedService())).toBe(1);
 }
