@@ -182,7 +182,7 @@ function newResolution(tsx: TypeScript, options: ts.CompilerOptions): Resolution
 
 function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: Map<string, string | null> | null, oldProgram: ts.Program | undefined): ts.Program {
   const { options, cache, resolution } = group;
-  const host = tsx.createCompilerHost(options, true);
+  const host = tsx.createCompilerHost(options, false);
   const overlay = (file: string): string | null | undefined => (changed ? changed.get(path.resolve(file)) : undefined);
   const isDependency = (file: string) => /[\\/]node_modules[\\/]/.test(file);
   // Resolutions cached before a file was deleted would still point at it.
@@ -234,7 +234,7 @@ function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: 
     // A rewritten file checked again in a later round with the same text: the same object too.
     const edited = cache.get(`${key}\0after`);
     if (overlay(file) !== undefined && edited && edited.text === text) return edited;
-    const sf = tsx.createSourceFile(file, text, languageVersion, true);
+    const sf = tsx.createSourceFile(file, text, languageVersion, false);
     // Disk texts under the name, this run's texts beside them: the other side must not see them.
     store.set(overlay(file) === undefined ? key : `${key}\0after`, sf);
     return sf;
