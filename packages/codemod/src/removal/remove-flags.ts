@@ -121,7 +121,7 @@ function gate(plan: RemovalPlan, typeGate: TypeGate, importersOf: Importers): Ga
   const naming = plan.keyDeclarationEdits.size > 0 ? [...plan.removedKeys].flatMap((k) => plan.sources.filesMentioning(k, 'original')) : [];
   // Normalised texts (LF, no BOM): offsets match the plan's, and diagnostics do not depend on line endings.
   const changes = edited.map((f) => ({ path: f, after: plan.sources.text(f) ?? null }));
-  return typeGate.check([...edited, ...importers, ...naming], changes);
+  return typeGate.check([...edited, ...importers, ...naming], changes, new Set(naming));
 }
 
 function verifyReport(verdict: GateVerdict, display: (f: string) => string): VerifyReport {

@@ -89,7 +89,11 @@ export class TypeGate {
     private readonly tsx: TypeScript = projectTypeScript(root),
   ) {}
 
-  check(files: Iterable<string>, changes: GateChange[]): GateVerdict | null {
+  /**
+   * `deep`: roots whose imports are followed further (files that name a removed key: whether
+   * their objects still fit a narrowed union type is decided several modules away).
+   */
+  check(files: Iterable<string>, changes: GateChange[], deep: ReadonlySet<string> = new Set()): GateVerdict | null {
     const tsx = this.tsx;
     const started = process.env.FLAGDEBT_DEBUG_GATE ? performance.now() : 0;
     const changed = new Map(changes.map((c) => [c.path, c.after]));
@@ -109,7 +113,7 @@ export class TypeGate {
         group = { options, cache: new Map(), resolution: newResolution(tsx, options), beforeDiagnostics: new Map() };
         this.groups.set(config, group);
       }
-      for (const r of roots) group.resolution.depth.set(r, 0);
+      for (const r of roots) group.resolution.depth.set(r, deep.has(r) ? -DEEP_EXTRA : 0);
       const afterRoots = roots.filter((f) => changed.get(f) !== null);
       const after = createProgram(tsx, afterRoots, group, changed, group.last ?? group.before?.program);
       group.last = after;
@@ -163,6 +167,7 @@ function compilerOptions(tsx: TypeScript, config: string): ts.CompilerOptions {
  * followed. Without this bound one changed component pulls in most of a large app.
  */
 const MAX_DEPTH = 3;
+const DEEP_EXTRA = 3;
 
 interface Resolution {
   cache: ts.ModuleResolutionCache;
