@@ -14,6 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    // Fixture projects are inputs, not tests, even where they hold a checkout.test.ts.
+    exclude: ['**/node_modules/**', 'packages/*/test/fixtures*/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

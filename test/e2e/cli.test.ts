@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -189,6 +189,41 @@ describe('flagdebt CLI', () => {
       expect(validate.stderr).toMatch(/placeholder TODO-fill-in left by `flagdebt init`/);
     } finally {
       temp.cleanup();
+    }
+  });
+
+  it('remove: refuses a removal that adds type errors (exit 2, each listed), the dry run says so too; --no-verify writes; a --value of the wrong kind exits 2', async () => {
+    const registry = 'flags:\n  beta-send:\n    type: release\n    owner: mail\n    created: 2026-01-01\n    expires: 2026-06-01\n    state: active\n    default: false\n';
+    const send = "import { flags } from './flags';\n\nexport const take = (on: boolean) => on;\nexport const sent = take(flags.isEnabled('beta-send', false));\n";
+    const { dir, cleanup } = tempProject({
+      'flagdebt.config.json': JSON.stringify({ registry: 'flags.yaml', accessors: [{ call: 'flags.isEnabled', keyArg: 0, defaultArg: 1 }] }),
+      'flags.yaml': registry,
+      'tsconfig.json': '{ "compilerOptions": { "strict": true, "noEmit": true, "types": [] }, "include": ["src"] }',
+      'src/flags.ts': 'export const flags = { isEnabled: (key: string, fallback: boolean): boolean => fallback };\n',
+      'src/send.ts': send,
+    });
+    try {
+      const wrongKind = await cli(['remove', 'beta-send', '--value', 'flase', '--dir', dir, '--allow-dirty']);
+      expect(wrongKind.code).toBe(2);
+      expect(wrongKind.stderr).toMatch(/flags\.yaml:2:\d+: error: \[beta-send\] --value "flase" is not a boolean/);
+      expect(wrongKind.stderr).toMatch(/fix: pass --value true or --value false/);
+      // An unregistered flag has no kind: the string is folded, and only the type-check sees the break.
+      writeFileSync(join(dir, 'src/send.ts'), send.replaceAll('beta-send', 'beta-other'));
+      const dry = await cli(['remove', 'beta-other', '--value', 'yes', '--dir', dir, '--dry-run']);
+      expect(dry.code).toBe(2);
+      expect(dry.stdout).toContain("+export const sent = take('yes');");
+      expect(dry.stderr).toMatch(/new: src\/send\.ts:2: TS2345/);
+      expect(dry.stderr).toMatch(/would be refused/);
+      const refused = await cli(['remove', 'beta-other', '--value', 'yes', '--dir', dir, '--allow-dirty']);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toMatch(/src\/send\.ts:2:26: error: the removal would add a type error here, so nothing was written: TS2345/);
+      expect(refused.stderr).not.toMatch(STACK_LINE);
+      expect(readFileSync(join(dir, 'src/send.ts'), 'utf8')).toContain("isEnabled('beta-other'");
+      const forced = await cli(['remove', 'beta-other', '--value', 'yes', '--dir', dir, '--allow-dirty', '--no-verify']);
+      expect(forced.code).toBe(0);
+      expect(readFileSync(join(dir, 'src/send.ts'), 'utf8')).toContain("take('yes')");
+    } finally {
+      cleanup();
     }
   });
 });

@@ -76,7 +76,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--dry-run', 'print a unified diff and write nothing')
     .option('--check', 'exit 1 when there is work to do (for CI); writes nothing')
     .option('--allow-dirty', 'edit files that have uncommitted git changes')
-    .option('--verify', 'type-check the project before and after and report new errors')
+    .option('--no-verify', 'skip the type-check gate (by default a removal that adds a type error is refused)')
     .option('--now <date>', 'the date recorded as `since` in the registry (YYYY-MM-DD)')
     .option('-c, --config <file>', 'use this flagdebt.config file')
     .action(async (flags: string[], options) => setExit(await (await import('./commands/remove.js')).runRemove(flags, options, io)));

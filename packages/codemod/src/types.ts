@@ -18,7 +18,10 @@ export interface RemoveOptions {
   allowDirty?: boolean;
   /** "Today" for the registry's `since`. */
   now?: IsoDate;
-  /** Run `tsc --noEmit` before and after and report new errors. */
+  /**
+   * The type-check gate (default on): the rewritten files and their importers are type-checked
+   * before and after, and a removal that adds a diagnostic is refused (nothing written). False skips it.
+   */
   verify?: boolean;
   /** Explicit config file (relative to the current directory). */
   config?: string;
@@ -57,11 +60,18 @@ export interface RemovalStats {
 }
 
 export interface VerifyReport {
+  /** The tsconfig files used (comma-separated, relative to the project). */
   tsconfig: string;
-  /** Errors after the removal that were not there before (`file: TSxxxx message`). */
+  /** Errors after the removal that were not there before (`file:line: TSxxxx: message`). */
   newErrors: string[];
+  /**
+   * Errors in the checked files after the removal, and before it in those of them that have
+   * errors after (a file clean after the removal needs no "before" check). Not the whole project's.
+   */
   errorsBefore: number;
   errorsAfter: number;
+  /** Files type-checked: the rewritten files and their importers. */
+  filesChecked: number;
 }
 
 export interface RemovalResult {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isFlagdebtError } from '@flagdebt/core';
+import { FlagdebtError, isFlagdebtError } from '@flagdebt/core';
 import { removeFlags } from '../src/index.js';
 import { tempProject } from './support/temp-project.js';
 
@@ -90,6 +90,22 @@ describe('removeFlags', () => {
     expect(result.flags[0]).toEqual({ key: 'search-v2', value: false, evaluations: 1 });
   });
 
+  it('checks --value against the flag kind, and records the kept value when archiving an active flag', async () => {
+    const search = "import { useFlag } from './flags';\nexport const on = () => (useFlag('search-v2') ? 'new' : 'old');\n";
+    const dir = project({ 'src/search.ts': search });
+    // "flase" would fold to a truthy string and keep the ON branch.
+    const diags = await failure(removeFlags({ dir, flags: [{ key: 'search-v2', value: 'flase' }], allowDirty: true }));
+    expect(diags).toMatchObject([{ code: 'remove/value-kind', flag: 'search-v2', line: 22, message: expect.stringContaining('boolean flag'), fix: expect.stringContaining('--value false') }]);
+    // A string flag takes a number-looking value as the string.
+    expect((await removeFlags({ dir, flags: [{ key: 'checkout-variant', value: 3 }], dryRun: true })).flags[0].value).toBe('3');
+    expect(fs.readFileSync(path.join(dir, 'src/search.ts'), 'utf8')).toBe(search);
+    await removeFlags({ dir, flags: [{ key: 'search-v2', value: false }], allowDirty: true, now: '2026-11-21' });
+    expect(fs.readFileSync(path.join(dir, 'src/search.ts'), 'utf8')).toBe("export const on = () => 'old';\n");
+    const entry = /search-v2:\n(?: {4}.*\n)+/.exec(fs.readFileSync(path.join(dir, 'flags.yaml'), 'utf8'))![0];
+    expect(entry).toContain('state: archived');
+    expect(entry).toContain('value: false');
+  });
+
   it('refuses to edit files with uncommitted changes unless allowed', async () => {
     const dir = project({ 'src/cart.ts': CART, 'src/other.ts': 'export const x = 1;\n' });
     const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
@@ -130,18 +146,44 @@ describe('removeFlags', () => {
     );
   });
 
-  it('verify runs tsc before and after and reports errors the removal introduced', async () => {
+  it('the type-check gate refuses a removal that adds a type error: nothing written, each error listed, same verdict in a dry run', async () => {
     const dir = project({
       'tsconfig.json': '{ "compilerOptions": { "strict": true, "noEmit": true, "types": [] }, "include": ["src"] }',
       'src/flags.ts': 'export const flags = { isEnabled: (key: string, fallback: boolean): boolean => fallback };\n',
       'src/cart.ts': CART,
     });
-    const result = await removeFlags({ dir, flags: [{ key: 'new-checkout' }], allowDirty: true, verify: true });
+    const result = await removeFlags({ dir, flags: [{ key: 'new-checkout' }], allowDirty: true });
+    expect(result.written).toBe(true);
     expect(result.verify).toMatchObject({ newErrors: [], errorsBefore: 0, errorsAfter: 0 });
-    // A string kept where a boolean is expected is a new type error.
-    fs.writeFileSync(path.join(dir, 'src/send.ts'), "import { flags } from './flags';\n\nexport const take = (on: boolean) => on;\ntake(flags.isEnabled('search-v2', false));\n");
-    const wrong = await removeFlags({ dir, flags: [{ key: 'search-v2', value: 'yes' }], allowDirty: true, verify: true });
-    expect(wrong.verify?.newErrors).toEqual([expect.stringMatching(/^src\/send\.ts: TS2345: Argument of type '.*' is not assignable to parameter of type 'boolean'/)]);
+    // The SDK stays although its last read went.
+    expect(fs.readFileSync(path.join(dir, "src/flags.ts"), "utf8")).toContain("export const flags");
+    // A string kept where a boolean is expected is a new type error (an unregistered flag has no kind to check --value against).
+    const send = "import { flags } from './flags';\n\nexport const take = (on: boolean) => on;\ntake(flags.isEnabled('beta-send', false));\n";
+    fs.writeFileSync(path.join(dir, 'src/send.ts'), send);
+    const dry = await removeFlags({ dir, flags: [{ key: 'beta-send', value: 'yes' }], allowDirty: true, dryRun: true });
+    expect(dry.verify?.newErrors).toEqual([expect.stringMatching(/^src\/send\.ts:2: TS2345: Argument of type '.*' is not assignable to parameter of type 'boolean'/)]);
+    const refused = await removeFlags({ dir, flags: [{ key: 'beta-send', value: 'yes' }], allowDirty: true }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(FlagdebtError);
+    expect((refused as FlagdebtError).diagnostics).toEqual([expect.objectContaining({ code: 'remove/would-break-types', file: 'src/send.ts', line: 2 })]);
+    expect(fs.readFileSync(path.join(dir, 'src/send.ts'), 'utf8')).toBe(send);
+    // --no-verify writes it anyway.
+    const forced = await removeFlags({ dir, flags: [{ key: 'beta-send', value: 'yes' }], allowDirty: true, verify: false });
+    expect(forced.written).toBe(true);
+    expect(forced.verify).toBeUndefined();
+    expect(fs.readFileSync(path.join(dir, 'src/send.ts'), 'utf8')).toContain("take('yes')");
+  });
+
+  it('the gate type-checks the importers of a rewritten file with their own tsconfig', async () => {
+    const dir = project({
+      'tsconfig.json': '{ "compilerOptions": { "strict": true, "noEmit": true, "types": [] }, "include": ["src"] }',
+      'web/tsconfig.json': '{ "compilerOptions": { "strict": true, "noEmit": true, "types": [], "jsx": "preserve" }, "include": ["."] }',
+      'src/flags.ts': 'export const flags = { isEnabled: (key: string, fallback: boolean): boolean => fallback };\n',
+      'src/mode.ts': "import { flags } from './flags';\n\nexport const mode = flags.isEnabled('beta-mode', false) ? 1 : 'one';\n",
+      'web/use.ts': "import { mode } from '../src/mode';\n\nexport const n: number = typeof mode === 'number' ? mode : 0;\nexport const s: string = mode as string;\n",
+    });
+    const refused = await removeFlags({ dir, flags: [{ key: 'beta-mode', value: true }], allowDirty: true }).catch((e: unknown) => e);
+    expect((refused as FlagdebtError).diagnostics).toEqual([expect.objectContaining({ code: 'remove/would-break-types', file: 'web/use.ts', line: 4 })]);
+    expect(fs.readFileSync(path.join(dir, 'src/mode.ts'), 'utf8')).toContain("isEnabled('beta-mode'");
   });
 
   it('removes several flags in one run, each with its own value', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recoverInterruptedWrite, writeAllOrNothing } from '../src/safety/atomic-write.js';
 import { syntaxErrors } from '../src/safety/parse-check.js';
-import { newErrors } from '../src/safety/verify.js';
+import { added } from '../src/safety/verify.js';
 import { normalize, restore } from '../src/edit/text-format.js';
 
 describe('writeAllOrNothing', () => {
@@ -61,8 +61,10 @@ describe('text format', () => {
   });
 });
 
-describe('newErrors', () => {
-  it('ignores errors that existed before, counting duplicates', () => {
-    expect(newErrors(['a: TS1: x'], ['a: TS1: x', 'a: TS1: x', 'b: TS2: y'])).toEqual(['a: TS1: x', 'b: TS2: y']);
+describe('added (the gate compares diagnostics)', () => {
+  const d = (file: string, line: number, code: number, message: string) => ({ file, line, column: 1, code, message });
+  it('ignores errors that existed before, counting duplicates, and lines that only moved', () => {
+    expect(added([d('a', 3, 1, 'x')], [d('a', 1, 1, 'x'), d('a', 9, 1, 'x'), d('b', 1, 2, 'y')])).toEqual([d('a', 9, 1, 'x'), d('b', 1, 2, 'y')]);
+    expect(added([d('a', 3, 1, 'x')], [d('a', 3, 1, 'other message')])).toEqual([d('a', 3, 1, 'other message')]);
   });
 });

@@ -53,7 +53,22 @@ export interface Registry {
 // ---------------------------------------------------------------------------------------------
 // Config
 
-export interface CallAccessor {
+/**
+ * What a read through an accessor evaluates to, for the codemod: a plain value (`boolean`,
+ * `value`) folds to the flag's value; a `promise` only as `await read`; an `object` only through
+ * its `valueProperty` (`useFeature('x').on`); an `observable` never.
+ */
+export const ACCESSOR_RETURNS = ['boolean', 'value', 'promise', 'observable', 'object'] as const;
+export type AccessorReturns = (typeof ACCESSOR_RETURNS)[number];
+
+interface AccessorResult {
+  /** What a read returns (absent: judged from how the read is used). */
+  returns?: AccessorReturns;
+  /** For `returns: "object"`: the property that holds the flag's value (`on`, `value`, `enabled`). */
+  valueProperty?: string;
+}
+
+export interface CallAccessor extends AccessorResult {
   /** Dotted path matched against the end of the callee: `flags.isEnabled`, `useFlag`. */
   call: string;
   /** Index of the key argument. */
@@ -64,7 +79,7 @@ export interface CallAccessor {
   from?: string;
 }
 
-export interface MemberAccessor {
+export interface MemberAccessor extends AccessorResult {
   /** Dotted path matched against the end of a property-access object; the key is the property name. */
   member: string;
 }

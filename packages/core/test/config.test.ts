@@ -154,6 +154,26 @@ describe('loadConfig', () => {
     expect(diagnostics[3].fix).toBe('split it into 2 accessors, one each for `call`, `export`');
   });
 
+  it('reads `returns` and `valueProperty` of accessors, and reports invalid ones with their position', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flagdebt-returns-'));
+    const file = join(dir, 'flagdebt.config.json');
+    writeFileSync(file, JSON.stringify({ accessors: [
+      { call: 'useFeature', valueProperty: 'on' },
+      { call: 'exp.inExperiment', returns: 'promise' },
+      { member: 'config.flags', returns: 'boolean' },
+    ] }, null, 2));
+    expect(loadConfig(file).accessors).toEqual([
+      { call: 'useFeature', keyArg: 0, returns: 'object', valueProperty: 'on' },
+      { call: 'exp.inExperiment', keyArg: 0, returns: 'promise' },
+      { member: 'config.flags', returns: 'boolean' },
+    ]);
+    writeFileSync(file, '{\n  "accessors": [\n    { "call": "a", "returns": "promis" },\n    { "call": "b", "returns": "promise", "valueProperty": "on" },\n    { "member": "c", "valueProperty": "x.y" }\n  ]\n}\n');
+    const diagnostics = errorsOf(() => loadConfig(file)).diagnostics;
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['3:31 config/invalid-accessor', '4:42 config/invalid-accessor', '5:39 config/invalid-accessor']);
+    expect(diagnostics[0]).toMatchObject({ message: expect.stringContaining('(did you mean "promise"?)'), fix: 'write "returns": "promise"' });
+    expect(diagnostics[1].fix).toContain('"returns": "object"');
+  });
+
   it('suggests the key the user meant', () => {
     const diagnostics = errorsOf(() => loadConfig(join(fixtures, 'invalid/flagdebt.config.json'))).diagnostics;
     const byLine = (line: number, column: number) => diagnostics.find((d) => d.line === line && d.column === column);

@@ -31,6 +31,17 @@ describe('archiveFlagInText: YAML', () => {
     expect(out.replace('    state: archived\n    since: 2026-11-21\n', '')).toBe(yamlText);
   });
 
+  it('records the value the code kept: added when missing, replaced when different', () => {
+    const out = archiveFlagInText(yamlText, 'yaml', 'search-v2', '2026-11-21', undefined, false);
+    expect(loadRegistry('flags.yaml', out).registry.flags.get('search-v2')).toMatchObject({ state: 'archived', value: false });
+    const replaced = archiveFlagInText(yamlText, 'yaml', 'new-checkout', '2026-11-21', undefined, false);
+    expect(loadRegistry('flags.yaml', replaced).registry.flags.get('new-checkout')).toMatchObject({ value: false });
+    const flow = archiveFlagInText(yamlText, 'yaml', 'max-cart-items', '2026-11-21', undefined, 75);
+    expect(flow).toContain('default: 50, value: 75, state: archived, since: 2026-11-21 }');
+    const json = archiveFlagInText(jsonText, 'json', 'search-v2', '2026-11-21', undefined, 40);
+    expect(loadRegistry('flags.json', json).registry.flags.get('search-v2')).toMatchObject({ state: 'archived', value: 40 });
+  });
+
   it('edits a flow mapping inside YAML', () => {
     const out = archiveFlagInText(yamlText, 'yaml', 'max-cart-items', '2026-11-21');
     expect(out).toContain('max-cart-items: { type: ops, owner: payments, created: 2025-06-12, default: 50, state: archived, since: 2026-11-21 }');

@@ -29,7 +29,7 @@ export async function runRemove(args: string[], options: RemoveOptions, io: CliI
     dryRun: options.dryRun === true,
     check: options.check === true,
     allowDirty: options.allowDirty === true,
-    verify: options.verify === true,
+    verify: options.verify !== false,
     config: options.config ? resolve(io.cwd, options.config) : undefined,
   });
 
@@ -41,11 +41,15 @@ export async function runRemove(args: string[], options: RemoveOptions, io: CliI
   if (options.dryRun) {
     io.stdout(result.diff);
     io.stderr(summary(result, 'would change'));
+    // The same verdict as a real run: a removal that adds type errors would be refused.
+    if (result.verify && result.verify.newErrors.length > 0) {
+      io.stderr('flagdebt remove: this removal would be refused (it adds type errors); rerun with --no-verify to write it anyway\n');
+      return 2;
+    }
     return 0;
   }
   io.stdout(summary(result, 'changed'));
-  // The files are written either way; new type errors are findings for the engineer to fix.
-  return result.verify && result.verify.newErrors.length > 0 ? 1 : 0;
+  return 0;
 }
 
 /** `key` or `key=value`; a per-flag value wins over --value. */
@@ -71,8 +75,8 @@ function summary(result: RemovalResult, verb: string): string {
   }
   if (result.verify) {
     const v = result.verify;
-    lines.push(`  verify (${v.tsconfig}): ${v.errorsBefore} type errors before, ${v.errorsAfter} after`);
-    for (const error of v.newErrors) lines.push(`    new: ${error}`);
+    lines.push(`  type-check (${v.tsconfig}, ${plural(v.filesChecked, 'file')}): ${v.errorsBefore} errors before, ${v.errorsAfter} after`);
+    for (const error of v.newErrors) lines.push(`    new: ${error.split('\n')[0]}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -14,6 +14,12 @@ export interface CascadeOptions {
   entries: EntryPoints;
   /** Files this run edited (the cascade starts there and follows imports). */
   start: Iterable<string>;
+  /**
+   * First identifiers of the configured accessors (`flags` of `flags.isEnabled`, `useFlag`,
+   * `config` of member `config.featureToggles`). Their top-level definitions are the flag SDK,
+   * and so is everything at the top level of a module that defines one: never deleted.
+   */
+  sdkRoots?: ReadonlySet<string>;
 }
 
 export interface CascadeOutcome {
@@ -94,6 +100,19 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
     return n;
   };
 
+  const sdkRoots = options.sdkRoots ?? new Set<string>();
+  const sdkFiles = new Map<string, boolean>();
+  /** A module that defines an accessor at its top level: flag infrastructure. */
+  const isSdkFile = (file: string): boolean => {
+    let hit = sdkFiles.get(file);
+    if (hit === undefined) {
+      const text = sources.originalText(file);
+      hit = text !== undefined && [...sdkRoots].some((r) => text.includes(r)) && collectDeclarations(parseOriginal(file, text), (n) => sdkRoots.has(n)).some((d) => d.kind !== 'import' && d.id === `${d.kind}:/${d.name}`);
+      sdkFiles.set(file, hit);
+    }
+    return hit;
+  };
+
   let declarationsDeleted = 0;
   /** Deletes what became unused in one file; true when it changed. */
   const sweep = (file: string, lost: Set<string>): boolean => {
@@ -101,8 +120,10 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
     if (typeof text !== 'string') return false;
     const sf = parseText(file, text);
     const dead: DeclarationRecord[] = [];
+    const sdk = isSdkFile(file);
     for (const d of collectDeclarations(sf, (n) => lost.has(n))) {
       if (!d.removable || d.ambiguous) continue;
+      if (sdk && d.kind !== 'import' && d.id === `${d.kind}:/${d.name}`) continue;
       const was = localBefore(file, d.id, d.name);
       if (was === undefined || d.localReferences() > 0) continue;
       // The classic JSX runtime needs `React` in scope wherever JSX is left.
@@ -144,7 +165,7 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
       }
     }
     for (const file of [...affected]) {
-      if (deletedFiles.includes(file) || !onlyImportsLeft(sources, file, parseText, parseOriginal) || options.entries.isEntry(file)) continue;
+      if (deletedFiles.includes(file) || !onlyImportsLeft(sources, file, parseText, parseOriginal) || options.entries.isEntry(file) || isSdkFile(file)) continue;
       for (const target of importedFiles(parseText(file, sources.text(file) as string), file, options.resolveModule)) affected.add(target);
       sources.delete(file);
       deletedFiles.push(file);

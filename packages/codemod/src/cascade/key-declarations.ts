@@ -12,15 +12,69 @@ import type { SourceSet } from '../removal/source-set.js';
  */
 export function deleteKeyDeclarations(project: FlagProject, sources: SourceSet, removedKeys: Set<string>): number {
   let deleted = 0;
+  const fromUnions: UnionDeletion[] = [];
   // Union members last: whether one may go depends on the enum members and properties that
   // still spell the key out.
   for (const phase of ['named', 'union'] as const) {
-    for (const key of removedKeys) deleted += deleteIn(project, sources, key, phase);
+    for (const key of removedKeys) deleted += deleteIn(project, sources, key, phase, fromUnions);
+  }
+  for (const u of fromUnions) deleted += deleteListingMembers(sources, u);
+  return deleted;
+}
+
+interface UnionDeletion {
+  key: string;
+  /** The other string members of the union the key left. */
+  members: Set<string>;
+}
+
+/**
+ * An interface or type literal that lists the union's keys as properties (`interface UiFlags {
+ * newNav?: boolean; other?: boolean }`) loses the removed key's member too, once nothing reads
+ * `.newNav` any more. Objects typed by the union are settled by the type-check (see remove-flags).
+ */
+function deleteListingMembers(sources: SourceSet, u: UnionDeletion): number {
+  if (usesOf(sources, u.key, 'current') > 0) return 0;
+  let deleted = 0;
+  for (const file of sources.files()) {
+    const text = sources.text(file);
+    if (typeof text !== 'string' || !text.includes(u.key)) continue;
+    const sf = parse(file, text);
+    const edits: Edit[] = [];
+    const visit = (n: ts.Node): void => {
+      if (ts.isInterfaceDeclaration(n) || ts.isTypeLiteralNode(n)) {
+        const names = n.members.map((m) => (m.name && (ts.isIdentifier(m.name) || ts.isStringLiteral(m.name)) ? m.name.text : null));
+        const listed = names.filter((x) => x !== null && x !== u.key && u.members.has(x)).length;
+        const i = names.indexOf(u.key);
+        // A list of flags, not a type that happens to have a member of that name.
+        if (i >= 0 && ts.isPropertySignature(n.members[i]) && listed >= 2 && listed * 2 >= names.length - 1) {
+          const r = expandToLines(text, attachedCommentStart(text, n.members[i]), n.members[i].getEnd());
+          edits.push({ start: r.start, end: r.end, parts: [''] });
+        }
+      }
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+    if (edits.length === 0) continue;
+    sources.set(file, applyEdits(text, edits, { constants: [], touched: [] }).text);
+    deleted += edits.length;
   }
   return deleted;
 }
 
-function deleteIn(project: FlagProject, sources: SourceSet, key: string, phase: 'named' | 'union'): number {
+function unionOf(sf: ts.SourceFile, decl: KeyDeclaration): ts.UnionTypeNode | null {
+  const node = nodeAt(sf, decl.span.start, decl.span.end);
+  const member = node && (ts.isLiteralTypeNode(node) ? node : node.parent);
+  return member && ts.isUnionTypeNode(member.parent) ? member.parent : null;
+}
+
+function literalMembers(union: ts.UnionTypeNode): Set<string> {
+  const out = new Set<string>();
+  for (const t of union.types) if (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal)) out.add(t.literal.text);
+  return out;
+}
+
+function deleteIn(project: FlagProject, sources: SourceSet, key: string, phase: 'named' | 'union', deletedFrom: UnionDeletion[]): number {
   let deleted = 0;
   for (const file of sources.files()) {
     const text = sources.text(file);
@@ -31,6 +85,12 @@ function deleteIn(project: FlagProject, sources: SourceSet, key: string, phase: 
     if (decls.length === 0) continue;
     const sf = parse(file, text);
     const edits = decls.map((d) => deletion(sf, text, d, sources)).filter((e): e is Edit => e !== null);
+    if (phase === 'union') {
+      for (const d of decls) {
+        const union = unionOf(sf, d);
+        if (union && edits.some((e) => e.start >= union.pos && e.end <= union.end)) deletedFrom.push({ key, members: literalMembers(union) });
+      }
+    }
     if (edits.length === 0) continue;
     sources.set(file, applyEdits(text, edits, { constants: [], touched: [] }).text);
     deleted += edits.length;
@@ -82,7 +142,7 @@ function usesOf(sources: SourceSet, name: string, version: 'original' | 'current
 }
 
 /** Deletes a member of a comma-separated list (enum, object literal) with its comma and line. */
-function removeListMember(text: string, member: ts.Node): Edit {
+export function removeListMember(text: string, member: ts.Node): Edit {
   const after = /^\s*,/.exec(text.slice(member.getEnd()));
   if (after) {
     const r = expandToLines(text, attachedCommentStart(text, member), member.getEnd() + after[0].length);

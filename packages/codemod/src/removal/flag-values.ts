@@ -19,7 +19,23 @@ export function resolveFlagValues(flags: FlagToRemove[], registry: Registry): Re
   for (const f of flags) {
     const def = registry.flags.get(f.key);
     if (f.value !== undefined) {
-      out.push({ key: f.key, value: f.value, registered: def !== undefined, state: def?.state });
+      const kind = def ? kindOf(def.default ?? def.value) : undefined;
+      const value = kind ? asKind(f.value, kind) : f.value;
+      if (value === undefined) {
+        const example = def!.default ?? def!.value;
+        errors.push({
+          severity: 'error',
+          code: 'remove/value-kind',
+          file: registry.file,
+          line: def!.location.line,
+          column: def!.location.column,
+          flag: f.key,
+          message: `--value ${JSON.stringify(f.value)} is not a ${kind}, but flag "${f.key}" is a ${kind} flag (its registry ${def!.default !== undefined ? 'default' : 'value'} is ${JSON.stringify(example)})`,
+          fix: kind === 'boolean' ? `pass --value true or --value false (e.g. \`flagdebt remove ${f.key} --value true\`)` : `pass a ${kind} (e.g. --value ${JSON.stringify(example)})`,
+        });
+        continue;
+      }
+      out.push({ key: f.key, value, registered: def !== undefined, state: def?.state });
       continue;
     }
     if (!def) {
@@ -56,4 +72,21 @@ export function resolveFlagValues(flags: FlagToRemove[], registry: Registry): Re
   }
   if (errors.length > 0) throw new FlagdebtError(errors);
   return out;
+}
+
+type ValueKind = 'boolean' | 'number' | 'string';
+
+function kindOf(v: FlagValue | undefined): ValueKind | undefined {
+  return v === undefined ? undefined : (typeof v as ValueKind);
+}
+
+/**
+ * `--value` as the flag's kind, or undefined when it is not one: `flase` on a boolean flag would
+ * fold to a truthy string and keep the ON branch, the opposite of the intent. A string flag takes
+ * `--value 42` as "42" (the CLI cannot tell them apart).
+ */
+function asKind(v: FlagValue, kind: ValueKind): FlagValue | undefined {
+  if (typeof v === kind) return v;
+  if (kind === 'string' && (typeof v === 'number' || typeof v === 'boolean')) return String(v);
+  return undefined;
 }

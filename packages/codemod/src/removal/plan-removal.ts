@@ -1,12 +1,17 @@
 import path from 'node:path';
+import type { ts } from 'ts-morph';
 import type { FlagProject } from '@flagdebt/core';
-import { FlagdebtError, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
+import { accessorName, FlagdebtError, isExportAccessor, isPropertyAccessor, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
 import { EntryPoints } from '../cascade/entry-points.js';
 import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
 import type { TextFormat } from '../edit/text-format.js';
 import { OverlappingEditsError } from '../edit/text-edits.js';
-import { foldEvaluations } from '../fold/fold-engine.js';
+import { foldEvaluations, parse } from '../fold/fold-engine.js';
+import { assertionStatement, expressionAt, readShape } from './read-shapes.js';
+import { applyEdits, type Edit } from '../edit/text-edits.js';
+import { removalRange } from '../edit/layout.js';
+import type { FlagRead } from '@flagdebt/core';
 import { syntaxErrors } from '../safety/parse-check.js';
 import type { ResolvedFlag } from './flag-values.js';
 import { SourceSet } from './source-set.js';
@@ -25,6 +30,10 @@ export interface RemovalPlan {
   warnings: Diagnostic[];
   /** Keys still read in a skipped file: their registry entries must not be archived. */
   keptInRegistry: Set<string>;
+  /** Keys whose reads this run removed (their declarations may go). */
+  removedKeys: Set<string>;
+  /** Texts before the key declarations (union members, listing interfaces) were deleted, to undo that step. */
+  keyDeclarationEdits: Map<string, string>;
 }
 
 export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[]): Promise<RemovalPlan> {
@@ -43,11 +52,11 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   // read) must not change what the reads in its callers resolve to.
   const planned: Array<{ file: string; text: string; spans: Array<Span & { key: string; value: FlagValue }> }> = [];
   for (const file of files) {
-    const text = sources.text(file);
+    let text = sources.text(file);
     if (typeof text !== 'string') continue;
     const all = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key));
     // JSX gates and keys in data are reads, but not expressions with the flag's value: not folded.
-    const reads = all.filter((r) => !r.gate && !r.data);
+    let reads = all.filter((r) => !r.gate && !r.data);
     for (const r of all) if (r.gate || r.data) skipped.unfolded(file, r);
     // A file that reads other flags only is none of this run's business, even when it cannot be analysed.
     if (all.length === 0 && !mentionsAny(text, words)) continue;
@@ -71,8 +80,30 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
       continue;
     }
     if (reads.length === 0) continue;
-    for (const r of reads) evaluations.set(r.key!, (evaluations.get(r.key!) ?? 0) + 1);
-    planned.push({ file, text, spans: reads.map((r) => ({ ...r.span, key: r.key!, value: values.get(r.key!)! })) });
+    const spans: Array<Span & { key: string; value: FlagValue }> = [];
+    let sf = parse(file, text);
+    const asserted = dropAssertions(sf, text, reads);
+    if (asserted.dropped.length > 0) {
+      for (const r of asserted.dropped) {
+        evaluations.set(r.key!, (evaluations.get(r.key!) ?? 0) + 1);
+        skipped.deletedAssertion(file, r);
+      }
+      text = asserted.text;
+      sf = parse(file, text);
+      reads = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key) && !r.gate && !r.data);
+    }
+    for (const r of reads) {
+      const node = expressionAt(sf, r.span);
+      const shape = node ? readShape(sf, r, node) : { fold: r.span };
+      if ('keep' in shape) {
+        // Not a value: the read stays, so does the flag's registry entry.
+        skipped.keepRead(file, r, shape.keep, shape.code);
+        continue;
+      }
+      evaluations.set(r.key!, (evaluations.get(r.key!) ?? 0) + 1);
+      spans.push({ ...shape.fold, key: r.key!, value: values.get(r.key!)! });
+    }
+    if (spans.length > 0 || asserted.dropped.length > 0) planned.push({ file, text, spans });
   }
   for (const { file, text, spans } of planned) {
     let folded: string;
@@ -85,7 +116,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
       for (const s of spans) evaluations.set(s.key, evaluations.get(s.key)! - 1);
       continue;
     }
-    if (folded !== text) {
+    if (folded !== sources.text(file)) {
       sources.set(file, folded);
       changed.push(file);
     }
@@ -97,10 +128,14 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     entries,
     start: changed,
     resolveModule: (spec, from) => project.resolveModule(spec, from),
+    // The SDK: what calls, member reads and gates go through (data forms name no code).
+    sdkRoots: new Set(config.accessors.filter((a) => !isPropertyAccessor(a) && !isExportAccessor(a)).map((a) => accessorName(a).split('.')[0])),
   });
   // A key still read in a skipped file keeps its declarations (`KEY = 'new-checkout'`) too.
   const removedKeys = new Set(keys.filter((k) => (evaluations.get(k) ?? 0) > 0 && !skipped.blockedKeys.has(k)));
+  const beforeKeys = new Map(sources.files().map((f) => [f, sources.text(f)]));
   const keyDecls = removedKeys.size > 0 ? deleteKeyDeclarations(project, sources, removedKeys) : 0;
+  const keyDeclarationEdits = new Map([...beforeKeys].filter(([f, t]) => sources.text(f) !== t && typeof t === 'string') as Array<[string, string]>);
   return {
     sources,
     formats: sources.formats,
@@ -110,7 +145,27 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     project,
     warnings: skipped.warnings,
     keptInRegistry: skipped.blockedKeys,
+    removedKeys,
+    keyDeclarationEdits,
   };
+}
+
+/** Deletes the statements that only assert on a read's value (see assertionStatement). */
+function dropAssertions(sf: ts.SourceFile, text: string, reads: FlagRead[]): { text: string; dropped: FlagRead[] } {
+  const edits: Edit[] = [];
+  const dropped: FlagRead[] = [];
+  const seen = new Set<ts.Node>();
+  for (const r of reads) {
+    const node = expressionAt(sf, r.span);
+    const statement = node && assertionStatement(node);
+    if (!statement) continue;
+    dropped.push(r);
+    if (seen.has(statement)) continue;
+    seen.add(statement);
+    const range = removalRange(text, statement);
+    edits.push({ start: range.start, end: range.end, parts: [''] });
+  }
+  return edits.length === 0 ? { text, dropped } : { text: applyEdits(text, edits, { constants: [], touched: [] }).text, dropped };
 }
 
 /** A shape the folder got wrong (two rewrites of the same code): refused as a user-facing error. */

@@ -9,9 +9,11 @@ import { linesRemoved, unifiedDiff } from '../output/unified-diff.js';
 import { recoverInterruptedWrite, writeAllOrNothing } from '../safety/atomic-write.js';
 import { dirtyFiles } from '../safety/git-status.js';
 import { syntaxErrors } from '../safety/parse-check.js';
-import { findTsconfig, newErrors, typeErrors } from '../safety/verify.js';
-import type { ChangedFile, DeletedFile, RemainingMention, RemovalResult, RemoveOptions } from '../types.js';
-import { resolveFlagValues } from './flag-values.js';
+import { affectingNames } from '../safety/affected.js';
+import { Importers, TypeGate, type GateVerdict } from '../safety/verify.js';
+import { settleKeyedObjects } from './settle.js';
+import type { ChangedFile, DeletedFile, RemainingMention, RemovalResult, RemoveOptions, VerifyReport } from '../types.js';
+import { resolveFlagValues, type ResolvedFlag } from './flag-values.js';
 import { planRemoval, type RemovalPlan } from './plan-removal.js';
 
 /** Files that are not code but often name flags: docs, configs, fixtures. */
@@ -45,11 +47,21 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
   const display = (file: string) => path.relative(root, file).split(path.sep).join('/');
 
   const plan = await planRemoval(config, flags);
-  const { changed, deleted } = collectChanges(plan, display);
-  const registryChange = archiveInRegistry(registry.file, registry.format, flags.filter((f) => f.registered && !plan.keptInRegistry.has(f.key)).map((f) => f.key), now, display);
-
-  const parseErrors = changed.flatMap((c) => syntaxErrors(c.path, c.relative, c.after));
+  const parseErrors = collectChanges(plan, display).changed.flatMap((c) => syntaxErrors(c.path, c.relative, c.after));
   if (parseErrors.length > 0) throw new FlagdebtError(parseErrors);
+  // The gate: a removal that makes the type-check worse is not written (the dry run says so too).
+  // It may first settle objects keyed by a removed union member (see settle.ts).
+  let verdict: GateVerdict | null = null;
+  const gateWarnings: Diagnostic[] = [];
+  if (!options.check && options.verify !== false && plan.sources.edited().length > 0) {
+    const typeGate = new TypeGate(plan.project.root);
+    const importers = new Importers(() => plan.sources.files(), (f) => plan.sources.originalText(f), (spec, from) => plan.project.resolveModule(spec, from));
+    const settled = settleKeyedObjects(plan, () => gate(plan, typeGate, importers), display);
+    verdict = settled.verdict;
+    gateWarnings.push(...settled.warnings);
+  }
+  const { changed, deleted } = collectChanges(plan, display);
+  const registryChange = archiveInRegistry(registry.file, registry.format, flags.filter((f) => f.registered && !plan.keptInRegistry.has(f.key)), now, display);
 
   const allChanges = [...changed, ...(registryChange ? [registryChange] : [])];
   const diff = unifiedDiff([...allChanges, ...deleted.map((d) => ({ relative: d.relative, before: d.before, after: null }))]);
@@ -70,14 +82,17 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
     registry: registryChange,
     wouldChange,
     written: false,
-    warnings: [...warnings, ...plan.warnings],
+    warnings: [...warnings, ...plan.warnings, ...gateWarnings],
   };
-  if (!writes || !wouldChange) return result;
+  if (verdict) {
+    result.verify = verifyReport(verdict, display);
+    if (verdict.added.length > 0 && writes) throw new FlagdebtError(refusal(verdict, display));
+  }
+  if (!wouldChange) return result;
+  if (!writes) return result;
 
   const targets = [...allChanges.map((c) => c.path), ...deleted.map((d) => d.path)];
   if (!options.allowDirty) refuseDirty(root, targets, display);
-  const tsconfig = options.verify ? findTsconfig(root) : null;
-  const errorsBefore = tsconfig ? typeErrors(tsconfig) : [];
   // The registry goes last: it only says "archived" once all the code says so.
   writeAllOrNothing(
     [
@@ -88,11 +103,48 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
     config.root,
   );
   result.written = true;
-  if (tsconfig) {
-    const errorsAfter = typeErrors(tsconfig);
-    result.verify = { tsconfig, newErrors: newErrors(errorsBefore, errorsAfter), errorsBefore: errorsBefore.length, errorsAfter: errorsAfter.length };
-  }
   return result;
+}
+
+/**
+ * Type-checks the rewritten files, their importers and (when key declarations went) every file
+ * that names a removed key, before and after (see safety/verify).
+ */
+function gate(plan: RemovalPlan, typeGate: TypeGate, importersOf: Importers): GateVerdict | null {
+  const edited = plan.sources.edited();
+  const original = (f: string) => plan.sources.originalText(f);
+  const importers: string[] = [];
+  for (const target of edited) {
+    const names = affectingNames(target, original(target) ?? '', plan.sources.text(target) ?? null);
+    if (names.size > 0) importers.push(...importersOf.of(target, names));
+  }
+  const naming = plan.keyDeclarationEdits.size > 0 ? [...plan.removedKeys].flatMap((k) => plan.sources.filesMentioning(k, 'original')) : [];
+  // Normalised texts (LF, no BOM): offsets match the plan's, and diagnostics do not depend on line endings.
+  const changes = edited.map((f) => ({ path: f, after: plan.sources.text(f) ?? null }));
+  return typeGate.check([...edited, ...importers, ...naming], changes, new Set(naming));
+}
+
+function verifyReport(verdict: GateVerdict, display: (f: string) => string): VerifyReport {
+  return {
+    tsconfig: verdict.tsconfigs.map(display).join(', '),
+    newErrors: verdict.added.map((d) => `${display(d.file)}:${d.line}: TS${d.code}: ${d.message}`),
+    errorsBefore: verdict.before.length,
+    errorsAfter: verdict.after.length,
+    filesChecked: verdict.checked,
+  };
+}
+
+/** One error per type diagnostic the removal would add (lines are those of the rewritten file). */
+export function refusal(verdict: GateVerdict, display: (f: string) => string): Diagnostic[] {
+  return verdict.added.map((d) => ({
+    severity: 'error',
+    code: 'remove/would-break-types',
+    file: display(d.file),
+    line: d.line,
+    column: d.column,
+    message: `the removal would add a type error here, so nothing was written: TS${d.code}: ${d.message.split('\n')[0]}`,
+    fix: 'remove this flag by hand (or fix what the error points at first), or pass --no-verify to write the removal anyway',
+  }));
 }
 
 function collectChanges(plan: RemovalPlan, display: (f: string) => string): { changed: ChangedFile[]; deleted: DeletedFile[] } {
@@ -107,11 +159,12 @@ function collectChanges(plan: RemovalPlan, display: (f: string) => string): { ch
   return { changed, deleted };
 }
 
-function archiveInRegistry(file: string, format: 'yaml' | 'json', keys: string[], now: string, display: (f: string) => string): ChangedFile | null {
-  if (keys.length === 0) return null;
+function archiveInRegistry(file: string, format: 'yaml' | 'json', flags: ResolvedFlag[], now: string, display: (f: string) => string): ChangedFile | null {
+  if (flags.length === 0) return null;
   const before = fs.readFileSync(file, 'utf8');
   let after = before;
-  for (const key of keys) after = archiveFlagInText(after, format, key, now, display(file));
+  // The archived entry records the value the code kept.
+  for (const f of flags) after = archiveFlagInText(after, format, f.key, now, display(file), f.value);
   return after === before ? null : { path: file, relative: display(file), before, after };
 }
 

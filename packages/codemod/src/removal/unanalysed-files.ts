@@ -11,6 +11,40 @@ export class UnanalysedFiles {
   /** Keys still read in a skipped file: their registry entries are not archived. */
   readonly blockedKeys = new Set<string>();
 
+  /**
+   * A read the codemod will not fold (not a plain value, a mock setup, an assertion): it stays in
+   * the code, reported where it is, and the flag stays in the registry.
+   */
+  keepRead(file: string, read: KeptRead, why: string, code: string): void {
+    if (read.key === null) return;
+    this.blockedKeys.add(read.key);
+    const state = this.states.get(read.key);
+    this.warnings.push({
+      severity: 'warning',
+      code,
+      file: path.relative(this.root, file).split(path.sep).join('/'),
+      line: read.line,
+      column: read.column,
+      flag: read.key,
+      message: `not folded: ${why}; ` + (state ? `the registry entry stays ${state}` : 'the flag was not archived'),
+      fix: 'change this code by hand, then run flagdebt remove again',
+    });
+  }
+
+  /** An assertion about a removed flag's value that was deleted: a human should look at the test. */
+  deletedAssertion(file: string, read: KeptRead): void {
+    this.warnings.push({
+      severity: 'warning',
+      code: 'remove/assertion',
+      file: path.relative(this.root, file).split(path.sep).join('/'),
+      line: read.line,
+      column: read.column,
+      ...(read.key === null ? {} : { flag: read.key }),
+      message: 'deleted an assertion about the flag\'s value (it would now assert on a constant)',
+      fix: 'check that the test still tests something; delete it if it only covered the flag',
+    });
+  }
+
   constructor(
     private readonly root: string,
     private readonly states: Map<string, FlagState | undefined>,
@@ -63,6 +97,12 @@ export class UnanalysedFiles {
       fix: 'remove this read by hand, then run flagdebt remove again',
     });
   }
+}
+
+export interface KeptRead {
+  key: string | null;
+  line: number;
+  column: number;
 }
 
 /** 1-based line and column of an offset (counted on the text, so it works on huge or broken files). */

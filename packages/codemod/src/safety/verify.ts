@@ -1,50 +1,320 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ts } from 'ts-morph';
+import { mentionsWord } from './affected.js';
 
-/** The project's own `tsc` if it has one, else the one flagdebt was installed with. */
-function tscBinary(dir: string): string[] {
-  for (let d = dir; ; d = path.dirname(d)) {
-    const local = path.join(d, 'node_modules', 'typescript', 'bin', 'tsc');
-    if (fs.existsSync(local)) return [process.execPath, local];
-    if (path.dirname(d) === d) break;
-  }
-  return [process.execPath, createRequire(import.meta.url).resolve('typescript/bin/tsc')];
+type TypeScript = typeof ts;
+
+/** A file the removal rewrites (`after` set) or deletes (`after` null); texts as written. */
+export interface GateChange {
+  path: string;
+  after: string | null;
 }
 
-export function findTsconfig(dir: string): string | null {
-  const file = path.join(dir, 'tsconfig.json');
-  return fs.existsSync(file) ? file : null;
+export interface TypeDiagnostic {
+  /** Absolute path. */
+  file: string;
+  /** 1-based line in the text the diagnostic was computed on. */
+  line: number;
+  /** 1-based column, and the offset in that text. */
+  column: number;
+  start?: number;
+  code: number;
+  message: string;
+}
+
+export interface GateVerdict {
+  /** The tsconfig files whose options were used. */
+  tsconfigs: string[];
+  /** Files type-checked: the rewritten files and their importers. */
+  checked: number;
+  before: TypeDiagnostic[];
+  after: TypeDiagnostic[];
+  /** Diagnostics after the removal that were not there before (file, code and message; lines ignored). */
+  added: TypeDiagnostic[];
 }
 
 /**
- * Type errors of the project as `file: TSxxxx: message` lines (positions dropped, so errors
- * that only moved because lines were removed compare equal).
+ * The project's own TypeScript (resolved from the project root) so the verdict matches its
+ * build; else the one flagdebt's core runs on. Not ts-morph's: it keeps its lib files in memory,
+ * so a Program on disk would not find `Partial` or `Promise`.
  */
-export function typeErrors(tsconfig: string): string[] {
-  const [node, tsc] = tscBinary(path.dirname(tsconfig));
-  let out = '';
-  try {
-    execFileSync(node, [tsc, '--noEmit', '--pretty', 'false', '-p', tsconfig], { cwd: path.dirname(tsconfig), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
-  } catch (error) {
-    out = String((error as { stdout?: string }).stdout ?? '');
+export function projectTypeScript(root: string): TypeScript {
+  for (const from of [path.join(root, 'package.json'), fileURLToPath(import.meta.resolve('@flagdebt/core'))]) {
+    try {
+      const resolved = createRequire(from).resolve('typescript');
+      return createRequire(resolved)(resolved) as TypeScript;
+    } catch {
+      // not installed there
+    }
   }
-  return out
-    .split('\n')
-    .map((l) => /^(.*?)\(\d+,\d+\): error (TS\d+): (.*)$/.exec(l))
-    .filter((m): m is RegExpExecArray => m !== null)
-    .map((m) => `${m[1]}: ${m[2]}: ${m[3]}`);
+  return ts;
 }
 
-export function newErrors(before: string[], after: string[]): string[] {
-  const counts = new Map<string, number>();
-  for (const e of before) counts.set(e, (counts.get(e) ?? 0) + 1);
-  const out: string[] = [];
-  for (const e of after) {
-    const n = counts.get(e) ?? 0;
-    if (n > 0) counts.set(e, n - 1);
-    else out.push(e);
+/** The nearest tsconfig.json from a file's folder up to the project root. */
+export function nearestTsconfig(root: string, file: string): string | null {
+  for (let d = path.dirname(file); ; d = path.dirname(d)) {
+    const candidate = path.join(d, 'tsconfig.json');
+    if (fs.existsSync(candidate)) return candidate;
+    if (d === root || path.dirname(d) === d || !d.startsWith(root)) return null;
+  }
+}
+
+const CHECKED = /\.(tsx?|mts|cts)$/;
+
+interface Group {
+  options: ts.CompilerOptions;
+  cache: Map<string, ts.SourceFile>;
+  resolution: Resolution;
+  before?: { roots: Set<string>; program: ts.Program };
+  /** Before-diagnostics per file (the disk does not change while the gate runs). */
+  beforeDiagnostics: Map<string, TypeDiagnostic[]>;
+  last?: ts.Program;
+}
+
+/**
+ * The gate: type-checks files (rewritten files and their importers) before and after the
+ * removal, one Program per nearest tsconfig whose roots are only those files (the checker pulls
+ * in what they import, nothing else), diagnostics only for those files, and every "after"
+ * Program built on the one before it so unchanged files are reused. This is what keeps the cost
+ * at seconds on a project of thousands of files. One gate serves several checks of the same run.
+ */
+export class TypeGate {
+  private readonly groups = new Map<string, Group>();
+
+  constructor(
+    private readonly root: string,
+    private readonly tsx: TypeScript = projectTypeScript(root),
+  ) {}
+
+  /**
+   * `deep`: roots whose imports are followed further (files that name a removed key: whether
+   * their objects still fit a narrowed union type is decided several modules away).
+   */
+  check(files: Iterable<string>, changes: GateChange[], deep: ReadonlySet<string> = new Set()): GateVerdict | null {
+    const tsx = this.tsx;
+    const started = process.env.FLAGDEBT_DEBUG_GATE ? performance.now() : 0;
+    const changed = new Map(changes.map((c) => [c.path, c.after]));
+    const byConfig = new Map<string, string[]>();
+    for (const file of new Set(files)) {
+      if (!CHECKED.test(file) || file.endsWith('.d.ts')) continue;
+      const config = nearestTsconfig(this.root, file);
+      if (config === null) continue;
+      byConfig.set(config, [...(byConfig.get(config) ?? []), file]);
+    }
+    if (byConfig.size === 0) return null;
+    const verdict: GateVerdict = { tsconfigs: [...byConfig.keys()].sort(), checked: 0, before: [], after: [], added: [] };
+    for (const [config, roots] of byConfig) {
+      let group = this.groups.get(config);
+      if (!group) {
+        const options = compilerOptions(tsx, config);
+        group = { options, cache: new Map(), resolution: newResolution(tsx, options), beforeDiagnostics: new Map() };
+        this.groups.set(config, group);
+      }
+      for (const r of roots) group.resolution.depth.set(r, deep.has(r) ? -DEEP_EXTRA : 0);
+      const afterRoots = roots.filter((f) => changed.get(f) !== null);
+      const after = createProgram(tsx, afterRoots, group, changed, group.last ?? group.before?.program);
+      group.last = after;
+      const a = diagnosticsOf(tsx, after, afterRoots);
+      // A file without errors after the removal cannot have new ones: only files with errors
+      // need the "before" side (in a project that type-checks, the check is done here).
+      const erring = new Set(a.map((d) => d.file));
+      const b: TypeDiagnostic[] = [];
+      if (erring.size > 0) {
+        if (!group.before || roots.some((r) => !group.before!.roots.has(r))) {
+          const all = new Set([...(group.before?.roots ?? []), ...roots]);
+          group.before = { roots: all, program: createProgram(tsx, [...all], group, null, group.before?.program ?? after) };
+        }
+        for (const f of roots.filter((r) => erring.has(r))) {
+          let d = group.beforeDiagnostics.get(f);
+          if (!d) {
+            d = diagnosticsOf(tsx, group.before.program, [f]);
+            group.beforeDiagnostics.set(f, d);
+          }
+          b.push(...d);
+        }
+      }
+      verdict.checked += roots.length;
+      verdict.before.push(...b);
+      verdict.after.push(...a);
+      verdict.added.push(...added(b, a));
+      if (started) process.stderr.write(`gate: ${config}: ${roots.length} roots, ${after.getSourceFiles().length} files in program, ${Math.round(performance.now() - started)} ms\n`);
+    }
+    return verdict;
+  }
+}
+
+/** One check (see TypeGate). */
+export function typeCheckGate(root: string, files: Iterable<string>, changes: GateChange[], typescript?: TypeScript): GateVerdict | null {
+  return new TypeGate(root, typescript).check(files, changes);
+}
+
+function compilerOptions(tsx: TypeScript, config: string): ts.CompilerOptions {
+  const read = tsx.readConfigFile(config, (p) => tsx.sys.readFile(p));
+  // Only the options are needed: listing the files `include` matches would walk the whole project.
+  const host: ts.ParseConfigHost = { ...tsx.sys, useCaseSensitiveFileNames: tsx.sys.useCaseSensitiveFileNames, readDirectory: () => [] };
+  const parsed = tsx.parseJsonConfigFileContent(read.config ?? {}, host, path.dirname(config), undefined, config);
+  // Declarations of dependencies are not ours to judge, and nothing is emitted.
+  return { ...parsed.options, noEmit: true, skipLibCheck: true, incremental: undefined, composite: undefined, tsBuildInfoFile: undefined, declaration: undefined, declarationMap: undefined, emitDeclarationOnly: undefined };
+}
+
+/**
+ * How far the gate follows imports of project files. The checked files' own imports are
+ * resolved, and theirs, and theirs; deeper project imports are left unresolved: their types become `any`,
+ * the same before and after, so they cancel out. Declaration files of dependencies are always
+ * followed. Without this bound one changed component pulls in most of a large app.
+ */
+const MAX_DEPTH = 3;
+const DEEP_EXTRA = 3;
+
+interface Resolution {
+  cache: ts.ModuleResolutionCache;
+  /** Import distance of a project file from the checked files. */
+  depth: Map<string, number>;
+  /**
+   * Each import's first resolution, reused by every later Program: whether a file's imports are
+   * followed depends on the order files are reached in, and the "before" and "after" Programs
+   * must follow the same ones, or their diagnostics differ for no reason.
+   */
+  decisions: Map<string, ts.ResolvedModuleWithFailedLookupLocations>;
+}
+
+function newResolution(tsx: TypeScript, options: ts.CompilerOptions): Resolution {
+  return { cache: tsx.createModuleResolutionCache(tsx.sys.getCurrentDirectory(), (f) => (tsx.sys.useCaseSensitiveFileNames ? f : f.toLowerCase()), options), depth: new Map(), decisions: new Map() };
+}
+
+function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: Map<string, string | null> | null, oldProgram: ts.Program | undefined): ts.Program {
+  const { options, cache, resolution } = group;
+  const host = tsx.createCompilerHost(options, false);
+  const overlay = (file: string): string | null | undefined => (changed ? changed.get(path.resolve(file)) : undefined);
+  const isDependency = (file: string) => /[\\/]node_modules[\\/]/.test(file);
+  // Resolutions cached before a file was deleted would still point at it.
+  const moduleCache = changed && [...changed.values()].includes(null) ? newResolution(tsx, options).cache : resolution.cache;
+  host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) => {
+    const from = path.resolve(containingFile);
+    const depth = isDependency(from) ? 0 : (resolution.depth.get(from) ?? MAX_DEPTH);
+    return literals.map((literal) => {
+      const mode = tsx.getModeForUsageLocation(containingSourceFile, literal, opts);
+      const key = `${from}\0${literal.text}\0${mode}`;
+      const decided = resolution.decisions.get(key);
+      const target0 = decided?.resolvedModule?.resolvedFileName;
+      if (decided && (!target0 || overlay(target0) !== null)) return decided;
+      if (depth >= MAX_DEPTH) {
+        const none = { resolvedModule: undefined };
+        resolution.decisions.set(key, none);
+        return none;
+      }
+      const r = tsx.resolveModuleName(literal.text, containingFile, opts, host, moduleCache, redirected, mode);
+      resolution.decisions.set(key, r);
+      const target = r.resolvedModule?.resolvedFileName;
+      if (target && !isDependency(target)) {
+        const t = path.resolve(target);
+        resolution.depth.set(t, Math.min(resolution.depth.get(t) ?? Infinity, depth + 1));
+      }
+      return r;
+    });
+  };
+  const libDir = path.dirname(host.getDefaultLibFileName(options));
+  const readFile = host.readFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  host.readFile = (file) => {
+    const o = overlay(file);
+    return o === undefined ? readFile(file) : (o ?? undefined);
+  };
+  host.fileExists = (file) => {
+    const o = overlay(file);
+    return o === undefined ? fileExists(file) : o !== null;
+  };
+  host.getSourceFile = (file, languageVersion) => {
+    const key = `${file}\0${typeof languageVersion === 'object' ? `${languageVersion.languageVersion}/${languageVersion.impliedNodeFormat}` : languageVersion}`;
+    // TypeScript's own lib files never change: parsed once per process (they are most of a small check).
+    const store = path.dirname(file) === libDir ? libFiles(tsx) : cache;
+    const hit = store.get(key);
+    // Untouched by the removal: the very same object, so the old Program's work is reused.
+    if (hit && overlay(file) === undefined) return hit;
+    const text = host.readFile(file);
+    if (text === undefined) return undefined;
+    // A rewritten file checked again in a later round with the same text: the same object too.
+    const edited = cache.get(`${key}\0after`);
+    if (overlay(file) !== undefined && edited && edited.text === text) return edited;
+    const sf = tsx.createSourceFile(file, text, languageVersion, false);
+    // Disk texts under the name, this run's texts beside them: the other side must not see them.
+    store.set(overlay(file) === undefined ? key : `${key}\0after`, sf);
+    return sf;
+  };
+  return tsx.createProgram({ rootNames: roots, options, host, oldProgram });
+}
+
+const libCaches = new WeakMap<TypeScript, Map<string, ts.SourceFile>>();
+function libFiles(tsx: TypeScript): Map<string, ts.SourceFile> {
+  let cache = libCaches.get(tsx);
+  if (!cache) {
+    cache = new Map();
+    libCaches.set(tsx, cache);
+  }
+  return cache;
+}
+
+function diagnosticsOf(tsx: TypeScript, program: ts.Program, files: string[]): TypeDiagnostic[] {
+  const out: TypeDiagnostic[] = [];
+  for (const file of files) {
+    const sf = program.getSourceFile(file);
+    if (!sf) continue;
+    for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
+      if (d.category !== tsx.DiagnosticCategory.Error) continue;
+      const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+      out.push({ file: path.resolve(d.file?.fileName ?? file), line: at ? at.line + 1 : 0, column: at ? at.character + 1 : 0, start: d.start, code: d.code, message: tsx.flattenDiagnosticMessageText(d.messageText, '\n') });
+    }
   }
   return out;
+}
+
+const identity = (d: TypeDiagnostic): string => `${d.file}\0${d.code}\0${d.message}`;
+
+/** Diagnostics in `after` beyond those in `before`, compared as multisets by file, code and message. */
+export function added(before: TypeDiagnostic[], after: TypeDiagnostic[]): TypeDiagnostic[] {
+  const counts = new Map<string, number>();
+  for (const d of before) counts.set(identity(d), (counts.get(identity(d)) ?? 0) + 1);
+  const out: TypeDiagnostic[] = [];
+  for (const d of after) {
+    const n = counts.get(identity(d)) ?? 0;
+    if (n > 0) counts.set(identity(d), n - 1);
+    else out.push(d);
+  }
+  return out;
+}
+
+/**
+ * The files importing a target that also name one of `names` (see affected.ts), resolved with the
+ * project's module resolution and remembered across the checks of one run (original texts do not
+ * change). The word filter runs first: resolving every import of a large project is what costs.
+ */
+export class Importers {
+  private readonly known = new Map<string, string[]>();
+
+  constructor(
+    private readonly files: () => Iterable<string>,
+    private readonly textOf: (file: string) => string | null | undefined,
+    private readonly resolveModule: (specifier: string, from: string) => string | null,
+  ) {}
+
+  of(target: string, names: Set<string>): string[] {
+    const cacheKey = `${target}\0${[...names].sort().join(',')}`;
+    const hit = this.known.get(cacheKey);
+    if (hit) return hit;
+    // An importer names the module in its specifier: the file's stem, or its folder for an index.
+    const base = path.basename(target).replace(/\.[^.]+$/, '');
+    const stem = base === 'index' ? path.basename(path.dirname(target)) : base;
+    const out: string[] = [];
+    for (const file of this.files()) {
+      if (file === target) continue;
+      const text = this.textOf(file);
+      if (typeof text !== 'string' || !text.includes(stem) || !mentionsWord(text, names)) continue;
+      if (ts.preProcessFile(text, true, true).importedFiles.some((i) => this.resolveModule(i.fileName, file) === target)) out.push(file);
+    }
+    this.known.set(cacheKey, out);
+    return out;
+  }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ts from 'typescript';
 import { expect, it } from 'vitest';
 import type { FlagValue } from '@flagdebt/core';
 import { removeFlags, type RemovalResult } from '../../src/index.js';
@@ -32,11 +33,21 @@ export function runFixtureCases(root: string): void {
         const first = await removeFlags({ dir: project, flags, allowDirty: true, now: '2026-11-21' });
         expect(treeOf(project)).toEqual(expectedTree(dir, mode));
         for (const c of first.changed) expect(syntaxErrors(c.path, c.relative, c.after)).toEqual([]);
+        // A case with a tsconfig must still compile after the removal (tsc --noEmit on the output).
+        if (fs.existsSync(path.join(project, 'tsconfig.json'))) expect(typeErrors(project)).toEqual([]);
         const second = await removeFlags({ dir: project, flags, allowDirty: true, now: '2026-11-21' });
         expect(summary(second)).toEqual({ changed: [], deleted: [], registry: null });
       });
     }
   }
+}
+
+/** `tsc --noEmit -p` on a project, through the API (the same diagnostics, without a process). */
+export function typeErrors(project: string): string[] {
+  const config = ts.getParsedCommandLineOfConfigFile(path.join(project, 'tsconfig.json'), { noEmit: true }, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
+  if (!config) return ['tsconfig.json does not parse'];
+  const program = ts.createProgram({ rootNames: config.fileNames, options: config.options });
+  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.relative(project, d.file.fileName) : ''}: TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
 }
 
 export function setUp(root: string, caseDir: string): string {

@@ -8,8 +8,8 @@ import { dirname, resolve } from 'node:path';
 import type { Node, YAMLMap } from 'yaml';
 import { FlagdebtError } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { FLAG_TYPES } from '../types.js';
-import type { Accessor, BudgetConfig, FlagType, FlagdebtConfig, NamingConfig, StalenessConfig, TypeStalenessPolicy } from '../types.js';
+import { ACCESSOR_RETURNS, FLAG_TYPES } from '../types.js';
+import type { Accessor, AccessorReturns, BudgetConfig, FlagType, FlagdebtConfig, NamingConfig, StalenessConfig, TypeStalenessPolicy } from '../types.js';
 import { suggestKey } from '../policy/suggestions.js';
 import { cachedAnalysis, type ModelCodec } from '../cache/model-cache.js';
 import { entriesOf, isMapping, isSequence, parseSource, positionOf, scalarValue } from '../registry/source-document.js';
@@ -17,13 +17,13 @@ import type { Entry, SourceDocument } from '../registry/source-document.js';
 import { DEFAULT_ACCESSORS, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_STALENESS, DEFAULT_TESTS, REGISTRY_FILE_NAMES } from './defaults.js';
 
 const TOP_LEVEL = ['$schema', 'registry', 'include', 'exclude', 'tests', 'accessors', 'naming', 'staleness', 'budget'] as const;
-const ACCESSOR_KEYS = ['call', 'member', 'component', 'property', 'export', 'keyArg', 'defaultArg', 'from', 'keyProp', 'fallbackProp', 'invertProp'] as const;
+const ACCESSOR_KEYS = ['call', 'member', 'component', 'property', 'export', 'keyArg', 'defaultArg', 'from', 'keyProp', 'fallbackProp', 'invertProp', 'returns', 'valueProperty'] as const;
 /** The field that says which form an accessor is; every accessor has exactly one. */
 const ACCESSOR_FORMS = ['call', 'member', 'component', 'property', 'export'] as const;
 /** Fields each form takes besides its own (anything else is reported as not applying). */
 const FORM_FIELDS: Record<(typeof ACCESSOR_FORMS)[number], readonly string[]> = {
-  call: ['keyArg', 'defaultArg', 'from'],
-  member: [],
+  call: ['keyArg', 'defaultArg', 'from', 'returns', 'valueProperty'],
+  member: ['returns', 'valueProperty'],
   component: ['keyProp', 'fallbackProp', 'invertProp', 'from'],
   property: [],
   export: [],
@@ -160,8 +160,10 @@ function readAccessor(reader: ConfigReader, node: Node, index: number): Accessor
         : 'write it like `flags.isEnabled` (no calls, brackets or spaces)');
     return undefined;
   }
-  if (form === 'member') return path === undefined ? undefined : { member: path };
   if (form === 'component') return readComponent(reader, fields, where, path);
+  // What a read evaluates to, for the codemod (call and member accessors).
+  const result = readAccessorResult(reader, fields, where);
+  if (form === 'member') return path === undefined || result === undefined ? undefined : { member: path, ...result };
   const keyArgEntry = fields.get('keyArg');
   const keyArg = keyArgEntry ? reader.count(keyArgEntry, `${where}.keyArg`) : 0;
   const defaultEntry = fields.get('defaultArg');
@@ -172,8 +174,8 @@ function readAccessor(reader: ConfigReader, node: Node, index: number): Accessor
     reader.error('config/invalid-accessor', defaultEntry?.value, `\`${where}.defaultArg\` is the same argument as \`keyArg\``, 'point `defaultArg` at the default-value argument');
     return undefined;
   }
-  if (path === undefined || keyArg === undefined || (defaultEntry && defaultArg === undefined) || (fromEntry && from === undefined)) return undefined;
-  const accessor: Accessor = { call: path, keyArg };
+  if (path === undefined || keyArg === undefined || result === undefined || (defaultEntry && defaultArg === undefined) || (fromEntry && from === undefined)) return undefined;
+  const accessor: Accessor = { call: path, keyArg, ...result };
   if (defaultArg !== undefined) accessor.defaultArg = defaultArg;
   if (from !== undefined) accessor.from = from;
   return accessor;
@@ -206,6 +208,40 @@ function readComponent(reader: ConfigReader, fields: Map<string, Entry>, where: 
   if (props.invertProp !== undefined) accessor.invertProp = props.invertProp;
   if (from !== undefined) accessor.from = from;
   return accessor;
+}
+
+/** `returns` and `valueProperty`; undefined when either is invalid (reported). */
+function readAccessorResult(reader: ConfigReader, fields: Map<string, Entry>, where: string): { returns?: AccessorReturns; valueProperty?: string } | undefined {
+  const out: { returns?: AccessorReturns; valueProperty?: string } = {};
+  const returnsEntry = fields.get('returns');
+  if (returnsEntry) {
+    const value = scalarValue(returnsEntry.value);
+    if (typeof value !== 'string' || !(ACCESSOR_RETURNS as readonly string[]).includes(value)) {
+      const suggestion = typeof value === 'string' ? suggestKey(value, ACCESSOR_RETURNS) : undefined;
+      reader.error('config/invalid-accessor', returnsEntry.value ?? returnsEntry.keyNode,
+        `\`${where}.returns\` must be one of ${ACCESSOR_RETURNS.map((r) => `"${r}"`).join(', ')}, not ${JSON.stringify(value ?? null)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+        suggestion ? `write "returns": "${suggestion}"` : 'say what a read returns: "boolean" or "value" for a plain value, "promise", "observable", or "object" with `valueProperty`');
+      return undefined;
+    }
+    out.returns = value as AccessorReturns;
+  }
+  const propertyEntry = fields.get('valueProperty');
+  if (propertyEntry) {
+    const value = scalarValue(propertyEntry.value);
+    if (typeof value !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(value)) {
+      reader.error('config/invalid-accessor', propertyEntry.value ?? propertyEntry.keyNode, `\`${where}.valueProperty\` must be a property name, not ${JSON.stringify(value ?? null)}`,
+        'write the property that holds the flag\'s value, e.g. "valueProperty": "on"');
+      return undefined;
+    }
+    if (out.returns !== undefined && out.returns !== 'object') {
+      reader.error('config/invalid-accessor', propertyEntry.keyNode, `\`${where}.valueProperty\` only applies to \`"returns": "object"\`, not "${out.returns}"`,
+        'set "returns": "object", or remove `valueProperty`');
+      return undefined;
+    }
+    out.returns = 'object';
+    out.valueProperty = value;
+  }
+  return out;
 }
 
 function readAccessors(reader: ConfigReader, entry: Entry): Accessor[] | undefined {

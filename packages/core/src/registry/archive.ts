@@ -5,7 +5,7 @@
  */
 import type { Node, YAMLMap } from 'yaml';
 import { FlagdebtError } from '../diagnostics.js';
-import type { IsoDate } from '../types.js';
+import type { FlagValue, IsoDate } from '../types.js';
 import { entriesOf, isMapping, parseSource, positionOf, yaml } from './source-document.js';
 import type { Entry, SourceDocument } from './source-document.js';
 
@@ -49,14 +49,15 @@ function indentOf(source: SourceDocument, map: YAMLMap): string {
   return ' '.repeat(Math.max(0, column));
 }
 
-function insertFields(source: SourceDocument, format: 'yaml' | 'json', map: YAMLMap, fields: [string, string][]): Edit {
+/** `raw` fields are already written as literals (a value that must stay a number or boolean in JSON). */
+function insertFields(source: SourceDocument, format: 'yaml' | 'json', map: YAMLMap, fields: Array<[string, string, boolean?]>): Edit {
   const text = source.text;
   // Keep Windows line endings if the file uses them.
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const last = map.items[map.items.length - 1];
   const lastEnd = ((last?.value ?? last?.key) as Node | undefined)?.range?.[1];
   const quote = (s: string): string => (format === 'json' ? `"${s}"` : s);
-  const pairs = fields.map(([name, value]) => `${quote(name)}: ${scalarText(format, value)}`);
+  const pairs = fields.map(([name, value, raw]) => `${quote(name)}: ${raw ? value : scalarText(format, value)}`);
   if (map.flow || format === 'json') {
     const close = (map.range as [number, number, number])[1] - 1;
     if (lastEnd === undefined) return { at: close, end: close, text: ` ${pairs.join(', ')} ` };
@@ -75,7 +76,11 @@ function insertFields(source: SourceDocument, format: 'yaml' | 'json', map: YAML
   return { at: newline + 1, end: newline + 1, text: lines };
 }
 
-export function archiveFlagInText(text: string, format: 'yaml' | 'json', key: string, since: IsoDate, file = format === 'json' ? 'flags.json' : 'flags.yaml'): string {
+/**
+ * `value`: the value the code was folded to (an active flag removed with `--value`). It is written
+ * as the entry's `value` when that is missing or different, so the tombstone says what shipped.
+ */
+export function archiveFlagInText(text: string, format: 'yaml' | 'json', key: string, since: IsoDate, file = format === 'json' ? 'flags.json' : 'flags.yaml', value?: FlagValue): string {
   const source = parseSource(file, text, 'registry/syntax');
   if (source.syntaxErrors.length > 0) throw new FlagdebtError(source.syntaxErrors);
   const { map } = flagMap(source, key);
@@ -87,7 +92,19 @@ export function archiveFlagInText(text: string, format: 'yaml' | 'json', key: st
   if (archived && sinceEntry) return text;
 
   const edits: Edit[] = [];
-  const missing: [string, string][] = [];
+  const missing: Array<[string, string, boolean?]> = [];
+  const valueEntry = fields.get('value');
+  if (value !== undefined) {
+    const literal = typeof value === 'string' ? JSON.stringify(value) : String(value);
+    if (valueEntry?.value && yaml().isScalar(valueEntry.value)) {
+      if (valueEntry.value.value !== value) {
+        const [start, end] = valueEntry.value.range as [number, number, number];
+        edits.push({ at: start, end, text: literal });
+      }
+    } else if (!valueEntry) {
+      missing.push(['value', literal, true]);
+    }
+  }
   if (!archived) {
     if (state?.value) edits.push(replaceValue(source, format, state.value, 'archived'));
     else missing.push(['state', 'archived']);

@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+/**
+ * Replays real human flag removals (/work/shared/realworld/removals/commits.tsv, Unleash) with
+ * `flagdebt remove` and compares with what the human did, on non-test source files:
+ *   recall   share of the human's removed lines (trimmed, blank/bracket-only ignored, multiset)
+ *            that flagdebt removed too;
+ *   extra    share of flagdebt's removed lines that the human kept;
+ *   breakage TypeScript diagnostics on the changed files and their importers present after the
+ *            removal and not before (by file, code and message), checked here independently of
+ *            the codemod's own gate.
+ * Exported trees live under /tmp and are never committed.
+ *
+ *   npm run build && node bench/replay-removals.mjs [--cli path/to/bin.js] [--only flag] [-- extra remove args]
+ *
+ * Without the project's node_modules, unresolved modules give the same diagnostics before and
+ * after, so they cancel out; breakage is then a lower bound of what a full install would show.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const dashdash = args.indexOf('--');
+const extra = dashdash === -1 ? [] : args.slice(dashdash + 1);
+const own = dashdash === -1 ? args : args.slice(0, dashdash);
+const option = (name, fallback) => {
+  const i = own.indexOf(`--${name}`);
+  return i === -1 ? fallback : own[i + 1];
+};
+const cli = path.resolve(option('cli', path.join(here, '../packages/cli/dist/bin.js')));
+const only = option('only', null);
+const tsv = option('commits', '/work/shared/realworld/removals/commits.tsv');
+const gitDir = option('git-dir', '/work/.mirror/Unleash+unleash/repo');
+const work = option('work', '/tmp/flagdebt-replay');
+const ts = createRequire(import.meta.url)('typescript');
+
+const SOURCE = /\.(ts|tsx|js|jsx|mts|cts)$/;
+const TEST = /(^|\/)(__tests__|__mocks__|test|tests|e2e|cypress|testing)\/|\.(test|spec|e2e)\.[cm]?[jt]sx?$|\.snap$/;
+const BRACKETS = /^[\s{}()[\];,]*$/;
+
+function git(...a) {
+  return execFileSync('git', [`--git-dir=${gitDir}`, ...a], { encoding: 'utf8', maxBuffer: 1 << 30 });
+}
+
+/** Exports a commit with ls-tree + cat-file --batch, skipping blobs the snapshot lacks. */
+function exportCommit(sha, out) {
+  if (fs.existsSync(path.join(out, '.exported'))) return;
+  fs.rmSync(out, { recursive: true, force: true });
+  const entries = git('ls-tree', '-r', '-z', sha)
+    .split('\0')
+    .filter(Boolean)
+    .map((l) => /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(l))
+    .filter((m) => m && m[2] === 'blob' && m[1] !== '120000' && m[1] !== '160000');
+  const res = spawnSync('git', [`--git-dir=${gitDir}`, 'cat-file', '--batch'], { input: entries.map((m) => m[3]).join('\n') + '\n', maxBuffer: 2 ** 31 });
+  const buf = res.stdout;
+  let at = 0;
+  for (const m of entries) {
+    const nl = buf.indexOf(10, at);
+    const header = buf.subarray(at, nl).toString();
+    at = nl + 1;
+    if (header.endsWith(' missing')) continue;
+    const size = Number(header.split(' ')[2]);
+    const file = path.join(out, m[4]);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, buf.subarray(at, at + size));
+    at += size + 1;
+  }
+  fs.writeFileSync(path.join(out, '.exported'), sha);
+}
+
+function lineBag(lines) {
+  const bag = new Map();
+  for (const raw of lines) {
+    const l = raw.trim();
+    if (l === '' || BRACKETS.test(l)) continue;
+    bag.set(l, (bag.get(l) ?? 0) + 1);
+  }
+  return bag;
+}
+const size = (bag) => [...bag.values()].reduce((a, b) => a + b, 0);
+function overlap(a, b) {
+  let n = 0;
+  for (const [l, k] of a) n += Math.min(k, b.get(l) ?? 0);
+  return n;
+}
+
+function removedLines(diffText) {
+  return diffText.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---')).map((l) => l.slice(1));
+}
+
+/** Source files whose content differs between two trees (work is a hard-linked copy: new inode = rewritten). */
+function changedFiles(before, after) {
+  const out = [];
+  const walk = (rel) => {
+    for (const e of fs.readdirSync(path.join(before, rel), { withFileTypes: true })) {
+      const r = path.join(rel, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && e.name !== '.git') walk(r);
+      } else if (SOURCE.test(e.name) && !TEST.test(r)) {
+        const a = fs.statSync(path.join(before, r));
+        let b;
+        try {
+          b = fs.statSync(path.join(after, r));
+        } catch {
+          out.push({ rel: r, deleted: true });
+          continue;
+        }
+        if (a.ino !== b.ino && !fs.readFileSync(path.join(before, r)).equals(fs.readFileSync(path.join(after, r)))) out.push({ rel: r, deleted: false });
+      }
+    }
+  };
+  walk('');
+  return out;
+}
+
+function allSources(root) {
+  const out = [];
+  const walk = (rel) => {
+    for (const e of fs.readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      const r = path.join(rel, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'node_modules' && e.name !== '.git' && e.name !== 'dist' && e.name !== 'build') walk(r);
+      } else if (/\.(ts|tsx|mts|cts)$/.test(e.name) && !e.name.endsWith('.d.ts')) out.push(r);
+    }
+  };
+  walk('');
+  return out;
+}
+
+function nearestTsconfig(root, rel) {
+  for (let d = path.dirname(path.join(root, rel)); d.startsWith(root); d = path.dirname(d)) {
+    if (fs.existsSync(path.join(d, 'tsconfig.json'))) return path.join(d, 'tsconfig.json');
+    if (d === root) break;
+  }
+  return null;
+}
+
+/** Files (relative) importing any of `targets` (relative), resolved with the tree's tsconfig options. */
+function importersOf(root, targets, sources) {
+  const wanted = new Set(targets.map((t) => path.join(root, t).replace(/\.(d\.)?[mc]?[jt]sx?$/, '')));
+  const stems = new Set(targets.map((t) => path.basename(t).replace(/\.[^.]+$/, '')).map((s) => (s === 'index' ? null : s)));
+  const anyIndex = stems.has(null);
+  const out = new Set();
+  const options = new Map();
+  for (const rel of sources) {
+    const file = path.join(root, rel);
+    const text = fs.readFileSync(file, 'utf8');
+    if (!anyIndex && ![...stems].some((s) => s && text.includes(s))) continue;
+    const cfg = nearestTsconfig(root, rel);
+    if (!options.has(cfg)) options.set(cfg, cfg ? ts.parseJsonConfigFileContent(ts.readConfigFile(cfg, ts.sys.readFile).config ?? {}, ts.sys, path.dirname(cfg)).options : {});
+    for (const imp of ts.preProcessFile(text, true, true).importedFiles) {
+      const r = ts.resolveModuleName(imp.fileName, file, options.get(cfg), ts.sys).resolvedModule;
+      if (r && wanted.has(r.resolvedFileName.replace(/\.(d\.)?[mc]?[jt]sx?$/, ''))) out.add(rel);
+    }
+  }
+  return [...out];
+}
+
+/** Diagnostics of `files` (relative) in `root`, one program per nearest tsconfig: `file: TSxxxx: message`. */
+function diagnostics(root, files) {
+  const groups = new Map();
+  for (const rel of files) {
+    if (!fs.existsSync(path.join(root, rel)) || !/\.(ts|tsx|mts|cts)$/.test(rel)) continue;
+    const cfg = nearestTsconfig(root, rel);
+    if (!groups.has(cfg)) groups.set(cfg, []);
+    groups.get(cfg).push(path.join(root, rel));
+  }
+  const out = [];
+  for (const [cfg, roots] of groups) {
+    const parsed = cfg ? ts.parseJsonConfigFileContent(ts.readConfigFile(cfg, ts.sys.readFile).config ?? {}, ts.sys, path.dirname(cfg)) : { options: {} };
+    const program = ts.createProgram({ rootNames: roots, options: { ...parsed.options, noEmit: true, skipLibCheck: true, incremental: false, composite: false } });
+    for (const f of roots) {
+      const sf = program.getSourceFile(f);
+      if (!sf) continue;
+      for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
+        const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
+        out.push({ key: `${path.relative(root, f)}: TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`, line });
+      }
+    }
+  }
+  return out;
+}
+
+function registryYaml(flag, value) {
+  return `flags:\n  ${flag}:\n    type: release\n    owner: replay\n    created: 2024-01-01\n    expires: 2025-01-01\n    state: complete\n    value: ${value}\n    since: 2025-01-01\n    default: ${!value}\n`;
+}
+
+const CONFIG = {
+  registry: 'flags.yaml',
+  include: ['**/*.{ts,tsx}'],
+  exclude: ['**/node_modules/**', '**/dist/**', '**/build/**'],
+  accessors: [
+    { call: 'useUiFlag', keyArg: 0 },
+    { call: 'flagResolver.isEnabled', keyArg: 0 },
+    { call: 'flagResolver.getVariant', keyArg: 0 },
+    { member: 'uiConfig.flags' },
+  ],
+};
+
+const rows = fs.readFileSync(tsv, 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
+const results = [];
+for (const [, parent, commit, flag, direction] of rows) {
+  if (only && flag !== only) continue;
+  const base = path.join(work, parent.slice(0, 10));
+  exportCommit(parent, base);
+  const run = path.join(work, `run-${process.pid}-${parent.slice(0, 10)}`);
+  fs.rmSync(run, { recursive: true, force: true });
+  execFileSync('cp', ['-al', base, run]);
+  for (const name of ['flagdebt.config.json', 'flags.yaml']) fs.rmSync(path.join(run, name), { force: true });
+  fs.writeFileSync(path.join(run, 'flagdebt.config.json'), JSON.stringify(CONFIG, null, 2));
+  fs.writeFileSync(path.join(run, 'flags.yaml'), registryYaml(flag, direction === 'on'));
+  const started = Date.now();
+  const res = spawnSync(process.execPath, [cli, 'remove', flag, '--dir', run, '--allow-dirty', '--now', '2026-11-21', ...extra], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = (Date.now() - started) / 1000;
+  const refused = res.status === 2;
+
+  const human = git('diff', '-U0', '--no-color', parent, commit, '--', ...['*.ts', '*.tsx', '*.js', '*.jsx']);
+  const humanRemoved = [];
+  let current = null;
+  for (const l of human.split('\n')) {
+    if (l.startsWith('diff --git')) current = /b\/(.*)$/.exec(l)[1];
+    else if (current && !TEST.test(current) && l.startsWith('-') && !l.startsWith('---')) humanRemoved.push(l.slice(1));
+  }
+  const changed = changedFiles(base, run);
+  const oursRemoved = [];
+  for (const c of changed) {
+    const d = spawnSync('git', ['diff', '--no-index', '-U0', '--no-color', path.join(base, c.rel), c.deleted ? '/dev/null' : path.join(run, c.rel)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    oursRemoved.push(...removedLines(d.stdout));
+  }
+  const hb = lineBag(humanRemoved);
+  const ob = lineBag(oursRemoved);
+  const common = overlap(hb, ob);
+
+  let broken = [];
+  if (changed.length > 0) {
+    const sources = allSources(base);
+    const targets = changed.map((c) => c.rel);
+    const affected = [...new Set([...targets, ...importersOf(base, targets, sources)])];
+    const before = diagnostics(base, affected);
+    const after = diagnostics(run, affected);
+    const counts = new Map();
+    for (const d of before) counts.set(d.key, (counts.get(d.key) ?? 0) + 1);
+    for (const d of after) {
+      const n = counts.get(d.key) ?? 0;
+      if (n > 0) counts.set(d.key, n - 1);
+      else broken.push(d);
+    }
+  }
+  const row = {
+    flag,
+    exit: res.status,
+    refused,
+    files: changed.length,
+    recall: size(hb) ? common / size(hb) : 1,
+    extra: size(ob) ? (size(ob) - common) / size(ob) : 0,
+    humanLines: size(hb),
+    ourLines: size(ob),
+    newDiagnostics: broken.length,
+    seconds,
+  };
+  results.push(row);
+  process.stdout.write(
+    `${flag.padEnd(36)} exit ${String(res.status).padEnd(2)} files ${String(row.files).padStart(3)}  recall ${(row.recall * 100).toFixed(0).padStart(3)}%  extra ${(row.extra * 100).toFixed(0).padStart(3)}%  (human ${row.humanLines}, ours ${row.ourLines})  new diagnostics ${row.newDiagnostics}  ${seconds.toFixed(1)} s\n`,
+  );
+  if (process.env.REPLAY_VERBOSE) {
+    for (const d of broken) process.stdout.write(`    ${d.key.replace(/\n/g, ' ')} (line ${d.line})\n`);
+    if (res.status !== 0) process.stdout.write(`    ${res.stderr.split('\n').slice(0, 12).join('\n    ')}\n`);
+  }
+  fs.rmSync(run, { recursive: true, force: true });
+}
+const mean = (k) => results.reduce((a, r) => a + r[k], 0) / Math.max(1, results.length);
+process.stdout.write(
+  `\n${results.length} commits: mean recall ${(mean('recall') * 100).toFixed(1)}%, mean extra ${(mean('extra') * 100).toFixed(1)}%, ` +
+    `${results.filter((r) => r.newDiagnostics > 0).length} with new diagnostics, ${results.filter((r) => r.refused).length} refused (exit 2)\n`,
+);

@@ -1,0 +1,45 @@
+import { exp, flags, settings, useFeature, useSetting } from './lib/sdk';
+
+export class Host {
+  constructor(readonly ready: Promise<boolean>) {}
+}
+
+export function checkoutTitle(): string {
+  return useFeature('new-checkout').on ? 'One-page checkout' : 'Checkout';
+}
+
+export function checkoutReason(): string {
+  const feature = useFeature('new-checkout');
+  return feature.reason;
+}
+
+export function expressPay(): boolean {
+  return useSetting('new-checkout').value;
+}
+
+export async function loadCheckout(): Promise<string> {
+  if (await exp.inExperiment('new-checkout')) {
+    return 'new';
+  }
+  return 'old';
+}
+
+export function host(): Host {
+  return new Host(exp.inExperiment('new-checkout'));
+}
+
+export class CheckoutWatcher {
+  watcherId = 0;
+  enabled = false;
+
+  start(): void {
+    this.watcherId = settings.watch('new-checkout', (on) => {
+      this.enabled = on;
+    });
+  }
+}
+
+export function observeCheckout(log: (on: boolean) => void): () => void {
+  const sub = flags.observe('new-checkout').subscribe(log);
+  return () => sub.unsubscribe();
+}

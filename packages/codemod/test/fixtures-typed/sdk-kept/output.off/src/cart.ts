@@ -1,0 +1,7 @@
+function legacyLabel(): string {
+  return 'Go to checkout';
+}
+
+export function cartButton(): string {
+  return legacyLabel();
+}

@@ -1,0 +1,3 @@
+export function cartButton(): string {
+  return 'Pay now';
+}

@@ -1,0 +1,7 @@
+function legacyMenu(): string[] {
+    return ['Docs', 'Settings'];
+}
+
+export function headerItems(): string[] {
+    return legacyMenu();
+}

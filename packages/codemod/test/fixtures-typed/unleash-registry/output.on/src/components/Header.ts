@@ -1,0 +1,3 @@
+export function headerItems(): string[] {
+    return ['Help', 'Settings'];
+}
