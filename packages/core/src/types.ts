@@ -62,6 +62,11 @@ export interface CallAccessor {
   defaultArg?: number;
   /** The first identifier of `call` must be imported from this module. */
   from?: string;
+  /**
+   * The key is this property of the `keyArg` argument, an options object:
+   * `featureFlags({ flag_key: 'x' })` with `keyProperty: 'flag_key'`.
+   */
+  keyProperty?: string;
 }
 
 export interface MemberAccessor {
@@ -161,6 +166,11 @@ export interface FlagRead {
   defaultArg?: DefaultArgument;
   /** True when this read is the body of a wrapper (the wrapper's own read). */
   inWrapper?: boolean;
+  /**
+   * True when the key is one element of an array of keys (`isEnabled([A, B])`): the call reads
+   * several flags at once, so its value is not this flag's alone (the codemod does not fold it).
+   */
+  keyInArray?: boolean;
 }
 
 export type DeclarationKind = 'enum-member' | 'union-member' | 'const-object-property' | 'const';
@@ -194,6 +204,8 @@ export interface WrapperInfo {
   keyParam?: number;
   /** The accessor at the bottom of the wrapper chain. */
   accessor: Accessor;
+  /** Set for a class method wrapper: the class that declares it. */
+  className?: string;
 }
 
 /**

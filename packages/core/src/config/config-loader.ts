@@ -17,7 +17,7 @@ import type { Entry, SourceDocument } from '../registry/source-document.js';
 import { DEFAULT_ACCESSORS, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_STALENESS, DEFAULT_TESTS, REGISTRY_FILE_NAMES } from './defaults.js';
 
 const TOP_LEVEL = ['$schema', 'registry', 'include', 'exclude', 'tests', 'accessors', 'naming', 'staleness', 'budget'] as const;
-const ACCESSOR_KEYS = ['call', 'member', 'keyArg', 'defaultArg', 'from'] as const;
+const ACCESSOR_KEYS = ['call', 'member', 'keyArg', 'defaultArg', 'from', 'keyProperty'] as const;
 const POLICY_KEYS = ['completeForDays', 'maxAgeDays', 'expires'] as const;
 const BUDGET_KEYS = ['stale', 'unregistered'] as const;
 const DOTTED_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
@@ -128,7 +128,7 @@ function readAccessor(reader: ConfigReader, node: Node, index: number): Accessor
     return undefined;
   }
   if (member) {
-    for (const name of ['keyArg', 'defaultArg', 'from']) {
+    for (const name of ['keyArg', 'defaultArg', 'from', 'keyProperty']) {
       const extra = fields.get(name);
       if (extra) reader.error('config/invalid-accessor', extra.keyNode, `\`${where}.${name}\` only applies to \`call\` accessors`, `remove \`${name}\``);
     }
@@ -140,14 +140,17 @@ function readAccessor(reader: ConfigReader, node: Node, index: number): Accessor
   const defaultArg = defaultEntry ? reader.count(defaultEntry, `${where}.defaultArg`) : undefined;
   const fromEntry = fields.get('from');
   const from = fromEntry ? reader.string(fromEntry, `${where}.from`) : undefined;
+  const keyPropertyEntry = fields.get('keyProperty');
+  const keyProperty = keyPropertyEntry ? reader.string(keyPropertyEntry, `${where}.keyProperty`) : undefined;
   if (keyArg !== undefined && defaultArg !== undefined && keyArg === defaultArg) {
     reader.error('config/invalid-accessor', defaultEntry?.value, `\`${where}.defaultArg\` is the same argument as \`keyArg\``, 'point `defaultArg` at the default-value argument');
     return undefined;
   }
-  if (path === undefined || keyArg === undefined || (defaultEntry && defaultArg === undefined) || (fromEntry && from === undefined)) return undefined;
+  if (path === undefined || keyArg === undefined || (defaultEntry && defaultArg === undefined) || (fromEntry && from === undefined) || (keyPropertyEntry && keyProperty === undefined)) return undefined;
   const accessor: Accessor = { call: path, keyArg };
   if (defaultArg !== undefined) accessor.defaultArg = defaultArg;
   if (from !== undefined) accessor.from = from;
+  if (keyProperty !== undefined) accessor.keyProperty = keyProperty;
   return accessor;
 }
 

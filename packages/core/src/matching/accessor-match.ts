@@ -3,6 +3,7 @@ import { accessorName, isCallAccessor } from '../types.js';
 import type { Accessor, CallAccessor, MemberAccessor, WrapperInfo } from '../types.js';
 import type { KeyResolver } from './key-resolver.js';
 import type { ProjectContext } from './project-context.js';
+import { receiverClass } from './method-receiver.js';
 import { skipOuterExpressions } from './syntax.js';
 import type { WrapperRegistry } from './wrapper-registry.js';
 
@@ -93,8 +94,9 @@ export class ReadMatcher {
       if (!endsWith(callee.segments, path, 1)) continue;
       if (!this.firstSegmentMatches(callee, path, accessor, file)) continue;
       const keyArg = call.arguments[accessor.keyArg];
-      const keyExpr = keyArg && !ts.isSpreadElement(keyArg) ? keyArg : undefined;
-      return { node: call, accessor, via: accessorName(accessor), keyExpr, keyNode: keyArg, call, defaultArg: accessor.defaultArg };
+      let keyExpr = keyArg && !ts.isSpreadElement(keyArg) ? keyArg : undefined;
+      if (keyExpr && accessor.keyProperty !== undefined) keyExpr = this.keys.optionProperty(keyExpr, accessor.keyProperty, file);
+      return { node: call, accessor, via: accessorName(accessor), keyExpr, keyNode: keyExpr ?? keyArg, call, defaultArg: accessor.defaultArg };
     }
     return this.matchWrapperCall(call, file);
   }
@@ -122,6 +124,11 @@ export class ReadMatcher {
 
   private matchWrapperCall(call: ts.CallExpression, file: string): ReadMatch | undefined {
     const callee = skipOuterExpressions(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) && this.wrappers.mayBeWrapper(callee.name.text)) {
+      const cls = receiverClass(callee.expression, file, this.keys);
+      const method = cls ? this.wrappers.methodOf(cls.decl, cls.file, callee.name.text) : undefined;
+      if (method) return this.wrapperMatch(call, method);
+    }
     // Wrappers are module-level declarations: a callee root this module does not declare or
     // import (`console`, `String`, locals) cannot be one, so skip the scope walk.
     const root = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
@@ -140,7 +147,10 @@ export class ReadMatcher {
       if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, callee.name.text, 'value');
     }
     const wrapper = resolved ? this.wrappers.wrapperOf(resolved) : undefined;
-    if (!wrapper) return undefined;
+    return wrapper ? this.wrapperMatch(call, wrapper) : undefined;
+  }
+
+  private wrapperMatch(call: ts.CallExpression, wrapper: WrapperInfo): ReadMatch {
     const match: ReadMatch = { node: call, accessor: wrapper.accessor, via: wrapper.name, wrapper, call };
     if (wrapper.keyParam !== undefined) {
       const arg = call.arguments[wrapper.keyParam];

@@ -1,5 +1,5 @@
 import ts from '../typescript.cjs';
-import { hasDefaultModifier, hasExportModifier } from './syntax.js';
+import { hasDefaultModifier, hasExportModifier, skipOuterExpressions } from './syntax.js';
 
 /** A name declared in some scope, before imports are followed. */
 export type LocalDecl =
@@ -9,6 +9,8 @@ export type LocalDecl =
   | { kind: 'binding'; file: string; element: ts.BindingElement; isConst: boolean }
   | { kind: 'enum'; file: string; decl: ts.EnumDeclaration }
   | { kind: 'function'; file: string; decl: ts.FunctionDeclaration }
+  /** Its methods may be wrappers (`svc.isNewNav()` on a receiver typed or built as the class). */
+  | { kind: 'class'; file: string; decl: ts.ClassDeclaration }
   | { kind: 'type'; file: string; decl: ts.TypeAliasDeclaration }
   /** `import * as ns` that resolved to a project file. */
   | { kind: 'namespace'; file: string; target: string }
@@ -58,6 +60,7 @@ export function collectStatementDecls(stmt: ts.Statement, file: string, into: Ma
   if (ts.isVariableStatement(stmt)) {
     const isConst = (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0;
     for (const decl of stmt.declarationList.declarations) {
+      if (isConst && decl.initializer && addRequire(decl.name, decl.initializer, file, into)) continue;
       if (ts.isIdentifier(decl.name)) add(into, decl.name.text, { kind: 'var', file, decl, isConst });
       else addBindings(decl.name, file, isConst, into);
     }
@@ -67,7 +70,9 @@ export function collectStatementDecls(stmt: ts.Statement, file: string, into: Ma
     add(into, stmt.name.text, { kind: 'enum', file, decl: stmt });
   } else if (ts.isTypeAliasDeclaration(stmt)) {
     add(into, stmt.name.text, { kind: 'type', file, decl: stmt });
-  } else if ((ts.isClassDeclaration(stmt) || ts.isInterfaceDeclaration(stmt) || ts.isModuleDeclaration(stmt)) && stmt.name && ts.isIdentifier(stmt.name)) {
+  } else if (ts.isClassDeclaration(stmt) && stmt.name) {
+    add(into, stmt.name.text, { kind: 'class', file, decl: stmt });
+  } else if ((ts.isInterfaceDeclaration(stmt) || ts.isModuleDeclaration(stmt)) && stmt.name && ts.isIdentifier(stmt.name)) {
     add(into, stmt.name.text, { kind: 'other', file });
   } else if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) {
     const specifier = stmt.moduleSpecifier.text;
@@ -86,6 +91,46 @@ export function collectStatementDecls(stmt: ts.Statement, file: string, into: Ma
   } else if (ts.isImportEqualsDeclaration(stmt)) {
     add(into, stmt.name.text, { kind: 'other', file });
   }
+}
+
+/**
+ * The module `require('spec')` (or `require('spec').name`) loads, with the export it picks
+ * (`*` for the whole module).
+ */
+export function requiredModule(init: ts.Expression): { specifier: string; imported: string } | undefined {
+  let e = skipOuterExpressions(init);
+  let imported = '*';
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) {
+    imported = e.name.text;
+    e = skipOuterExpressions(e.expression);
+  }
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== 'require' || e.arguments.length !== 1) return undefined;
+  const arg = e.arguments[0];
+  if (!ts.isStringLiteral(arg) && !ts.isNoSubstitutionTemplateLiteral(arg)) return undefined;
+  return { specifier: arg.text, imported };
+}
+
+/**
+ * A const bound to a CommonJS require reads like an import: `const flags = require('./flags')`
+ * is `import * as flags`, `const { A, B: b } = require('x')` is `import { A, B as b }`.
+ * Nested or rest patterns are left to the ordinary rules (false).
+ */
+function addRequire(name: ts.BindingName, init: ts.Expression, file: string, into: Map<string, LocalDecl[]>): boolean {
+  const req = requiredModule(init);
+  if (!req) return false;
+  if (ts.isIdentifier(name)) {
+    add(into, name.text, { kind: 'import', file, specifier: req.specifier, imported: req.imported });
+    return true;
+  }
+  if (!ts.isObjectBindingPattern(name) || req.imported !== '*') return false;
+  const simple = name.elements.every((el) => !el.dotDotDotToken && ts.isIdentifier(el.name) && (!el.propertyName || ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName)));
+  if (!simple) return false;
+  for (const el of name.elements) {
+    const local = (el.name as ts.Identifier).text;
+    const imported = el.propertyName ? (el.propertyName as ts.Identifier | ts.StringLiteral).text : local;
+    add(into, local, { kind: 'import', file, specifier: req.specifier, imported });
+  }
+  return true;
 }
 
 /** Object-pattern names keep their element (their key may resolve); array-pattern names do not. */
@@ -121,6 +166,12 @@ export function buildModuleSymbols(sf: ts.SourceFile, file: string): ModuleSymbo
   for (const stmt of sf.statements) {
     collectStatementDecls(stmt, file, locals);
     if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) importedModules.add(stmt.moduleSpecifier.text);
+    if (ts.isVariableStatement(stmt)) {
+      for (const d of stmt.declarationList.declarations) {
+        const req = d.initializer && requiredModule(d.initializer);
+        if (req) importedModules.add(req.specifier);
+      }
+    }
     if (ts.isExportDeclaration(stmt)) {
       const spec = stmt.moduleSpecifier && ts.isStringLiteral(stmt.moduleSpecifier) ? stmt.moduleSpecifier.text : undefined;
       if (spec !== undefined) importedModules.add(spec);

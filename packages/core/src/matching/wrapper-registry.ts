@@ -5,8 +5,10 @@ import type { ExportEntry } from './module-symbols.js';
 import type { KeyResolver, Resolved } from './key-resolver.js';
 import type { ProjectContext } from './project-context.js';
 import { hasExportModifier, isConstDeclaration, isFunctionLikeValue, positionOf, skipOuterExpressions } from './syntax.js';
+import { returnedRead } from './wrapper-body.js';
 
-type WrapperDecl = ts.FunctionDeclaration | ts.VariableDeclaration;
+/** Functions, const arrows, and methods (or arrow properties) of top-level classes. */
+type WrapperDecl = ts.FunctionDeclaration | ts.VariableDeclaration | ts.MethodDeclaration | ts.PropertyDeclaration;
 
 export interface WrapperRecord {
   info: WrapperInfo;
@@ -15,8 +17,8 @@ export interface WrapperRecord {
 }
 
 /**
- * Finds wrappers: functions whose body is exactly one flag read (optionally `!!read` or
- * `Boolean(read)`). Analysis is lazy and memoised per declaration; a wrapper of a wrapper
+ * Finds wrappers: functions and class methods whose body returns one flag read (see
+ * wrapper-body.ts for the shapes: awaited, guarded, several statements). Analysis is lazy and memoised per declaration; a wrapper of a wrapper
  * resolves through this registry, so chains reach a fixed point without a global pass.
  */
 export class WrapperRegistry {
@@ -47,6 +49,21 @@ export class WrapperRegistry {
       return this.analyze(d.decl, d.file)?.info;
     }
     return undefined;
+  }
+
+  /**
+   * The wrapper method `name` of a class (own members, then an `extends` chain of classes this
+   * project declares), for a call whose receiver is known to be that class.
+   */
+  methodOf(cls: ts.ClassDeclaration, file: string, name: string, depth = 0): WrapperInfo | undefined {
+    for (const m of cls.members) {
+      if (!(ts.isMethodDeclaration(m) || ts.isPropertyDeclaration(m)) || propertyName(m) !== name || isStatic(m)) continue;
+      return isWrapperShaped(m) ? this.analyze(m, file)?.info : undefined;
+    }
+    const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    if (!base || !ts.isIdentifier(base) || depth > 8) return undefined;
+    const d = this.keys.lookup(base, file, 'value');
+    return d?.kind === 'class' ? this.methodOf(d.decl, d.file, name, depth + 1) : undefined;
   }
 
   /** All wrappers declared at the top level of a file. */
@@ -149,16 +166,15 @@ export class WrapperRegistry {
 
   private compute(decl: WrapperDecl, file: string): WrapperRecord | null {
     const fn = functionOf(decl);
-    const name = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : undefined;
+    const name = propertyName(decl);
     const sf = this.ctx.parsed(file);
     if (!fn || !name || !sf) return null;
-    const body = returnedExpression(fn);
-    if (!body) return null;
-    const read = unwrapBoolean(body);
+    const read = returnedRead(fn);
+    if (!read) return null;
     let match;
     if (ts.isCallExpression(read)) match = this.matcher.matchCall(read, file);
     else if (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read)) match = this.matcher.matchMember(read);
-    if (!match) return null;
+    if (!match || this.readsElsewhere(fn, read, file)) return null;
 
     let key: string | null = null;
     let keyParam: number | undefined;
@@ -173,17 +189,39 @@ export class WrapperRegistry {
 
     const whole = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
     const start = whole.getStart(sf);
+    const cls = ts.isClassDeclaration(decl.parent) ? decl.parent : undefined;
     const info: WrapperInfo = {
       name,
       file,
       span: { start, end: whole.getEnd() },
       ...positionOf(start, sf),
-      exported: isExported(decl, name, this.ctx.symbols(file)?.exports),
+      exported: cls ? isExported(cls, cls.name?.text ?? 'default', this.ctx.symbols(file)?.exports) : isExported(decl as ts.FunctionDeclaration | ts.VariableDeclaration, name, this.ctx.symbols(file)?.exports),
       key,
       accessor: match.accessor,
     };
+    if (cls) info.className = cls.name?.text ?? 'default';
     if (keyParam !== undefined) info.keyParam = keyParam;
     return { info, bodyRead: read };
+  }
+
+  /**
+   * Whether the body reads a flag besides `read`: then a call of the function is not a read of
+   * that one flag (`if (isOn(a)) return true; return isOn(b)`). Nested functions are not walked.
+   */
+  private readsElsewhere(fn: ts.FunctionLikeDeclaration, read: ts.Expression, file: string): boolean {
+    const body = fn.body;
+    if (!body || !ts.isBlock(body)) return false;
+    const stack: ts.Node[] = [...body.statements];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n === read || ts.isFunctionLike(n) || ts.isClassLike(n)) continue;
+      if (ts.isCallExpression(n) && this.matcher.matchCall(n, file)) return true;
+      if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && this.matcher.matchMember(n)) return true;
+      ts.forEachChild(n, (c) => {
+        stack.push(c);
+      });
+    }
+    return false;
   }
 
   private paramIndex(expr: ts.Expression, fn: ts.SignatureDeclaration, file: string): number | undefined {
@@ -226,6 +264,9 @@ function candidateDecls(sf: ts.SourceFile): WrapperDecl[] {
   const out: WrapperDecl[] = [];
   for (const stmt of sf.statements) {
     if (ts.isFunctionDeclaration(stmt) && stmt.name && stmt.body) out.push(stmt);
+    else if (ts.isClassDeclaration(stmt)) {
+      for (const m of stmt.members) if ((ts.isMethodDeclaration(m) || ts.isPropertyDeclaration(m)) && !isStatic(m) && isWrapperShaped(m)) out.push(m);
+    }
     else if (ts.isVariableStatement(stmt)) {
       for (const d of stmt.declarationList.declarations) {
         if (ts.isIdentifier(d.name) && d.initializer && isConstDeclaration(d) && isFunctionLikeValue(skipOuterExpressions(d.initializer))) out.push(d);
@@ -236,42 +277,26 @@ function candidateDecls(sf: ts.SourceFile): WrapperDecl[] {
 }
 
 function functionOf(decl: WrapperDecl): ts.FunctionLikeDeclaration | undefined {
-  if (ts.isFunctionDeclaration(decl)) return decl;
+  if (ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl)) return decl;
   const init = decl.initializer && skipOuterExpressions(decl.initializer);
   return init && isFunctionLikeValue(init) ? init : undefined;
 }
 
-/** Expression body, or a block that is exactly one `return <expr>`. */
-function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
-  const body = fn.body;
-  if (!body) return undefined;
-  if (!ts.isBlock(body)) return body;
-  if (body.statements.length !== 1) return undefined;
-  const only = body.statements[0];
-  return ts.isReturnStatement(only) ? only.expression : undefined;
+/** A method with a body, or a property initialised with a function (`isNewNav = () => ...`). */
+function isWrapperShaped(m: ts.MethodDeclaration | ts.PropertyDeclaration): boolean {
+  if (ts.isMethodDeclaration(m)) return m.body !== undefined && propertyName(m) !== undefined;
+  return m.initializer !== undefined && isFunctionLikeValue(skipOuterExpressions(m.initializer)) && propertyName(m) !== undefined;
 }
 
-/** `!!read` and `Boolean(read)` are still the read. */
-function unwrapBoolean(expr: ts.Expression): ts.Expression {
-  let e = skipOuterExpressions(expr);
-  for (let i = 0; i < 4; i++) {
-    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
-      const inner = skipOuterExpressions(e.operand);
-      if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken) {
-        e = skipOuterExpressions(inner.operand);
-        continue;
-      }
-    }
-    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Boolean' && e.arguments.length === 1) {
-      e = skipOuterExpressions(e.arguments[0]);
-      continue;
-    }
-    break;
-  }
-  return e;
+function propertyName(decl: WrapperDecl): string | undefined {
+  return decl.name && (ts.isIdentifier(decl.name) || ts.isStringLiteral(decl.name)) ? decl.name.text : undefined;
 }
 
-function isExported(decl: WrapperDecl, name: string, exports: Map<string, ExportEntry> | undefined): boolean {
+function isStatic(m: ts.ClassElement): boolean {
+  return ts.canHaveModifiers(m) && (ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+}
+
+function isExported(decl: ts.FunctionDeclaration | ts.VariableDeclaration | ts.ClassDeclaration, name: string, exports: Map<string, ExportEntry> | undefined): boolean {
   const holder = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
   if (hasExportModifier(holder)) return true;
   if (!exports) return false;
