@@ -48,7 +48,10 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   for (const file of files) {
     const text = sources.text(file);
     if (typeof text !== 'string') continue;
-    const reads = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key));
+    const all = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key));
+    // One key of several read at once (`isEnabled([A, B])`): the call's value is not this flag's.
+    for (const r of all) if (r.keyInArray) skipped.addShared(file, r);
+    const reads = all.filter((r) => !r.keyInArray);
     // No reads may only mean the parser gave up on this file, or misread its broken syntax.
     if (reads.length === 0 && project.problems(file, text).length > 0) {
       skip(file, 'the code is nested too deeply to analyse');

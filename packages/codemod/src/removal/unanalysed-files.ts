@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Diagnostic, FlagState } from '@flagdebt/core';
+import type { Diagnostic, FlagRead, FlagState } from '@flagdebt/core';
 
 /**
  * Files that mention a flag but that the codemod could not analyse (syntax error, nesting too
@@ -41,6 +41,25 @@ export class UnanalysedFiles {
         fix: 'fix the syntax error (or exclude the file) and run flagdebt remove again',
       });
     }
+  }
+
+  /** A read the folder must not rewrite: the flag is one of an array of keys read by one call. */
+  addShared(file: string, read: FlagRead): void {
+    const key = read.key!;
+    this.blockedKeys.add(key);
+    const state = this.states.get(key);
+    this.warnings.push({
+      severity: 'warning',
+      code: 'remove/shared-read',
+      file: path.relative(this.root, file).split(path.sep).join('/'),
+      line: read.line,
+      column: read.column,
+      flag: key,
+      message:
+        `${key} is read here together with other keys (an array of keys), so the call cannot be replaced by its value; ` +
+        (state ? `the registry entry stays ${state}` : 'the flag was not archived'),
+      fix: `remove ${key} from the array by hand, then run flagdebt remove again`,
+    });
   }
 }
 

@@ -95,7 +95,13 @@ export class ReadMatcher {
       if (!this.firstSegmentMatches(callee, path, accessor, file)) continue;
       const keyArg = call.arguments[accessor.keyArg];
       let keyExpr = keyArg && !ts.isSpreadElement(keyArg) ? keyArg : undefined;
-      if (keyExpr && accessor.keyProperty !== undefined) keyExpr = this.keys.optionProperty(keyExpr, accessor.keyProperty, file);
+      if (accessor.keyProperty !== undefined) {
+        // No options, or options without the key property: this call reads no flag.
+        if (!keyArg) continue;
+        const property = keyExpr && this.keys.optionProperty(keyExpr, accessor.keyProperty, file);
+        if (property === null) continue;
+        keyExpr = property;
+      }
       return { node: call, accessor, via: accessorName(accessor), keyExpr, keyNode: keyExpr ?? keyArg, call, defaultArg: accessor.defaultArg };
     }
     return this.matchWrapperCall(call, file);

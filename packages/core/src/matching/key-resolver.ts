@@ -49,11 +49,12 @@ export class KeyResolver {
 
   /**
    * The expression of property `name` in the options object `expr` (`keyProperty`): an object
-   * literal, a const in scope bound to one, or one level of factory / constructor around one
+   * literal, a const of this file bound to one, or one level of factory / constructor around one
    * (`Command.create({ orgId, key })`, `new Query({ key })`: the only object argument that has
-   * the property). Undefined when the property cannot be found: the read stays dynamic.
+   * the property). Null when the options certainly lack it (the call reads no flag); undefined
+   * when they cannot be seen (a spread, a parameter): the read stays dynamic.
    */
-  optionProperty(expr: ts.Expression, name: string, file: string): ts.Expression | undefined {
+  optionProperty(expr: ts.Expression, name: string, file: string): ts.Expression | null | undefined {
     let e = skipOuterExpressions(expr);
     if (ts.isIdentifier(e)) {
       const d = this.lookup(e, file, 'value');
@@ -63,8 +64,11 @@ export class KeyResolver {
     }
     if (ts.isObjectLiteralExpression(e)) return propertyIn(e, name);
     if ((ts.isCallExpression(e) || ts.isNewExpression(e)) && e.arguments) {
-      const found = e.arguments.map((a) => skipOuterExpressions(a)).filter(ts.isObjectLiteralExpression).map((o) => propertyIn(o, name)).filter((x) => x !== undefined);
-      return found.length === 1 ? found[0] : undefined;
+      const objects = e.arguments.map((a) => skipOuterExpressions(a)).filter(ts.isObjectLiteralExpression);
+      const found = objects.map((o) => propertyIn(o, name));
+      const present = found.filter((x) => x !== null);
+      if (present.length === 0 && objects.length > 0) return null;
+      return present.length === 1 ? present[0] : undefined;
     }
     return undefined;
   }
@@ -263,8 +267,11 @@ function mutatedIn(text: string, name: string): boolean {
   return write.test(text);
 }
 
-/** The value of property `name` of an object literal (a shorthand's name, to resolve in scope). */
-function propertyIn(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+/**
+ * The value of property `name` of an object literal (a shorthand's name, to resolve in scope);
+ * null when the literal has no such property, undefined when a spread may supply it.
+ */
+function propertyIn(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | null | undefined {
   // The last one wins, as at run time; a spread after it may override it, so give up then.
   for (let i = obj.properties.length - 1; i >= 0; i--) {
     const p = obj.properties[i];
@@ -274,7 +281,7 @@ function propertyIn(obj: ts.ObjectLiteralExpression, name: string): ts.Expressio
     if (ts.isShorthandPropertyAssignment(p)) return p.name;
     return undefined;
   }
-  return undefined;
+  return null;
 }
 
 function isStringLiteralLike(e: ts.Expression): boolean {

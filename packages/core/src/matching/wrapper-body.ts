@@ -9,7 +9,7 @@ import { skipOuterExpressions } from './syntax.js';
  * - guarded: `svc ? svc.read(K) : false`, `svc?.read(K) ?? false`, `svc && svc.read(K)`,
  *   `if (!svc) return false; return svc.read(K)`, `try { return read(K) } catch { return false }`;
  * - several statements: `const v = read(k); log(v); return v;`;
- * - `!!read`, `Boolean(read)`.
+ * - `!!read`, `Boolean(read)`, a property of the result: `(await read(k)).value`.
  *
  * The rule: exactly one `return` (outside nested functions) returns something other than a
  * fallback literal (`true`, `false`, `null`, `undefined`, nothing); that value, unwrapped, is
@@ -96,11 +96,19 @@ export function unwrapRead(expr: ts.Expression): ts.Expression {
       e = skipOuterExpressions(e.left);
     } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && isGuard(e.left)) {
       e = skipOuterExpressions(e.right);
+    } else if (ts.isPropertyAccessExpression(e) && isCallResult(e.expression)) {
+      // A property of the result: `(await featureFlags(q)).value`, `useFeature(k).on`.
+      e = skipOuterExpressions(e.expression);
     } else {
       break;
     }
   }
   return e;
+}
+
+function isCallResult(expr: ts.Expression): boolean {
+  const e = skipOuterExpressions(expr);
+  return ts.isCallExpression(e) || (ts.isAwaitExpression(e) && ts.isCallExpression(skipOuterExpressions(e.expression)));
 }
 
 function isDoubleNot(e: ts.PrefixUnaryExpression): boolean {
