@@ -88,7 +88,12 @@ export class ReadMatcher {
       .filter((m) => usable(m.path));
   }
 
-  matchCall(call: ts.CallExpression, file: string): ReadMatch | undefined {
+  /**
+   * `inWrapperOf`: set while analysing a wrapper's body. A method call's receiver is then resolved
+   * only to classes of this file, so the answer cannot depend on which other modules were
+   * analysed first (the scanner, the ESLint plugin and the codemod discover in different orders).
+   */
+  matchCall(call: ts.CallExpression, file: string, inWrapperOf?: string): ReadMatch | undefined {
     const callee = pathOf(call.expression);
     for (const { accessor, path } of this.calls) {
       if (!endsWith(callee.segments, path, 1)) continue;
@@ -104,7 +109,7 @@ export class ReadMatcher {
       }
       return { node: call, accessor, via: accessorName(accessor), keyExpr, keyNode: keyExpr ?? keyArg, call, defaultArg: accessor.defaultArg };
     }
-    return this.matchWrapperCall(call, file);
+    return this.matchWrapperCall(call, file, inWrapperOf);
   }
 
   /** A property/element access whose object ends with a member path. */
@@ -128,10 +133,10 @@ export class ReadMatcher {
     return this.members.find((m) => endsWith(object.segments, m.path, 0))?.accessor;
   }
 
-  private matchWrapperCall(call: ts.CallExpression, file: string): ReadMatch | undefined {
+  private matchWrapperCall(call: ts.CallExpression, file: string, inWrapperOf?: string): ReadMatch | undefined {
     const callee = skipOuterExpressions(call.expression);
-    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) && this.wrappers.mayBeWrapper(callee.name.text)) {
-      const cls = receiverClass(callee.expression, file, this.keys);
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) && (inWrapperOf !== undefined || this.wrappers.mayBeMethodWrapper(callee.name.text))) {
+      const cls = receiverClass(callee.expression, file, this.keys, inWrapperOf === undefined ? undefined : (f) => f === inWrapperOf);
       const method = cls ? this.wrappers.methodOf(cls.decl, cls.file, callee.name.text) : undefined;
       if (method) return this.wrapperMatch(call, method);
     }

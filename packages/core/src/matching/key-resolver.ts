@@ -74,45 +74,47 @@ export class KeyResolver {
   }
 
   /** The declaration an identifier refers to at its position, imports followed. */
-  lookup(id: ts.Identifier, file: string, meaning: Meaning): Resolved | undefined {
+  /** `gate`: modules not to open (their declarations are not looked for). */
+  lookup(id: ts.Identifier, file: string, meaning: Meaning, gate?: (file: string) => boolean): Resolved | undefined {
     const symbols = this.ctx.symbols(file);
     if (!symbols) return undefined;
     const local = this.ctx.scopes.lookup(id.text, id, file, meaning, symbols);
-    return local ? this.follow(local, meaning, new Set()) : undefined;
+    return local ? this.follow(local, meaning, new Set(), gate) : undefined;
   }
 
   /** Follows an import to the declaration it names in the target module. */
-  follow(d: LocalDecl, meaning: Meaning, seen: Set<string>): Resolved {
+  follow(d: LocalDecl, meaning: Meaning, seen: Set<string>, gate?: (file: string) => boolean): Resolved {
     if (d.kind !== 'import') return d;
     const target = this.ctx.resolveModule(d.specifier, d.file);
     if (!target) return d;
     if (d.imported === '*') return { kind: 'namespace', file: d.file, target };
-    return this.resolveExport(target, d.imported, meaning, seen) ?? d;
+    return this.resolveExport(target, d.imported, meaning, seen, gate) ?? d;
   }
 
   /** The declaration behind `export <name>` of a module, through `export … from` and `export *`. */
-  resolveExport(target: string, name: string, meaning: Meaning, seen: Set<string> = new Set()): Resolved | undefined {
+  resolveExport(target: string, name: string, meaning: Meaning, seen: Set<string> = new Set(), gate?: (file: string) => boolean): Resolved | undefined {
     const visitKey = `${target}\0${name}\0${meaning}`;
     if (seen.has(visitKey) || seen.size > 256) return undefined;
     seen.add(visitKey);
+    if (gate && !gate(target)) return undefined;
     const symbols = this.ctx.symbols(target);
     if (!symbols) return undefined;
     const entry = symbols.exports.get(name);
     if (entry?.kind === 'local') {
       const local = symbols.locals.get(entry.name)?.find((d) => declaresMeaning(d, meaning));
-      return local ? this.follow(local, meaning, seen) : undefined;
+      return local ? this.follow(local, meaning, seen, gate) : undefined;
     }
     if (entry?.kind === 'expression') return { kind: 'expression', file: target, expr: entry.expr };
     if (entry?.kind === 'reexport') {
       const next = this.ctx.resolveModule(entry.specifier, target);
       if (!next) return { kind: 'import', file: target, specifier: entry.specifier, imported: entry.name };
       if (entry.name === '*') return { kind: 'namespace', file: target, target: next };
-      return this.resolveExport(next, entry.name, meaning, seen);
+      return this.resolveExport(next, entry.name, meaning, seen, gate);
     }
     if (name === 'default') return undefined;
     for (const spec of symbols.starExports) {
       const next = this.ctx.resolveModule(spec, target);
-      const found = next ? this.resolveExport(next, name, meaning, seen) : undefined;
+      const found = next ? this.resolveExport(next, name, meaning, seen, gate) : undefined;
       if (found) return found;
     }
     return undefined;

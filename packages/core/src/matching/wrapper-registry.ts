@@ -30,6 +30,8 @@ export class WrapperRegistry {
   private sealedNames: Set<string> | null = null;
   /** Names of wrappers whose tree was let go (`forgetTree`). */
   private readonly namesOfForgotten = new Set<string>();
+  /** Names of the class method wrappers analysed (kept across `forgetTree`, like the names). */
+  private readonly methodNames = new Set<string>();
   /** `names()`, until a name can have been added or removed (it is asked for once per file). */
   private knownNames: Set<string> | null = null;
 
@@ -105,6 +107,14 @@ export class WrapperRegistry {
     return this.sealedNames !== null;
   }
 
+  /**
+   * Whether a call of method `name` may be a class method wrapper's: sealed, when a wrapper has
+   * that name; otherwise when a method wrapper of that name was analysed (discovery runs first).
+   */
+  mayBeMethodWrapper(name: string): boolean {
+    return this.sealedNames !== null ? this.sealedNames.has(name) : this.methodNames.has(name);
+  }
+
   /** False only when sealed and `name` (as exported) is no known wrapper's name. */
   mayBeWrapper(name: string): boolean {
     return this.sealedNames === null || name === 'default' || this.sealedNames.has(name);
@@ -140,6 +150,7 @@ export class WrapperRegistry {
 
   clear(): void {
     this.namesOfForgotten.clear();
+    // `methodNames` stay: a superset only costs resolving a few more receivers.
     this.sealedNames = null;
     this.byDecl.clear();
     this.byFile.clear();
@@ -160,6 +171,7 @@ export class WrapperRegistry {
       this.inProgress.delete(decl);
     }
     this.byDecl.set(decl, rec);
+    if (rec?.info.className !== undefined) this.methodNames.add(rec.info.name);
     if (rec && !this.knownNames?.has(rec.info.name)) this.knownNames = null;
     return rec;
   }
@@ -172,7 +184,7 @@ export class WrapperRegistry {
     const read = returnedRead(fn);
     if (!read) return null;
     let match;
-    if (ts.isCallExpression(read)) match = this.matcher.matchCall(read, file);
+    if (ts.isCallExpression(read)) match = this.matcher.matchCall(read, file, file);
     else if (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read)) match = this.matcher.matchMember(read);
     if (!match || this.readsElsewhere(fn, read, file)) return null;
 
