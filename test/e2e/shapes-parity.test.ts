@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import flagdebt from '@flagdebt/eslint-plugin';
+import { FlagProject, loadConfig, walkFiles } from '@flagdebt/core';
 import { removeFlags } from '@flagdebt/codemod';
 import { scan } from '@flagdebt/scanner';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +53,21 @@ describe.each(PROJECTS)('scanner, ESLint plugin and codemod agree on %s', (name)
       .sort();
     expect(scanned.length).toBeGreaterThan(2);
     expect(await lint(dir)).toEqual(scanned);
+
+    // Core alone, every file parsed and searched for wrappers first: the scanner's pre-filter and
+    // skimming must not lose a read of the new shapes.
+    const config = loadConfig(path.join(dir, 'flagdebt.config.json'));
+    const project = new FlagProject({ root: dir, accessors: config.accessors });
+    const files = walkFiles(path.join(dir, 'src'), { keep: (name: string) => /\.(?:tsx?|js)$/.test(name) });
+    project.discoverWrappers(files);
+    const direct = files
+      .flatMap((f) => project.readsIn(f))
+      .map((r) => {
+        const file = path.relative(dir, r.file).split(path.sep).join('/');
+        return r.kind === 'dynamic' ? `${file}:${r.line} dynamic` : `${file}:${r.line}:${r.column} ${r.key}`;
+      })
+      .sort();
+    expect(direct).toEqual(scanned);
 
     const evaluations = new Map<string, number>();
     for (const r of result.references) if (r.kind === 'evaluation') evaluations.set(r.flag!, (evaluations.get(r.flag!) ?? 0) + 1);
