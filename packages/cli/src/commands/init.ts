@@ -14,6 +14,7 @@ import {
 import { diskScanHost } from '@flagdebt/scanner';
 import { writeFileAtomic, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
+import { optionReads } from './init-options.js';
 import { existingDirectory } from './scan.js';
 import { plural } from './registry.js';
 
@@ -60,7 +61,10 @@ export async function runInit(dirArg: string, options: { force?: boolean; now?: 
   writeFileAtomic(configFile, `${JSON.stringify(config, null, 2)}\n`);
   writeFileAtomic(registryFile, starterRegistry(keys, now));
 
-  for (const d of accessors) io.stderr(`  ${d.sdk}: ${d.accessor.call} (${plural(d.reads, 'read')})\n`);
+  for (const d of accessors) {
+    const where = d.accessor.keyProperty ? ` (key in \`${d.accessor.keyProperty}\` of argument ${d.accessor.keyArg})` : '';
+    io.stderr(`  ${d.sdk}: ${d.accessor.call}${where} (${plural(d.reads, 'read')})\n`);
+  }
   io.stdout(
     `flagdebt init: wrote ${relative(io.cwd, configFile) || configFile} with ${plural(accessors.length, 'accessor')} ` +
       `and ${relative(io.cwd, registryFile) || registryFile} with ${plural(keys.size, 'flag')}.\n` +
@@ -84,7 +88,16 @@ async function detect(dir: string): Promise<{ accessors: Detected[]; keys: Map<s
   const keys = new Map<string, FlagValue | undefined>();
   for (const file of files) {
     const text = host.readFile(file);
-    if (text === undefined || !methods.some((m) => text.includes(m))) continue;
+    if (text === undefined) continue;
+    // In-house calls with the key in an options object: proposed as `keyProperty` accessors.
+    for (const { accessor, key } of optionReads(project, file, text)) {
+      const id = `${accessor.call}\0${accessor.keyArg}\0${accessor.keyProperty}`;
+      const entry = detected.get(id) ?? { accessor, sdk: 'options object', reads: 0 };
+      entry.reads += 1;
+      detected.set(id, entry);
+      if (!keys.has(key)) keys.set(key, undefined);
+    }
+    if (!methods.some((m) => text.includes(m))) continue;
     for (const read of project.readsIn(file, text)) {
       const accessor = read.accessor;
       if (read.wrapper || read.kind !== 'evaluation' || read.key === null || !isCallAccessor(accessor)) continue;
