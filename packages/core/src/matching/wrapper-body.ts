@@ -8,7 +8,7 @@ import { skipOuterExpressions } from './syntax.js';
  * - `return await getFlag(key, opts)`, `async (k) => await getFlag(k)`;
  * - guarded: `svc ? svc.read(K) : false`, `svc?.read(K) ?? false`, `svc && svc.read(K)`,
  *   `if (!svc) return false; return svc.read(K)`, `try { return read(K) } catch { return false }`;
- * - several statements: `const v = read(k); log(v); return v;`;
+ * - several statements: `const v = read(k); log(v); return v;`, `const { value } = await read(k); return value;`;
  * - `!!read`, `Boolean(read)`, a property of the result: `(await read(k)).value`.
  *
  * The rule: exactly one `return` (outside nested functions) returns something other than a
@@ -50,12 +50,18 @@ function mainReturn(body: ts.Block): ts.Expression | undefined {
   return count === 1 ? found : undefined;
 }
 
-/** `const v = <init>` among the body's top-level statements: the value `return v` returns. */
+/**
+ * `const v = <init>` among the body's top-level statements: the value `return v` returns; also
+ * `const { value: v } = <init>`, a property of the result.
+ */
 function constInitializer(body: ts.Block, name: string): ts.Expression | undefined {
   for (const stmt of body.statements) {
     if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
     for (const d of stmt.declarationList.declarations) {
-      if (ts.isIdentifier(d.name) && d.name.text === name && d.initializer) return unwrapRead(d.initializer);
+      if (!d.initializer) continue;
+      if (ts.isIdentifier(d.name) && d.name.text === name) return unwrapRead(d.initializer);
+      const bound = ts.isObjectBindingPattern(d.name) && d.name.elements.some((el) => !el.dotDotDotToken && ts.isIdentifier(el.name) && el.name.text === name);
+      if (bound && isCallResult(d.initializer)) return unwrapRead(d.initializer);
     }
   }
   return undefined;

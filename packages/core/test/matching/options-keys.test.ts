@@ -16,8 +16,8 @@ describe('keys in an options object (keyProperty)', () => {
     const customers = file('src/services/customers.ts');
     const reads = project.readsIn(customers);
     expect(summarize(reads)).toEqual([
-      read('CUSTOMERS', 'featureFlags', at(customers, 'featureFlags({ workspace_slug, user_id, flag_key: E_FEATURE_FLAGS.CUSTOMERS')),
-      // `intakeEnabled` and `bulkOps` return their read: wrappers, these their own reads.
+      // `customersEnabled`, `intakeEnabled` and `bulkOps` return their read (or its `value`): wrappers, these their own reads.
+      read('CUSTOMERS', 'featureFlags', at(customers, 'featureFlags({ workspace_slug, user_id, flag_key: E_FEATURE_FLAGS.CUSTOMERS'), { inWrapper: true }),
       read('INTAKE_EMAIL', 'featureFlags', at(customers, 'featureFlags(query)'), { inWrapper: true }),
       read(null, 'featureFlags', at(customers, 'featureFlags({ workspace_slug, user_id, ...base })')),
       read('BULK_OPS', 'isWorkspaceFlagOn', at(customers, 'isWorkspaceFlagOn(E_FEATURE_FLAGS.BULK_OPS'), { inWrapper: true }),
