@@ -18,8 +18,9 @@ export interface WrapperRecord {
 
 /**
  * Finds wrappers: functions and class methods whose body returns one flag read (see
- * wrapper-body.ts for the shapes: awaited, guarded, several statements). Analysis is lazy and memoised per declaration; a wrapper of a wrapper
- * resolves through this registry, so chains reach a fixed point without a global pass.
+ * wrapper-body.ts for the shapes: awaited, guarded, several statements) and reads no other.
+ * Analysis is lazy and memoised per declaration; a wrapper of a wrapper resolves through this
+ * registry, so chains reach a fixed point without a global pass.
  */
 export class WrapperRegistry {
   private readonly byDecl = new Map<ts.Node, WrapperRecord | null>();
@@ -222,12 +223,12 @@ export class WrapperRegistry {
    */
   private readsElsewhere(fn: ts.FunctionLikeDeclaration, read: ts.Expression, file: string): boolean {
     const body = fn.body;
-    if (!body || !ts.isBlock(body)) return false;
-    const stack: ts.Node[] = [...body.statements];
+    if (!body) return false;
+    const stack: ts.Node[] = ts.isBlock(body) ? [...body.statements] : [body];
     while (stack.length > 0) {
       const n = stack.pop()!;
-      if (n === read || ts.isFunctionLike(n) || ts.isClassLike(n)) continue;
-      if (ts.isCallExpression(n) && this.matcher.matchCall(n, file)) return true;
+      if (n === read || ((ts.isFunctionLike(n) || ts.isClassLike(n)) && n !== body)) continue;
+      if (ts.isCallExpression(n) && this.matcher.matchCall(n, file, file)) return true;
       if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && this.matcher.matchMember(n)) return true;
       ts.forEachChild(n, (c) => {
         stack.push(c);

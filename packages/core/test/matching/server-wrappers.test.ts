@@ -26,6 +26,8 @@ describe('async, guarded and multi-statement wrappers', () => {
       read('app_team_branding', 'getFlag', at(server, 'getFlag("app_team_branding")'), { inWrapper: true }),
       read('app_billing', 'getFlag', at(server, 'getFlag("app_billing")')),
       read('app_billing_v2', 'getFlag', at(server, 'getFlag("app_billing_v2")')),
+      read('app_billing', 'getFlag', at(server, 'getFlag("app_billing")', 1)),
+      read('app_billing_v2', 'getFlag', at(server, 'getFlag("app_billing_v2")', 1)),
     ]);
   });
 
