@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { FlagProject, loadConfig } from '@flagdebt/core';
 import { REPO, STACK_LINE, cli, cliProcess, tempProject } from '../helpers.js';
 
 const FIXTURES = join(REPO, 'test/fixtures/cli');
@@ -133,6 +134,55 @@ describe('flagdebt CLI', () => {
       const unknownVendor = await cli(['registry', 'import', '--from', 'split', 'openfeature.json'], temp.dir);
       expect(unknownVendor.code).toBe(2);
       expect(unknownVendor.stderr).toMatch(/launchdarkly/);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('init proposes keyProperty accessors for keys passed in an options object', async () => {
+    const temp = tempProject({
+      'package.json': '{ "name": "workspace-api", "private": true }\n',
+      'src/constants/flags.ts': ['export enum Flags {', "  Customers = 'customers',", "  Folders = 'folders',", '}', ''].join('\n'),
+      'src/lib/flags.ts': [
+        'export async function featureFlags(q: { workspace: string; flag_key: string }): Promise<boolean> {',
+        "  return (await fetch(`/flags/${q.workspace}/${q.flag_key}`)).ok;",
+        '}',
+        'export function withWorkspace<T>(handler: () => T, options: { featureFlag?: string } = {}): () => T {',
+        '  return handler;',
+        '}',
+        'export function track(event: string, props: { feature: string }): void {',
+        '  console.info(event, props.feature);',
+        '}',
+        '',
+      ].join('\n'),
+      'src/routes/customers.ts': [
+        "import { Flags } from '../constants/flags';",
+        "import { featureFlags, track, withWorkspace } from '../lib/flags';",
+        '',
+        'export async function customersOn(workspace: string): Promise<boolean> {',
+        "  track('customers-opened', { feature: 'customers-page' });",
+        '  return featureFlags({ workspace, flag_key: Flags.Customers });',
+        '}',
+        "export const GET = withWorkspace(() => 'folders', { featureFlag: Flags.Folders });",
+        '',
+      ].join('\n'),
+    });
+    try {
+      const result = await cli(['init', '--now', '2026-11-21'], temp.dir);
+      expect(result.code).toBe(0);
+      const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8'));
+      expect(config.accessors).toEqual([
+        { call: 'featureFlags', keyArg: 0, keyProperty: 'flag_key' },
+        { call: 'withWorkspace', keyArg: 1, keyProperty: 'featureFlag' },
+      ]);
+      expect(result.stderr).toContain('featureFlags (key in `flag_key` of argument 0)');
+      const registry = parse(readFileSync(join(temp.dir, 'flags.yaml'), 'utf8')) as { flags: Record<string, unknown> };
+      // `track`'s `feature` is no flag: the call does not name one.
+      expect(Object.keys(registry.flags).sort()).toEqual(['customers', 'folders']);
+      // The proposed config finds the same reads (the starter registry still has placeholders to fill in).
+      const project = new FlagProject({ root: temp.dir, accessors: loadConfig(join(temp.dir, 'flagdebt.config.json')).accessors });
+      const reads = project.readsIn(join(temp.dir, 'src/routes/customers.ts'));
+      expect(reads.map((r) => `${r.line} ${r.kind} ${r.key}`)).toEqual(['6 evaluation customers', '8 evaluation folders']);
     } finally {
       temp.cleanup();
     }

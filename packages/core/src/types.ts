@@ -77,6 +77,11 @@ export interface CallAccessor extends AccessorResult {
   defaultArg?: number;
   /** The first identifier of `call` must be imported from this module. */
   from?: string;
+  /**
+   * The key is this property of the `keyArg` argument, an options object:
+   * `featureFlags({ flag_key: 'x' })` with `keyProperty: 'flag_key'`.
+   */
+  keyProperty?: string;
 }
 
 export interface MemberAccessor extends AccessorResult {
@@ -230,6 +235,11 @@ export interface FlagRead {
   gate?: JsxGate;
   /** Set when the key sits in data (a `property` or `export` accessor): nothing is evaluated here. */
   data?: 'property' | 'export';
+  /**
+   * True when the key is one element of an array of keys (`isEnabled([A, B])`): the call reads
+   * several flags at once, so its value is not this flag's alone (the codemod does not fold it).
+   */
+  keyInArray?: boolean;
 }
 
 /** What the codemod needs to fold a JSX gate (spans are the attribute / children in the file). */
@@ -281,6 +291,8 @@ export interface WrapperInfo {
   keyProp?: string;
   /** The accessor at the bottom of the wrapper chain. */
   accessor: Accessor;
+  /** Set for a class method wrapper: the class that declares it. */
+  className?: string;
 }
 
 /**

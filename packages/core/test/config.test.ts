@@ -174,6 +174,25 @@ describe('loadConfig', () => {
     expect(diagnostics[1].fix).toContain('"returns": "object"');
   });
 
+  it('reads `keyProperty` of call accessors, and rejects it where it cannot apply with its position', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flagdebt-keyproperty-'));
+    const good = join(dir, 'flagdebt.config.json');
+    writeFileSync(good, JSON.stringify({ accessors: [{ call: 'featureFlags', keyArg: 0, keyProperty: 'flag_key' }, { call: 'withWorkspace', keyArg: 1, keyProperty: 'featureFlag' }] }));
+    expect(loadConfig(good).accessors).toEqual([
+      { call: 'featureFlags', keyArg: 0, keyProperty: 'flag_key' },
+      { call: 'withWorkspace', keyArg: 1, keyProperty: 'featureFlag' },
+    ]);
+    const bad = join(dir, 'bad.config.json');
+    writeFileSync(
+      bad,
+      ['{', '  "accessors": [', '    { "call": "featureFlags", "keyProperty": "" },', '    { "member": "config.flags", "keyProperty": "key" },', '    { "call": "getFlag", "keyProperty": 3 }', '  ]', '}', ''].join('\n'),
+    );
+    const diagnostics = errorsOf(() => loadConfig(bad)).diagnostics;
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['3:46 config/invalid-type', '4:33 config/invalid-accessor', '5:41 config/invalid-type']);
+    expect(diagnostics[0].message).toContain('accessors[0].keyProperty');
+    expect(diagnostics[1].message).toContain('only applies to `call` accessors');
+  });
+
   it('suggests the key the user meant', () => {
     const diagnostics = errorsOf(() => loadConfig(join(fixtures, 'invalid/flagdebt.config.json'))).diagnostics;
     const byLine = (line: number, column: number) => diagnostics.find((d) => d.line === line && d.column === column);

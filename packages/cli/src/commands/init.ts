@@ -1,11 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { FlagdebtError, IMPORT_PLACEHOLDER, isCallAccessor, isMemberAccessor, todayIso, type Accessor } from '@flagdebt/core';
+import { FlagdebtError, FlagProject, IMPORT_PLACEHOLDER, isCallAccessor, isMemberAccessor, todayIso, type Accessor } from '@flagdebt/core';
 import { writeFileAtomic, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
-import { detectAccessors } from '../init/detect.js';
+import { detectAccessors, type DetectedAccessor } from '../init/detect.js';
 import { configText, propose, registryText } from '../init/proposal.js';
 import { SDK_FAMILIES } from '../init/sdk-catalog.js';
+import { optionReads } from './init-options.js';
 import { existingDirectory } from './scan.js';
 import { plural } from './registry.js';
 import { proposeShapes } from './init-shapes.js';
@@ -32,6 +33,8 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
   }
 
   const detection = await detectAccessors(dir);
+  // In-house calls that pass the key in an options object: proposed as `keyProperty` accessors.
+  detection.accessors.push(...optionAccessors(dir, detection.files.filter((f) => !detection.tests.has(f))));
   if (!detection.accessors.some((d) => d.reads > 0)) throw noSdkFound(dir, detection.files.length, show(dir));
   const sdkProposal = await propose(dir, detection, now);
   // Where the keys found also sit in data or in a JSX gate's attribute: those forms too, for review.
@@ -73,6 +76,20 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
       `Fill in each flag's type, owner and expires (marked ${IMPORT_PLACEHOLDER}), then run \`flagdebt registry validate\`.\n`,
   );
   return 0;
+}
+
+function optionAccessors(dir: string, files: string[]): DetectedAccessor[] {
+  const project = new FlagProject({ root: dir, accessors: [] });
+  const found = new Map<string, DetectedAccessor>();
+  for (const file of files) {
+    for (const { accessor } of optionReads(project, file, readText(file))) {
+      const id = `${accessor.call}\0${accessor.keyArg}\0${accessor.keyProperty}`;
+      const entry = found.get(id) ?? { accessor, sdk: 'options object', reads: 0, testReads: 0 };
+      entry.reads += 1;
+      found.set(id, entry);
+    }
+  }
+  return [...found.values()];
 }
 
 function readText(file: string): string {

@@ -150,6 +150,7 @@ export function configAccessor(a: Accessor): Accessor {
   if (!isCallAccessor(a)) return a;
   const out: CallAccessor = { call: a.call, keyArg: a.keyArg };
   if (a.defaultArg !== undefined) out.defaultArg = a.defaultArg;
+  if (a.keyProperty !== undefined) out.keyProperty = a.keyProperty;
   if (a.from !== undefined) out.from = a.from;
   return out;
 }

@@ -55,9 +55,13 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     let text = sources.text(file);
     if (typeof text !== 'string') continue;
     const all = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key));
-    // JSX gates and keys in data are reads, but not expressions with the flag's value: not folded.
-    let reads = all.filter((r) => !r.gate && !r.data);
-    for (const r of all) if (r.gate || r.data) skipped.unfolded(file, r);
+    // JSX gates and keys in data are reads, but not expressions with the flag's value; one key of
+    // several read at once (`isEnabled([A, B])`) is not this flag's value alone: neither is folded.
+    for (const r of all) {
+      if (r.gate || r.data) skipped.unfolded(file, r);
+      else if (r.keyInArray) skipped.addShared(file, r);
+    }
+    let reads = all.filter((r) => !r.gate && !r.data && !r.keyInArray);
     // A file that reads other flags only is none of this run's business, even when it cannot be analysed.
     if (all.length === 0 && !mentionsAny(text, words)) continue;
     // No reads may only mean the parser gave up on this file, or misread its broken syntax.
@@ -90,7 +94,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
       }
       text = asserted.text;
       sf = parse(file, text);
-      reads = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key) && !r.gate && !r.data);
+      reads = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key) && !r.gate && !r.data && !r.keyInArray);
     }
     for (const r of reads) {
       const node = expressionAt(sf, r.span);

@@ -77,6 +77,24 @@ export class UnanalysedFiles {
     }
   }
 
+  /** A read the folder must not rewrite: the flag is one of an array of keys read by one call. */
+  addShared(file: string, read: FlagRead): void {
+    const key = read.key!;
+    this.blockedKeys.add(key);
+    const state = this.states.get(key);
+    this.warnings.push({
+      severity: 'warning',
+      code: 'remove/shared-read',
+      file: path.relative(this.root, file).split(path.sep).join('/'),
+      line: read.line,
+      column: read.column,
+      flag: key,
+      message:
+        `${key} is read here together with other keys (an array of keys), so the call cannot be replaced by its value; ` +
+        (state ? `the registry entry stays ${state}` : 'the flag was not archived'),
+      fix: `remove ${key} from the array by hand, then run flagdebt remove again`,
+    });
+  }
   /**
    * A read the codemod cannot fold yet (a JSX gate, a key in data): left in place, with a
    * warning at it, and its key stays in the registry.

@@ -17,12 +17,12 @@ import type { Entry, SourceDocument } from '../registry/source-document.js';
 import { DEFAULT_ACCESSORS, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_STALENESS, DEFAULT_TESTS, REGISTRY_FILE_NAMES } from './defaults.js';
 
 const TOP_LEVEL = ['$schema', 'registry', 'include', 'exclude', 'tests', 'accessors', 'naming', 'staleness', 'budget'] as const;
-const ACCESSOR_KEYS = ['call', 'member', 'component', 'property', 'export', 'keyArg', 'defaultArg', 'from', 'keyProp', 'fallbackProp', 'invertProp', 'returns', 'valueProperty'] as const;
+const ACCESSOR_KEYS = ['call', 'member', 'component', 'property', 'export', 'keyArg', 'defaultArg', 'from', 'keyProp', 'fallbackProp', 'invertProp', 'returns', 'valueProperty', 'keyProperty'] as const;
 /** The field that says which form an accessor is; every accessor has exactly one. */
 const ACCESSOR_FORMS = ['call', 'member', 'component', 'property', 'export'] as const;
 /** Fields each form takes besides its own (anything else is reported as not applying). */
 const FORM_FIELDS: Record<(typeof ACCESSOR_FORMS)[number], readonly string[]> = {
-  call: ['keyArg', 'defaultArg', 'from', 'returns', 'valueProperty'],
+  call: ['keyArg', 'defaultArg', 'from', 'keyProperty', 'returns', 'valueProperty'],
   member: ['returns', 'valueProperty'],
   component: ['keyProp', 'fallbackProp', 'invertProp', 'from'],
   property: [],
@@ -170,14 +170,17 @@ function readAccessor(reader: ConfigReader, node: Node, index: number): Accessor
   const defaultArg = defaultEntry ? reader.count(defaultEntry, `${where}.defaultArg`) : undefined;
   const fromEntry = fields.get('from');
   const from = fromEntry ? reader.string(fromEntry, `${where}.from`) : undefined;
+  const keyPropertyEntry = fields.get('keyProperty');
+  const keyProperty = keyPropertyEntry ? reader.string(keyPropertyEntry, `${where}.keyProperty`) : undefined;
   if (keyArg !== undefined && defaultArg !== undefined && keyArg === defaultArg) {
     reader.error('config/invalid-accessor', defaultEntry?.value, `\`${where}.defaultArg\` is the same argument as \`keyArg\``, 'point `defaultArg` at the default-value argument');
     return undefined;
   }
-  if (path === undefined || keyArg === undefined || result === undefined || (defaultEntry && defaultArg === undefined) || (fromEntry && from === undefined)) return undefined;
+  if (path === undefined || keyArg === undefined || result === undefined || (defaultEntry && defaultArg === undefined) || (fromEntry && from === undefined) || (keyPropertyEntry && keyProperty === undefined)) return undefined;
   const accessor: Accessor = { call: path, keyArg, ...result };
   if (defaultArg !== undefined) accessor.defaultArg = defaultArg;
   if (from !== undefined) accessor.from = from;
+  if (keyProperty !== undefined) accessor.keyProperty = keyProperty;
   return accessor;
 }
 

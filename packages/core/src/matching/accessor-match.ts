@@ -5,6 +5,7 @@ import { dataKeyExpressions, exportedConst } from './data-keys.js';
 import { componentGate, isIntrinsicTag, jsxKeyAttribute } from './jsx-gates.js';
 import type { KeyResolver, Resolved } from './key-resolver.js';
 import type { ProjectContext } from './project-context.js';
+import { receiverClass } from './method-receiver.js';
 import { skipOuterExpressions } from './syntax.js';
 import type { WrapperRegistry } from './wrapper-registry.js';
 
@@ -166,16 +167,28 @@ export class ReadMatcher {
     return dataKeyExpressions(value).map((e) => ({ node: e === value ? decl : e, accessor, via: accessor.export, keyExpr: e, keyNode: e, data: 'export' }));
   }
 
-  matchCall(call: ts.CallExpression, file: string): ReadMatch | undefined {
+  /**
+   * `inWrapperOf`: set while analysing a wrapper's body. A method call's receiver is then resolved
+   * only to classes of this file, so the answer cannot depend on which other modules were
+   * analysed first (the scanner, the ESLint plugin and the codemod discover in different orders).
+   */
+  matchCall(call: ts.CallExpression, file: string, inWrapperOf?: string): ReadMatch | undefined {
     const callee = pathOf(call.expression);
     for (const { accessor, path } of this.calls) {
       if (!endsWith(callee.segments, path, 1)) continue;
       if (!this.firstSegmentMatches(callee, path, accessor, file)) continue;
       const keyArg = call.arguments[accessor.keyArg];
-      const keyExpr = keyArg && !ts.isSpreadElement(keyArg) ? keyArg : undefined;
-      return { node: call, accessor, via: accessorName(accessor), keyExpr, keyNode: keyArg, call, defaultArg: accessor.defaultArg };
+      let keyExpr = keyArg && !ts.isSpreadElement(keyArg) ? keyArg : undefined;
+      if (accessor.keyProperty !== undefined) {
+        // No options, or options without the key property: this call reads no flag.
+        if (!keyArg) continue;
+        const property = keyExpr && this.keys.optionProperty(keyExpr, accessor.keyProperty, file);
+        if (property === null) continue;
+        keyExpr = property;
+      }
+      return { node: call, accessor, via: accessorName(accessor), keyExpr, keyNode: keyExpr ?? keyArg, call, defaultArg: accessor.defaultArg };
     }
-    return this.matchWrapperCall(call, file);
+    return this.matchWrapperCall(call, file, inWrapperOf);
   }
 
   /** A property/element access whose object ends with a member path. */
@@ -210,8 +223,13 @@ export class ReadMatcher {
     return accessor ? memberRead(access, accessor) : undefined;
   }
 
-  private matchWrapperCall(call: ts.CallExpression, file: string): ReadMatch | undefined {
+  private matchWrapperCall(call: ts.CallExpression, file: string, inWrapperOf?: string): ReadMatch | undefined {
     const callee = skipOuterExpressions(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) && (inWrapperOf !== undefined || this.wrappers.mayBeMethodWrapper(callee.name.text))) {
+      const cls = receiverClass(callee.expression, file, this.keys, inWrapperOf === undefined ? undefined : (f) => f === inWrapperOf);
+      const method = cls ? this.wrappers.methodOf(cls.decl, cls.file, callee.name.text) : undefined;
+      if (method) return this.wrapperMatch(call, method);
+    }
     // Wrappers are module-level declarations: a callee root this module does not declare or
     // import (`console`, `String`, locals) cannot be one, so skip the scope walk.
     const root = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
@@ -230,7 +248,10 @@ export class ReadMatcher {
       if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, callee.name.text, 'value');
     }
     const wrapper = resolved ? this.wrappers.wrapperOf(resolved) : undefined;
-    if (!wrapper) return undefined;
+    return wrapper ? this.wrapperMatch(call, wrapper) : undefined;
+  }
+
+  private wrapperMatch(call: ts.CallExpression, wrapper: WrapperInfo): ReadMatch {
     const match: ReadMatch = { node: call, accessor: wrapper.accessor, via: wrapper.name, wrapper, call };
     if (wrapper.keyParam !== undefined) {
       const arg = call.arguments[wrapper.keyParam];

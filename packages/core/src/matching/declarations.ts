@@ -50,13 +50,29 @@ export function collectDeclarations(sf: ts.SourceFile, file: string, usedSources
           continue;
         }
         container = decl;
+        // A plain (typed, not `as const`) object: only the properties a read resolved through.
+        if (ts.isObjectLiteralExpression(init) && !constObject(decl.initializer)) {
+          usedProperties(init, usedSources, (key, node) => push(key, 'const-object-property', decl.name.getText(sf), node));
+          continue;
+        }
         if (!isSource(decl, decl.name.text)) continue;
         const obj = constObject(decl.initializer);
         if (obj) objectProperties(obj, (key, node) => push(key, 'const-object-property', decl.name.getText(sf), node));
       }
+    } else if (ts.isExportAssignment(stmt) && !stmt.isExportEquals) {
+      const init = skipOuterExpressions(stmt.expression);
+      if (ts.isObjectLiteralExpression(init)) usedProperties(init, usedSources, (key, node) => push(key, 'const-object-property', 'default', node));
     }
   }
   return out;
+}
+
+function usedProperties(obj: ts.ObjectLiteralExpression, used: ReadonlySet<ts.Node>, visit: (key: string, node: ts.Node) => void): void {
+  for (const p of obj.properties) {
+    if (!used.has(p) || !ts.isPropertyAssignment(p)) continue;
+    const init = skipOuterExpressions(p.initializer);
+    if (ts.isStringLiteral(init) || ts.isNoSubstitutionTemplateLiteral(init)) visit(init.text, p);
+  }
 }
 
 /** String literal types of a union (or a single literal), through parentheses. */

@@ -78,6 +78,7 @@ export class FlagProject {
     const ctx: ProjectContext = {
       parsed: (f) => this.entry(f)?.sf,
       symbols: (f) => this.symbols(f),
+      text: (f) => this.entry(f)?.text,
       resolveModule: (s, f) => this.modules.resolve(s, f),
       scopes: new ScopeLookup(),
     };

@@ -1,5 +1,5 @@
 import ts from '../typescript.cjs';
-import { declaresMeaning } from './module-symbols.js';
+import { declaresMeaning, requiredModule } from './module-symbols.js';
 import type { LocalDecl, Meaning } from './module-symbols.js';
 import type { ProjectContext } from './project-context.js';
 import { frozenObject, isAsConst, propertyNameText, skipOuterExpressions } from './syntax.js';
@@ -11,7 +11,11 @@ export type Resolved = LocalDecl | { kind: 'expression'; file: string; expr: ts.
 type Value =
   | { kind: 'string'; value: string }
   | { kind: 'enum'; decl: ts.EnumDeclaration; file: string }
-  | { kind: 'object'; node: ts.ObjectLiteralExpression; file: string; container?: ts.Node }
+  /**
+   * `plain`: a const-bound object literal that is neither `as const` nor frozen; only the
+   * properties a read resolves through are key sources (the rest is settings: descriptions, env names).
+   */
+  | { kind: 'object'; node: ts.ObjectLiteralExpression; file: string; container?: ts.Node; plain?: boolean }
   | { kind: 'namespace'; target: string };
 
 /** Deep enough for real constant chains, shallow enough to never threaten the stack. */
@@ -24,6 +28,8 @@ const MAX_DEPTH = 48;
 export class KeyResolver {
   /** Enums, `as const` objects, string consts and type aliases that some resolution went through. */
   readonly keySources = new Set<ts.Node>();
+  /** Per plain object const: true when its module never writes to it. */
+  private readonly unmutated = new WeakMap<ts.VariableDeclaration, boolean>();
 
   constructor(private readonly ctx: ProjectContext) {}
 
@@ -32,46 +38,83 @@ export class KeyResolver {
     return v?.kind === 'string' ? v.value : null;
   }
 
+  /**
+   * The elements of an array of keys at a key position (`isEnabled([A.key, 'b'])`), or undefined
+   * when `expr` is not an array literal. Each element is resolved on its own.
+   */
+  keyElements(expr: ts.Expression): ts.Expression[] | undefined {
+    const e = skipOuterExpressions(expr);
+    return ts.isArrayLiteralExpression(e) ? [...e.elements] : undefined;
+  }
+
+  /**
+   * The expression of property `name` in the options object `expr` (`keyProperty`): an object
+   * literal, a const of this file bound to one, or one level of factory / constructor around one
+   * (`Command.create({ orgId, key })`, `new Query({ key })`: the only object argument that has
+   * the property). Null when the options certainly lack it (the call reads no flag); undefined
+   * when they cannot be seen (a spread, a parameter): the read stays dynamic.
+   */
+  optionProperty(expr: ts.Expression, name: string, file: string): ts.Expression | null | undefined {
+    let e = skipOuterExpressions(expr);
+    if (ts.isIdentifier(e)) {
+      const d = this.lookup(e, file, 'value');
+      // Only a const of this very file: its literal sits in the tree the caller walks.
+      if (d?.kind !== 'var' || !d.isConst || d.file !== file || !d.decl.initializer) return undefined;
+      e = skipOuterExpressions(d.decl.initializer);
+    }
+    if (ts.isObjectLiteralExpression(e)) return propertyIn(e, name);
+    if ((ts.isCallExpression(e) || ts.isNewExpression(e)) && e.arguments) {
+      const objects = e.arguments.map((a) => skipOuterExpressions(a)).filter(ts.isObjectLiteralExpression);
+      const found = objects.map((o) => propertyIn(o, name));
+      const present = found.filter((x) => x !== null);
+      if (present.length === 0 && objects.length > 0) return null;
+      return present.length === 1 ? present[0] : undefined;
+    }
+    return undefined;
+  }
+
   /** The declaration an identifier refers to at its position, imports followed. */
-  lookup(id: ts.Identifier, file: string, meaning: Meaning): Resolved | undefined {
+  /** `gate`: modules not to open (their declarations are not looked for). */
+  lookup(id: ts.Identifier, file: string, meaning: Meaning, gate?: (file: string) => boolean): Resolved | undefined {
     const symbols = this.ctx.symbols(file);
     if (!symbols) return undefined;
     const local = this.ctx.scopes.lookup(id.text, id, file, meaning, symbols);
-    return local ? this.follow(local, meaning, new Set()) : undefined;
+    return local ? this.follow(local, meaning, new Set(), gate) : undefined;
   }
 
   /** Follows an import to the declaration it names in the target module. */
-  follow(d: LocalDecl, meaning: Meaning, seen: Set<string>): Resolved {
+  follow(d: LocalDecl, meaning: Meaning, seen: Set<string>, gate?: (file: string) => boolean): Resolved {
     if (d.kind !== 'import') return d;
     const target = this.ctx.resolveModule(d.specifier, d.file);
     if (!target) return d;
     if (d.imported === '*') return { kind: 'namespace', file: d.file, target };
-    return this.resolveExport(target, d.imported, meaning, seen) ?? d;
+    return this.resolveExport(target, d.imported, meaning, seen, gate) ?? d;
   }
 
   /** The declaration behind `export <name>` of a module, through `export … from` and `export *`. */
-  resolveExport(target: string, name: string, meaning: Meaning, seen: Set<string> = new Set()): Resolved | undefined {
+  resolveExport(target: string, name: string, meaning: Meaning, seen: Set<string> = new Set(), gate?: (file: string) => boolean): Resolved | undefined {
     const visitKey = `${target}\0${name}\0${meaning}`;
     if (seen.has(visitKey) || seen.size > 256) return undefined;
     seen.add(visitKey);
+    if (gate && !gate(target)) return undefined;
     const symbols = this.ctx.symbols(target);
     if (!symbols) return undefined;
     const entry = symbols.exports.get(name);
     if (entry?.kind === 'local') {
       const local = symbols.locals.get(entry.name)?.find((d) => declaresMeaning(d, meaning));
-      return local ? this.follow(local, meaning, seen) : undefined;
+      return local ? this.follow(local, meaning, seen, gate) : undefined;
     }
     if (entry?.kind === 'expression') return { kind: 'expression', file: target, expr: entry.expr };
     if (entry?.kind === 'reexport') {
       const next = this.ctx.resolveModule(entry.specifier, target);
       if (!next) return { kind: 'import', file: target, specifier: entry.specifier, imported: entry.name };
       if (entry.name === '*') return { kind: 'namespace', file: target, target: next };
-      return this.resolveExport(next, entry.name, meaning, seen);
+      return this.resolveExport(next, entry.name, meaning, seen, gate);
     }
     if (name === 'default') return undefined;
     for (const spec of symbols.starExports) {
       const next = this.ctx.resolveModule(spec, target);
-      const found = next ? this.resolveExport(next, name, meaning, seen) : undefined;
+      const found = next ? this.resolveExport(next, name, meaning, seen, gate) : undefined;
       if (found) return found;
     }
     return undefined;
@@ -97,7 +140,17 @@ export class KeyResolver {
     }
     const frozen = frozenObject(e);
     if (frozen) return { kind: 'object', node: frozen, file };
+    const req = ts.isCallExpression(e) ? requiredModule(e) : undefined;
+    if (req && !this.lookupName('require', e, file)) {
+      const target = this.ctx.resolveModule(req.specifier, file);
+      return target ? { kind: 'namespace', target } : undefined;
+    }
     return undefined;
+  }
+
+  private lookupName(name: string, from: ts.Node, file: string): boolean {
+    const symbols = this.ctx.symbols(file);
+    return symbols !== undefined && this.ctx.scopes.lookup(name, from, file, 'value', symbols) !== undefined;
   }
 
   private valueOf(d: Resolved, depth: number): Value | undefined {
@@ -107,6 +160,8 @@ export class KeyResolver {
         if (!d.isConst || !init) return undefined;
         const obj = constObject(init);
         if (obj) return { kind: 'object', node: obj, file: d.file, container: d.decl };
+        const plain = this.plainObject(d, init);
+        if (plain) return { kind: 'object', node: plain, file: d.file, container: d.decl, plain: true };
         const v = this.evaluate(init, d.file, depth + 1);
         // The const that holds the literal itself (not an alias of another const) declares the key.
         if (v?.kind === 'string' && isStringLiteralLike(skipOuterExpressions(init))) this.keySources.add(d.decl);
@@ -121,6 +176,9 @@ export class KeyResolver {
       case 'expression': {
         const obj = constObject(d.expr);
         if (obj) return { kind: 'object', node: obj, file: d.file };
+        // `export default { key: 'x' } as FlagSettings`: no name, so nothing in the module can change it.
+        const inner = skipOuterExpressions(d.expr);
+        if (ts.isObjectLiteralExpression(inner)) return { kind: 'object', node: inner, file: d.file, plain: true };
         return this.evaluate(d.expr, d.file, depth + 1);
       }
       default:
@@ -129,6 +187,19 @@ export class KeyResolver {
   }
 
   /** `const { checkout: { v2 } } = FLAGS`: the property path from the declaration down to the element. */
+  /** The literal of a const bound to a plain object literal its module never writes to. */
+  private plainObject(d: Extract<LocalDecl, { kind: 'var' }>, init: ts.Expression): ts.ObjectLiteralExpression | undefined {
+    const inner = skipOuterExpressions(init);
+    if (!ts.isObjectLiteralExpression(inner) || !ts.isIdentifier(d.decl.name)) return undefined;
+    let unchanged = this.unmutated.get(d.decl);
+    if (unchanged === undefined) {
+      // The file's own text: a skimmed parse has blanked the functions a write may sit in.
+      unchanged = !mutatedIn(this.ctx.text(d.file) ?? d.decl.getSourceFile().text, d.decl.name.text);
+      this.unmutated.set(d.decl, unchanged);
+    }
+    return unchanged ? inner : undefined;
+  }
+
   private destructured(element: ts.BindingElement, file: string, depth: number): Value | undefined {
     const names: string[] = [];
     let el: ts.BindingElement = element;
@@ -164,7 +235,10 @@ export class KeyResolver {
           // Nested literals of an `as const` / frozen object are themselves read-only.
           if (ts.isObjectLiteralExpression(init)) return { ...base, node: init };
           const v = this.evaluate(init, base.file, depth + 1);
-          if (v?.kind === 'string' && base.container) this.keySources.add(base.container);
+          if (v?.kind === 'string') {
+            if (base.plain) this.keySources.add(p);
+            else if (base.container) this.keySources.add(base.container);
+          }
           return v;
         }
         if (ts.isShorthandPropertyAssignment(p)) return this.evaluate(p.name, base.file, depth + 1);
@@ -178,6 +252,38 @@ export class KeyResolver {
     }
     return undefined;
   }
+}
+
+/**
+ * `const NewCart: FlagSettings = { key: 'new_cart', ... }`: a const-bound object literal is a
+ * key source like an `as const` one as long as its module never writes to it
+ * (`NewCart.key = ...`, `delete NewCart.key`, `Object.assign(NewCart, ...)`). Other modules
+ * writing to an imported object are not looked for: that is rare enough to accept.
+ */
+function mutatedIn(text: string, name: string): boolean {
+  const n = name.replace(/\$/g, '\\$');
+  const write = new RegExp(
+    `(?<![\\w$.])${n}\\s*(?:\\??\\.\\s*[\\w$]+|\\[[^\\]]*\\])+\\s*(?:(?:[-+*/%&|^]|\\*\\*|<<|>>>?|&&|\\|\\||\\?\\?)?=(?!=)|\\+\\+|--)` +
+      `|(?:\\+\\+|--|\\bdelete\\s+)${n}\\s*[.[]|\\b(?:Object\\.(?:assign|defineProperty|defineProperties|setPrototypeOf)|Reflect\\.(?:set|deleteProperty|defineProperty))\\(\\s*${n}\\b`,
+  );
+  return write.test(text);
+}
+
+/**
+ * The value of property `name` of an object literal (a shorthand's name, to resolve in scope);
+ * null when the literal has no such property, undefined when a spread may supply it.
+ */
+function propertyIn(obj: ts.ObjectLiteralExpression, name: string): ts.Expression | null | undefined {
+  // The last one wins, as at run time; a spread after it may override it, so give up then.
+  for (let i = obj.properties.length - 1; i >= 0; i--) {
+    const p = obj.properties[i];
+    if (ts.isSpreadAssignment(p)) return undefined;
+    if (propertyNameText(p.name) !== name) continue;
+    if (ts.isPropertyAssignment(p)) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p)) return p.name;
+    return undefined;
+  }
+  return null;
 }
 
 function isStringLiteralLike(e: ts.Expression): boolean {

@@ -1,5 +1,5 @@
 import ts from '../typescript.cjs';
-import { hasDefaultModifier, hasExportModifier } from './syntax.js';
+import { hasDefaultModifier, hasExportModifier, skipOuterExpressions } from './syntax.js';
 
 /** A name declared in some scope, before imports are followed. */
 export type LocalDecl =
@@ -9,6 +9,8 @@ export type LocalDecl =
   | { kind: 'binding'; file: string; element: ts.BindingElement; isConst: boolean }
   | { kind: 'enum'; file: string; decl: ts.EnumDeclaration }
   | { kind: 'function'; file: string; decl: ts.FunctionDeclaration }
+  /** Its methods may be wrappers (`svc.isNewNav()` on a receiver typed or built as the class). */
+  | { kind: 'class'; file: string; decl: ts.ClassDeclaration }
   | { kind: 'type'; file: string; decl: ts.TypeAliasDeclaration }
   /** `import * as ns` that resolved to a project file. */
   | { kind: 'namespace'; file: string; target: string }
@@ -58,9 +60,8 @@ export function collectStatementDecls(stmt: ts.Statement, file: string, into: Ma
   if (ts.isVariableStatement(stmt)) {
     const isConst = (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0;
     for (const decl of stmt.declarationList.declarations) {
-      const required = isConst ? requiredModule(decl.initializer) : undefined;
-      if (required !== undefined) addRequire(decl.name, file, required, into);
-      else if (ts.isIdentifier(decl.name)) add(into, decl.name.text, { kind: 'var', file, decl, isConst });
+      if (isConst && decl.initializer && addRequire(decl.name, decl.initializer, file, into)) continue;
+      if (ts.isIdentifier(decl.name)) add(into, decl.name.text, { kind: 'var', file, decl, isConst });
       else addBindings(decl.name, file, isConst, into);
     }
   } else if (ts.isFunctionDeclaration(stmt) && stmt.name) {
@@ -69,7 +70,9 @@ export function collectStatementDecls(stmt: ts.Statement, file: string, into: Ma
     add(into, stmt.name.text, { kind: 'enum', file, decl: stmt });
   } else if (ts.isTypeAliasDeclaration(stmt)) {
     add(into, stmt.name.text, { kind: 'type', file, decl: stmt });
-  } else if ((ts.isClassDeclaration(stmt) || ts.isInterfaceDeclaration(stmt) || ts.isModuleDeclaration(stmt)) && stmt.name && ts.isIdentifier(stmt.name)) {
+  } else if (ts.isClassDeclaration(stmt) && stmt.name) {
+    add(into, stmt.name.text, { kind: 'class', file, decl: stmt });
+  } else if ((ts.isInterfaceDeclaration(stmt) || ts.isModuleDeclaration(stmt)) && stmt.name && ts.isIdentifier(stmt.name)) {
     add(into, stmt.name.text, { kind: 'other', file });
   } else if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) {
     const specifier = stmt.moduleSpecifier.text;
@@ -90,31 +93,44 @@ export function collectStatementDecls(stmt: ts.Statement, file: string, into: Ma
   }
 }
 
-/** `require('x')` (CommonJS): the specifier, else undefined. */
-export function requiredModule(expr: ts.Expression | undefined): string | undefined {
-  if (!expr || !ts.isCallExpression(expr) || !ts.isIdentifier(expr.expression) || expr.expression.text !== 'require') return undefined;
-  const [arg] = expr.arguments;
-  return expr.arguments.length === 1 && ts.isStringLiteralLike(arg) ? arg.text : undefined;
+/**
+ * The module `require('spec')` (or `require('spec').name`) loads, with the export it picks
+ * (`*` for the whole module).
+ */
+export function requiredModule(init: ts.Expression): { specifier: string; imported: string } | undefined {
+  let e = skipOuterExpressions(init);
+  let imported = '*';
+  if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.name)) {
+    imported = e.name.text;
+    e = skipOuterExpressions(e.expression);
+  }
+  if (!ts.isCallExpression(e) || !ts.isIdentifier(e.expression) || e.expression.text !== 'require' || e.arguments.length !== 1) return undefined;
+  const arg = e.arguments[0];
+  if (!ts.isStringLiteral(arg) && !ts.isNoSubstitutionTemplateLiteral(arg)) return undefined;
+  return { specifier: arg.text, imported };
 }
 
 /**
- * `const { X, Y: Z } = require('x')` binds like `import { X, Y as Z } from 'x'`, and
- * `const ns = require('x')` like `import * as ns`; nested patterns bind what we cannot follow.
+ * A const bound to a CommonJS require reads like an import: `const flags = require('./flags')`
+ * is `import * as flags`, `const { A, B: b } = require('x')` is `import { A, B as b }`.
+ * Nested or rest patterns are left to the ordinary rules (false).
  */
-function addRequire(name: ts.BindingName, file: string, specifier: string, into: Map<string, LocalDecl[]>): void {
+function addRequire(name: ts.BindingName, init: ts.Expression, file: string, into: Map<string, LocalDecl[]>): boolean {
+  const req = requiredModule(init);
+  if (!req) return false;
   if (ts.isIdentifier(name)) {
-    add(into, name.text, { kind: 'import', file, specifier, imported: '*' });
-    return;
+    add(into, name.text, { kind: 'import', file, specifier: req.specifier, imported: req.imported });
+    return true;
   }
+  if (!ts.isObjectBindingPattern(name) || req.imported !== '*') return false;
+  const simple = name.elements.every((el) => !el.dotDotDotToken && ts.isIdentifier(el.name) && (!el.propertyName || ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName)));
+  if (!simple) return false;
   for (const el of name.elements) {
-    if (ts.isOmittedExpression(el)) continue;
-    const imported = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
-    if (ts.isObjectBindingPattern(name) && !el.dotDotDotToken && ts.isIdentifier(el.name) && imported !== undefined) {
-      add(into, el.name.text, { kind: 'import', file, specifier, imported });
-    } else {
-      for (const n of bindingNames(el.name)) add(into, n, { kind: 'other', file });
-    }
+    const local = (el.name as ts.Identifier).text;
+    const imported = el.propertyName ? (el.propertyName as ts.Identifier | ts.StringLiteral).text : local;
+    add(into, local, { kind: 'import', file, specifier: req.specifier, imported });
   }
+  return true;
 }
 
 /** Object-pattern names keep their element (their key may resolve); array-pattern names do not. */
@@ -151,9 +167,9 @@ export function buildModuleSymbols(sf: ts.SourceFile, file: string): ModuleSymbo
     collectStatementDecls(stmt, file, locals);
     if (ts.isImportDeclaration(stmt) && ts.isStringLiteral(stmt.moduleSpecifier)) importedModules.add(stmt.moduleSpecifier.text);
     if (ts.isVariableStatement(stmt)) {
-      for (const decl of stmt.declarationList.declarations) {
-        const required = requiredModule(decl.initializer);
-        if (required !== undefined) importedModules.add(required);
+      for (const d of stmt.declarationList.declarations) {
+        const req = d.initializer && requiredModule(d.initializer);
+        if (req) importedModules.add(req.specifier);
       }
     }
     if (ts.isExportDeclaration(stmt)) {

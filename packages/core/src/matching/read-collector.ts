@@ -40,7 +40,7 @@ export class ReadCollector {
       const match = this.matchAt(node, file) ?? this.matchAliased(node, file, containers);
       if (match) {
         const body = bodyReads.get(node);
-        if (!body?.forwarding) reads.push(this.toRead(match, sf, file, body !== undefined));
+        if (!body?.forwarding) this.pushReads(match, sf, file, body !== undefined, reads);
       } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
         this.destructured(node.name, node.initializer, sf, file, reads);
         this.containerBindings(node, node.name, containers);
@@ -105,6 +105,21 @@ export class ReadCollector {
       let key: string | null = propertyNameText(keyNode as ts.PropertyName) ?? null;
       if (key === null && el.propertyName && ts.isComputedPropertyName(el.propertyName)) key = this.keys.resolveKey(el.propertyName.expression, file);
       out.push(this.toRead({ node: el, accessor, via: accessor.member, fixedKey: key, keyNode }, sf, file, false));
+    }
+  }
+
+  /** One read, or one per element of an array of keys (an unresolved element is a dynamic read). */
+  private pushReads(m: ReadMatch, sf: ts.SourceFile, file: string, inWrapper: boolean, out: FlagRead[]): void {
+    const elements = m.keyExpr && m.call ? this.keys.keyElements(m.keyExpr) : undefined;
+    if (!elements) {
+      out.push(this.toRead(m, sf, file, inWrapper));
+      return;
+    }
+    for (const el of elements) {
+      const keyExpr = ts.isSpreadElement(el) || ts.isOmittedExpression(el) ? undefined : el;
+      const read = this.toRead({ ...m, keyExpr, keyNode: el }, sf, file, inWrapper);
+      read.keyInArray = true;
+      out.push(read);
     }
   }
 

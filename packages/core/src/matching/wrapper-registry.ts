@@ -6,9 +6,11 @@ import type { KeyResolver, Resolved } from './key-resolver.js';
 import { componentGate, functionValue, wrappedComponent } from './component-gates.js';
 import type { GateContext } from './component-gates.js';
 import type { ProjectContext } from './project-context.js';
-import { hasExportModifier, isConstDeclaration, positionOf, skipOuterExpressions } from './syntax.js';
+import { hasExportModifier, isConstDeclaration, isFunctionLikeValue, positionOf, skipOuterExpressions } from './syntax.js';
+import { returnedRead } from './wrapper-body.js';
 
-type WrapperDecl = ts.FunctionDeclaration | ts.VariableDeclaration;
+/** Functions, const arrows, and methods (or arrow properties) of top-level classes. */
+type WrapperDecl = ts.FunctionDeclaration | ts.VariableDeclaration | ts.MethodDeclaration | ts.PropertyDeclaration;
 
 export interface WrapperRecord {
   info: WrapperInfo;
@@ -17,9 +19,10 @@ export interface WrapperRecord {
 }
 
 /**
- * Finds wrappers: functions whose body is exactly one flag read (optionally `!!read` or
- * `Boolean(read)`). Analysis is lazy and memoised per declaration; a wrapper of a wrapper
- * resolves through this registry, so chains reach a fixed point without a global pass.
+ * Finds wrappers: functions and class methods whose body returns one flag read (see
+ * wrapper-body.ts for the shapes: awaited, guarded, several statements) and reads no other.
+ * Analysis is lazy and memoised per declaration; a wrapper of a wrapper resolves through this
+ * registry, so chains reach a fixed point without a global pass.
  */
 export class WrapperRegistry {
   private readonly byDecl = new Map<ts.Node, WrapperRecord | null>();
@@ -30,6 +33,8 @@ export class WrapperRegistry {
   private sealedNames: Set<string> | null = null;
   /** Names of wrappers whose tree was let go (`forgetTree`). */
   private readonly namesOfForgotten = new Set<string>();
+  /** Names of the class method wrappers analysed (kept across `forgetTree`, like the names). */
+  private readonly methodNames = new Set<string>();
   /** `names()`, until a name can have been added or removed (it is asked for once per file). */
   private knownNames: Set<string> | null = null;
 
@@ -60,6 +65,21 @@ export class WrapperRegistry {
       return this.analyze(d.decl, d.file)?.info;
     }
     return undefined;
+  }
+
+  /**
+   * The wrapper method `name` of a class (own members, then an `extends` chain of classes this
+   * project declares), for a call whose receiver is known to be that class.
+   */
+  methodOf(cls: ts.ClassDeclaration, file: string, name: string, depth = 0): WrapperInfo | undefined {
+    for (const m of cls.members) {
+      if (!(ts.isMethodDeclaration(m) || ts.isPropertyDeclaration(m)) || propertyName(m) !== name || isStatic(m)) continue;
+      return isWrapperShaped(m) ? this.analyze(m, file)?.info : undefined;
+    }
+    const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    if (!base || !ts.isIdentifier(base) || depth > 8) return undefined;
+    const d = this.keys.lookup(base, file, 'value');
+    return d?.kind === 'class' ? this.methodOf(d.decl, d.file, name, depth + 1) : undefined;
   }
 
   /** All wrappers declared at the top level of a file. */
@@ -101,6 +121,14 @@ export class WrapperRegistry {
     return this.sealedNames !== null;
   }
 
+  /**
+   * Whether a call of method `name` may be a class method wrapper's: sealed, when a wrapper has
+   * that name; otherwise when a method wrapper of that name was analysed (discovery runs first).
+   */
+  mayBeMethodWrapper(name: string): boolean {
+    return this.sealedNames !== null ? this.sealedNames.has(name) : this.methodNames.has(name);
+  }
+
   /** False only when sealed and `name` (as exported) is no known wrapper's name. */
   mayBeWrapper(name: string): boolean {
     return this.sealedNames === null || name === 'default' || this.sealedNames.has(name);
@@ -136,6 +164,7 @@ export class WrapperRegistry {
 
   clear(): void {
     this.namesOfForgotten.clear();
+    // `methodNames` stay: a superset only costs resolving a few more receivers.
     this.sealedNames = null;
     this.byDecl.clear();
     this.byFile.clear();
@@ -156,6 +185,7 @@ export class WrapperRegistry {
       this.inProgress.delete(decl);
     }
     this.byDecl.set(decl, rec);
+    if (rec?.info.className !== undefined) this.methodNames.add(rec.info.name);
     if (rec && !this.knownNames?.has(rec.info.name)) this.knownNames = null;
     return rec;
   }
@@ -164,16 +194,15 @@ export class WrapperRegistry {
     const component = componentGate(decl, file, this.gates);
     if (component) return component;
     const fn = functionOf(decl);
-    const name = decl.name && ts.isIdentifier(decl.name) ? decl.name.text : undefined;
+    const name = propertyName(decl);
     const sf = this.ctx.parsed(file);
     if (!fn || !name || !sf) return null;
-    const body = returnedExpression(fn);
-    if (!body) return null;
-    const read = unwrapBoolean(body);
+    const read = returnedRead(fn);
+    if (!read) return null;
     let match;
-    if (ts.isCallExpression(read)) match = this.matcher.matchCall(read, file);
+    if (ts.isCallExpression(read)) match = this.matcher.matchCall(read, file, file);
     else if (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read)) match = this.matcher.matchMember(read);
-    if (!match) return null;
+    if (!match || this.readsElsewhere(fn, read, file)) return null;
 
     let key: string | null = null;
     let keyParam: number | undefined;
@@ -188,17 +217,39 @@ export class WrapperRegistry {
 
     const whole = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
     const start = whole.getStart(sf);
+    const cls = ts.isClassDeclaration(decl.parent) ? decl.parent : undefined;
     const info: WrapperInfo = {
       name,
       file,
       span: { start, end: whole.getEnd() },
       ...positionOf(start, sf),
-      exported: isExported(decl, name, this.ctx.symbols(file)?.exports),
+      exported: cls ? isExported(cls, cls.name?.text ?? 'default', this.ctx.symbols(file)?.exports) : isExported(decl as ts.FunctionDeclaration | ts.VariableDeclaration, name, this.ctx.symbols(file)?.exports),
       key,
       accessor: match.accessor,
     };
+    if (cls) info.className = cls.name?.text ?? 'default';
     if (keyParam !== undefined) info.keyParam = keyParam;
     return { info, bodyRead: read };
+  }
+
+  /**
+   * Whether the body reads a flag besides `read`: then a call of the function is not a read of
+   * that one flag (`if (isOn(a)) return true; return isOn(b)`). Nested functions are not walked.
+   */
+  private readsElsewhere(fn: ts.FunctionLikeDeclaration, read: ts.Expression, file: string): boolean {
+    const body = fn.body;
+    if (!body) return false;
+    const stack: ts.Node[] = ts.isBlock(body) ? [...body.statements] : [body];
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      if (n === read || ((ts.isFunctionLike(n) || ts.isClassLike(n)) && n !== body)) continue;
+      if (ts.isCallExpression(n) && this.matcher.matchCall(n, file, file)) return true;
+      if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && this.matcher.matchMember(n)) return true;
+      ts.forEachChild(n, (c) => {
+        stack.push(c);
+      });
+    }
+    return false;
   }
 
   private paramIndex(expr: ts.Expression, fn: ts.SignatureDeclaration, file: string): number | undefined {
@@ -241,6 +292,9 @@ function candidateDecls(sf: ts.SourceFile): WrapperDecl[] {
   const out: WrapperDecl[] = [];
   for (const stmt of sf.statements) {
     if (ts.isFunctionDeclaration(stmt) && stmt.name && stmt.body) out.push(stmt);
+    else if (ts.isClassDeclaration(stmt)) {
+      for (const m of stmt.members) if ((ts.isMethodDeclaration(m) || ts.isPropertyDeclaration(m)) && !isStatic(m) && isWrapperShaped(m)) out.push(m);
+    }
     else if (ts.isVariableStatement(stmt)) {
       for (const d of stmt.declarationList.declarations) {
         if (ts.isIdentifier(d.name) && d.initializer && isConstDeclaration(d) && (functionValue(d.initializer) || wrappedComponent(d.initializer))) out.push(d);
@@ -251,41 +305,25 @@ function candidateDecls(sf: ts.SourceFile): WrapperDecl[] {
 }
 
 function functionOf(decl: WrapperDecl): ts.FunctionLikeDeclaration | undefined {
-  if (ts.isFunctionDeclaration(decl)) return decl;
+  if (ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl)) return decl;
   return decl.initializer ? functionValue(decl.initializer) : undefined;
 }
 
-/** Expression body, or a block that is exactly one `return <expr>`. */
-function returnedExpression(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
-  const body = fn.body;
-  if (!body) return undefined;
-  if (!ts.isBlock(body)) return body;
-  if (body.statements.length !== 1) return undefined;
-  const only = body.statements[0];
-  return ts.isReturnStatement(only) ? only.expression : undefined;
+/** A method with a body, or a property initialised with a function (`isNewNav = () => ...`). */
+function isWrapperShaped(m: ts.MethodDeclaration | ts.PropertyDeclaration): boolean {
+  if (ts.isMethodDeclaration(m)) return m.body !== undefined && propertyName(m) !== undefined;
+  return m.initializer !== undefined && isFunctionLikeValue(skipOuterExpressions(m.initializer)) && propertyName(m) !== undefined;
 }
 
-/** `!!read` and `Boolean(read)` are still the read. */
-function unwrapBoolean(expr: ts.Expression): ts.Expression {
-  let e = skipOuterExpressions(expr);
-  for (let i = 0; i < 4; i++) {
-    if (ts.isPrefixUnaryExpression(e) && e.operator === ts.SyntaxKind.ExclamationToken) {
-      const inner = skipOuterExpressions(e.operand);
-      if (ts.isPrefixUnaryExpression(inner) && inner.operator === ts.SyntaxKind.ExclamationToken) {
-        e = skipOuterExpressions(inner.operand);
-        continue;
-      }
-    }
-    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Boolean' && e.arguments.length === 1) {
-      e = skipOuterExpressions(e.arguments[0]);
-      continue;
-    }
-    break;
-  }
-  return e;
+function propertyName(decl: WrapperDecl): string | undefined {
+  return decl.name && (ts.isIdentifier(decl.name) || ts.isStringLiteral(decl.name)) ? decl.name.text : undefined;
 }
 
-function isExported(decl: WrapperDecl, name: string, exports: Map<string, ExportEntry> | undefined): boolean {
+function isStatic(m: ts.ClassElement): boolean {
+  return ts.canHaveModifiers(m) && (ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+}
+
+function isExported(decl: ts.FunctionDeclaration | ts.VariableDeclaration | ts.ClassDeclaration, name: string, exports: Map<string, ExportEntry> | undefined): boolean {
   const holder = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
   if (hasExportModifier(holder)) return true;
   if (!exports) return false;

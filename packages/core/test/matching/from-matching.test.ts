@@ -11,13 +11,15 @@ describe('`from`: the accessor root must come from a module', () => {
     const f = file('src/openfeature.ts');
     expect(summarize(project.readsIn(f))).toEqual([
       read('invoice-pdf', via, at(f, "client.getBooleanValue('invoice-pdf'")),
-      read('billing-retries', via, at(f, "this.client.getBooleanValue('billing-retries'")),
+      // `retries()` returns this read, so it is a method wrapper and this is its own read.
+      read('billing-retries', via, at(f, "this.client.getBooleanValue('billing-retries'"), { inWrapper: true }),
     ]);
   });
 
   it('accepts a client built from an aliased import', () => {
     const f = file('src/aliased.ts');
-    expect(summarize(project.readsIn(f))).toEqual([read('aliased-client', via, at(f, 'client.getBooleanValue('))]);
+    // A wrapper of several statements: its own read.
+    expect(summarize(project.readsIn(f))).toEqual([read('aliased-client', via, at(f, 'client.getBooleanValue('), { inWrapper: true })]);
   });
 
   it('accepts a client built from a default import', () => {

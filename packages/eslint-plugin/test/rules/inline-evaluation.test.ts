@@ -16,6 +16,9 @@ createRuleTester().run('inline-evaluation', rule, {
     { filename: cart, code: `${head}export function useDarkMode() {\n  return useFlag('dark-mode');\n}` },
     { filename: cart, code: `${head}export const isNewCheckout = () => flags.isEnabled('new-checkout', false);` },
     { filename: cart, code: `${head}export class Checkout {\n  useNew = flags.isEnabled('new-checkout', false);\n}` },
+    // A wrapper may do more than return the read: log, await, guard.
+    { filename: cart, code: `${head}export function checkoutVersion(log: (m: string) => void) {\n  log('checking');\n  return flags.isEnabled('new-checkout', false);\n}` },
+    { filename: cart, code: `${head}export async function isNewCheckout(ready: boolean) {\n  if (!ready) return false;\n  return await flags.isEnabled('new-checkout', false);\n}` },
   ],
   invalid: [
     {
@@ -55,10 +58,10 @@ createRuleTester().run('inline-evaluation', rule, {
       code: `${head}export function enabledFlags() {\n  return [useFlag('dark-mode') ?? false];\n}`,
       errors: [{ messageId: 'storedInObject', line: 3, column: 11 }],
     },
-    // Not a wrapper (it does more than return the read), so returning the read hands the value on.
+    // Not a wrapper (it reads another flag too), so returning the read hands the value on.
     {
       filename: cart,
-      code: `${head}export function checkoutVersion(log: (m: string) => void) {\n  log('checking');\n  return flags.isEnabled('new-checkout', false);\n}`,
+      code: `${head}export function checkoutVersion(log: (m: string) => void) {\n  if (useFlag('dark-mode')) log('dark');\n  return flags.isEnabled('new-checkout', false);\n}`,
       errors: [{ messageId: 'returned', line: 4, column: 10 }],
     },
   ],

@@ -1,0 +1,70 @@
+import ts from '@flagdebt/core/typescript';
+import type { CallAccessor, FlagProject } from '@flagdebt/core';
+
+/** Option names that hold a flag key whatever the call: `{ flag_key: … }`, `{ featureFlag: … }`. */
+const FLAG_PROPERTIES = new Set(['flag_key', 'flagKey', 'featureFlag', 'feature_flag', 'featureKey', 'feature_key', 'featureFlagKey']);
+/** Option names that hold a key only when the call itself names a flag or feature (`getFlag({ key })`). */
+const KEY_PROPERTIES = new Set(['key', 'name', 'flag', 'feature']);
+const FLAG_NAME = /flag|feature|toggle/i;
+
+/** Cheap text tests before parsing. */
+function mayHoldOptions(text: string): boolean {
+  return /\b(?:flag_key|flagKey|featureFlag|feature_flag|featureKey|feature_key|featureFlagKey)\s*:/.test(text) || (/\b(?:key|name|flag|feature)\s*:/.test(text) && FLAG_NAME.test(text));
+}
+
+export interface OptionRead {
+  accessor: CallAccessor;
+  key: string;
+}
+
+/**
+ * Calls that pass a flag key inside an options object, as `keyProperty` accessors for
+ * `flagdebt init` to propose: `featureFlags({ workspace_slug, flag_key: Flags.X })`,
+ * `withWorkspace(handler, { featureFlag: 'folders' })`. Only options whose key resolves
+ * statically (a literal, const, enum member...) count, so a guess never becomes an accessor.
+ */
+export function optionReads(project: FlagProject, file: string, text: string): OptionRead[] {
+  if (!mayHoldOptions(text)) return [];
+  const sf = project.sourceFile(file, text);
+  const out: OptionRead[] = [];
+  const stack: ts.Node[] = [sf];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isCallExpression(node)) {
+      const path = calleeSegments(node.expression);
+      const name = path[path.length - 1];
+      if (name) {
+        node.arguments.forEach((arg, keyArg) => {
+          if (!ts.isObjectLiteralExpression(arg)) return;
+          for (const p of arg.properties) {
+            if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
+            const prop = p.name.text;
+            if (!FLAG_PROPERTIES.has(prop) && !(KEY_PROPERTIES.has(prop) && FLAG_NAME.test(name))) continue;
+            const key = project.resolveKey(p.initializer as never, file);
+            if (key !== null) out.push({ accessor: { call: path.slice(-2).join('.'), keyArg, keyProperty: prop }, key });
+          }
+        });
+      }
+    }
+    // Reversed, so reads come out in source order.
+    const children: ts.Node[] = [];
+    ts.forEachChild(node, (c) => {
+      children.push(c);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return out;
+}
+
+/** `this.svc?.featureFlags` → [svc, featureFlags]; empty when the callee is not a name chain. */
+function calleeSegments(expr: ts.Expression): string[] {
+  const out: string[] = [];
+  let e: ts.Expression = expr;
+  while (ts.isPropertyAccessExpression(e)) {
+    out.unshift(e.name.text);
+    e = e.expression;
+  }
+  if (ts.isIdentifier(e)) out.unshift(e.text);
+  else if (e.kind !== ts.SyntaxKind.ThisKeyword) return [];
+  return out;
+}
