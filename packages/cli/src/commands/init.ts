@@ -101,6 +101,7 @@ function readText(file: string): string {
 }
 
 function describe(a: Accessor): string {
+  if (isCallAccessor(a) && a.keyProperty !== undefined) return `${a.call} (key in \`${a.keyProperty}\` of argument ${a.keyArg})`;
   if (isCallAccessor(a)) return `${a.call}() from ${a.from ?? 'any module'}`;
   return isMemberAccessor(a) ? `${a.member}.<flag> (member)` : JSON.stringify(a);
 }
