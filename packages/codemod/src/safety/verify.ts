@@ -38,11 +38,11 @@ export interface GateVerdict {
 
 /**
  * The project's own TypeScript (resolved from the project root) so the verdict matches its
- * build; else the one flagdebt's core runs on. Not ts-morph's: it keeps its lib files in memory,
+ * build; else the one flagdebt resolves from its own install. Not ts-morph's: it keeps its lib files in memory,
  * so a Program on disk would not find `Partial` or `Promise`.
  */
 export function projectTypeScript(root: string): TypeScript {
-  for (const from of [path.join(root, 'package.json'), fileURLToPath(import.meta.resolve('@flagdebt/core'))]) {
+  for (const from of [path.join(root, 'package.json'), fileURLToPath(import.meta.url)]) {
     try {
       const resolved = createRequire(from).resolve('typescript');
       return createRequire(resolved)(resolved) as TypeScript;
