@@ -82,7 +82,9 @@ describe('flag containers (flag-containers)', async () => {
       'src/store/constants.ts:2:3 declaration FEATURE_FLAGS',
       'src/store/worklog.store.ts:11:12 evaluation featureFlags.flags.*',
     ]);
-    expect(referencesOf(result, null)).toEqual(['src/store/worklog.store.ts:15:12 dynamic featureFlags.flags.*']);
+    // `anyEnabled(slug, key)` reads the container with its own parameter: a class-method wrapper
+    // (its callers are the reads), not a dynamic key.
+    expect(referencesOf(result, null)).toEqual([]);
   });
 });
 
