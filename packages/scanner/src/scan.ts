@@ -27,7 +27,15 @@ export interface ScanOptions {
   host?: ScanHost;
   /** Progress in files; `total` grows once, when the files to parse are known. */
   onProgress?(done: number, total: number): void;
+  /**
+   * Called once the files are indexed, with the project that read them: `history` takes each
+   * file's dependencies and the wrappers from it to decide what the next commit must re-scan.
+   */
+  onIndexed?(project: IndexedProject): void;
 }
+
+/** What a scan's project tells `onIndexed`. */
+export type IndexedProject = Pick<FlagProject, 'dependenciesOf' | 'wrappers'>;
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const root = path.resolve(options.dir);
@@ -68,6 +76,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       options.onProgress?.(files.length + done, readTotal);
     },
   });
+
+  options.onIndexed?.(project);
 
   const configFile = config.file === null ? 'flagdebt.config.json' : relativePath(root, config.file);
   const problems: ProblemRecord[] = [

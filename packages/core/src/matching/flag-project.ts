@@ -33,6 +33,7 @@ export interface FlagProjectOptions {
   skim?: { keys: Iterable<string> };
 }
 
+const EMPTY: ReadonlySet<string> = new Set();
 
 /**
  * One project's view of flag reads: parses files on demand (syntax only, no Program), resolves
@@ -63,6 +64,10 @@ export class FlagProject {
   private siteWords: { words: readonly string[]; filter: CandidateFilter } | undefined;
   /** `candidateWords()`, for the wrapper names it was made from. */
   private words: { names: ReadonlySet<string>; words: readonly string[] } | undefined;
+  /** Per file, the files its reads, declarations and wrappers were resolved through (`dependenciesOf`). */
+  private readonly dependencies = new Map<string, Set<string>>();
+  /** Where `ctx.parsed`/`ctx.symbols` record, while a file's reads or wrappers are collected. */
+  private recording: Set<string> | undefined;
 
   constructor(options: FlagProjectOptions) {
     this.root = path.resolve(options.root);
@@ -70,8 +75,14 @@ export class FlagProject {
     this.accessors = options.accessors;
     this.modules = new ModuleResolver(this.root, this.host, options.tsconfig);
     const ctx: ProjectContext = {
-      parsed: (f) => this.entry(f)?.sf,
-      symbols: (f) => this.symbols(f),
+      parsed: (f) => {
+        this.recording?.add(f);
+        return this.entry(f)?.sf;
+      },
+      symbols: (f) => {
+        this.recording?.add(f);
+        return this.symbols(f);
+      },
       resolveModule: (s, f) => this.modules.resolve(s, f),
       scopes: new ScopeLookup(),
     };
@@ -143,7 +154,7 @@ export class FlagProject {
       try {
         // Walking only what spells a word needs every wrapper's name: once sealed.
         const sites = this.skimKeys && this.wrapperRegistry.sealed ? this.readSites(sf) : undefined;
-        reads = this.collector.collect(sf, abs, sites);
+        reads = this.recorded(abs, () => this.collector.collect(sf, abs, sites));
       } catch (error) {
         // Pathologically deep code: report nothing rather than crash the whole scan.
         if (!(error instanceof RangeError)) throw error;
@@ -161,14 +172,28 @@ export class FlagProject {
     const abs = path.resolve(file);
     const sf = this.sourceFile(abs, text);
     // Forwarding wrappers in this file mark their key parameter's type as a key source.
-    this.wrapperRegistry.inFile(abs);
+    this.recorded(abs, () => this.wrapperRegistry.inFile(abs));
     return collectDeclarations(sf, abs, this.keys.keySources);
+  }
+
+  /**
+   * The files (absolute paths) that `file`'s reads, declarations and wrappers were resolved
+   * through so far, `file` included once it was read: its reads can change only when one of them
+   * changes. A wrapper analysed for an earlier file is not followed again, so a caller records
+   * the wrapper's file but not what that wrapper resolved through: follow the sets transitively.
+   * Cleared for a file by `invalidate`; otherwise only grows.
+   */
+  dependenciesOf(file: string): ReadonlySet<string> {
+    return this.dependencies.get(path.resolve(file)) ?? EMPTY;
   }
 
   /** Analyses the top-level functions of `files`; wrappers of wrappers resolve across files lazily. */
   discoverWrappers(files: Iterable<string>): WrapperInfo[] {
     const out: WrapperInfo[] = [];
-    for (const f of files) for (const rec of this.wrapperRegistry.inFile(path.resolve(f))) out.push(rec.info);
+    for (const f of files) {
+      const abs = path.resolve(f);
+      for (const rec of this.recorded(abs, () => this.wrapperRegistry.inFile(abs))) out.push(rec.info);
+    }
     return out;
   }
 
@@ -200,6 +225,7 @@ export class FlagProject {
   /** Forget a file that changed, appeared or vanished on disk. */
   invalidate(file: string): void {
     this.forget(path.resolve(file));
+    this.dependencies.delete(path.resolve(file));
     // A new or deleted file can change what specifiers resolve to.
     this.modules.clear(file);
     this.reads.clear();
@@ -243,6 +269,19 @@ export class FlagProject {
       this.files.set(abs, fresh);
     }
     return changed.map(([abs]) => abs);
+  }
+
+  /** Runs `work` with `ctx.parsed`/`ctx.symbols` adding to `abs`'s dependencies (nested: the innermost file's). */
+  private recorded<T>(abs: string, work: () => T): T {
+    let deps = this.dependencies.get(abs);
+    if (!deps) this.dependencies.set(abs, (deps = new Set()));
+    const outer = this.recording;
+    this.recording = deps;
+    try {
+      return work();
+    } finally {
+      this.recording = outer;
+    }
   }
 
   private setText(abs: string, text: string, tree?: ts.SourceFile): void {

@@ -7,7 +7,7 @@ import { realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FLAG_TYPES, FlagdebtError, isFlagdebtError, type Diagnostic } from '@flagdebt/core';
-import { scan } from '../scan.js';
+import { scan, type IndexedProject } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { BlobStore } from './blob-store.js';
 import { CommitSnapshot, ScratchDir } from './commit-snapshot.js';
@@ -116,20 +116,29 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
   try {
     const { config, registry, configSource, registrySource } = projectAtCommit(snapshot, dir, run.scratch, run.models, run.config, fileRegistrySource);
     const sources = { configSource, registrySource };
-    const plan = changes && incremental?.plan(snapshot, tree, changes, config, registry);
-    if (incremental && plan) {
+    let plan = changes && incremental?.plan(snapshot, tree, changes, config, registry);
+    while (incremental && plan) {
       // Flags, staleness and types come from the registry; only the counts of references are merged.
-      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed) });
-      const counts = incremental.apply(plan, config, registry, subset);
+      let project: IndexedProject | undefined;
+      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed), onIndexed: (p) => (project = p) });
+      const wider = incremental.refine(plan, subset, project!);
+      if (wider === 'full') break;
+      if (wider) {
+        plan = wider;
+        continue;
+      }
+      const counts = incremental.apply(plan, config, registry, subset, project!);
       if (counts) return { point: { ...toPoint(commit, subset, sources), ...counts }, live: liveKeys(subset), mode: 'subset' };
+      break;
     }
     // Memory follows the current tree, not the whole history.
     blobs.retainOnly(snapshot.allBlobs());
     await blobs.prefetch(snapshot.sourceBlobs(dir, config));
-    const result = await scan({ dir, now, config, registry, host: snapshot.host });
+    let project: IndexedProject | undefined;
+    const result = await scan({ dir, now, config, registry, host: snapshot.host, onIndexed: (p) => (project = p) });
     if (incremental) {
       await blobs.prefetch(incremental.graphBlobs(tree));
-      incremental.rebaseline(snapshot, tree, config, registry, result);
+      incremental.rebaseline(snapshot, tree, config, registry, result, project!);
     }
     const why = !changes ? 'first' : incremental ? incremental.lastFullReason : 'not incremental';
     return { point: toPoint(commit, result, sources), live: liveKeys(result), mode: 'full', why };

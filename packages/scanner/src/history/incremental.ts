@@ -1,23 +1,27 @@
 /**
  * Incremental history: after one full scan, a commit is scanned as a subset: the files that
- * changed since the previous point (edited, added, deleted), everything whose reads may resolve
- * through them (their importers), and the files those import (so the subset learns the same
- * wrappers and key sources as a full scan); every other file keeps the records of the last point.
+ * changed since the previous point (edited, added, deleted, rewired to another module), every
+ * file whose reads resolved through one of them (core records that per file: `DependencyMap`),
+ * and the files those resolve through (so the subset learns the same wrappers and key sources as
+ * a full scan); every other file keeps the records of the last point.
  *
- * Registry keys that came or went re-scan the files that spell them; the unregistered count is
- * recomputed from the keys every file reads. Declarations that a read elsewhere may have added
- * or taken away are checked after the subset scan (`apply`); when the subset cannot tell, and
- * whenever something could change what every file means (the config, a tsconfig, a .gitignore,
- * a package.json's module fields), the commit is scanned in full instead.
+ * What the subset scan reveals can widen it (`refine`, then scanned again): a re-scanned file
+ * now resolving through a file not listed, a new wrapper name that unchanged files spell, a
+ * listed file whose declarations shrank (a reader not listed marked them). Registry keys that
+ * came or went re-scan the files that spell them; the unregistered count is recomputed from the
+ * keys every file reads. Whenever something could change what every file means (the config, a
+ * tsconfig, a .gitignore, a package.json's module fields), the commit is scanned in full.
  */
 import path from 'node:path';
 import { CandidateFilter, FlagProject, type FlagdebtConfig, type Registry } from '@flagdebt/core';
 import picomatch from 'picomatch';
+import type { IndexedProject } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import type { BlobStore } from './blob-store.js';
 import type { CommitSnapshot } from './commit-snapshot.js';
 import type { TreeChange, TreeEntry } from './git.js';
 import { ImportGraph, importSpecifiers, isSourcePath, repoRelative, resolveImports, specifierStem, stemsOf } from './import-graph.js';
+import { DependencyMap } from './dependency-map.js';
 import { FileRecords } from './file-records.js';
 import { packageJsonMatters } from './package-json.js';
 
@@ -27,16 +31,26 @@ const PACKAGE_JSON = /(^|\/)package\.json$/;
 const MAX_SUBSET_SHARE = 0.5;
 /** ...but a small project never needs the full scan for size alone. */
 const MIN_SUBSET_LIMIT = 200;
+/** Subset scans of one commit before giving up on it (each `refine` only widens the subset). */
+const MAX_ROUNDS = 4;
 
 export interface DeltaPlan {
   /** Repository-relative files whose records are replaced (deleted ones included: they are dropped). */
   recompute: Set<string>;
-  /** Repository-relative files the subset scan lists (recompute + what they import). */
+  /** Repository-relative files the subset scan lists (recompute + what they resolve through). */
   listed: Set<string>;
+  /** Subset scans of this commit so far. */
+  round: number;
+}
+
+/** A wrapper by name and repository-relative file. */
+interface WrapperAt {
+  name: string;
+  file: string;
 }
 
 /** Why a commit was scanned in full (for the bench and debugging). */
-export type FullReason = 'first' | 'config' | 'steering' | 'scanned-non-source' | 'too-many' | 'declarations' | 'no-baseline';
+export type FullReason = 'first' | 'config' | 'steering' | 'scanned-non-source' | 'too-many' | 'declarations' | 'no-baseline' | 'unsettled';
 
 interface Baseline {
   config: FlagdebtConfig;
@@ -44,6 +58,10 @@ interface Baseline {
   /** Source files under the scanned folder. */
   sources: number;
   records: FileRecords;
+  /** What each file's reads resolved through. */
+  dependencies: DependencyMap;
+  /** Every wrapper the last point knew: a name that appears makes its spellers candidates. */
+  wrappers: WrapperAt[];
 }
 
 export class IncrementalState {
@@ -58,8 +76,10 @@ export class IncrementalState {
    * commits are scanned in full does not rebuild it for every point.
    */
   private graphValid = false;
-  /** Why the last `plan` or `apply` gave up, if it did. */
+  /** Why the last `plan`, `refine` or `apply` gave up, if it did. */
   lastFullReason: FullReason = 'first';
+  /** The tree of the commit being planned. */
+  private tree: ReadonlyMap<string, TreeEntry> = new Map();
 
   constructor(
     private readonly repoRoot: string,
@@ -68,7 +88,7 @@ export class IncrementalState {
   ) {}
 
   /** After a full scan: its records become the baseline and the import graph is rebuilt. */
-  rebaseline(snapshot: CommitSnapshot, tree: ReadonlyMap<string, TreeEntry>, config: FlagdebtConfig, registry: Registry, result: ScanResult): void {
+  rebaseline(snapshot: CommitSnapshot, tree: ReadonlyMap<string, TreeEntry>, config: FlagdebtConfig, registry: Registry, result: ScanResult, project: IndexedProject): void {
     // The merge adds up per-file records; if the summary were ever counted otherwise, stay full.
     if (result.summary.references !== result.references.length || result.summary.unregistered !== result.unregistered.length) {
       this.baseline = undefined;
@@ -83,7 +103,19 @@ export class IncrementalState {
       }
       this.graphValid = true;
     }
-    this.baseline = { config, registry, sources: this.sourcesIn(tree), records: FileRecords.from(result, (file) => this.fromScanRoot(file)) };
+    const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
+    const dependencies = new DependencyMap();
+    for (const rel of tree.keys()) {
+      if (isInside(prefix, rel) && isSourcePath(rel)) dependencies.set(rel, this.dependenciesIn(project, rel));
+    }
+    this.baseline = {
+      config,
+      registry,
+      sources: this.sourcesIn(tree),
+      records: FileRecords.from(result, (file) => this.fromScanRoot(file)),
+      dependencies,
+      wrappers: this.wrappersIn(project),
+    };
   }
 
   forget(): void {
@@ -103,6 +135,7 @@ export class IncrementalState {
    */
   plan(snapshot: CommitSnapshot, tree: ReadonlyMap<string, TreeEntry>, changes: readonly TreeChange[], config: FlagdebtConfig, registry: Registry): DeltaPlan | null {
     const base = this.baseline;
+    this.tree = tree;
     // Until the graph is brought up to date below, it describes the previous tree.
     this.graphValid = false;
     if (!base) return this.full('no-baseline');
@@ -152,31 +185,61 @@ export class IncrementalState {
     const keyFiles = sameKeys(base.registry, registry) ? [] : this.spelling(tree, prefix, changedKeys(base.registry, registry));
 
     const changed = [...seeds, ...rewired, ...keyFiles];
-    const recomputeBefore = this.graph.importersOf(changed);
-    const reachedBefore = this.graph.importedBy(recomputeBefore);
     for (const rel of deleted) this.graph.remove(rel);
     for (const rel of [...edited, ...added]) this.setImports(rel, tree.get(rel)!.blob, resolve);
     for (const [rel, targets] of rewiredImports) this.graph.setImports(rel, targets);
     this.graphValid = true;
-    const recompute = new Set([...recomputeBefore, ...this.graph.importersOf(changed)]);
-    const reachedNow = this.graph.importedBy(recompute);
+    base.sources += added.filter((rel) => isInside(prefix, rel)).length - deleted.filter((rel) => isInside(prefix, rel)).length;
+    return this.widened(base, { recompute: new Set(), listed: new Set(), round: 0 }, changed, []);
+  }
 
-    const inside = new Set([...recompute].filter((rel) => isInside(prefix, rel)));
-    const providers = new Set<string>();
-    for (const rel of new Set([...reachedBefore, ...reachedNow])) {
-      if (!recompute.has(rel) && isInside(prefix, rel) && isSourcePath(rel) && tree.has(rel)) providers.add(rel);
+  /**
+   * After a subset scan of `plan`: null when it saw all it needed (`apply` it), or the wider plan
+   * to scan instead, or 'full' when only a full scan is safe (`lastFullReason` says why).
+   */
+  refine(plan: DeltaPlan, subset: ScanResult, project: IndexedProject): DeltaPlan | null | 'full' {
+    const base = this.baseline!;
+    const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
+    // Re-scanned files that now resolve through a file the subset did not list: its wrappers were
+    // not known to the subset scan.
+    const providers: string[] = [];
+    for (const rel of plan.recompute) {
+      for (const dep of this.dependenciesIn(project, rel)) if (!plan.listed.has(dep) && this.scannable(prefix, dep)) providers.push(dep);
     }
-    const sources = base.sources + added.filter((rel) => isInside(prefix, rel)).length - deleted.filter((rel) => isInside(prefix, rel)).length;
-    base.sources = sources;
-    if (inside.size + providers.size > Math.max(MIN_SUBSET_LIMIT, MAX_SUBSET_SHARE * sources)) return this.full('too-many');
-    return { recompute: inside, listed: new Set([...inside, ...providers].filter((rel) => tree.has(rel))) };
+    // A wrapper name that appeared: unchanged files spelling it become candidates.
+    const known = new Set(base.wrappers.map((w) => w.name));
+    const appeared = [...new Set(this.wrappersAfter(plan, project).map((w) => w.name))].filter((name) => !known.has(name));
+    const spellers = appeared.length === 0 ? [] : this.spelling(this.tree, prefix, appeared).filter((rel) => !plan.recompute.has(rel));
+    // A listed file whose declarations shrank: a reader the subset did not scan marked them.
+    const found = FileRecords.from(subset, (file) => this.fromScanRoot(file));
+    const markers: string[] = [];
+    for (const rel of plan.listed) {
+      if (plan.recompute.has(rel)) continue;
+      const now = found.declarations(rel);
+      if (![...base.records.declarations(rel)].every((d) => now.has(d))) markers.push(...base.dependencies.dependents(rel), rel);
+    }
+    if (providers.length === 0 && spellers.length === 0 && markers.length === 0) return null;
+    if (plan.round >= MAX_ROUNDS) return this.full('unsettled') ?? 'full';
+    return this.widened(base, plan, [...spellers, ...markers], providers) ?? 'full';
+  }
+
+  /** `plan` with `changed` and what depends on them re-scanned, and `providers` listed. */
+  private widened(base: Baseline, plan: DeltaPlan, changed: Iterable<string>, providers: Iterable<string>): DeltaPlan | null {
+    const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
+    const recompute = new Set(plan.recompute);
+    for (const rel of base.dependencies.dependentsOf(changed)) if (isInside(prefix, rel)) recompute.add(rel);
+    const listed = new Set(plan.listed);
+    const reached = [...recompute, ...providers, ...this.wrapperFilesNamedIn(base, [...recompute].filter((rel) => !plan.recompute.has(rel)))];
+    for (const rel of base.dependencies.dependenciesOf(reached)) if (this.scannable(prefix, rel)) listed.add(rel);
+    if (listed.size > Math.max(MIN_SUBSET_LIMIT, MAX_SUBSET_SHARE * base.sources)) return this.full('too-many');
+    return { recompute, listed, round: plan.round + 1 };
   }
 
   /**
    * Folds a subset scan into the baseline and returns the whole-project counts, or null when a
    * file the subset only listed may have gained or lost declarations it cannot account for.
    */
-  apply(plan: DeltaPlan, config: FlagdebtConfig, registry: Registry, subset: ScanResult): { references: number; unregistered: number } | null {
+  apply(plan: DeltaPlan, config: FlagdebtConfig, registry: Registry, subset: ScanResult, project: IndexedProject): { references: number; unregistered: number } | null {
     const base = this.baseline!;
     const found = FileRecords.from(subset, (file) => this.fromScanRoot(file));
     // A listed file keeps its reads (nothing it imports changed), but a read elsewhere may have
@@ -196,10 +259,61 @@ export class IncrementalState {
       }
       grown.set(rel, found.get(rel));
     }
-    for (const rel of plan.recompute) base.records.set(rel, found.get(rel));
+    for (const rel of plan.recompute) {
+      base.records.set(rel, found.get(rel));
+      base.dependencies.set(rel, this.tree.has(rel) ? this.dependenciesIn(project, rel) : []);
+    }
     for (const [rel, records] of grown) base.records.set(rel, records);
-    this.baseline = { ...base, config, registry };
+    this.baseline = { ...base, config, registry, wrappers: this.wrappersAfter(plan, project) };
     return { references: base.records.references(), unregistered: base.records.unregistered(registry) };
+  }
+
+  /** Repository-relative files `rel`'s reads resolved through in `project`. */
+  private dependenciesIn(project: IndexedProject, rel: string): string[] {
+    const out: string[] = [];
+    for (const file of project.dependenciesOf(path.join(this.repoRoot, rel))) {
+      const dep = repoRelative(this.repoRoot, file);
+      if (dep !== null && dep !== rel) out.push(dep);
+    }
+    return out;
+  }
+
+  private wrappersIn(project: IndexedProject): WrapperAt[] {
+    const out: WrapperAt[] = [];
+    for (const w of project.wrappers()) {
+      const file = repoRelative(this.repoRoot, w.file);
+      if (file !== null) out.push({ name: w.name, file });
+    }
+    return out;
+  }
+
+  /** The wrappers after a subset scan: only re-scanned files can have gained or lost some. */
+  private wrappersAfter(plan: DeltaPlan, project: IndexedProject): WrapperAt[] {
+    const kept = this.baseline!.wrappers.filter((w) => !plan.recompute.has(w.file));
+    return [...kept, ...this.wrappersIn(project).filter((w) => plan.recompute.has(w.file))];
+  }
+
+  /**
+   * Files declaring a known wrapper whose name one of `files` spells: a re-scanned file may call
+   * a wrapper it did not call before, and the subset scan knows only the wrappers of the files
+   * it lists (it seals them after its own search).
+   */
+  private wrapperFilesNamedIn(base: Baseline, files: string[]): string[] {
+    if (base.wrappers.length === 0) return [];
+    const byName = new Map<string, string[]>();
+    for (const w of base.wrappers) byName.set(w.name, [...(byName.get(w.name) ?? []), w.file]);
+    const pattern = new RegExp(`\\b(?:${[...byName.keys()].map(escapeRegExp).join('|')})\\b`, 'g');
+    const out = new Set<string>();
+    for (const rel of files) {
+      const entry = this.tree.get(rel);
+      const text = entry ? (this.blobs.text(entry.blob) ?? '') : '';
+      for (const match of text.matchAll(pattern)) for (const file of byName.get(match[0]) ?? []) out.add(file);
+    }
+    return [...out];
+  }
+
+  private scannable(prefix: string, rel: string): boolean {
+    return isInside(prefix, rel) && isSourcePath(rel) && this.tree.has(rel);
   }
 
   private full(reason: FullReason): null {
@@ -271,6 +385,10 @@ export class IncrementalState {
   private fromScanRoot(file: string): string {
     return repoRelative(this.repoRoot, path.join(this.dir, file))!;
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function isInside(prefix: string, rel: string): boolean {
