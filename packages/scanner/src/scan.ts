@@ -32,10 +32,12 @@ export interface ScanOptions {
    * file's dependencies and the wrappers from it to decide what the next commit must re-scan.
    */
   onIndexed?(project: IndexedProject): void;
+  /** Key sources marked by reads of files this scan does not list (core's `FlagProjectOptions.keySources`). */
+  keySources?: Iterable<string>;
 }
 
 /** What a scan's project tells `onIndexed`. */
-export type IndexedProject = Pick<FlagProject, 'dependenciesOf' | 'wrappers'>;
+export type IndexedProject = Pick<FlagProject, 'dependenciesOf' | 'keySourcesMarkedBy' | 'wrappers'>;
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const root = path.resolve(options.dir);
@@ -65,6 +67,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     host: scannedSourceHost(loaded.texts, host, touched),
     // Functions that spell no accessor, wrapper or registered key are not parsed.
     skim: { keys: registry.flags.keys() },
+    keySources: options.keySources,
   });
   const indexed = indexProject({
     project,

@@ -6,6 +6,7 @@ import { isCallAccessor } from '../types.js';
 import { ReadMatcher } from './accessor-match.js';
 import { CandidateFilter } from './candidate-filter.js';
 import { collectDeclarations } from './declarations.js';
+import { DependencyRecorder } from './dependency-recorder.js';
 import { aliasInRegions, candidateAliases, isTreeOf, parseEntry, parseSkimmed, sameAsHost, skimTests, type FileEntry, type SkimTests } from './file-parse.js';
 import { KeyResolver } from './key-resolver.js';
 import { buildModuleSymbols } from './module-symbols.js';
@@ -31,9 +32,13 @@ export interface FlagProjectOptions {
    * do in files the scanner's pre-filter drops. Call `reskim` when wrappers add candidate words.
    */
   skim?: { keys: Iterable<string> };
+  /**
+   * Key sources that reads of files not read this time marked in an earlier run over the same
+   * texts (`keySourcesMarkedBy` of those files): their declarations count as if those reads had
+   * been seen. `history` re-reads only some files of a commit.
+   */
+  keySources?: Iterable<string>;
 }
-
-const EMPTY: ReadonlySet<string> = new Set();
 
 /**
  * One project's view of flag reads: parses files on demand (syntax only, no Program), resolves
@@ -64,23 +69,21 @@ export class FlagProject {
   private siteWords: { words: readonly string[]; filter: CandidateFilter } | undefined;
   /** `candidateWords()`, for the wrapper names it was made from. */
   private words: { names: ReadonlySet<string>; words: readonly string[] } | undefined;
-  /** Per file, the files its reads, declarations and wrappers were resolved through (`dependenciesOf`). */
-  private readonly dependencies = new Map<string, Set<string>>();
-  /** Where `ctx.parsed`/`ctx.symbols` record, while a file's reads or wrappers are collected. */
-  private recording: Set<string> | undefined;
+  private readonly recorder: DependencyRecorder;
 
   constructor(options: FlagProjectOptions) {
     this.root = path.resolve(options.root);
     this.host = options.host ?? nodeSourceHost;
     this.accessors = options.accessors;
+    this.recorder = new DependencyRecorder(options.keySources);
     this.modules = new ModuleResolver(this.root, this.host, options.tsconfig);
     const ctx: ProjectContext = {
       parsed: (f) => {
-        this.recording?.add(f);
+        this.recorder.used(f);
         return this.entry(f)?.sf;
       },
       symbols: (f) => {
-        this.recording?.add(f);
+        this.recorder.used(f);
         return this.symbols(f);
       },
       resolveModule: (s, f) => this.modules.resolve(s, f),
@@ -92,6 +95,14 @@ export class FlagProject {
     this.wrapperRegistry.attach(this.matcher);
     this.collector = new ReadCollector(this.matcher, this.keys, this.wrapperRegistry);
     this.skimKeys = options.skim ? [...options.skim.keys] : undefined;
+    // Which file's reads marked a key source, without touching KeyResolver: the one `add` of
+    // this project's own set is wrapped.
+    const sources = this.keys.keySources;
+    const add = sources.add.bind(sources);
+    sources.add = (node) => {
+      this.recorder.marked(node);
+      return add(node);
+    };
   }
 
   /**
@@ -154,7 +165,7 @@ export class FlagProject {
       try {
         // Walking only what spells a word needs every wrapper's name: once sealed.
         const sites = this.skimKeys && this.wrapperRegistry.sealed ? this.readSites(sf) : undefined;
-        reads = this.recorded(abs, () => this.collector.collect(sf, abs, sites));
+        reads = this.recorder.run(abs, () => this.collector.collect(sf, abs, sites));
       } catch (error) {
         // Pathologically deep code: report nothing rather than crash the whole scan.
         if (!(error instanceof RangeError)) throw error;
@@ -172,7 +183,8 @@ export class FlagProject {
     const abs = path.resolve(file);
     const sf = this.sourceFile(abs, text);
     // Forwarding wrappers in this file mark their key parameter's type as a key source.
-    this.recorded(abs, () => this.wrapperRegistry.inFile(abs));
+    this.recorder.run(abs, () => this.wrapperRegistry.inFile(abs));
+    for (const node of this.recorder.presetsIn(abs, sf)) this.keys.keySources.add(node);
     return collectDeclarations(sf, abs, this.keys.keySources);
   }
 
@@ -184,7 +196,16 @@ export class FlagProject {
    * Cleared for a file by `invalidate`; otherwise only grows.
    */
   dependenciesOf(file: string): ReadonlySet<string> {
-    return this.dependencies.get(path.resolve(file)) ?? EMPTY;
+    return this.recorder.dependenciesOf(path.resolve(file));
+  }
+
+  /**
+   * The key sources (enums, `as const` objects, string consts, types) that `file`'s reads and
+   * wrappers marked so far, as opaque strings that start with the declaring file's path and a
+   * NUL: what `FlagProjectOptions.keySources` takes back for the same texts.
+   */
+  keySourcesMarkedBy(file: string): ReadonlySet<string> {
+    return this.recorder.keySourcesMarkedBy(path.resolve(file));
   }
 
   /** Analyses the top-level functions of `files`; wrappers of wrappers resolve across files lazily. */
@@ -192,7 +213,7 @@ export class FlagProject {
     const out: WrapperInfo[] = [];
     for (const f of files) {
       const abs = path.resolve(f);
-      for (const rec of this.recorded(abs, () => this.wrapperRegistry.inFile(abs))) out.push(rec.info);
+      for (const rec of this.recorder.run(abs, () => this.wrapperRegistry.inFile(abs))) out.push(rec.info);
     }
     return out;
   }
@@ -225,7 +246,7 @@ export class FlagProject {
   /** Forget a file that changed, appeared or vanished on disk. */
   invalidate(file: string): void {
     this.forget(path.resolve(file));
-    this.dependencies.delete(path.resolve(file));
+    this.recorder.forget(path.resolve(file));
     // A new or deleted file can change what specifiers resolve to.
     this.modules.clear(file);
     this.reads.clear();
@@ -269,19 +290,6 @@ export class FlagProject {
       this.files.set(abs, fresh);
     }
     return changed.map(([abs]) => abs);
-  }
-
-  /** Runs `work` with `ctx.parsed`/`ctx.symbols` adding to `abs`'s dependencies (nested: the innermost file's). */
-  private recorded<T>(abs: string, work: () => T): T {
-    let deps = this.dependencies.get(abs);
-    if (!deps) this.dependencies.set(abs, (deps = new Set()));
-    const outer = this.recording;
-    this.recording = deps;
-    try {
-      return work();
-    } finally {
-      this.recording = outer;
-    }
   }
 
   private setText(abs: string, text: string, tree?: ts.SourceFile): void {

@@ -27,7 +27,7 @@ import {
 import { IncrementalState } from './incremental.js';
 import { fileRegistrySource, projectAtCommit, type ModelCache, type ModelSource } from './model-source.js';
 import { isoDateTime, sampleCommits } from './sampling.js';
-import type { HistoryOptions, HistoryPoint, HistoryResult, SkippedCommit } from './types.js';
+import type { HistoryOptions, HistoryPoint, HistoryResult, SkippedCommit, SubsetDetail } from './types.js';
 
 export async function history(options: HistoryOptions): Promise<HistoryResult> {
   const dir = realDir(options.dir);
@@ -69,7 +69,14 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
         skipped.push(entry);
         options.onSkip?.(entry);
       }
-      options.onProgress?.(i + 1, commits.length, commit.commit, 'point' in outcome ? outcome.mode : 'skipped', 'why' in outcome ? outcome.why : undefined);
+      options.onProgress?.(
+        i + 1,
+        commits.length,
+        commit.commit,
+        'point' in outcome ? outcome.mode : 'skipped',
+        'why' in outcome ? outcome.why : undefined,
+        'subset' in outcome ? outcome.subset : undefined,
+      );
     }
   } finally {
     await reader.close();
@@ -94,7 +101,7 @@ interface HistoryRun {
   previous?: { commit: string; tree: ReadonlyMap<string, TreeEntry> };
 }
 
-type Outcome = { point: HistoryPoint; live: Set<string>; mode: 'full' | 'subset'; why?: string } | { problem: string; reason: string; fix?: string };
+type Outcome = { point: HistoryPoint; live: Set<string>; mode: 'full' | 'subset'; why?: string; subset?: SubsetDetail } | { problem: string; reason: string; fix?: string };
 
 async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome> {
   const { repoRoot, dir, blobs, incremental } = run;
@@ -120,7 +127,7 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     while (incremental && plan) {
       // Flags, staleness and types come from the registry; only the counts of references are merged.
       let project: IndexedProject | undefined;
-      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed), onIndexed: (p) => (project = p) });
+      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed), keySources: incremental.keySources(plan), onIndexed: (p) => (project = p) });
       const wider = incremental.refine(plan, subset, project!);
       if (wider === 'full') break;
       if (wider) {
@@ -128,7 +135,10 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
         continue;
       }
       const counts = incremental.apply(plan, config, registry, subset, project!);
-      if (counts) return { point: { ...toPoint(commit, subset, sources), ...counts }, live: liveKeys(subset), mode: 'subset' };
+      if (counts) {
+        const detail = { rescanned: [...plan.recompute].sort(), listed: plan.listed.size, rounds: plan.round };
+        return { point: { ...toPoint(commit, subset, sources), ...counts }, live: liveKeys(subset), mode: 'subset', subset: detail };
+      }
       break;
     }
     // Memory follows the current tree, not the whole history.

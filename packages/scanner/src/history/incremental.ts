@@ -41,6 +41,8 @@ export interface DeltaPlan {
   listed: Set<string>;
   /** Subset scans of this commit so far. */
   round: number;
+  /** Files whose text changed (edited, added, deleted): key-source marks into them are stale. */
+  changed: Set<string>;
 }
 
 /** A wrapper by name and repository-relative file. */
@@ -60,6 +62,8 @@ interface Baseline {
   records: FileRecords;
   /** What each file's reads resolved through. */
   dependencies: DependencyMap;
+  /** Per file, the key sources its reads marked (core's `keySourcesMarkedBy`). */
+  marks: Map<string, ReadonlySet<string>>;
   /** Every wrapper the last point knew: a name that appears makes its spellers candidates. */
   wrappers: WrapperAt[];
 }
@@ -105,8 +109,12 @@ export class IncrementalState {
     }
     const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
     const dependencies = new DependencyMap();
+    const marks = new Map<string, ReadonlySet<string>>();
     for (const rel of tree.keys()) {
-      if (isInside(prefix, rel) && isSourcePath(rel)) dependencies.set(rel, this.dependenciesIn(project, rel));
+      if (!isInside(prefix, rel) || !isSourcePath(rel)) continue;
+      dependencies.set(rel, this.dependenciesIn(project, rel));
+      const marked = project.keySourcesMarkedBy(path.join(this.repoRoot, rel));
+      if (marked.size > 0) marks.set(rel, marked);
     }
     this.baseline = {
       config,
@@ -114,6 +122,7 @@ export class IncrementalState {
       sources: this.sourcesIn(tree),
       records: FileRecords.from(result, (file) => this.fromScanRoot(file)),
       dependencies,
+      marks,
       wrappers: this.wrappersIn(project),
     };
   }
@@ -190,7 +199,23 @@ export class IncrementalState {
     for (const [rel, targets] of rewiredImports) this.graph.setImports(rel, targets);
     this.graphValid = true;
     base.sources += added.filter((rel) => isInside(prefix, rel)).length - deleted.filter((rel) => isInside(prefix, rel)).length;
-    return this.widened(base, { recompute: new Set(), listed: new Set(), round: 0 }, changed, []);
+    const touched = new Set([...edited, ...added, ...deleted]);
+    return this.widened(base, { recompute: new Set(), listed: new Set(), round: 0, changed: touched }, changed, []);
+  }
+
+  /**
+   * The key sources that files the subset does not re-scan marked: the subset scan counts their
+   * declarations as a full scan would, though it does not see those reads.
+   */
+  keySources(plan: DeltaPlan): string[] {
+    const base = this.baseline!;
+    const stale = new Set([...plan.changed].map((rel) => `${path.join(this.repoRoot, rel)}\u0000`));
+    const out: string[] = [];
+    for (const [rel, marked] of base.marks) {
+      if (plan.recompute.has(rel)) continue;
+      for (const mark of marked) if (!stale.has(mark.slice(0, mark.indexOf('\u0000') + 1))) out.push(mark);
+    }
+    return out;
   }
 
   /**
@@ -210,7 +235,9 @@ export class IncrementalState {
     const known = new Set(base.wrappers.map((w) => w.name));
     const appeared = [...new Set(this.wrappersAfter(plan, project).map((w) => w.name))].filter((name) => !known.has(name));
     const spellers = appeared.length === 0 ? [] : this.spelling(this.tree, prefix, appeared).filter((rel) => !plan.recompute.has(rel));
-    // A listed file whose declarations shrank: a reader the subset did not scan marked them.
+    // A listed file whose declarations shrank: the marks of the readers not re-scanned were given
+    // to the subset scan, so a re-scanned reader stopped marking, or one mark was not attributed
+    // (`keySources`): re-scan every reader of the file to be sure.
     const found = FileRecords.from(subset, (file) => this.fromScanRoot(file));
     const markers: string[] = [];
     for (const rel of plan.listed) {
@@ -232,7 +259,7 @@ export class IncrementalState {
     const reached = [...recompute, ...providers, ...this.wrapperFilesNamedIn(base, [...recompute].filter((rel) => !plan.recompute.has(rel)))];
     for (const rel of base.dependencies.dependenciesOf(reached)) if (this.scannable(prefix, rel)) listed.add(rel);
     if (listed.size > Math.max(MIN_SUBSET_LIMIT, MAX_SUBSET_SHARE * base.sources)) return this.full('too-many');
-    return { recompute, listed, round: plan.round + 1 };
+    return { recompute, listed, round: plan.round + 1, changed: plan.changed };
   }
 
   /**
@@ -262,6 +289,9 @@ export class IncrementalState {
     for (const rel of plan.recompute) {
       base.records.set(rel, found.get(rel));
       base.dependencies.set(rel, this.tree.has(rel) ? this.dependenciesIn(project, rel) : []);
+      const marked = this.tree.has(rel) ? project.keySourcesMarkedBy(path.join(this.repoRoot, rel)) : new Set<string>();
+      if (marked.size > 0) base.marks.set(rel, marked);
+      else base.marks.delete(rel);
     }
     for (const [rel, records] of grown) base.records.set(rel, records);
     this.baseline = { ...base, config, registry, wrappers: this.wrappersAfter(plan, project) };
