@@ -20,13 +20,16 @@ import type { ScanResult } from '../types.js';
 import type { BlobStore } from './blob-store.js';
 import type { CommitSnapshot } from './commit-snapshot.js';
 import type { TreeChange, TreeEntry } from './git.js';
-import { ImportGraph, importSpecifiers, isSourcePath, repoRelative, resolveImports, specifierStem, stemsOf } from './import-graph.js';
+import { importSpecifiers, isSourcePath, repoRelative, specifierStem, stemsOf } from './import-graph.js';
 import { DependencyMap } from './dependency-map.js';
 import { FileRecords } from './file-records.js';
-import { packageJsonMatters } from './package-json.js';
+import { gitignoreMatters, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from './package-json.js';
 
-const STEERING = /(^|\/)(\.gitignore|pnpm-workspace\.yaml|[jt]sconfig[^/]*\.json|flagdebt\.config\.(json|ya?ml))$/;
+const STEERING = /(^|\/)flagdebt\.config\.(json|ya?ml)$/;
+const TSCONFIG = /(^|\/)[jt]sconfig[^/]*\.json$/;
+const GITIGNORE = /(^|\/)\.gitignore$/;
 const PACKAGE_JSON = /(^|\/)package\.json$/;
+const PNPM_WORKSPACE = /(^|\/)pnpm-workspace\.yaml$/;
 /** Past this share of the scanned files, a full scan is as cheap as the bookkeeping. */
 const MAX_SUBSET_SHARE = 0.5;
 /** ...but a small project never needs the full scan for size alone. */
@@ -70,16 +73,16 @@ interface Baseline {
 
 export class IncrementalState {
   private baseline: Baseline | undefined;
-  private graph = new ImportGraph();
   private readonly specifiers = new Map<string, string[]>();
   /** Files by the stems of their specifiers: who may import a file that appears. */
   private readonly byStem = new Map<string, Set<string>>();
+  /** The stems each file is listed under in `byStem`. */
+  private readonly stemsByFile = new Map<string, string[]>();
   /**
-   * Whether the graph describes the tree of the last point under its config. It is brought up to
-   * date by every plan that gets past the checks for steering files, so a busy repository whose
-   * commits are scanned in full does not rebuild it for every point.
+   * Whether `byStem` describes the tree of the last commit. Built once, then kept up to date by
+   * every `plan` (it depends on no config, so a full scan does not invalidate it).
    */
-  private graphValid = false;
+  private stemsValid = false;
   /** Why the last `plan`, `refine` or `apply` gave up, if it did. */
   lastFullReason: FullReason = 'first';
   /** The tree of the commit being planned. */
@@ -91,21 +94,16 @@ export class IncrementalState {
     private readonly blobs: BlobStore,
   ) {}
 
-  /** After a full scan: its records become the baseline and the import graph is rebuilt. */
+  /** After a full scan: its records and recorded dependencies become the baseline. */
   rebaseline(snapshot: CommitSnapshot, tree: ReadonlyMap<string, TreeEntry>, config: FlagdebtConfig, registry: Registry, result: ScanResult, project: IndexedProject): void {
     // The merge adds up per-file records; if the summary were ever counted otherwise, stay full.
     if (result.summary.references !== result.references.length || result.summary.unregistered !== result.unregistered.length) {
       this.baseline = undefined;
       return;
     }
-    if (!this.graphValid) {
-      this.graph = new ImportGraph();
-      this.byStem.clear();
-      const resolve = this.resolver(snapshot, config);
-      for (const [rel, entry] of tree) {
-        if (isSourcePath(rel)) this.setImports(rel, entry.blob, resolve);
-      }
-      this.graphValid = true;
+    if (!this.stemsValid) {
+      for (const [rel, entry] of tree) if (isSourcePath(rel)) this.setStems(rel, entry.blob);
+      this.stemsValid = true;
     }
     const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
     const dependencies = new DependencyMap();
@@ -129,12 +127,12 @@ export class IncrementalState {
 
   forget(): void {
     this.baseline = undefined;
-    this.graphValid = false;
+    this.stemsValid = false;
   }
 
-  /** Blobs the import graph needs (every source file of the tree), none while it is up to date. */
+  /** Blobs the specifier index needs (every source file of the tree), none while it is up to date. */
   graphBlobs(tree: ReadonlyMap<string, TreeEntry>): string[] {
-    if (this.graphValid) return [];
+    if (this.stemsValid) return [];
     return [...tree].filter(([rel]) => isSourcePath(rel)).map(([, entry]) => entry.blob);
   }
 
@@ -145,8 +143,13 @@ export class IncrementalState {
   plan(snapshot: CommitSnapshot, tree: ReadonlyMap<string, TreeEntry>, changes: readonly TreeChange[], config: FlagdebtConfig, registry: Registry): DeltaPlan | null {
     const base = this.baseline;
     this.tree = tree;
-    // Until the graph is brought up to date below, it describes the previous tree.
-    this.graphValid = false;
+    if (this.stemsValid) {
+      for (const change of changes) {
+        if (!isSourcePath(change.path)) continue;
+        if (change.after) this.setStems(change.path, change.after.blob);
+        else this.setStems(change.path, undefined);
+      }
+    }
     if (!base) return this.full('no-baseline');
     if (base.config !== config) return this.full('config');
     const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
@@ -159,10 +162,16 @@ export class IncrementalState {
       const rel = change.path;
       if (rel === registryFile) continue; // its keys are compared below
       if (STEERING.test(rel)) return this.full('steering');
+      const text = (entry: TreeEntry | undefined) => (entry ? (this.blobs.text(entry.blob) ?? '') : undefined);
       if (PACKAGE_JSON.test(rel)) {
         // Dependency bumps are most of a busy repository's commits; only module fields steer resolution.
-        const text = (entry: TreeEntry | undefined) => (entry ? (this.blobs.text(entry.blob) ?? '') : undefined);
         if (packageJsonMatters(text(change.before), text(change.after))) return this.full('steering');
+      } else if (PNPM_WORKSPACE.test(rel)) {
+        if (pnpmWorkspaceMatters(text(change.before), text(change.after))) return this.full('steering');
+      } else if (TSCONFIG.test(rel)) {
+        if (tsconfigMatters(path.join(this.repoRoot, rel), text(change.before), text(change.after))) return this.full('steering');
+      } else if (GITIGNORE.test(rel)) {
+        if (gitignoreMatters(this.repoRoot, rel, text(change.before), text(change.after), tree.keys())) return this.full('steering');
       } else if (isSourcePath(rel)) {
         (!change.before ? added : !change.after ? deleted : edited).push(rel);
       } else if (scanned(rel)) {
@@ -170,23 +179,19 @@ export class IncrementalState {
       }
     }
 
-    const resolve = this.resolver(snapshot, config);
-    // Files whose specifiers may now reach another file: importers of what was deleted, and
-    // files naming what appeared. Only those whose resolution really changed count as changed.
-    const rewired = new Set<string>();
-    const maybe = new Set<string>();
-    for (const rel of deleted) for (const importer of this.graph.importers(rel)) maybe.add(importer);
-    for (const rel of added) for (const stem of stemsOf(rel)) for (const file of this.byStem.get(stem) ?? []) maybe.add(file);
+    // Files whose specifiers may now reach a file that appeared (found by the name they end
+    // in). A deleted file needs nothing: whoever resolved through it depends on it.
     const seeds = [...edited, ...added, ...deleted];
-    for (const rel of seeds) maybe.delete(rel);
-    const rewiredImports = new Map<string, string[]>();
-    for (const rel of maybe) {
-      const entry = tree.get(rel);
-      if (!entry) continue;
-      const now = resolveImports(rel, this.specifiersOf(entry.blob), resolve);
-      if (!sameList(now, this.graph.imports(rel))) {
-        rewired.add(rel);
-        rewiredImports.set(rel, now);
+    const rewired = new Set<string>();
+    if (added.length > 0) {
+      const resolve = this.resolver(snapshot, config);
+      const appeared = new Set(added);
+      const maybe = new Set<string>();
+      for (const rel of added) for (const stem of stemsOf(rel)) for (const file of this.byStem.get(stem) ?? []) maybe.add(file);
+      for (const rel of seeds) maybe.delete(rel);
+      for (const rel of maybe) {
+        const entry = tree.get(rel);
+        if (entry && this.specifiersOf(entry.blob).some((specifier) => appeared.has(resolve(specifier, rel) ?? ''))) rewired.add(rel);
       }
     }
 
@@ -194,10 +199,6 @@ export class IncrementalState {
     const keyFiles = sameKeys(base.registry, registry) ? [] : this.spelling(tree, prefix, changedKeys(base.registry, registry));
 
     const changed = [...seeds, ...rewired, ...keyFiles];
-    for (const rel of deleted) this.graph.remove(rel);
-    for (const rel of [...edited, ...added]) this.setImports(rel, tree.get(rel)!.blob, resolve);
-    for (const [rel, targets] of rewiredImports) this.graph.setImports(rel, targets);
-    this.graphValid = true;
     base.sources += added.filter((rel) => isInside(prefix, rel)).length - deleted.filter((rel) => isInside(prefix, rel)).length;
     const touched = new Set([...edited, ...added, ...deleted]);
     return this.widened(base, { recompute: new Set(), listed: new Set(), round: 0, changed: touched }, changed, []);
@@ -351,15 +352,17 @@ export class IncrementalState {
     return null;
   }
 
-  private setImports(rel: string, blob: string, resolve: (specifier: string, fromRel: string) => string | null): void {
-    const specifiers = this.specifiersOf(blob);
-    for (const specifier of specifiers) {
-      const stem = specifierStem(specifier);
+  /** Lists `rel` under the stems of its specifiers (`blob` undefined: it was deleted). */
+  private setStems(rel: string, blob: string | undefined): void {
+    for (const stem of this.stemsByFile.get(rel) ?? []) this.byStem.get(stem)?.delete(rel);
+    const stems = blob === undefined ? [] : [...new Set(this.specifiersOf(blob).map(specifierStem))];
+    for (const stem of stems) {
       let files = this.byStem.get(stem);
       if (!files) this.byStem.set(stem, (files = new Set()));
       files.add(rel);
     }
-    this.graph.setImports(rel, resolveImports(rel, specifiers, resolve));
+    if (stems.length > 0) this.stemsByFile.set(rel, stems);
+    else this.stemsByFile.delete(rel);
   }
 
   /** Scanned source files whose text spells one of `keys`. */
@@ -423,12 +426,6 @@ function escapeRegExp(text: string): string {
 
 function isInside(prefix: string, rel: string): boolean {
   return prefix === '' || rel.startsWith(`${prefix}/`);
-}
-
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  const set = new Set(b);
-  return a.every((x) => set.has(x));
 }
 
 function sameKeys(a: Registry, b: Registry): boolean {
