@@ -171,7 +171,9 @@ export class IncrementalState {
       } else if (TSCONFIG.test(rel)) {
         if (tsconfigMatters(path.join(this.repoRoot, rel), text(change.before), text(change.after))) return this.full('steering');
       } else if (GITIGNORE.test(rel)) {
-        if (gitignoreMatters(this.repoRoot, rel, text(change.before), text(change.after), tree.keys())) return this.full('steering');
+        // Only files the config selects can be scanned; a lock file's verdict does not matter.
+        const selected = [...tree.keys()].filter((file) => isInside(prefix, file) && scanned(file));
+        if (gitignoreMatters(this.repoRoot, rel, text(change.before), text(change.after), selected)) return this.full('steering');
       } else if (isSourcePath(rel)) {
         (!change.before ? added : !change.after ? deleted : edited).push(rel);
       } else if (scanned(rel)) {
@@ -226,11 +228,16 @@ export class IncrementalState {
   refine(plan: DeltaPlan, subset: ScanResult, project: IndexedProject): DeltaPlan | null | 'full' {
     const base = this.baseline!;
     const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
-    // Re-scanned files that now resolve through a file the subset did not list: its wrappers were
-    // not known to the subset scan.
+    // Re-scanned files whose reads now mark a key source in a file the subset did not list: that
+    // file's declarations were not collected. (Other new dependencies need nothing: the subset
+    // scan followed them, and a wrapper found there counts as if listed, since wrappers are
+    // sealed with every name analysed; known wrappers named in a re-scanned file were listed.)
     const providers: string[] = [];
     for (const rel of plan.recompute) {
-      for (const dep of this.dependenciesIn(project, rel)) if (!plan.listed.has(dep) && this.scannable(prefix, dep)) providers.push(dep);
+      for (const mark of project.keySourcesMarkedBy(path.join(this.repoRoot, rel))) {
+        const dep = repoRelative(this.repoRoot, mark.slice(0, mark.indexOf('\u0000')));
+        if (dep !== null && !plan.listed.has(dep) && this.scannable(prefix, dep)) providers.push(dep);
+      }
     }
     // A wrapper name that appeared: unchanged files spelling it become candidates.
     const known = new Set(base.wrappers.map((w) => w.name));
