@@ -23,7 +23,7 @@ import type { TreeChange, TreeEntry } from './git.js';
 import { importSpecifiers, isSourcePath, repoRelative, specifierStem, stemsOf } from './import-graph.js';
 import { DependencyMap } from './dependency-map.js';
 import { FileRecords } from './file-records.js';
-import { gitignoreMatters, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from './package-json.js';
+import { gitignoreFlips, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from './package-json.js';
 
 const STEERING = /(^|\/)flagdebt\.config\.(json|ya?ml)$/;
 const TSCONFIG = /(^|\/)[jt]sconfig[^/]*\.json$/;
@@ -87,6 +87,8 @@ export class IncrementalState {
   lastFullReason: FullReason = 'first';
   /** The tree of the commit being planned. */
   private tree: ReadonlyMap<string, TreeEntry> = new Map();
+  /** The commit last planned or scanned in full: the one before the next. */
+  private snapshot: CommitSnapshot | undefined;
 
   constructor(
     private readonly repoRoot: string,
@@ -101,6 +103,8 @@ export class IncrementalState {
       this.baseline = undefined;
       return;
     }
+    this.snapshot = snapshot;
+    this.tree = tree;
     if (!this.stemsValid) {
       for (const [rel, entry] of tree) if (isSourcePath(rel)) this.setStems(rel, entry.blob);
       this.stemsValid = true;
@@ -142,6 +146,8 @@ export class IncrementalState {
    */
   plan(snapshot: CommitSnapshot, tree: ReadonlyMap<string, TreeEntry>, changes: readonly TreeChange[], config: FlagdebtConfig, registry: Registry): DeltaPlan | null {
     const base = this.baseline;
+    const previous = this.snapshot;
+    this.snapshot = snapshot;
     this.tree = tree;
     if (this.stemsValid) {
       for (const change of changes) {
@@ -158,6 +164,8 @@ export class IncrementalState {
     const edited: string[] = [];
     const added: string[] = [];
     const deleted: string[] = [];
+    /** A tsconfig, package.json or pnpm-workspace.yaml changed how imports may resolve. */
+    let resolution = false;
     for (const change of changes) {
       const rel = change.path;
       if (rel === registryFile) continue; // its keys are compared below
@@ -165,15 +173,19 @@ export class IncrementalState {
       const text = (entry: TreeEntry | undefined) => (entry ? (this.blobs.text(entry.blob) ?? '') : undefined);
       if (PACKAGE_JSON.test(rel)) {
         // Dependency bumps are most of a busy repository's commits; only module fields steer resolution.
-        if (packageJsonMatters(text(change.before), text(change.after))) return this.full('steering');
+        if (packageJsonMatters(text(change.before), text(change.after))) resolution = true;
       } else if (PNPM_WORKSPACE.test(rel)) {
-        if (pnpmWorkspaceMatters(text(change.before), text(change.after))) return this.full('steering');
+        if (pnpmWorkspaceMatters(text(change.before), text(change.after))) resolution = true;
       } else if (TSCONFIG.test(rel)) {
-        if (tsconfigMatters(path.join(this.repoRoot, rel), text(change.before), text(change.after))) return this.full('steering');
+        if (tsconfigMatters(path.join(this.repoRoot, rel), text(change.before), text(change.after))) resolution = true;
       } else if (GITIGNORE.test(rel)) {
-        // Only files the config selects can be scanned; a lock file's verdict does not matter.
+        // Only files the config selects can be scanned (a lock file's verdict does not matter);
+        // one that becomes ignored or stops being ignored is re-scanned, as if edited.
         const selected = [...tree.keys()].filter((file) => isInside(prefix, file) && scanned(file));
-        if (gitignoreMatters(this.repoRoot, rel, text(change.before), text(change.after), selected)) return this.full('steering');
+        for (const flipped of gitignoreFlips(this.repoRoot, rel, text(change.before), text(change.after), selected)) {
+          if (!isSourcePath(flipped)) return this.full('scanned-non-source');
+          if (tree.has(flipped)) edited.push(flipped);
+        }
       } else if (isSourcePath(rel)) {
         (!change.before ? added : !change.after ? deleted : edited).push(rel);
       } else if (scanned(rel)) {
@@ -195,6 +207,11 @@ export class IncrementalState {
         const entry = tree.get(rel);
         if (entry && this.specifiersOf(entry.blob).some((specifier) => appeared.has(resolve(specifier, rel) ?? ''))) rewired.add(rel);
       }
+    }
+
+    if (resolution) {
+      if (!previous) return this.full('steering');
+      for (const rel of this.reresolved(previous, snapshot, config, registry, base, prefix)) if (!seeds.includes(rel)) rewired.add(rel);
     }
 
     // Registry keys that came or went: files spelling them gain or lose declarations.
@@ -357,6 +374,29 @@ export class IncrementalState {
   private full(reason: FullReason): null {
     this.lastFullReason = reason;
     return null;
+  }
+
+  /**
+   * After a change to how imports resolve (a tsconfig, package.json module fields, the workspace
+   * packages): the files whose specifiers now resolve otherwise than at `previous`. Only files
+   * that can hold a read (they spell an accessor, a wrapper or a key) and the files their reads
+   * went through are asked: no other file's reads can change.
+   */
+  private reresolved(previous: CommitSnapshot, snapshot: CommitSnapshot, config: FlagdebtConfig, registry: Registry, base: Baseline, prefix: string): string[] {
+    const before = this.resolver(previous, config);
+    const now = this.resolver(snapshot, config);
+    const words = [...new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host }).candidateWords(), ...base.wrappers.map((w) => w.name)];
+    const filter = new CandidateFilter(words, [...registry.flags.keys(), ...base.registry.flags.keys()]);
+    const candidates: string[] = [];
+    for (const [rel, entry] of this.tree) {
+      if (isInside(prefix, rel) && isSourcePath(rel) && filter.matches(this.blobs.text(entry.blob) ?? '')) candidates.push(rel);
+    }
+    const out: string[] = [];
+    for (const rel of base.dependencies.dependenciesOf(candidates)) {
+      const entry = this.tree.get(rel);
+      if (entry && this.specifiersOf(entry.blob).some((specifier) => before(specifier, rel) !== now(specifier, rel))) out.push(rel);
+    }
+    return out;
   }
 
   /** Lists `rel` under the stems of its specifiers (`blob` undefined: it was deleted). */

@@ -70,18 +70,18 @@ function resolutionPart(file: string, text: string): string | null {
 }
 
 /**
- * A .gitignore edited (not added or removed) at `rel` under `root`: whether any of `paths` (repository-relative)
- * is ignored under one version and not the other. Its own rules decide that alone: every other
- * .gitignore is the same at both commits.
+ * A .gitignore at `rel` under `root` changed (`undefined`: it did not exist): the `paths`
+ * (repository-relative) ignored under one version and not the other. Its own rules decide that
+ * alone: every other .gitignore is the same at both commits.
  */
-export function gitignoreMatters(root: string, rel: string, before: string | undefined, after: string | undefined, paths: Iterable<string>): boolean {
-  if (before === undefined || after === undefined) return true;
+export function gitignoreFlips(root: string, rel: string, before: string | undefined, after: string | undefined, paths: Iterable<string>): string[] {
   const file = path.join(root, rel);
-  const old = new GitignoreRules([{ file, text: before }]);
-  const now = new GitignoreRules([{ file, text: after }]);
+  const old = new GitignoreRules([{ file, text: before ?? '' }]);
+  const now = new GitignoreRules([{ file, text: after ?? '' }]);
+  const flips: string[] = [];
   for (const p of paths) {
     const abs = path.join(root, p);
-    if (old.ignores(abs) !== now.ignores(abs)) return true;
+    if (old.ignores(abs) !== now.ignores(abs)) flips.push(p);
   }
-  return false;
+  return flips;
 }

@@ -39,7 +39,7 @@ afterAll(() => {
 describe('history subsets follow what reads resolved through', () => {
   it('gives the same points as scanning every commit in full, each later commit as a subset', () => {
     expect(incremental.points).toEqual(full.points);
-    expect(modes).toEqual(['full', 'subset', 'subset', 'subset']);
+    expect(modes).toEqual(['full', 'subset', 'subset', 'subset', 'subset', 'subset']);
   });
 
   it('re-scans an unchanged reader when the key source it reads through changes', () => {
@@ -70,5 +70,19 @@ describe('history subsets follow what reads resolved through', () => {
     // Every page imports money.ts; the import graph would have re-scanned them all.
     expect(subsets[3]!.rescanned).toEqual(['src/lib/money.ts']);
     expect(incremental.points[3].references).toBe(incremental.points[2].references);
+  });
+
+  it('re-scans the unchanged files whose imports a new tsconfig resolves otherwise', () => {
+    const [, , , formatted, aliased] = incremental.points;
+    // ExportButton.tsx's key now resolves (to the renamed, unregistered key) instead of being dynamic.
+    expect(aliased.unregistered).toBe(formatted.unregistered + 1);
+    expect(subsets[4]!.rescanned).toContain('src/exports/ExportButton.ts');
+    expect(subsets[4]!.rescanned).not.toContain('src/invoices/TaxPanel.tsx');
+  });
+
+  it('drops the records of files a .gitignore edit starts to ignore', () => {
+    const [, , , , aliased, ignored] = incremental.points;
+    expect(ignored.references).toBe(aliased.references - 2);
+    expect(subsets[5]!.rescanned).toEqual(['src/legacy/OldExport.ts']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gitignoreMatters, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from '../../src/history/package-json.js';
+import { gitignoreFlips, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from '../../src/history/package-json.js';
 
 // Which edits of the files that steer every scan force history to scan a commit in full.
 describe('steering files', () => {
@@ -39,17 +39,17 @@ describe('steering files', () => {
     expect(tsconfigMatters(file, before, '{ "compilerOptions": ')).toBe(true);
   });
 
-  it('.gitignore: counts only when a file of the tree changes from ignored to not or back', () => {
-    const tree = ['src/app.ts', 'src/flags.ts', 'website/build/app.js', 'legacy/old.ts', 'frontend/src/index.ts'];
+  it('.gitignore: the tracked files that change from ignored to not or back', () => {
+    const tree = ['src/app.ts', 'src/flags.ts', 'website/build/app.js', 'legacy/old.ts', 'legacy/older.ts', 'frontend/src/index.ts'];
     const before = ['node_modules', '/website/build', '.env', ''].join('\n');
     // Rules for folders the tree does not have, or that keep their verdicts: nothing changes.
-    expect(gitignoreMatters('/repo', '.gitignore', before, before + '.profiles/\n', tree)).toBe(false);
-    expect(gitignoreMatters('/repo', '.gitignore', before, before.replace('/website/build\n', '/website/build\n/website/i18n/*\n'), tree)).toBe(false);
-    // A tracked file becomes ignored, or stops being ignored.
-    expect(gitignoreMatters('/repo', '.gitignore', before, before + 'legacy/\n', tree)).toBe(true);
-    expect(gitignoreMatters('/repo', '.gitignore', before, before.replace('/website/build\n', ''), tree)).toBe(true);
-    // A nested .gitignore's patterns are relative to its folder.
-    expect(gitignoreMatters('/repo', 'frontend/.gitignore', '', 'src/\n', tree)).toBe(true);
-    expect(gitignoreMatters('/repo', 'frontend/.gitignore', '', 'legacy/\n', tree)).toBe(false);
+    expect(gitignoreFlips('/repo', '.gitignore', before, before + '.profiles/\n', tree)).toEqual([]);
+    expect(gitignoreFlips('/repo', '.gitignore', before, before.replace('/website/build\n', '/website/build\n/website/i18n/*\n'), tree)).toEqual([]);
+    // Tracked files become ignored, or stop being ignored.
+    expect(gitignoreFlips('/repo', '.gitignore', before, before + 'legacy/\n', tree)).toEqual(['legacy/old.ts', 'legacy/older.ts']);
+    expect(gitignoreFlips('/repo', '.gitignore', before, before.replace('/website/build\n', ''), tree)).toEqual(['website/build/app.js']);
+    // A nested .gitignore's patterns are relative to its folder; one that appears or goes compares with nothing.
+    expect(gitignoreFlips('/repo', 'frontend/.gitignore', undefined, 'src/\n', tree)).toEqual(['frontend/src/index.ts']);
+    expect(gitignoreFlips('/repo', 'frontend/.gitignore', 'legacy/\n', undefined, tree)).toEqual([]);
   });
 });
