@@ -164,8 +164,8 @@ export class IncrementalState {
     const edited: string[] = [];
     const added: string[] = [];
     const deleted: string[] = [];
-    /** A tsconfig, package.json or pnpm-workspace.yaml changed how imports may resolve. */
-    let resolution = false;
+    /** A tsconfig or package.json (all specifiers) or pnpm-workspace.yaml (package names only) changed how imports may resolve. */
+    let resolution: 'all' | 'bare' | undefined;
     for (const change of changes) {
       const rel = change.path;
       if (rel === registryFile) continue; // its keys are compared below
@@ -173,11 +173,11 @@ export class IncrementalState {
       const text = (entry: TreeEntry | undefined) => (entry ? (this.blobs.text(entry.blob) ?? '') : undefined);
       if (PACKAGE_JSON.test(rel)) {
         // Dependency bumps are most of a busy repository's commits; only module fields steer resolution.
-        if (packageJsonMatters(text(change.before), text(change.after))) resolution = true;
+        if (packageJsonMatters(text(change.before), text(change.after))) resolution = 'all';
       } else if (PNPM_WORKSPACE.test(rel)) {
-        if (pnpmWorkspaceMatters(text(change.before), text(change.after))) resolution = true;
+        if (pnpmWorkspaceMatters(text(change.before), text(change.after))) resolution ??= 'bare';
       } else if (TSCONFIG.test(rel)) {
-        if (tsconfigMatters(path.join(this.repoRoot, rel), text(change.before), text(change.after))) resolution = true;
+        if (tsconfigMatters(path.join(this.repoRoot, rel), text(change.before), text(change.after))) resolution = 'all';
       } else if (GITIGNORE.test(rel)) {
         // Only files the config selects can be scanned (a lock file's verdict does not matter);
         // one that becomes ignored or stops being ignored is re-scanned, as if edited.
@@ -211,7 +211,7 @@ export class IncrementalState {
 
     if (resolution) {
       if (!previous) return this.full('steering');
-      for (const rel of this.reresolved(previous, snapshot, config, registry, base, prefix)) if (!seeds.includes(rel)) rewired.add(rel);
+      for (const rel of this.reresolved(previous, snapshot, config, registry, base, prefix, resolution)) if (!seeds.includes(rel)) rewired.add(rel);
     }
 
     // Registry keys that came or went: files spelling them gain or lose declarations.
@@ -378,11 +378,11 @@ export class IncrementalState {
 
   /**
    * After a change to how imports resolve (a tsconfig, package.json module fields, the workspace
-   * packages): the files whose specifiers now resolve otherwise than at `previous`. Only files
+   * packages: `which` is 'bare'): the files whose specifiers now resolve otherwise than at `previous`. Only files
    * that can hold a read (they spell an accessor, a wrapper or a key) and the files their reads
    * went through are asked: no other file's reads can change.
    */
-  private reresolved(previous: CommitSnapshot, snapshot: CommitSnapshot, config: FlagdebtConfig, registry: Registry, base: Baseline, prefix: string): string[] {
+  private reresolved(previous: CommitSnapshot, snapshot: CommitSnapshot, config: FlagdebtConfig, registry: Registry, base: Baseline, prefix: string, which: 'all' | 'bare'): string[] {
     const before = this.resolver(previous, config);
     const now = this.resolver(snapshot, config);
     const words = [...new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host }).candidateWords(), ...base.wrappers.map((w) => w.name)];
@@ -394,7 +394,10 @@ export class IncrementalState {
     const out: string[] = [];
     for (const rel of base.dependencies.dependenciesOf(candidates)) {
       const entry = this.tree.get(rel);
-      if (entry && this.specifiersOf(entry.blob).some((specifier) => before(specifier, rel) !== now(specifier, rel))) out.push(rel);
+      const specifiers = entry ? this.specifiersOf(entry.blob) : [];
+      // Workspace packages are reached by package name only.
+      const asked = which === 'bare' ? specifiers.filter((specifier) => !specifier.startsWith('.')) : specifiers;
+      if (asked.some((specifier) => before(specifier, rel) !== now(specifier, rel))) out.push(rel);
     }
     return out;
   }
@@ -439,9 +442,9 @@ export class IncrementalState {
     const project = new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host });
     const cache = new Map<string, string | null>();
     return (specifier: string, fromRel: string): string | null => {
-      // Relative specifiers depend on the folder, bare ones (aliases, packages) not even on that.
-      const scope = specifier.startsWith('.') ? path.posix.dirname(fromRel) : '';
-      const key = `${scope}\u0000${specifier}`;
+      // Relative specifiers depend on the folder, and so do bare ones: the nearest tsconfig's
+      // `paths` and the nearest node_modules or workspace package decide them.
+      const key = `${path.posix.dirname(fromRel)}\u0000${specifier}`;
       let target = cache.get(key);
       if (target === undefined) {
         const resolved = project.resolveModule(specifier, path.join(this.repoRoot, fromRel));
