@@ -2,15 +2,16 @@
  * Incremental history: after one full scan, a commit is scanned as a subset: the files that
  * changed since the previous point (edited, added, deleted, rewired to another module), every
  * file whose reads resolved through one of them (core records that per file: `DependencyMap`),
- * and the files those resolve through (so the subset learns the same wrappers and key sources as
- * a full scan); every other file keeps the records of the last point.
+ * and the files those resolve through (so the subset learns the same wrappers and key sources);
+ * every other file keeps the records of the last point, and the key sources its reads marked are
+ * handed to the subset scan.
  *
- * What the subset scan reveals can widen it (`refine`, then scanned again): a re-scanned file
- * now resolving through a file not listed, a new wrapper name that unchanged files spell, a
- * listed file whose declarations shrank (a reader not listed marked them). Registry keys that
- * came or went re-scan the files that spell them; the unregistered count is recomputed from the
- * keys every file reads. Whenever something could change what every file means (the config, a
- * tsconfig, a .gitignore, a package.json's module fields), the commit is scanned in full.
+ * What the subset scan reveals can widen it (`refine`, then scanned again): a re-scanned read
+ * marking a key source in a file not listed, a new wrapper name that unchanged files spell, a
+ * listed file whose declarations shrank. Registry keys that came or went re-scan the files that
+ * spell them; the unregistered count is recomputed from the keys every file reads. Steering files
+ * (tsconfig, package.json, pnpm-workspace.yaml, .gitignore) re-scan only the files whose
+ * resolution or ignore verdict they change; a changed flagdebt config means a full scan.
  */
 import path from 'node:path';
 import { CandidateFilter, FlagProject, type FlagdebtConfig, type Registry } from '@flagdebt/core';
