@@ -21,7 +21,8 @@ import type { ScanResult } from '../types.js';
 import type { BlobStore } from './blob-store.js';
 import type { CommitSnapshot } from './commit-snapshot.js';
 import type { TreeChange, TreeEntry } from './git.js';
-import { importSpecifiers, isSourcePath, repoRelative, specifierStem, stemsOf } from './import-graph.js';
+import { isSourcePath, repoRelative } from './import-graph.js';
+import { SpecifierIndex, reachingAdded, resolverAt, resolvingOtherwise } from './rewiring.js';
 import { DependencyMap } from './dependency-map.js';
 import { FileRecords } from './file-records.js';
 import { gitignoreFlips, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from './package-json.js';
@@ -74,16 +75,7 @@ interface Baseline {
 
 export class IncrementalState {
   private baseline: Baseline | undefined;
-  private readonly specifiers = new Map<string, string[]>();
-  /** Files by the stems of their specifiers: who may import a file that appears. */
-  private readonly byStem = new Map<string, Set<string>>();
-  /** The stems each file is listed under in `byStem`. */
-  private readonly stemsByFile = new Map<string, string[]>();
-  /**
-   * Whether `byStem` describes the tree of the last commit. Built once, then kept up to date by
-   * every `plan` (it depends on no config, so a full scan does not invalidate it).
-   */
-  private stemsValid = false;
+  private readonly index: SpecifierIndex;
   /** Why the last `plan`, `refine` or `apply` gave up, if it did. */
   lastFullReason: FullReason = 'first';
   /** The tree of the commit being planned. */
@@ -95,7 +87,9 @@ export class IncrementalState {
     private readonly repoRoot: string,
     private readonly dir: string,
     private readonly blobs: BlobStore,
-  ) {}
+  ) {
+    this.index = new SpecifierIndex((blob) => this.blobs.text(blob));
+  }
 
   /** After a full scan: its records and recorded dependencies become the baseline. */
   rebaseline(snapshot: CommitSnapshot, tree: ReadonlyMap<string, TreeEntry>, config: FlagdebtConfig, registry: Registry, result: ScanResult, project: IndexedProject): void {
@@ -106,10 +100,7 @@ export class IncrementalState {
     }
     this.snapshot = snapshot;
     this.tree = tree;
-    if (!this.stemsValid) {
-      for (const [rel, entry] of tree) if (isSourcePath(rel)) this.setStems(rel, entry.blob);
-      this.stemsValid = true;
-    }
+    if (!this.index.valid) this.index.build(tree);
     const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
     const dependencies = new DependencyMap();
     const marks = new Map<string, ReadonlySet<string>>();
@@ -132,12 +123,12 @@ export class IncrementalState {
 
   forget(): void {
     this.baseline = undefined;
-    this.stemsValid = false;
+    this.index.valid = false;
   }
 
   /** Blobs the specifier index needs (every source file of the tree), none while it is up to date. */
   graphBlobs(tree: ReadonlyMap<string, TreeEntry>): string[] {
-    if (this.stemsValid) return [];
+    if (this.index.valid) return [];
     return [...tree].filter(([rel]) => isSourcePath(rel)).map(([, entry]) => entry.blob);
   }
 
@@ -150,13 +141,7 @@ export class IncrementalState {
     const previous = this.snapshot;
     this.snapshot = snapshot;
     this.tree = tree;
-    if (this.stemsValid) {
-      for (const change of changes) {
-        if (!isSourcePath(change.path)) continue;
-        if (change.after) this.setStems(change.path, change.after.blob);
-        else this.setStems(change.path, undefined);
-      }
-    }
+    if (this.index.valid) for (const change of changes) if (isSourcePath(change.path)) this.index.set(change.path, change.after?.blob);
     if (!base) return this.full('no-baseline');
     if (base.config !== config) return this.full('config');
     const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
@@ -197,22 +182,13 @@ export class IncrementalState {
     // Files whose specifiers may now reach a file that appeared (found by the name they end
     // in). A deleted file needs nothing: whoever resolved through it depends on it.
     const seeds = [...edited, ...added, ...deleted];
+    const touched = new Set(seeds);
     const rewired = new Set<string>();
-    if (added.length > 0) {
-      const resolve = this.resolver(snapshot, config);
-      const appeared = new Set(added);
-      const maybe = new Set<string>();
-      for (const rel of added) for (const stem of stemsOf(rel)) for (const file of this.byStem.get(stem) ?? []) maybe.add(file);
-      for (const rel of seeds) maybe.delete(rel);
-      for (const rel of maybe) {
-        const entry = tree.get(rel);
-        if (entry && this.specifiersOf(entry.blob).some((specifier) => appeared.has(resolve(specifier, rel) ?? ''))) rewired.add(rel);
-      }
-    }
+    if (added.length > 0) for (const rel of reachingAdded(this.index, tree, added, touched, resolverAt(this.repoRoot, snapshot, config))) rewired.add(rel);
 
     if (resolution) {
       if (!previous) return this.full('steering');
-      for (const rel of this.reresolved(previous, snapshot, config, registry, base, prefix, resolution)) if (!seeds.includes(rel)) rewired.add(rel);
+      for (const rel of this.reresolved(previous, snapshot, config, registry, base, prefix, resolution)) if (!touched.has(rel)) rewired.add(rel);
     }
 
     // Registry keys that came or went: files spelling them gain or lose declarations.
@@ -220,7 +196,6 @@ export class IncrementalState {
 
     const changed = [...seeds, ...rewired, ...keyFiles];
     base.sources += added.filter((rel) => isInside(prefix, rel)).length - deleted.filter((rel) => isInside(prefix, rel)).length;
-    const touched = new Set([...edited, ...added, ...deleted]);
     return this.widened(base, { recompute: new Set(), listed: new Set(), round: 0, changed: touched }, changed, []);
   }
 
@@ -384,36 +359,14 @@ export class IncrementalState {
    * went through are asked: no other file's reads can change.
    */
   private reresolved(previous: CommitSnapshot, snapshot: CommitSnapshot, config: FlagdebtConfig, registry: Registry, base: Baseline, prefix: string, which: 'all' | 'bare'): string[] {
-    const before = this.resolver(previous, config);
-    const now = this.resolver(snapshot, config);
     const words = [...new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host }).candidateWords(), ...base.wrappers.map((w) => w.name)];
     const filter = new CandidateFilter(words, [...registry.flags.keys(), ...base.registry.flags.keys()]);
     const candidates: string[] = [];
     for (const [rel, entry] of this.tree) {
       if (isInside(prefix, rel) && isSourcePath(rel) && filter.matches(this.blobs.text(entry.blob) ?? '')) candidates.push(rel);
     }
-    const out: string[] = [];
-    for (const rel of base.dependencies.dependenciesOf(candidates)) {
-      const entry = this.tree.get(rel);
-      const specifiers = entry ? this.specifiersOf(entry.blob) : [];
-      // Workspace packages are reached by package name only.
-      const asked = which === 'bare' ? specifiers.filter((specifier) => !specifier.startsWith('.')) : specifiers;
-      if (asked.some((specifier) => before(specifier, rel) !== now(specifier, rel))) out.push(rel);
-    }
-    return out;
-  }
-
-  /** Lists `rel` under the stems of its specifiers (`blob` undefined: it was deleted). */
-  private setStems(rel: string, blob: string | undefined): void {
-    for (const stem of this.stemsByFile.get(rel) ?? []) this.byStem.get(stem)?.delete(rel);
-    const stems = blob === undefined ? [] : [...new Set(this.specifiersOf(blob).map(specifierStem))];
-    for (const stem of stems) {
-      let files = this.byStem.get(stem);
-      if (!files) this.byStem.set(stem, (files = new Set()));
-      files.add(rel);
-    }
-    if (stems.length > 0) this.stemsByFile.set(rel, stems);
-    else this.stemsByFile.delete(rel);
+    const files = base.dependencies.dependenciesOf(candidates);
+    return resolvingOtherwise(this.index, this.tree, files, resolverAt(this.repoRoot, previous, config), resolverAt(this.repoRoot, snapshot, config), which);
   }
 
   /** Scanned source files whose text spells one of `keys`. */
@@ -431,29 +384,6 @@ export class IncrementalState {
     let n = 0;
     for (const rel of tree.keys()) if (isInside(prefix, rel) && isSourcePath(rel)) n++;
     return n;
-  }
-
-  private specifiersOf(blob: string): string[] {
-    let specifiers = this.specifiers.get(blob);
-    if (!specifiers) this.specifiers.set(blob, (specifiers = importSpecifiers(this.blobs.text(blob) ?? '')));
-    return specifiers;
-  }
-
-  private resolver(snapshot: CommitSnapshot, config: FlagdebtConfig) {
-    const project = new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host });
-    const cache = new Map<string, string | null>();
-    return (specifier: string, fromRel: string): string | null => {
-      // Relative specifiers depend on the folder, and so do bare ones: the nearest tsconfig's
-      // `paths` and the nearest node_modules or workspace package decide them.
-      const key = `${path.posix.dirname(fromRel)}\u0000${specifier}`;
-      let target = cache.get(key);
-      if (target === undefined) {
-        const resolved = project.resolveModule(specifier, path.join(this.repoRoot, fromRel));
-        target = resolved === null ? null : repoRelative(this.repoRoot, resolved);
-        cache.set(key, target);
-      }
-      return target;
-    };
   }
 
   /** Whether a repository path is one the scan lists (include/exclude of the config). */
