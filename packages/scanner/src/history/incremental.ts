@@ -188,7 +188,7 @@ export class IncrementalState {
 
     if (resolution) {
       if (!previous) return this.full('steering');
-      for (const rel of this.reresolved(previous, snapshot, config, registry, base, prefix, resolution)) if (!touched.has(rel)) rewired.add(rel);
+      for (const rel of this.reresolved(previous, snapshot, config, base, prefix, resolution)) if (!touched.has(rel)) rewired.add(rel);
     }
 
     // Registry keys that came or went: files spelling them gain or lose declarations.
@@ -354,13 +354,15 @@ export class IncrementalState {
 
   /**
    * After a change to how imports resolve (a tsconfig, package.json module fields, the workspace
-   * packages: `which` is 'bare'): the files whose specifiers now resolve otherwise than at `previous`. Only files
-   * that can hold a read (they spell an accessor, a wrapper or a key) and the files their reads
-   * went through are asked: no other file's reads can change.
+   * packages: `which` is 'bare'): the files whose specifiers now resolve otherwise than at
+   * `previous`. Only files that can hold a read (they spell an accessor or a wrapper) and the
+   * files their reads went through are asked: no other file's reads can change.
    */
-  private reresolved(previous: CommitSnapshot, snapshot: CommitSnapshot, config: FlagdebtConfig, registry: Registry, base: Baseline, prefix: string, which: 'all' | 'bare'): string[] {
+  private reresolved(previous: CommitSnapshot, snapshot: CommitSnapshot, config: FlagdebtConfig, base: Baseline, prefix: string, which: 'all' | 'bare'): string[] {
     const words = [...new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host }).candidateWords(), ...base.wrappers.map((w) => w.name)];
-    const filter = new CandidateFilter(words, [...registry.flags.keys(), ...base.registry.flags.keys()]);
+    // Keys are left out: a file that only spells one holds declarations, which change with the
+    // marks of its readers (re-scanned here if rewired) or its text, never with its own imports.
+    const filter = new CandidateFilter(words);
     const candidates: string[] = [];
     for (const [rel, entry] of this.tree) {
       if (isInside(prefix, rel) && isSourcePath(rel) && filter.matches(this.blobs.text(entry.blob) ?? '')) candidates.push(rel);
