@@ -52,10 +52,10 @@ const script = (body) => `
   const cpu = process.cpuUsage();
   console.log(JSON.stringify({ wall: performance.now() - started, cpu: (cpu.user + cpu.system) / 1000, modes, extra }));`;
 const scanBody = `const r = await scan({ dir: ${JSON.stringify(repo)} }); const extra = r.summary;`;
-const historyBody = `const r = await history({ dir: ${JSON.stringify(repo)}, since: ${JSON.stringify(since)},
-    onProgress: (_d, _t, _c, mode, why) => { const k = why ? mode + ':' + why : mode; modes[k] = (modes[k] ?? 0) + 1; } });
+const historyBody = `const subsets = []; const r = await history({ dir: ${JSON.stringify(repo)}, since: ${JSON.stringify(since)},
+    onProgress: (_d, _t, _c, mode, why, subset) => { const k = why ? mode + ':' + why : mode; modes[k] = (modes[k] ?? 0) + 1; if (subset) subsets.push([subset.rescanned.length, subset.listed, subset.rounds]); } });
   const last = r.points.at(-1);
-  const extra = { points: r.points.length, skipped: r.skipped.length, head: last && { references: last.references, unregistered: last.unregistered, stale: last.stale } };`;
+  const extra = { points: r.points.length, skipped: r.skipped.length, subsets, head: last && { references: last.references, unregistered: last.unregistered, stale: last.stale } };`;
 const measure = (body) => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script(body)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
 
 const rows = [];
@@ -66,7 +66,8 @@ for (let run = 1; run <= runs; run++) {
   process.stdout.write(
     `run ${run}: scan HEAD ${(scanRun.wall / 1000).toFixed(1)} s wall / ${(scanRun.cpu / 1000).toFixed(1)} s CPU; ` +
       `history ${historyRun.extra.points} points ${(historyRun.wall / 1000).toFixed(1)} s wall / ${(historyRun.cpu / 1000).toFixed(1)} s CPU ` +
-      `= ${(historyRun.wall / scanRun.wall).toFixed(1)}x wall, ${(historyRun.cpu / scanRun.cpu).toFixed(1)}x CPU; modes ${JSON.stringify(historyRun.modes)}\n`,
+      `= ${(historyRun.wall / scanRun.wall).toFixed(1)}x wall, ${(historyRun.cpu / scanRun.cpu).toFixed(1)}x CPU; modes ${JSON.stringify(historyRun.modes)}\n` +
+      `  subsets (files re-scanned / listed / scans): ${historyRun.extra.subsets.map((s) => s.join('/')).join(' ')}\n`,
   );
 }
 const head = rows[0].historyRun.extra.head;

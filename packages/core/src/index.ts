@@ -15,6 +15,7 @@ export { parseIsoDate, isIsoDate, formatIsoDate, daysBetween, addDays, todayIso 
 export { suggestKey, editDistance } from './policy/suggestions.js';
 export { checkNaming } from './policy/naming.js';
 export { FlagProject } from './matching/flag-project.js';
+export { pnpmPackages } from './matching/workspace-packages.js';
 export { CandidateFilter, trieSource } from './matching/candidate-filter.js';
 export { searchCandidates } from './matching/candidate-search.js';
 export type { CandidateProject, CandidateSearchOptions } from './matching/candidate-search.js';

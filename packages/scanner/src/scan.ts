@@ -33,7 +33,17 @@ export interface ScanOptions {
   context?: 'project' | 'folder';
   /** Progress in files; `total` grows once, when the files to parse are known. */
   onProgress?(done: number, total: number): void;
+  /**
+   * Called once the files are indexed, with the project that read them: `history` takes each
+   * file's dependencies and the wrappers from it to decide what the next commit must re-scan.
+   */
+  onIndexed?(project: IndexedProject): void;
+  /** Key sources marked by reads of files this scan does not list (core's `FlagProjectOptions.keySources`). */
+  keySources?: Iterable<string>;
 }
+
+/** What a scan's project tells `onIndexed`. */
+export type IndexedProject = Pick<FlagProject, 'dependenciesOf' | 'keySourcesMarkedBy' | 'wrappers'>;
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const root = path.resolve(options.dir);
@@ -69,6 +79,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     // Functions that spell no accessor, wrapper or registered key are not parsed.
     skim: { keys: registry.flags.keys() },
     registered: registry.flags.keys(),
+    keySources: options.keySources,
   });
   const indexed = indexProject({
     project,
@@ -80,6 +91,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       options.onProgress?.(files.length + done, readTotal);
     },
   });
+
+  options.onIndexed?.(project);
 
   const configFile = config.file === null ? 'flagdebt.config.json' : relativePath(root, config.file);
   const problems: ProblemRecord[] = [

@@ -6,6 +6,7 @@ import { accessorName, isPropertyAccessor, isExportAccessor } from '../types.js'
 import { ReadMatcher } from './accessor-match.js';
 import { CandidateFilter } from './candidate-filter.js';
 import { collectDeclarations } from './declarations.js';
+import { DependencyRecorder } from './dependency-recorder.js';
 import { aliasInRegions, candidateAliases, isTreeOf, parseEntry, parseSkimmed, sameAsHost, skimTests, type FileEntry, type SkimTests } from './file-parse.js';
 import { KeyResolver } from './key-resolver.js';
 import { buildModuleSymbols } from './module-symbols.js';
@@ -36,8 +37,13 @@ export interface FlagProjectOptions {
    * toggle) that no read resolved through still declares the members that spell one of these.
    */
   registered?: Iterable<string>;
+  /**
+   * Key sources that reads of files not read this time marked in an earlier run over the same
+   * texts (`keySourcesMarkedBy` of those files): their declarations count as if those reads had
+   * been seen. `history` re-reads only some files of a commit.
+   */
+  keySources?: Iterable<string>;
 }
-
 
 /**
  * One project's view of flag reads: parses files on demand (syntax only, no Program), resolves
@@ -69,15 +75,23 @@ export class FlagProject {
   private siteWords: { words: readonly string[]; filter: CandidateFilter } | undefined;
   /** `candidateWords()`, for the wrapper names it was made from. */
   private words: { names: ReadonlySet<string>; words: readonly string[] } | undefined;
+  private readonly recorder: DependencyRecorder;
 
   constructor(options: FlagProjectOptions) {
     this.root = path.resolve(options.root);
     this.host = options.host ?? nodeSourceHost;
     this.accessors = options.accessors;
+    this.recorder = new DependencyRecorder(options.keySources);
     this.modules = new ModuleResolver(this.root, this.host, options.tsconfig);
     const ctx: ProjectContext = {
-      parsed: (f) => this.entry(f)?.sf,
-      symbols: (f) => this.symbols(f),
+      parsed: (f) => {
+        this.recorder.used(f);
+        return this.entry(f)?.sf;
+      },
+      symbols: (f) => {
+        this.recorder.used(f);
+        return this.symbols(f);
+      },
       text: (f) => this.entry(f)?.text,
       resolveModule: (s, f) => this.modules.resolve(s, f),
       scopes: new ScopeLookup(),
@@ -89,6 +103,14 @@ export class FlagProject {
     this.collector = new ReadCollector(this.matcher, this.keys, this.wrapperRegistry);
     this.skimKeys = options.skim ? [...options.skim.keys] : undefined;
     this.registered = options.registered ? new Set(options.registered) : undefined;
+    // Which file's reads marked a key source, without touching KeyResolver: the one `add` of
+    // this project's own set is wrapped.
+    const sources = this.keys.keySources;
+    const add = sources.add.bind(sources);
+    sources.add = (node) => {
+      this.recorder.marked(node);
+      return add(node);
+    };
   }
 
   /**
@@ -157,7 +179,7 @@ export class FlagProject {
       try {
         // Walking only what spells a word needs every wrapper's name: once sealed.
         const sites = this.skimKeys && this.wrapperRegistry.sealed ? this.readSites(sf) : undefined;
-        reads = this.collector.collect(sf, abs, sites);
+        reads = this.recorder.run(abs, () => this.collector.collect(sf, abs, sites));
       } catch (error) {
         // Pathologically deep code: report nothing rather than crash the whole scan.
         if (!(error instanceof RangeError)) throw error;
@@ -175,14 +197,38 @@ export class FlagProject {
     const abs = path.resolve(file);
     const sf = this.sourceFile(abs, text);
     // Forwarding wrappers in this file mark their key parameter's type as a key source.
-    this.wrapperRegistry.inFile(abs);
+    this.recorder.run(abs, () => this.wrapperRegistry.inFile(abs));
+    for (const node of this.recorder.presetsIn(abs, sf)) this.keys.keySources.add(node);
     return collectDeclarations(sf, abs, this.keys.keySources, this.registered);
+  }
+
+  /**
+   * The files (absolute paths) that `file`'s reads, declarations and wrappers were resolved
+   * through so far, `file` included once it was read: its reads can change only when one of them
+   * changes. A wrapper analysed for an earlier file is not followed again, so a caller records
+   * the wrapper's file but not what that wrapper resolved through: follow the sets transitively.
+   * Cleared for a file by `invalidate`; otherwise only grows.
+   */
+  dependenciesOf(file: string): ReadonlySet<string> {
+    return this.recorder.dependenciesOf(path.resolve(file));
+  }
+
+  /**
+   * The key sources (enums, `as const` objects, string consts, types) that `file`'s reads and
+   * wrappers marked so far, as opaque strings that start with the declaring file's path and a
+   * NUL: what `FlagProjectOptions.keySources` takes back for the same texts.
+   */
+  keySourcesMarkedBy(file: string): ReadonlySet<string> {
+    return this.recorder.keySourcesMarkedBy(path.resolve(file));
   }
 
   /** Analyses the top-level functions of `files`; wrappers of wrappers resolve across files lazily. */
   discoverWrappers(files: Iterable<string>): WrapperInfo[] {
     const out: WrapperInfo[] = [];
-    for (const f of files) for (const rec of this.wrapperRegistry.inFile(path.resolve(f))) out.push(rec.info);
+    for (const f of files) {
+      const abs = path.resolve(f);
+      for (const rec of this.recorder.run(abs, () => this.wrapperRegistry.inFile(abs))) out.push(rec.info);
+    }
     return out;
   }
 
@@ -214,6 +260,7 @@ export class FlagProject {
   /** Forget a file that changed, appeared or vanished on disk. */
   invalidate(file: string): void {
     this.forget(path.resolve(file));
+    this.recorder.forget(path.resolve(file));
     // A new or deleted file can change what specifiers resolve to.
     this.modules.clear(file);
     this.reads.clear();

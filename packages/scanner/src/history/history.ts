@@ -7,7 +7,7 @@ import { realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FLAG_TYPES, FlagdebtError, isFlagdebtError, type Diagnostic } from '@flagdebt/core';
-import { scan } from '../scan.js';
+import { scan, type IndexedProject } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { BlobStore } from './blob-store.js';
 import { CommitSnapshot, ScratchDir } from './commit-snapshot.js';
@@ -27,7 +27,7 @@ import {
 import { IncrementalState } from './incremental.js';
 import { fileRegistrySource, projectAtCommit, type ModelCache, type ModelSource } from './model-source.js';
 import { isoDateTime, sampleCommits } from './sampling.js';
-import type { HistoryOptions, HistoryPoint, HistoryResult, SkippedCommit } from './types.js';
+import type { HistoryOptions, HistoryPoint, HistoryResult, SkippedCommit, SubsetDetail } from './types.js';
 
 export async function history(options: HistoryOptions): Promise<HistoryResult> {
   const dir = realDir(options.dir);
@@ -69,7 +69,14 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
         skipped.push(entry);
         options.onSkip?.(entry);
       }
-      options.onProgress?.(i + 1, commits.length, commit.commit, 'point' in outcome ? outcome.mode : 'skipped', 'why' in outcome ? outcome.why : undefined);
+      options.onProgress?.(
+        i + 1,
+        commits.length,
+        commit.commit,
+        'point' in outcome ? outcome.mode : 'skipped',
+        'why' in outcome ? outcome.why : undefined,
+        'subset' in outcome ? outcome.subset : undefined,
+      );
     }
   } finally {
     await reader.close();
@@ -94,7 +101,7 @@ interface HistoryRun {
   previous?: { commit: string; tree: ReadonlyMap<string, TreeEntry> };
 }
 
-type Outcome = { point: HistoryPoint; live: Set<string>; mode: 'full' | 'subset'; why?: string } | { problem: string; reason: string; fix?: string };
+type Outcome = { point: HistoryPoint; live: Set<string>; mode: 'full' | 'subset'; why?: string; subset?: SubsetDetail } | { problem: string; reason: string; fix?: string };
 
 async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome> {
   const { repoRoot, dir, blobs, incremental } = run;
@@ -116,20 +123,32 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
   try {
     const { config, registry, configSource, registrySource } = projectAtCommit(snapshot, dir, run.scratch, run.models, run.config, fileRegistrySource);
     const sources = { configSource, registrySource };
-    const plan = changes && incremental?.plan(snapshot, tree, changes, config, registry);
-    if (incremental && plan) {
+    let plan = changes && incremental?.plan(snapshot, tree, changes, config, registry);
+    while (incremental && plan) {
       // Flags, staleness and types come from the registry; only the counts of references are merged.
-      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed), context: 'folder' });
-      const counts = incremental.apply(plan, config, registry, subset);
-      if (counts) return { point: { ...toPoint(commit, subset, sources), ...counts }, live: liveKeys(subset), mode: 'subset' };
+      let project: IndexedProject | undefined;
+      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed), keySources: incremental.keySources(plan), context: 'folder', onIndexed: (p) => (project = p) });
+      const wider = incremental.refine(plan, subset, project!);
+      if (wider === 'full') break;
+      if (wider) {
+        plan = wider;
+        continue;
+      }
+      const counts = incremental.apply(plan, config, registry, subset, project!);
+      if (counts) {
+        const detail = { rescanned: [...plan.recompute].sort(), listed: plan.listed.size, rounds: plan.round };
+        return { point: { ...toPoint(commit, subset, sources), ...counts }, live: liveKeys(subset), mode: 'subset', subset: detail };
+      }
+      break;
     }
     // Memory follows the current tree, not the whole history.
     blobs.retainOnly(snapshot.allBlobs());
     await blobs.prefetch(snapshot.sourceBlobs(dir, config));
-    const result = await scan({ dir, now, config, registry, host: snapshot.host, context: 'folder' });
+    let project: IndexedProject | undefined;
+    const result = await scan({ dir, now, config, registry, host: snapshot.host, context: 'folder', onIndexed: (p) => (project = p) });
     if (incremental) {
       await blobs.prefetch(incremental.graphBlobs(tree));
-      incremental.rebaseline(snapshot, tree, config, registry, result);
+      incremental.rebaseline(snapshot, tree, config, registry, result, project!);
     }
     const why = !changes ? 'first' : incremental ? incremental.lastFullReason : 'not incremental';
     return { point: toPoint(commit, result, sources), live: liveKeys(result), mode: 'full', why };

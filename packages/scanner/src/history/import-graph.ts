@@ -1,7 +1,7 @@
 /**
- * Which file imports which, for deciding what a commit's changes can affect. Specifiers are found
- * with a deliberately generous pattern (a stray match only widens the set that is re-scanned) and
- * resolved by core's module resolver, the one key resolution itself uses.
+ * Import specifiers found in a file's text, for finding the files that a file appearing in a
+ * commit may be imported by (history re-resolves only those). The pattern is deliberately
+ * generous: a stray match only widens the set that is re-resolved.
  */
 import path from 'node:path';
 
@@ -37,74 +37,6 @@ export function importSpecifiers(text: string): string[] {
   const specifiers = new Set<string>();
   for (const match of text.matchAll(SPECIFIER)) specifiers.add(match[1] ?? match[2] ?? match[3]);
   return [...specifiers];
-}
-
-export type Resolve = (specifier: string, fromRel: string) => string | null;
-
-/** Forward and reverse import edges between repository-relative paths. */
-export class ImportGraph {
-  private readonly forward = new Map<string, string[]>();
-  private readonly reverse = new Map<string, Set<string>>();
-
-  /** Sets a file's outgoing edges (replacing what it had). */
-  setImports(file: string, targets: readonly string[]): void {
-    for (const old of this.forward.get(file) ?? []) this.reverse.get(old)?.delete(file);
-    this.forward.set(file, [...targets]);
-    for (const target of targets) {
-      let importers = this.reverse.get(target);
-      if (!importers) this.reverse.set(target, (importers = new Set()));
-      importers.add(file);
-    }
-  }
-
-  imports(file: string): readonly string[] {
-    return this.forward.get(file) ?? [];
-  }
-
-  /** The files that import `file` directly. */
-  importers(file: string): readonly string[] {
-    return [...(this.reverse.get(file) ?? [])];
-  }
-
-  /** Drops a deleted file's outgoing edges; edges into it go when its importers are set again. */
-  remove(file: string): void {
-    this.setImports(file, []);
-    this.forward.delete(file);
-  }
-
-  /** `files` and everything that imports one of them, directly or not. */
-  importersOf(files: Iterable<string>): Set<string> {
-    return closure(files, (file) => this.reverse.get(file) ?? []);
-  }
-
-  /** `files` and everything they import, directly or not. */
-  importedBy(files: Iterable<string>): Set<string> {
-    return closure(files, (file) => this.forward.get(file) ?? []);
-  }
-}
-
-function closure(start: Iterable<string>, next: (file: string) => Iterable<string>): Set<string> {
-  const seen = new Set<string>(start);
-  const queue = [...seen];
-  while (queue.length > 0) {
-    for (const neighbour of next(queue.pop()!)) {
-      if (!seen.has(neighbour)) {
-        seen.add(neighbour);
-        queue.push(neighbour);
-      }
-    }
-  }
-  return seen;
-}
-
-/** Resolved, repository-relative targets of a file's specifiers (outside the repository: dropped). */
-export function resolveImports(fromRel: string, specifiers: readonly string[], resolve: Resolve): string[] {
-  const targets = new Set<string>();
-  for (const specifier of specifiers) {
-    const target = resolve(specifier, fromRel);
-    if (target !== null && target !== fromRel) targets.add(target);
-  }
-  return [...targets];
 }
 
 /** Forward-slash relative path, or null outside `root`. */

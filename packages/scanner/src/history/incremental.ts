@@ -1,42 +1,63 @@
 /**
  * Incremental history: after one full scan, a commit is scanned as a subset: the files that
- * changed since the previous point (edited, added, deleted), everything whose reads may resolve
- * through them (their importers), and the files those import (so the subset learns the same
- * wrappers and key sources as a full scan); every other file keeps the records of the last point.
+ * changed since the previous point (edited, added, deleted, rewired to another module), every
+ * file whose reads resolved through one of them (core records that per file: `DependencyMap`),
+ * and the files those resolve through (so the subset learns the same wrappers and key sources);
+ * every other file keeps the records of the last point, and the key sources its reads marked are
+ * handed to the subset scan.
  *
- * Registry keys that came or went re-scan the files that spell them; the unregistered count is
- * recomputed from the keys every file reads. Declarations that a read elsewhere may have added
- * or taken away are checked after the subset scan (`apply`); when the subset cannot tell, and
- * whenever something could change what every file means (the config, a tsconfig, a .gitignore,
- * a package.json's module fields), the commit is scanned in full instead.
+ * What the subset scan reveals can widen it (`refine`, then scanned again): a re-scanned read
+ * marking a key source in a file not listed, a new wrapper name that unchanged files spell, a
+ * listed file whose declarations shrank. Registry keys that came or went re-scan the files that
+ * spell them; the unregistered count is recomputed from the keys every file reads. Steering files
+ * (tsconfig, package.json, pnpm-workspace.yaml, .gitignore) re-scan only the files whose
+ * resolution or ignore verdict they change; a changed flagdebt config means a full scan.
  */
 import path from 'node:path';
 import { CandidateFilter, FlagProject, type FlagdebtConfig, type Registry } from '@flagdebt/core';
 import picomatch from 'picomatch';
+import type { IndexedProject } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import type { BlobStore } from './blob-store.js';
 import type { CommitSnapshot } from './commit-snapshot.js';
 import type { TreeChange, TreeEntry } from './git.js';
-import { ImportGraph, importSpecifiers, isSourcePath, repoRelative, resolveImports, specifierStem, stemsOf } from './import-graph.js';
+import { isSourcePath, repoRelative } from './import-graph.js';
+import { SpecifierIndex, reachingAdded, resolverAt, resolvingOtherwise } from './rewiring.js';
+import { DependencyMap } from './dependency-map.js';
 import { FileRecords } from './file-records.js';
-import { packageJsonMatters } from './package-json.js';
+import { gitignoreFlips, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from './package-json.js';
 
-const STEERING = /(^|\/)(\.gitignore|pnpm-workspace\.yaml|[jt]sconfig[^/]*\.json|flagdebt\.config\.(json|ya?ml))$/;
+const STEERING = /(^|\/)flagdebt\.config\.(json|ya?ml)$/;
+const TSCONFIG = /(^|\/)[jt]sconfig[^/]*\.json$/;
+const GITIGNORE = /(^|\/)\.gitignore$/;
 const PACKAGE_JSON = /(^|\/)package\.json$/;
+const PNPM_WORKSPACE = /(^|\/)pnpm-workspace\.yaml$/;
 /** Past this share of the scanned files, a full scan is as cheap as the bookkeeping. */
 const MAX_SUBSET_SHARE = 0.5;
 /** ...but a small project never needs the full scan for size alone. */
 const MIN_SUBSET_LIMIT = 200;
+/** Subset scans of one commit before giving up on it (each `refine` only widens the subset). */
+const MAX_ROUNDS = 4;
 
 export interface DeltaPlan {
   /** Repository-relative files whose records are replaced (deleted ones included: they are dropped). */
   recompute: Set<string>;
-  /** Repository-relative files the subset scan lists (recompute + what they import). */
+  /** Repository-relative files the subset scan lists (recompute + what they resolve through). */
   listed: Set<string>;
+  /** Subset scans of this commit so far. */
+  round: number;
+  /** Files whose text changed (edited, added, deleted): key-source marks into them are stale. */
+  changed: Set<string>;
+}
+
+/** A wrapper by name and repository-relative file. */
+interface WrapperAt {
+  name: string;
+  file: string;
 }
 
 /** Why a commit was scanned in full (for the bench and debugging). */
-export type FullReason = 'first' | 'config' | 'steering' | 'scanned-non-source' | 'too-many' | 'declarations' | 'no-baseline';
+export type FullReason = 'first' | 'config' | 'steering' | 'scanned-non-source' | 'too-many' | 'declarations' | 'no-baseline' | 'unsettled';
 
 interface Baseline {
   config: FlagdebtConfig;
@@ -44,56 +65,70 @@ interface Baseline {
   /** Source files under the scanned folder. */
   sources: number;
   records: FileRecords;
+  /** What each file's reads resolved through. */
+  dependencies: DependencyMap;
+  /** Per file, the key sources its reads marked (core's `keySourcesMarkedBy`). */
+  marks: Map<string, ReadonlySet<string>>;
+  /** Every wrapper the last point knew: a name that appears makes its spellers candidates. */
+  wrappers: WrapperAt[];
 }
 
 export class IncrementalState {
   private baseline: Baseline | undefined;
-  private graph = new ImportGraph();
-  private readonly specifiers = new Map<string, string[]>();
-  /** Files by the stems of their specifiers: who may import a file that appears. */
-  private readonly byStem = new Map<string, Set<string>>();
-  /**
-   * Whether the graph describes the tree of the last point under its config. It is brought up to
-   * date by every plan that gets past the checks for steering files, so a busy repository whose
-   * commits are scanned in full does not rebuild it for every point.
-   */
-  private graphValid = false;
-  /** Why the last `plan` or `apply` gave up, if it did. */
+  private readonly index: SpecifierIndex;
+  /** Why the last `plan`, `refine` or `apply` gave up, if it did. */
   lastFullReason: FullReason = 'first';
+  /** The tree of the commit being planned. */
+  private tree: ReadonlyMap<string, TreeEntry> = new Map();
+  /** The commit last planned or scanned in full: the one before the next. */
+  private snapshot: CommitSnapshot | undefined;
 
   constructor(
     private readonly repoRoot: string,
     private readonly dir: string,
     private readonly blobs: BlobStore,
-  ) {}
+  ) {
+    this.index = new SpecifierIndex((blob) => this.blobs.text(blob));
+  }
 
-  /** After a full scan: its records become the baseline and the import graph is rebuilt. */
-  rebaseline(snapshot: CommitSnapshot, tree: ReadonlyMap<string, TreeEntry>, config: FlagdebtConfig, registry: Registry, result: ScanResult): void {
+  /** After a full scan: its records and recorded dependencies become the baseline. */
+  rebaseline(snapshot: CommitSnapshot, tree: ReadonlyMap<string, TreeEntry>, config: FlagdebtConfig, registry: Registry, result: ScanResult, project: IndexedProject): void {
     // The merge adds up per-file records; if the summary were ever counted otherwise, stay full.
     if (result.summary.references !== result.references.length || result.summary.unregistered !== result.unregistered.length) {
       this.baseline = undefined;
       return;
     }
-    if (!this.graphValid) {
-      this.graph = new ImportGraph();
-      this.byStem.clear();
-      const resolve = this.resolver(snapshot, config);
-      for (const [rel, entry] of tree) {
-        if (isSourcePath(rel)) this.setImports(rel, entry.blob, resolve);
-      }
-      this.graphValid = true;
+    this.snapshot = snapshot;
+    this.tree = tree;
+    if (!this.index.valid) this.index.build(tree);
+    const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
+    const dependencies = new DependencyMap();
+    const marks = new Map<string, ReadonlySet<string>>();
+    for (const rel of tree.keys()) {
+      if (!isInside(prefix, rel) || !isSourcePath(rel)) continue;
+      dependencies.set(rel, this.dependenciesIn(project, rel));
+      const marked = project.keySourcesMarkedBy(path.join(this.repoRoot, rel));
+      if (marked.size > 0) marks.set(rel, marked);
     }
-    this.baseline = { config, registry, sources: this.sourcesIn(tree), records: FileRecords.from(result, (file) => this.fromScanRoot(file)) };
+    this.baseline = {
+      config,
+      registry,
+      sources: this.sourcesIn(tree),
+      records: FileRecords.from(result, (file) => this.fromScanRoot(file)),
+      dependencies,
+      marks,
+      wrappers: this.wrappersIn(project),
+    };
   }
 
   forget(): void {
     this.baseline = undefined;
-    this.graphValid = false;
+    this.index.valid = false;
   }
 
-  /** Blobs the import graph needs (every source file of the tree), none while it is up to date. */
+  /** Blobs the specifier index needs (every source file of the tree), none while it is up to date. */
   graphBlobs(tree: ReadonlyMap<string, TreeEntry>): string[] {
-    if (this.graphValid) return [];
+    if (this.index.valid) return [];
     return [...tree].filter(([rel]) => isSourcePath(rel)).map(([, entry]) => entry.blob);
   }
 
@@ -103,8 +138,10 @@ export class IncrementalState {
    */
   plan(snapshot: CommitSnapshot, tree: ReadonlyMap<string, TreeEntry>, changes: readonly TreeChange[], config: FlagdebtConfig, registry: Registry): DeltaPlan | null {
     const base = this.baseline;
-    // Until the graph is brought up to date below, it describes the previous tree.
-    this.graphValid = false;
+    const previous = this.snapshot;
+    this.snapshot = snapshot;
+    this.tree = tree;
+    if (this.index.valid) for (const change of changes) if (isSourcePath(change.path)) this.index.set(change.path, change.after?.blob);
     if (!base) return this.full('no-baseline');
     if (base.config !== config) return this.full('config');
     const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
@@ -113,14 +150,28 @@ export class IncrementalState {
     const edited: string[] = [];
     const added: string[] = [];
     const deleted: string[] = [];
+    /** A tsconfig or package.json (all specifiers) or pnpm-workspace.yaml (package names only) changed how imports may resolve. */
+    let resolution: 'all' | 'bare' | undefined;
     for (const change of changes) {
       const rel = change.path;
       if (rel === registryFile) continue; // its keys are compared below
       if (STEERING.test(rel)) return this.full('steering');
+      const text = (entry: TreeEntry | undefined) => (entry ? (this.blobs.text(entry.blob) ?? '') : undefined);
       if (PACKAGE_JSON.test(rel)) {
         // Dependency bumps are most of a busy repository's commits; only module fields steer resolution.
-        const text = (entry: TreeEntry | undefined) => (entry ? (this.blobs.text(entry.blob) ?? '') : undefined);
-        if (packageJsonMatters(text(change.before), text(change.after))) return this.full('steering');
+        if (packageJsonMatters(text(change.before), text(change.after))) resolution = 'all';
+      } else if (PNPM_WORKSPACE.test(rel)) {
+        if (pnpmWorkspaceMatters(text(change.before), text(change.after))) resolution ??= 'bare';
+      } else if (TSCONFIG.test(rel)) {
+        if (tsconfigMatters(path.join(this.repoRoot, rel), text(change.before), text(change.after))) resolution = 'all';
+      } else if (GITIGNORE.test(rel)) {
+        // Only files the config selects can be scanned (a lock file's verdict does not matter);
+        // one that becomes ignored or stops being ignored is re-scanned, as if edited.
+        const selected = [...tree.keys()].filter((file) => isInside(prefix, file) && scanned(file));
+        for (const flipped of gitignoreFlips(this.repoRoot, rel, text(change.before), text(change.after), selected)) {
+          if (!isSourcePath(flipped)) return this.full('scanned-non-source');
+          if (tree.has(flipped)) edited.push(flipped);
+        }
       } else if (isSourcePath(rel)) {
         (!change.before ? added : !change.after ? deleted : edited).push(rel);
       } else if (scanned(rel)) {
@@ -128,55 +179,95 @@ export class IncrementalState {
       }
     }
 
-    const resolve = this.resolver(snapshot, config);
-    // Files whose specifiers may now reach another file: importers of what was deleted, and
-    // files naming what appeared. Only those whose resolution really changed count as changed.
-    const rewired = new Set<string>();
-    const maybe = new Set<string>();
-    for (const rel of deleted) for (const importer of this.graph.importers(rel)) maybe.add(importer);
-    for (const rel of added) for (const stem of stemsOf(rel)) for (const file of this.byStem.get(stem) ?? []) maybe.add(file);
+    // Files whose specifiers may now reach a file that appeared (found by the name they end
+    // in). A deleted file needs nothing: whoever resolved through it depends on it.
     const seeds = [...edited, ...added, ...deleted];
-    for (const rel of seeds) maybe.delete(rel);
-    const rewiredImports = new Map<string, string[]>();
-    for (const rel of maybe) {
-      const entry = tree.get(rel);
-      if (!entry) continue;
-      const now = resolveImports(rel, this.specifiersOf(entry.blob), resolve);
-      if (!sameList(now, this.graph.imports(rel))) {
-        rewired.add(rel);
-        rewiredImports.set(rel, now);
-      }
+    const touched = new Set(seeds);
+    const rewired = new Set<string>();
+    if (added.length > 0) for (const rel of reachingAdded(this.index, tree, added, touched, resolverAt(this.repoRoot, snapshot, config))) rewired.add(rel);
+
+    if (resolution) {
+      if (!previous) return this.full('steering');
+      for (const rel of this.reresolved(previous, snapshot, config, base, prefix, resolution)) if (!touched.has(rel)) rewired.add(rel);
     }
 
     // Registry keys that came or went: files spelling them gain or lose declarations.
     const keyFiles = sameKeys(base.registry, registry) ? [] : this.spelling(tree, prefix, changedKeys(base.registry, registry));
 
     const changed = [...seeds, ...rewired, ...keyFiles];
-    const recomputeBefore = this.graph.importersOf(changed);
-    const reachedBefore = this.graph.importedBy(recomputeBefore);
-    for (const rel of deleted) this.graph.remove(rel);
-    for (const rel of [...edited, ...added]) this.setImports(rel, tree.get(rel)!.blob, resolve);
-    for (const [rel, targets] of rewiredImports) this.graph.setImports(rel, targets);
-    this.graphValid = true;
-    const recompute = new Set([...recomputeBefore, ...this.graph.importersOf(changed)]);
-    const reachedNow = this.graph.importedBy(recompute);
+    base.sources += added.filter((rel) => isInside(prefix, rel)).length - deleted.filter((rel) => isInside(prefix, rel)).length;
+    return this.widened(base, { recompute: new Set(), listed: new Set(), round: 0, changed: touched }, changed, []);
+  }
 
-    const inside = new Set([...recompute].filter((rel) => isInside(prefix, rel)));
-    const providers = new Set<string>();
-    for (const rel of new Set([...reachedBefore, ...reachedNow])) {
-      if (!recompute.has(rel) && isInside(prefix, rel) && isSourcePath(rel) && tree.has(rel)) providers.add(rel);
+  /**
+   * The key sources that files the subset does not re-scan marked: the subset scan counts their
+   * declarations as a full scan would, though it does not see those reads.
+   */
+  keySources(plan: DeltaPlan): string[] {
+    const base = this.baseline!;
+    const stale = new Set([...plan.changed].map((rel) => `${path.join(this.repoRoot, rel)}\u0000`));
+    const out: string[] = [];
+    for (const [rel, marked] of base.marks) {
+      if (plan.recompute.has(rel)) continue;
+      for (const mark of marked) if (!stale.has(mark.slice(0, mark.indexOf('\u0000') + 1))) out.push(mark);
     }
-    const sources = base.sources + added.filter((rel) => isInside(prefix, rel)).length - deleted.filter((rel) => isInside(prefix, rel)).length;
-    base.sources = sources;
-    if (inside.size + providers.size > Math.max(MIN_SUBSET_LIMIT, MAX_SUBSET_SHARE * sources)) return this.full('too-many');
-    return { recompute: inside, listed: new Set([...inside, ...providers].filter((rel) => tree.has(rel))) };
+    return out;
+  }
+
+  /**
+   * After a subset scan of `plan`: null when it saw all it needed (`apply` it), or the wider plan
+   * to scan instead, or 'full' when only a full scan is safe (`lastFullReason` says why).
+   */
+  refine(plan: DeltaPlan, subset: ScanResult, project: IndexedProject): DeltaPlan | null | 'full' {
+    const base = this.baseline!;
+    const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
+    // Re-scanned files whose reads now mark a key source in a file the subset did not list: that
+    // file's declarations were not collected. (Other new dependencies need nothing: the subset
+    // scan followed them, and a wrapper found there counts as if listed, since wrappers are
+    // sealed with every name analysed; known wrappers named in a re-scanned file were listed.)
+    const providers: string[] = [];
+    for (const rel of plan.recompute) {
+      for (const mark of project.keySourcesMarkedBy(path.join(this.repoRoot, rel))) {
+        const dep = repoRelative(this.repoRoot, mark.slice(0, mark.indexOf('\u0000')));
+        if (dep !== null && !plan.listed.has(dep) && this.scannable(prefix, dep)) providers.push(dep);
+      }
+    }
+    // A wrapper name that appeared: unchanged files spelling it become candidates.
+    const known = new Set(base.wrappers.map((w) => w.name));
+    const appeared = [...new Set(this.wrappersAfter(plan, project).map((w) => w.name))].filter((name) => !known.has(name));
+    const spellers = appeared.length === 0 ? [] : this.spelling(this.tree, prefix, appeared).filter((rel) => !plan.recompute.has(rel));
+    // A listed file whose declarations shrank: the marks of the readers not re-scanned were given
+    // to the subset scan, so a re-scanned reader stopped marking, or one mark was not attributed
+    // (`keySources`): re-scan every reader of the file to be sure.
+    const found = FileRecords.from(subset, (file) => this.fromScanRoot(file));
+    const markers: string[] = [];
+    for (const rel of plan.listed) {
+      if (plan.recompute.has(rel)) continue;
+      const now = found.declarations(rel);
+      if (![...base.records.declarations(rel)].every((d) => now.has(d))) markers.push(...base.dependencies.dependents(rel), rel);
+    }
+    if (providers.length === 0 && spellers.length === 0 && markers.length === 0) return null;
+    if (plan.round >= MAX_ROUNDS) return this.full('unsettled') ?? 'full';
+    return this.widened(base, plan, [...spellers, ...markers], providers) ?? 'full';
+  }
+
+  /** `plan` with `changed` and what depends on them re-scanned, and `providers` listed. */
+  private widened(base: Baseline, plan: DeltaPlan, changed: Iterable<string>, providers: Iterable<string>): DeltaPlan | null {
+    const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
+    const recompute = new Set(plan.recompute);
+    for (const rel of base.dependencies.dependentsOf(changed)) if (isInside(prefix, rel)) recompute.add(rel);
+    const listed = new Set(plan.listed);
+    const reached = [...recompute, ...providers, ...this.wrapperFilesNamedIn(base, [...recompute].filter((rel) => !plan.recompute.has(rel)))];
+    for (const rel of base.dependencies.dependenciesOf(reached)) if (this.scannable(prefix, rel)) listed.add(rel);
+    if (listed.size > Math.max(MIN_SUBSET_LIMIT, MAX_SUBSET_SHARE * base.sources)) return this.full('too-many');
+    return { recompute, listed, round: plan.round + 1, changed: plan.changed };
   }
 
   /**
    * Folds a subset scan into the baseline and returns the whole-project counts, or null when a
    * file the subset only listed may have gained or lost declarations it cannot account for.
    */
-  apply(plan: DeltaPlan, config: FlagdebtConfig, registry: Registry, subset: ScanResult): { references: number; unregistered: number } | null {
+  apply(plan: DeltaPlan, config: FlagdebtConfig, registry: Registry, subset: ScanResult, project: IndexedProject): { references: number; unregistered: number } | null {
     const base = this.baseline!;
     const found = FileRecords.from(subset, (file) => this.fromScanRoot(file));
     // A listed file keeps its reads (nothing it imports changed), but a read elsewhere may have
@@ -196,10 +287,64 @@ export class IncrementalState {
       }
       grown.set(rel, found.get(rel));
     }
-    for (const rel of plan.recompute) base.records.set(rel, found.get(rel));
+    for (const rel of plan.recompute) {
+      base.records.set(rel, found.get(rel));
+      base.dependencies.set(rel, this.tree.has(rel) ? this.dependenciesIn(project, rel) : []);
+      const marked = this.tree.has(rel) ? project.keySourcesMarkedBy(path.join(this.repoRoot, rel)) : new Set<string>();
+      if (marked.size > 0) base.marks.set(rel, marked);
+      else base.marks.delete(rel);
+    }
     for (const [rel, records] of grown) base.records.set(rel, records);
-    this.baseline = { ...base, config, registry };
+    this.baseline = { ...base, config, registry, wrappers: this.wrappersAfter(plan, project) };
     return { references: base.records.references(), unregistered: base.records.unregistered(registry) };
+  }
+
+  /** Repository-relative files `rel`'s reads resolved through in `project`. */
+  private dependenciesIn(project: IndexedProject, rel: string): string[] {
+    const out: string[] = [];
+    for (const file of project.dependenciesOf(path.join(this.repoRoot, rel))) {
+      const dep = repoRelative(this.repoRoot, file);
+      if (dep !== null && dep !== rel) out.push(dep);
+    }
+    return out;
+  }
+
+  private wrappersIn(project: IndexedProject): WrapperAt[] {
+    const out: WrapperAt[] = [];
+    for (const w of project.wrappers()) {
+      const file = repoRelative(this.repoRoot, w.file);
+      if (file !== null) out.push({ name: w.name, file });
+    }
+    return out;
+  }
+
+  /** The wrappers after a subset scan: only re-scanned files can have gained or lost some. */
+  private wrappersAfter(plan: DeltaPlan, project: IndexedProject): WrapperAt[] {
+    const kept = this.baseline!.wrappers.filter((w) => !plan.recompute.has(w.file));
+    return [...kept, ...this.wrappersIn(project).filter((w) => plan.recompute.has(w.file))];
+  }
+
+  /**
+   * Files declaring a known wrapper whose name one of `files` spells: a re-scanned file may call
+   * a wrapper it did not call before, and the subset scan knows only the wrappers of the files
+   * it lists (it seals them after its own search).
+   */
+  private wrapperFilesNamedIn(base: Baseline, files: string[]): string[] {
+    if (base.wrappers.length === 0) return [];
+    const byName = new Map<string, string[]>();
+    for (const w of base.wrappers) byName.set(w.name, [...(byName.get(w.name) ?? []), w.file]);
+    const pattern = new RegExp(`\\b(?:${[...byName.keys()].map(escapeRegExp).join('|')})\\b`, 'g');
+    const out = new Set<string>();
+    for (const rel of files) {
+      const entry = this.tree.get(rel);
+      const text = entry ? (this.blobs.text(entry.blob) ?? '') : '';
+      for (const match of text.matchAll(pattern)) for (const file of byName.get(match[0]) ?? []) out.add(file);
+    }
+    return [...out];
+  }
+
+  private scannable(prefix: string, rel: string): boolean {
+    return isInside(prefix, rel) && isSourcePath(rel) && this.tree.has(rel);
   }
 
   private full(reason: FullReason): null {
@@ -207,15 +352,23 @@ export class IncrementalState {
     return null;
   }
 
-  private setImports(rel: string, blob: string, resolve: (specifier: string, fromRel: string) => string | null): void {
-    const specifiers = this.specifiersOf(blob);
-    for (const specifier of specifiers) {
-      const stem = specifierStem(specifier);
-      let files = this.byStem.get(stem);
-      if (!files) this.byStem.set(stem, (files = new Set()));
-      files.add(rel);
+  /**
+   * After a change to how imports resolve (a tsconfig, package.json module fields, the workspace
+   * packages: `which` is 'bare'): the files whose specifiers now resolve otherwise than at
+   * `previous`. Only files that can hold a read (they spell an accessor or a wrapper) and the
+   * files their reads went through are asked: no other file's reads can change.
+   */
+  private reresolved(previous: CommitSnapshot, snapshot: CommitSnapshot, config: FlagdebtConfig, base: Baseline, prefix: string, which: 'all' | 'bare'): string[] {
+    const words = [...new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host }).candidateWords(), ...base.wrappers.map((w) => w.name)];
+    // Keys are left out: a file that only spells one holds declarations, which change with the
+    // marks of its readers (re-scanned here if rewired) or its text, never with its own imports.
+    const filter = new CandidateFilter(words);
+    const candidates: string[] = [];
+    for (const [rel, entry] of this.tree) {
+      if (isInside(prefix, rel) && isSourcePath(rel) && filter.matches(this.blobs.text(entry.blob) ?? '')) candidates.push(rel);
     }
-    this.graph.setImports(rel, resolveImports(rel, specifiers, resolve));
+    const files = base.dependencies.dependenciesOf(candidates);
+    return resolvingOtherwise(this.index, this.tree, files, resolverAt(this.repoRoot, previous, config), resolverAt(this.repoRoot, snapshot, config), which);
   }
 
   /** Scanned source files whose text spells one of `keys`. */
@@ -235,29 +388,6 @@ export class IncrementalState {
     return n;
   }
 
-  private specifiersOf(blob: string): string[] {
-    let specifiers = this.specifiers.get(blob);
-    if (!specifiers) this.specifiers.set(blob, (specifiers = importSpecifiers(this.blobs.text(blob) ?? '')));
-    return specifiers;
-  }
-
-  private resolver(snapshot: CommitSnapshot, config: FlagdebtConfig) {
-    const project = new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host });
-    const cache = new Map<string, string | null>();
-    return (specifier: string, fromRel: string): string | null => {
-      // Relative specifiers depend on the folder, bare ones (aliases, packages) not even on that.
-      const scope = specifier.startsWith('.') ? path.posix.dirname(fromRel) : '';
-      const key = `${scope}\u0000${specifier}`;
-      let target = cache.get(key);
-      if (target === undefined) {
-        const resolved = project.resolveModule(specifier, path.join(this.repoRoot, fromRel));
-        target = resolved === null ? null : repoRelative(this.repoRoot, resolved);
-        cache.set(key, target);
-      }
-      return target;
-    };
-  }
-
   /** Whether a repository path is one the scan lists (include/exclude of the config). */
   private scannedMatcher(config: FlagdebtConfig): (rel: string) => boolean {
     const include = picomatch(config.include, { dot: true });
@@ -273,14 +403,12 @@ export class IncrementalState {
   }
 }
 
-function isInside(prefix: string, rel: string): boolean {
-  return prefix === '' || rel.startsWith(`${prefix}/`);
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  const set = new Set(b);
-  return a.every((x) => set.has(x));
+function isInside(prefix: string, rel: string): boolean {
+  return prefix === '' || rel.startsWith(`${prefix}/`);
 }
 
 function sameKeys(a: Registry, b: Registry): boolean {

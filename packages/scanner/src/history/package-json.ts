@@ -1,7 +1,13 @@
 /**
- * Whether a package.json change can change how imports resolve. A busy repository bumps its
- * dependencies every week; that changes nothing a scan sees, so it must not cost a full scan.
+ * Whether a change to a file that steers every scan (package.json, pnpm-workspace.yaml, a
+ * tsconfig, a .gitignore) can change what the scan sees. A busy repository bumps dependencies
+ * every week (pnpm keeps overrides in pnpm-workspace.yaml), adds type packages to a tsconfig and
+ * tidies its .gitignore; none of that changes a read, so it must not cost a full scan.
  */
+import path from 'node:path';
+import { pnpmPackages } from '@flagdebt/core';
+import { GitignoreRules } from '@flagdebt/core/files';
+import ts from '@flagdebt/core/typescript';
 
 /** The fields module resolution (TypeScript's Bundler mode, workspace packages' sources) reads from a package.json. */
 const MODULE_FIELDS = ['name', 'type', 'main', 'module', 'types', 'typings', 'source', 'exports', 'imports', 'typesVersions', 'browser', 'workspaces'];
@@ -24,4 +30,58 @@ function moduleFields(text: string): string | null {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return null;
   const record = json as Record<string, unknown>;
   return JSON.stringify(MODULE_FIELDS.map((field) => record[field] ?? null));
+}
+
+/** pnpm-workspace.yaml: only its `packages` globs steer resolution (which folders are workspace packages). */
+export function pnpmWorkspaceMatters(before: string | undefined, after: string | undefined): boolean {
+  if (before === undefined || after === undefined) return true;
+  return JSON.stringify(pnpmPackages(before)) !== JSON.stringify(pnpmPackages(after));
+}
+
+/**
+ * Compiler options that only the type checker or the emitter reads: module resolution (what
+ * core hands TypeScript's resolver) never depends on them. Anything not listed counts.
+ */
+const CHECKER_ONLY = new Set([
+  'types', 'lib', 'strict', 'noImplicitAny', 'noImplicitReturns', 'noImplicitThis', 'noUnusedLocals', 'noUnusedParameters',
+  'noFallthroughCasesInSwitch', 'noUncheckedIndexedAccess', 'noImplicitOverride', 'noPropertyAccessFromIndexSignature',
+  'exactOptionalPropertyTypes', 'strictNullChecks', 'strictFunctionTypes', 'strictBindCallApply', 'strictPropertyInitialization',
+  'useUnknownInCatchVariables', 'alwaysStrict', 'skipLibCheck', 'skipDefaultLibCheck', 'forceConsistentCasingInFileNames',
+  'isolatedModules', 'verbatimModuleSyntax', 'esModuleInterop', 'allowSyntheticDefaultImports', 'jsx', 'jsxImportSource',
+  'sourceMap', 'inlineSourceMap', 'declarationMap', 'inlineSources', 'incremental', 'tsBuildInfoFile', 'noEmit',
+  'emitDecoratorMetadata', 'experimentalDecorators', 'useDefineForClassFields', 'importHelpers', 'removeComments',
+  'pretty', 'newLine', 'checkJs', 'noErrorTruncation', 'allowUnreachableCode', 'allowUnusedLabels',
+]);
+
+/** A tsconfig: everything but the checker-only compiler options (JSON with comments, as tsc reads it). */
+export function tsconfigMatters(file: string, before: string | undefined, after: string | undefined): boolean {
+  if (before === undefined || after === undefined) return true;
+  const a = resolutionPart(file, before);
+  const b = resolutionPart(file, after);
+  return a === null || b === null || a !== b;
+}
+
+function resolutionPart(file: string, text: string): string | null {
+  const { config, error } = ts.parseConfigFileTextToJson(file, text);
+  if (error || config === null || typeof config !== 'object' || Array.isArray(config)) return null;
+  const { compilerOptions, ...rest } = config as { compilerOptions?: Record<string, unknown> };
+  const options = Object.entries(compilerOptions ?? {}).filter(([name]) => !CHECKER_ONLY.has(name));
+  return JSON.stringify([options.sort(([x], [y]) => (x < y ? -1 : 1)), rest]);
+}
+
+/**
+ * A .gitignore at `rel` under `root` changed (`undefined`: it did not exist): the `paths`
+ * (repository-relative) ignored under one version and not the other. Its own rules decide that
+ * alone: every other .gitignore is the same at both commits.
+ */
+export function gitignoreFlips(root: string, rel: string, before: string | undefined, after: string | undefined, paths: Iterable<string>): string[] {
+  const file = path.join(root, rel);
+  const old = new GitignoreRules([{ file, text: before ?? '' }]);
+  const now = new GitignoreRules([{ file, text: after ?? '' }]);
+  const flips: string[] = [];
+  for (const p of paths) {
+    const abs = path.join(root, p);
+    if (old.ignores(abs) !== now.ignores(abs)) flips.push(p);
+  }
+  return flips;
 }

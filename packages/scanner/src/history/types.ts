@@ -69,8 +69,9 @@ export interface HistoryOptions {
    */
   now?: IsoDate;
   /**
-   * Scan a commit that only edits ordinary source files as a subset (the edited files and their
-   * importers) on top of the previous point. Default true; false scans every commit in full.
+   * Scan a commit that only edits ordinary source files as a subset (the changed files and the
+   * files whose reads resolved through them) on top of the previous point. Default true; false
+   * scans every commit in full.
    */
   incremental?: boolean;
   /** Called for each sampled commit that has no point, as it is skipped. */
@@ -78,6 +79,15 @@ export interface HistoryOptions {
   /**
    * Called after each sampled commit is scanned; `mode` says whether it was scanned in full or as
    * a subset, and for a full scan `why` says what ruled out a subset (`first`, `steering`, ...).
+   * For a subset, `subset` names the files whose records were replaced and counts the files the
+   * subset scans listed and how many scans it took.
    */
-  onProgress?(done: number, total: number, commit: string, mode: 'full' | 'subset' | 'skipped', why?: string): void;
+  onProgress?(done: number, total: number, commit: string, mode: 'full' | 'subset' | 'skipped', why?: string, subset?: SubsetDetail): void;
+}
+
+/** What a subset point re-scanned (repository-relative paths). */
+export interface SubsetDetail {
+  rescanned: string[];
+  listed: number;
+  rounds: number;
 }

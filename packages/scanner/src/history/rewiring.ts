@@ -1,0 +1,103 @@
+/**
+ * Which unchanged files a commit rewires: their import specifiers now reach other files, because
+ * a file appeared or because a tsconfig, package.json or the workspace packages changed how
+ * specifiers resolve. Such a file's reads may change although its text did not.
+ */
+import path from 'node:path';
+import { FlagProject, type FlagdebtConfig } from '@flagdebt/core';
+import type { CommitSnapshot } from './commit-snapshot.js';
+import type { TreeEntry } from './git.js';
+import { importSpecifiers, isSourcePath, repoRelative, specifierStem, stemsOf } from './import-graph.js';
+
+export type Resolve = (specifier: string, fromRel: string) => string | null;
+
+/** Import specifiers per file, and files by the stems their specifiers end in. */
+export class SpecifierIndex {
+  private readonly specifiers = new Map<string, string[]>();
+  private readonly byStem = new Map<string, Set<string>>();
+  private readonly stemsByFile = new Map<string, string[]>();
+  /**
+   * Whether the index describes the tree of the last commit. Built once, then kept up to date
+   * commit by commit (it depends on no config, so a full scan does not invalidate it).
+   */
+  valid = false;
+
+  constructor(private readonly text: (blob: string) => string | undefined) {}
+
+  build(tree: ReadonlyMap<string, TreeEntry>): void {
+    for (const [rel, entry] of tree) if (isSourcePath(rel)) this.set(rel, entry.blob);
+    this.valid = true;
+  }
+
+  /** Lists `rel` under the stems of its specifiers (`blob` undefined: it was deleted). */
+  set(rel: string, blob: string | undefined): void {
+    for (const stem of this.stemsByFile.get(rel) ?? []) this.byStem.get(stem)?.delete(rel);
+    const stems = blob === undefined ? [] : [...new Set(this.specifiersOf(blob).map(specifierStem))];
+    for (const stem of stems) {
+      let files = this.byStem.get(stem);
+      if (!files) this.byStem.set(stem, (files = new Set()));
+      files.add(rel);
+    }
+    if (stems.length > 0) this.stemsByFile.set(rel, stems);
+    else this.stemsByFile.delete(rel);
+  }
+
+  specifiersOf(blob: string): string[] {
+    let specifiers = this.specifiers.get(blob);
+    if (!specifiers) this.specifiers.set(blob, (specifiers = importSpecifiers(this.text(blob) ?? '')));
+    return specifiers;
+  }
+
+  /** Files whose specifiers may reach `rel` (they end in one of its stems). */
+  mayImport(rel: string): Set<string> {
+    const files = new Set<string>();
+    for (const stem of stemsOf(rel)) for (const file of this.byStem.get(stem) ?? []) files.add(file);
+    return files;
+  }
+}
+
+/** Resolution at one commit with core's resolver, repository-relative, memoised per folder. */
+export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: FlagdebtConfig): Resolve {
+  const project = new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host });
+  const cache = new Map<string, string | null>();
+  return (specifier, fromRel) => {
+    // Relative specifiers depend on the folder, and so do bare ones: the nearest tsconfig's
+    // `paths` and the nearest node_modules or workspace package decide them.
+    const key = `${path.posix.dirname(fromRel)}\u0000${specifier}`;
+    let target = cache.get(key);
+    if (target === undefined) {
+      const resolved = project.resolveModule(specifier, path.join(repoRoot, fromRel));
+      target = resolved === null ? null : repoRelative(repoRoot, resolved);
+      cache.set(key, target);
+    }
+    return target;
+  };
+}
+
+/** Unchanged files (not in `seeds`) with a specifier that now reaches one of the `added` files. */
+export function reachingAdded(index: SpecifierIndex, tree: ReadonlyMap<string, TreeEntry>, added: readonly string[], seeds: ReadonlySet<string>, resolve: Resolve): string[] {
+  const appeared = new Set(added);
+  const maybe = new Set<string>();
+  for (const rel of added) for (const file of index.mayImport(rel)) if (!seeds.has(file)) maybe.add(file);
+  const out: string[] = [];
+  for (const rel of maybe) {
+    const entry = tree.get(rel);
+    if (entry && index.specifiersOf(entry.blob).some((specifier) => appeared.has(resolve(specifier, rel) ?? ''))) out.push(rel);
+  }
+  return out;
+}
+
+/**
+ * Of `files`, those with a specifier that resolves otherwise with `before` and `now`; with
+ * `which` 'bare', package names only (workspace packages are reached by name).
+ */
+export function resolvingOtherwise(index: SpecifierIndex, tree: ReadonlyMap<string, TreeEntry>, files: Iterable<string>, before: Resolve, now: Resolve, which: 'all' | 'bare'): string[] {
+  const out: string[] = [];
+  for (const rel of files) {
+    const entry = tree.get(rel);
+    const specifiers = entry ? index.specifiersOf(entry.blob) : [];
+    const asked = which === 'bare' ? specifiers.filter((specifier) => !specifier.startsWith('.')) : specifiers;
+    if (asked.some((specifier) => before(specifier, rel) !== now(specifier, rel))) out.push(rel);
+  }
+  return out;
+}
