@@ -8,27 +8,9 @@ import type { ProjectContext } from './project-context.js';
 import { receiverClass } from './method-receiver.js';
 import { skipOuterExpressions } from './syntax.js';
 import type { WrapperRegistry } from './wrapper-registry.js';
+import type { ReadMatch, ReadMatching } from './read-match.js';
 
-/** A syntactic read before its key is resolved. */
-export interface ReadMatch {
-  /** The whole read: call expression, property/element access, or binding element. */
-  node: ts.Node;
-  accessor: Accessor;
-  via: string;
-  wrapper?: WrapperInfo;
-  /** Expression to resolve for the key (call argument, element access argument). */
-  keyExpr?: ts.Expression;
-  /** Known key without resolution: member property name or a fixed wrapper's key. */
-  fixedKey?: string | null;
-  /** Node whose span is the key span. */
-  keyNode?: ts.Node;
-  call?: ts.CallExpression;
-  defaultArg?: number;
-  /** A JSX element read: what the codemod needs to fold it. */
-  gate?: JsxGate;
-  /** A key in data (`property` / `export` accessors). */
-  data?: 'property' | 'export';
-}
+export type { ReadMatch } from './read-match.js';
 
 interface PathOf {
   segments: string[];
@@ -79,7 +61,7 @@ function endsWith(segments: string[], tail: string[], fromIndex: number): boolea
 }
 
 /** Recognises accessor calls, member reads and wrapper calls at one node. */
-export class ReadMatcher {
+export class ReadMatcher implements ReadMatching {
   private readonly calls: { accessor: CallAccessor; path: string[] }[];
   private readonly members: { accessor: MemberAccessor; path: string[] }[];
   /** Some member path has a `*` segment. */

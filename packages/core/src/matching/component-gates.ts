@@ -1,11 +1,10 @@
 import ts from '../typescript.cjs';
 import type { WrapperInfo } from '../types.js';
-import type { ReadMatcher } from './accessor-match.js';
+import type { ReadMatching, WrapperRecord } from './read-match.js';
 import { isComponentName, mayPassProp, propNames, propOf } from './jsx-gates.js';
 import type { KeyResolver, Resolved } from './key-resolver.js';
 import type { ProjectContext } from './project-context.js';
 import { isFunctionLikeValue, positionOf, skipOuterExpressions } from './syntax.js';
-import type { WrapperRecord } from './wrapper-registry.js';
 
 type ComponentDecl = ts.FunctionDeclaration | ts.VariableDeclaration;
 
@@ -13,7 +12,7 @@ type ComponentDecl = ts.FunctionDeclaration | ts.VariableDeclaration;
 export interface GateContext {
   ctx: ProjectContext;
   keys: KeyResolver;
-  matcher(): ReadMatcher;
+  matcher(): ReadMatching;
   /** The wrapper (or gate) a declaration is: gates of gates resolve through the registry. */
   wrapperOf(d: Resolved): WrapperInfo | undefined;
   exported(decl: ComponentDecl, name: string, file: string): boolean;

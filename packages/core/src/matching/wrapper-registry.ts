@@ -1,6 +1,6 @@
 import ts from '../typescript.cjs';
 import type { WrapperInfo } from '../types.js';
-import type { ReadMatcher } from './accessor-match.js';
+import type { ReadMatching, WrapperRecord } from './read-match.js';
 import type { ExportEntry } from './module-symbols.js';
 import type { KeyResolver, Resolved } from './key-resolver.js';
 import { componentGate, functionValue, wrappedComponent } from './component-gates.js';
@@ -12,11 +12,6 @@ import { returnedRead } from './wrapper-body.js';
 /** Functions, const arrows, and methods (or arrow properties) of top-level classes. */
 type WrapperDecl = ts.FunctionDeclaration | ts.VariableDeclaration | ts.MethodDeclaration | ts.PropertyDeclaration;
 
-export interface WrapperRecord {
-  info: WrapperInfo;
-  /** The read inside the body (reported with `inWrapper`, or skipped for forwarding wrappers). */
-  bodyRead: ts.Node;
-}
 
 /**
  * Finds wrappers: functions and class methods whose body returns one flag read (see
@@ -28,7 +23,7 @@ export class WrapperRegistry {
   private readonly byDecl = new Map<ts.Node, WrapperRecord | null>();
   private readonly inProgress = new Set<ts.Node>();
   private readonly byFile = new Map<string, WrapperRecord[]>();
-  private matcher!: ReadMatcher;
+  private matcher!: ReadMatching;
   /** Set by `seal()`: the only names a wrapper can have. */
   private sealedNames: Set<string> | null = null;
   /** Names of wrappers whose tree was let go (`forgetTree`). */
@@ -54,7 +49,7 @@ export class WrapperRegistry {
     };
   }
 
-  attach(matcher: ReadMatcher): void {
+  attach(matcher: ReadMatching): void {
     this.matcher = matcher;
   }
 
