@@ -9,7 +9,7 @@ import { isoDateOf } from './dates.js';
 import { arrayField, isObject, objectField, stringField, type JsonObject } from './fields.js';
 import { expiryDate, flagTypeOf, importedFlag, looksLikeExperiment, metadataOf, metadataString, ownerFromTags, type FlagFields } from './flag-fields.js';
 import type { ImportedFlag } from './imported-flag.js';
-import type { ImportSession } from './import-session.js';
+import { chooseEnvironment, type ImportSession } from './import-session.js';
 import type { SourcePath } from './vendor-source.js';
 
 interface Entry {
@@ -20,7 +20,7 @@ interface Entry {
 
 export function importGrowthBook(session: ImportSession): ImportedFlag[] {
   const entries = featureEntries(session);
-  const environment = chooseEnvironment(session, entries);
+  const environment = environmentOf(session, entries);
   session.environment = environment;
   return entries.map((entry) => importFeature(session, entry, environment)).filter((f): f is ImportedFlag => f !== undefined);
 }
@@ -49,34 +49,12 @@ function featureEntries(session: ImportSession): Entry[] {
   return entries;
 }
 
-/** `--environment`, else `production`, else the only environment; several without a choice is an error. */
-function chooseEnvironment(session: ImportSession, entries: Entry[]): string | undefined {
+/** The export's environments, chosen by the shared rule (import-session.ts). */
+function environmentOf(session: ImportSession, entries: Entry[]): string | undefined {
   const available = [...new Set(entries.flatMap(({ feature }) => Object.keys(objectField(feature, 'environments') ?? {})))];
-  const requested = session.requestedEnvironment;
-  if (requested !== undefined) {
-    if (available.includes(requested)) return requested;
-    session.fail({
-      code: 'import/unknown-environment',
-      message: `environment "${requested}" is not in the export (${available.length > 0 ? `available: ${available.join(', ')}` : 'it has no environments'})`,
-      fix: available.length > 0 ? `pass --environment with one of: ${available.join(', ')}` : 'leave out --environment',
-    });
-  }
-  if (available.includes('production')) return 'production';
-  if (available.length === 1) return available[0];
-  if (available.length === 0) {
-    if (entries.length > 0) {
-      session.warn({
-        code: 'import/no-environment',
-        message: 'the export has no per-environment data, so no feature can be known to be fully rolled out; states are active or archived',
-        fix: 'export the features with the REST API, which includes `environments`',
-      });
-    }
-    return undefined;
-  }
-  return session.fail({
-    code: 'import/choose-environment',
-    message: `the export has several environments and none is called production (available: ${available.join(', ')})`,
-    fix: `pass --environment with one of: ${available.join(', ')}`,
+  return chooseEnvironment(session, available, entries.length > 0, {
+    noEnvironmentsFix: 'leave out --environment',
+    noEnvironmentData: { message: 'the export has no per-environment data, so no feature can be known to be fully rolled out; states are active or archived', fix: 'export the features with the REST API, which includes `environments`' },
   });
 }
 

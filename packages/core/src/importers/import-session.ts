@@ -47,3 +47,38 @@ export class ImportSession {
     return diagnostic;
   }
 }
+
+/** The texts an export format gives `chooseEnvironment` for its own fixes. */
+export interface EnvironmentHints {
+  /** How to drop an unknown `--environment`, when the export has no environments at all. */
+  noEnvironmentsFix: string;
+  /** Warned when the export has items but no per-environment data. */
+  noEnvironmentData: { message: string; fix: string };
+}
+
+/**
+ * `--environment`, else `production`, else the only environment of `available`; several without
+ * a choice, or an unknown `--environment`, is an error. Undefined when the export has none.
+ */
+export function chooseEnvironment(session: ImportSession, available: string[], hasItems: boolean, hints: EnvironmentHints): string | undefined {
+  const requested = session.requestedEnvironment;
+  if (requested !== undefined) {
+    if (available.includes(requested)) return requested;
+    session.fail({
+      code: 'import/unknown-environment',
+      message: `environment "${requested}" is not in the export (${available.length > 0 ? `available: ${available.join(', ')}` : 'it has no environments'})`,
+      fix: available.length > 0 ? `pass --environment with one of: ${available.join(', ')}` : hints.noEnvironmentsFix,
+    });
+  }
+  if (available.includes('production')) return 'production';
+  if (available.length === 1) return available[0];
+  if (available.length === 0) {
+    if (hasItems) session.warn({ code: 'import/no-environment', ...hints.noEnvironmentData });
+    return undefined;
+  }
+  return session.fail({
+    code: 'import/choose-environment',
+    message: `the export has several environments and none is called production (available: ${available.join(', ')})`,
+    fix: `pass --environment with one of: ${available.join(', ')}`,
+  });
+}

@@ -4,7 +4,7 @@ import { epochMillisToIso } from './dates.js';
 import { arrayField, isFlagValue, isObject, kindOf, objectField, stringField, withArticle, type JsonObject } from './fields.js';
 import { expiryDate, importedFlag, looksLikeExperiment, ownerFromTags, type FlagFields } from './flag-fields.js';
 import type { ImportedFlag } from './imported-flag.js';
-import type { ImportSession } from './import-session.js';
+import { chooseEnvironment, type ImportSession } from './import-session.js';
 import { servedVariation } from './launchdarkly-targeting.js';
 import type { SourcePath } from './vendor-source.js';
 
@@ -15,7 +15,7 @@ interface FlagEntry {
 
 export function importLaunchDarkly(session: ImportSession): ImportedFlag[] {
   const entries = flagEntries(session);
-  const environment = chooseEnvironment(session, entries);
+  const environment = environmentOf(session, entries);
   session.environment = environment;
   const flags: ImportedFlag[] = [];
   for (const entry of entries) {
@@ -51,34 +51,12 @@ function flagEntries(session: ImportSession): FlagEntry[] {
   return entries;
 }
 
-/** `--environment`, else `production`, else the only environment; several without a choice is an error. */
-function chooseEnvironment(session: ImportSession, entries: FlagEntry[]): string | undefined {
+/** The export's environments, chosen by the shared rule (import-session.ts). */
+function environmentOf(session: ImportSession, entries: FlagEntry[]): string | undefined {
   const available = [...new Set(entries.flatMap(({ flag }) => Object.keys(objectField(flag, 'environments') ?? {})))];
-  const requested = session.requestedEnvironment;
-  if (requested !== undefined) {
-    if (available.includes(requested)) return requested;
-    session.fail({
-      code: 'import/unknown-environment',
-      message: `environment "${requested}" is not in the export (${available.length > 0 ? `available: ${available.join(', ')}` : 'it has no environments'})`,
-      fix: available.length > 0 ? `pass --environment with one of: ${available.join(', ')}` : 'export the flags again without `env=` filtering, or leave out --environment',
-    });
-  }
-  if (available.includes('production')) return 'production';
-  if (available.length === 1) return available[0];
-  if (available.length === 0) {
-    if (entries.length > 0) {
-      session.warn({
-        code: 'import/no-environment',
-        message: 'the export has no per-environment data, so no flag can be known to be fully rolled out; states are active or archived',
-        fix: 'export with environment data (`GET /api/v2/flags/{projectKey}?env=production`) to import rollout states',
-      });
-    }
-    return undefined;
-  }
-  session.fail({
-    code: 'import/choose-environment',
-    message: `the export has several environments and none is called production (available: ${available.join(', ')})`,
-    fix: `pass --environment with one of: ${available.join(', ')}`,
+  return chooseEnvironment(session, available, entries.length > 0, {
+    noEnvironmentsFix: 'export the flags again without `env=` filtering, or leave out --environment',
+    noEnvironmentData: { message: 'the export has no per-environment data, so no flag can be known to be fully rolled out; states are active or archived', fix: 'export with environment data (`GET /api/v2/flags/{projectKey}?env=production`) to import rollout states' },
   });
 }
 
