@@ -30,15 +30,15 @@ export function mtimeOf(file: string): number {
 export class DiskHost implements SourceHost {
   private readonly mtimes = new Map<string, number>();
   /** Source file -> `textHash` of the text wrapper discovery saw. */
-  private sealedTexts = new Map<string, string>();
+  private knownTexts = new Map<string, string>();
 
   /** What wrapper discovery saw: a linted text is checked against it without reading the file. */
-  rememberSealedTexts(hashes: Map<string, string>): void {
-    this.sealedTexts = hashes;
+  rememberTexts(hashes: Map<string, string>): void {
+    this.knownTexts = hashes;
   }
 
-  isSealedText(absPath: string, text: string): boolean | undefined {
-    const hash = this.sealedTexts.get(absPath);
+  holdsText(absPath: string, text: string): boolean | undefined {
+    const hash = this.knownTexts.get(absPath);
     return hash === undefined ? undefined : hash === textHash(text);
   }
 

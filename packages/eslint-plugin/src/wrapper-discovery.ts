@@ -123,7 +123,7 @@ export function discoverCandidateWords(matcher: FlagProject, root: string, acces
     stats[file] = stat;
   }
   // A linted text that differs from these lifts the seal below (FlagProject.sourceFile).
-  host?.rememberSealedTexts(hashes);
+  host?.rememberTexts(hashes);
 
   let wrappers: Array<[string, string]>;
   let unchanged = false;
@@ -140,7 +140,12 @@ export function discoverCandidateWords(matcher: FlagProject, root: string, acces
     wrappers = changed.size === 0 ? kept : [...kept, ...search(matcher, texts, changed, previous.wrappers)];
   }
   wrappers = [...new Map(wrappers.map((w) => [`${w[0]}\0${w[1]}`, w])).values()];
-  matcher.sealWrappers(wrappers.map(([name]) => name));
+  // The names are those of the wrappers in the files searched; a module outside them (none of
+  // the project's sources) is still followed when a read calls into it.
+  matcher.sealWrappers(
+    wrappers.map(([name]) => name),
+    (file) => hashes.has(file),
+  );
   // Nothing searched, nothing new to store (a write also trims the cache folder).
   if (!unchanged) {
     const sources = new Set(hashes.keys());

@@ -4,6 +4,7 @@ import type { Accessor, CallAccessor, ComponentAccessor, ExportAccessor, JsxGate
 import { dataKeyExpressions, exportedConst } from './data-keys.js';
 import { componentGate, isIntrinsicTag, jsxKeyAttribute } from './jsx-gates.js';
 import type { KeyResolver, Resolved } from './key-resolver.js';
+import type { LocalDecl } from './module-symbols.js';
 import type { ProjectContext } from './project-context.js';
 import { receiverClass } from './method-receiver.js';
 import { skipOuterExpressions } from './syntax.js';
@@ -119,7 +120,7 @@ export class ReadMatcher implements ReadMatching {
     const locals = root && this.ctx.symbols(file)?.locals.get(root.text);
     if (!root || !locals) return undefined;
     const exportedName = ts.isIdentifier(tag) ? (locals.find((d) => d.kind === 'import')?.imported ?? root.text) : (tag as ts.PropertyAccessExpression).name.text;
-    if (!this.wrappers.mayBeWrapper(exportedName)) return undefined;
+    if (this.wrappers.rulesOut(exportedName, () => this.declaringModule(locals, file))) return undefined;
     let resolved: Resolved | undefined;
     if (ts.isIdentifier(tag)) resolved = this.keys.lookup(tag, file, 'value');
     else if (ts.isPropertyAccessExpression(tag) && ts.isIdentifier(tag.expression)) {
@@ -221,7 +222,7 @@ export class ReadMatcher implements ReadMatching {
     const exportedName = ts.isIdentifier(callee)
       ? (locals.find((d) => d.kind === 'import')?.imported ?? root.text)
       : (callee as ts.PropertyAccessExpression).name.text;
-    if (!this.wrappers.mayBeWrapper(exportedName)) return undefined;
+    if (this.wrappers.rulesOut(exportedName, () => this.declaringModule(locals, file))) return undefined;
     let resolved;
     if (ts.isIdentifier(callee)) {
       resolved = this.keys.lookup(callee, file, 'value');
@@ -231,6 +232,15 @@ export class ReadMatcher implements ReadMatching {
     }
     const wrapper = resolved ? this.wrappers.wrapperOf(resolved) : undefined;
     return wrapper ? this.wrapperMatch(call, wrapper) : undefined;
+  }
+
+  /**
+   * The file a callee root comes from, without parsing it: the module its import names (null
+   * when that is no project file), else `file` itself (a local declaration).
+   */
+  private declaringModule(locals: readonly LocalDecl[], file: string): string | null {
+    const imported = locals.find((d) => d.kind === 'import');
+    return imported ? this.ctx.resolveModule(imported.specifier, file) : file;
   }
 
   private wrapperMatch(call: ts.CallExpression, wrapper: WrapperInfo): ReadMatch {

@@ -30,7 +30,7 @@ export interface FileEntry {
 
 /** Whether `text` is what the host holds for `file` (ESLint hands over texts without their BOM). */
 export function sameAsHost(host: SourceHost, file: string, text: string): boolean {
-  const known = host.isSealedText?.(file, text);
+  const known = host.holdsText?.(file, text);
   if (known !== undefined) return known;
   let held: string | undefined;
   try {

@@ -237,11 +237,13 @@ export class FlagProject {
    * scanner's fixed-point pre-filter guarantees). Calls of other names are then not followed
    * into their modules, which saves parsing most imported files. `invalidate` lifts it.
    *
-   * `names`: instead, the promise that no wrapper has another name (what an earlier run over
-   * the same files found). Those wrappers are analysed when a read first calls them.
+   * `names` and `covers`: instead, the promise that the wrappers declared in the files `covers`
+   * accepts (every file, when not given) have exactly those names: what an earlier run over
+   * those files found. Those wrappers are analysed when a read first calls them; a call of
+   * another name is followed only into a module outside those files.
    */
-  sealWrappers(names?: Iterable<string>): void {
-    this.wrapperRegistry.seal(names);
+  sealWrappers(names?: Iterable<string>, covers?: (file: string) => boolean): void {
+    this.wrapperRegistry.seal(names, covers);
   }
 
   wrappers(): WrapperInfo[] {

@@ -10,10 +10,10 @@ export interface SourceHost {
   /** Names of the folders in a folder (empty when it cannot be read): finds workspace packages. */
   listDirectories?(absPath: string): string[];
   /**
-   * Whether `text` is the file's text as the host knew it when wrapper names were sealed, when
-   * the host can tell without reading the file (undefined: read it and compare).
+   * Whether `text` is the text the host holds for the file, when the host can tell without
+   * reading it (say from a hash it kept); undefined: read the file and compare.
    */
-  isSealedText?(absPath: string, text: string): boolean | undefined;
+  holdsText?(absPath: string, text: string): boolean | undefined;
 }
 
 export const nodeSourceHost: SourceHost = {

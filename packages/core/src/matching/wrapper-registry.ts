@@ -24,8 +24,8 @@ export class WrapperRegistry {
   private readonly inProgress = new Set<ts.Node>();
   private readonly byFile = new Map<string, WrapperRecord[]>();
   private matcher!: ReadMatching;
-  /** Set by `seal()`: the only names a wrapper can have. */
-  private sealedNames: Set<string> | null = null;
+  /** Set by `seal()`: see there. */
+  private sealing: { names: Set<string>; covers: ((file: string) => boolean) | null } | null = null;
   /** Names of wrappers whose tree was let go (`forgetTree`). */
   private readonly namesOfForgotten = new Set<string>();
   /** Names of the class method wrappers analysed (kept across `forgetTree`, like the names). */
@@ -102,18 +102,21 @@ export class WrapperRegistry {
 
   /**
    * Every file that can declare a wrapper has been analysed (the scanner's pre-filter reached
-   * its fixed point), or `names` are known to be all the wrappers' names: from now on a call of
-   * any other name is not followed into its module.
+   * its fixed point): from now on a call of any other name is not followed into its module.
+   *
+   * With `names` and `covers`: the wrappers declared in the files `covers` accepts have exactly
+   * those names (what a warm-up over those files found). A call of another name is then not
+   * followed into a covered module; a module outside them is still followed, so a wrapper there
+   * is found whatever the names say.
    */
-  seal(names?: Iterable<string>): void {
-    this.sealedNames = new Set(names ?? this.known().map((w) => w.name));
+  seal(names?: Iterable<string>, covers?: (file: string) => boolean): void {
+    this.sealing = { names: new Set(names ?? this.known().map((w) => w.name)), covers: names === undefined ? null : (covers ?? (() => true)) };
     this.knownNames = null;
   }
 
-
-  /** Sealed, and not cleared since: every wrapper's name is known. */
+  /** Sealed, and not cleared since: every wrapper's name that matters is known. */
   get sealed(): boolean {
-    return this.sealedNames !== null;
+    return this.sealing !== null;
   }
 
   /**
@@ -121,12 +124,20 @@ export class WrapperRegistry {
    * that name; otherwise when a method wrapper of that name was analysed (discovery runs first).
    */
   mayBeMethodWrapper(name: string): boolean {
-    return this.sealedNames !== null ? this.sealedNames.has(name) : this.methodNames.has(name);
+    return this.sealing !== null ? this.sealing.names.has(name) || this.methodNames.has(name) : this.methodNames.has(name);
   }
 
-  /** False only when sealed and `name` (as exported) is no known wrapper's name. */
-  mayBeWrapper(name: string): boolean {
-    return this.sealedNames === null || name === 'default' || this.sealedNames.has(name);
+  /**
+   * True when a callee exported as `name` from the module `moduleOf()` names (null: it cannot be
+   * resolved to a project file) cannot be a wrapper, so it need not be looked up. Only asked
+   * for the module when the name alone does not decide.
+   */
+  rulesOut(name: string, moduleOf: () => string | null): boolean {
+    const sealing = this.sealing;
+    if (sealing === null || name === 'default' || sealing.names.has(name)) return false;
+    if (sealing.covers === null) return true;
+    const file = moduleOf();
+    return file === null || sealing.covers(file);
   }
 
   /**
@@ -150,7 +161,7 @@ export class WrapperRegistry {
    */
   names(): ReadonlySet<string> {
     if (this.knownNames === null) {
-      const names = new Set([...this.namesOfForgotten, ...(this.sealedNames ?? [])]);
+      const names = new Set([...this.namesOfForgotten, ...(this.sealing?.names ?? [])]);
       for (const rec of this.byDecl.values()) if (rec) names.add(rec.info.name);
       this.knownNames = names;
     }
@@ -160,7 +171,7 @@ export class WrapperRegistry {
   clear(): void {
     this.namesOfForgotten.clear();
     // `methodNames` stay: a superset only costs resolving a few more receivers.
-    this.sealedNames = null;
+    this.sealing = null;
     this.byDecl.clear();
     this.byFile.clear();
     this.inProgress.clear();

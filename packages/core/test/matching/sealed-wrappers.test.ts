@@ -109,13 +109,24 @@ describe('sealed with names from an earlier run', () => {
     expect(project.candidateWords()).toEqual([...before, 'useExpressShipping']);
   });
 
-  it('misses a wrapper whose name it was not given, until an edit lifts the seal', () => {
-    const project = new FlagProject({ root, accessors: ACCESSORS, tsconfig: false });
-    project.sealWrappers(['useSomethingElse']);
-    expect(project.candidateWords()).toContain('useSomethingElse');
-    expect(project.readsIn(summary)).toEqual([]);
-    project.invalidate(summary);
-    expect(project.candidateWords()).not.toContain('useSomethingElse');
-    expect(project.readsIn(summary).map((r) => r.via)).toEqual(['useExpressShipping']);
+  it('finds a wrapper it was not given by name when its module is outside the files the names cover', () => {
+    const { host, read } = countingHost();
+    const project = new FlagProject({ root, accessors: ACCESSORS, host, tsconfig: false });
+    // An earlier run searched every file but src/flags (say, a workspace package it did not see).
+    project.sealWrappers(['useSomethingElse'], (file) => !file.includes(`${path.sep}flags${path.sep}`));
+    expect(summarize(project.readsIn(summary)).map((r) => [r.key, r.via])).toEqual([['express-shipping', 'useExpressShipping']]);
+    expect(read).toContain('hooks.ts');
+    // money.ts was searched and declares no wrapper named `formatPrice` or `sum`: not opened.
+    expect(read).not.toContain('money.ts');
+  });
+
+  it('follows a call into a file the names do not cover (created since the earlier run), beside a package callee', () => {
+    const files = new Map<string, string>([
+      ['/p/src/page.ts', "import { track } from 'analytics';\nimport { useBeta } from './beta';\nexport const page = () => (track('view'), useBeta());\n"],
+      ['/p/src/beta.ts', "import { useFlag } from './flags';\nexport function useBeta(): boolean {\n  return useFlag('beta-page');\n}\n"],
+    ]);
+    const project = new FlagProject({ root: '/p', accessors: ACCESSORS, host: { readFile: (f) => files.get(f), fileExists: (f) => files.has(f) }, tsconfig: false });
+    project.sealWrappers([], (file) => file === '/p/src/page.ts');
+    expect(project.readsIn('/p/src/page.ts').map((r) => [r.key, r.via])).toEqual([['beta-page', 'useBeta']]);
   });
 });
