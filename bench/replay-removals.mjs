@@ -268,6 +268,15 @@ for (const [, parent, commit, flag, direction] of rows) {
   if (process.env.REPLAY_VERBOSE) {
     for (const d of broken) process.stdout.write(`    ${d.key.replace(/\n/g, ' ')} (line ${d.line})\n`);
     if (res.status !== 0) process.stdout.write(`    ${res.stderr.split('\n').slice(0, 12).join('\n    ')}\n`);
+    // The human's removed lines flagdebt kept, to see what recall misses.
+    const left = new Map(ob);
+    for (const l of humanRemoved) {
+      const t = l.trim();
+      if (t === '' || BRACKETS.test(t)) continue;
+      const k = left.get(t) ?? 0;
+      if (k > 0) left.set(t, k - 1);
+      else process.stdout.write(`    kept: ${t}\n`);
+    }
   }
   fs.rmSync(run, { recursive: true, force: true });
 }
