@@ -44,7 +44,7 @@ export interface Proposal {
 export async function propose(dir: string, detection: Detection, now: IsoDate): Promise<Proposal> {
   const accessors = detection.accessors.filter((d) => d.reads > 0).map((d) => configAccessor(d.accessor));
   const config = { ...defaultConfig(dir), accessors };
-  const registry: Registry = { file: path.join(dir, 'flags.yaml'), format: 'yaml', flags: new Map() };
+  const registry: Registry = { file: path.join(dir, 'flags.yaml'), format: 'yaml', source: 'file', flags: new Map() };
   const result = await scan({ dir, now, config, registry });
 
   const reads = new Map<string, number>();

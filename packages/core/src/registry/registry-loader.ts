@@ -43,7 +43,7 @@ interface Analysis {
 function analyse(file: string, text: string | undefined): Analysis {
   const absolute = resolve(file);
   const format = registryFormat(file);
-  const registry: Registry = { file: absolute, format, flags: new Map<string, FlagDefinition>() };
+  const registry: Registry = { file: absolute, format, source: 'file', flags: new Map<string, FlagDefinition>() };
   const content = text ?? readRegistryText(file);
   if (typeof content !== 'string') return { diagnostics: [content], registry };
   return cachedAnalysis('registry', file, content, ANALYSIS_CODEC, () => analyseText(file, content, registry));
@@ -55,7 +55,7 @@ const ANALYSIS_CODEC: ModelCodec<Analysis> = {
   encode: ({ diagnostics, registry }) => ({ diagnostics, registry: { ...registry, flags: [...registry.flags.values()] } }),
   decode: (stored) => {
     const { diagnostics, registry } = stored as { diagnostics: Diagnostic[]; registry: Omit<Registry, 'flags'> & { flags: FlagDefinition[] } };
-    return { diagnostics, registry: { ...registry, flags: new Map(registry.flags.map((flag) => [flag.key, flag])) } };
+    return { diagnostics, registry: { ...registry, source: 'file', flags: new Map(registry.flags.map((flag) => [flag.key, flag])) } };
   },
 };
 
