@@ -1,7 +1,7 @@
 export * from './types.js';
 export * from './diagnostics.js';
 export { loadRegistry, validateRegistry, registryFormat } from './registry/registry-loader.js';
-export { archiveFlagInText, tombstoneInText } from './registry/archive.js';
+export { archiveFlagInText, TOMBSTONE_HEADER, tombstoneInText } from './registry/archive.js';
 export { configInDir, findConfig } from './config/config-finder.js';
 export { loadConfig, defaultConfig } from './config/config-loader.js';
 export { loadProjectModel } from './config/project-model.js';
