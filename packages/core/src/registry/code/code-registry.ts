@@ -47,6 +47,11 @@ export function analyseCodeRegistry(config: FlagdebtConfig, options: CodeRegistr
   const keys = new Map<string, { key: CodeKey; meta: KeyMetadata }>();
   for (const ref of config.registryCode) {
     const found = modules.exported(ref.file, ref.exportName);
+    if (!found && modules.module(ref.file)?.symbols.exports.has(ref.exportName)) {
+      diagnostics.push(refProblem(ref, config, 'registry/no-keys', `\`${ref.exportName}\` in ${path.relative(config.root, ref.file) || ref.file} is not an enum, type or object: it lists no flag keys`,
+        `point \`registry.code\` at the export that lists the keys ("${ref.spec}" now), see docs/registry.md`));
+      continue;
+    }
     if (!found) {
       diagnostics.push(refProblem(ref, config, 'registry/export-not-found', `\`${ref.exportName}\` is not exported by ${path.relative(config.root, ref.file) || ref.file}`,
         `export an enum, union type, interface or object named \`${ref.exportName}\` there, or fix \`registry.code\` ("${ref.spec}")`));
