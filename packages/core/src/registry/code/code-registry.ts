@@ -158,7 +158,7 @@ function datesFromGit(keys: Map<string, { key: CodeKey; meta: KeyMetadata }>, me
     if ('problem' in result) {
       out.push({
         severity: 'warning', code: 'registry/no-created-date', file, line: 0, column: 0,
-        message: `${names.length} flag${names.length === 1 ? '' : 's'} in this module have no \`created\` date and git cannot tell (${result.problem}): they are never stale by age`,
+        message: `${names.length} flag${names.length === 1 ? ' in this module has' : 's in this module have'} no \`created\` date and git cannot tell (${result.problem}): they are never stale by age`,
         fix: 'add `@created YYYY-MM-DD` to their JSDoc or `created:` in the metadata file, or run flagdebt inside the git repository',
       });
       continue;
