@@ -30,7 +30,7 @@ describe('flagdebt with a code registry', () => {
       try {
         const config = await cli(['scan', broken.dir], broken.dir);
         expect(config.code).toBe(2);
-        expect(config.stderr).toMatch(/flagdebt\.config\.json:2:23: error: .*missing `#ExportName`/);
+        expect(config.stderr).toMatch(/flagdebt\.config\.json:2:25: error: .*missing `#ExportName`/);
         expect(config.stderr).not.toMatch(STACK_LINE);
       } finally {
         broken.cleanup();
