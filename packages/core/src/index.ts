@@ -7,7 +7,7 @@ export type { ConfigRegistry } from './registry/config-registry.js';
 export { analyseCodeRegistry, CODE_DEFAULT_OWNER, CODE_DEFAULT_TYPE } from './registry/code/code-registry.js';
 export type { CodeRegistryAnalysis, CodeRegistryOptions } from './registry/code/code-registry.js';
 export { configInDir, findConfig } from './config/config-finder.js';
-export { loadConfig, defaultConfig } from './config/config-loader.js';
+export { loadConfig, loadConfigText, defaultConfig } from './config/config-loader.js';
 export { loadProjectModel } from './config/project-model.js';
 export { cachedAnalysis, clearCaches, previousAnalysis, storeAnalysis } from './cache/model-cache.js';
 export type { ModelCodec } from './cache/model-cache.js';

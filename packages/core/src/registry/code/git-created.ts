@@ -33,7 +33,12 @@ export function createdDates(file: string, text: string, keys: readonly string[]
   return result;
 }
 
-function fromGit(file: string, keys: readonly string[]): CreatedDates {
+/** Per process and module: the commits that touched it, newest first (history reads many versions of one module). */
+const logs = new Map<string, Array<{ date: string; added: string }> | { problem: string }>();
+
+function commitsOf(file: string): Array<{ date: string; added: string }> | { problem: string } {
+  const known = logs.get(file);
+  if (known) return known;
   let log: string;
   try {
     // Newest first; `--follow` keeps the history of a module that was moved.
@@ -42,18 +47,27 @@ function fromGit(file: string, keys: readonly string[]): CreatedDates {
     });
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? (error as Error).message);
-    return { problem: /not a git repository/i.test(stderr) ? 'not a git repository' : `git log failed: ${stderr.split('\n')[0]}` };
+    const problem = { problem: /not a git repository/i.test(stderr) ? 'not a git repository' : `git log failed: ${stderr.split('\n')[0]}` };
+    logs.set(file, problem);
+    return problem;
   }
-  const dates: Record<string, string> = {};
-  const pending = new Set(keys);
+  const commits: Array<{ date: string; added: string }> = [];
   for (const commit of log.split('\0')) {
     const date = commit.slice(0, 10);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) continue;
     const added = commit.split('\n').filter((line) => line.startsWith('+') && !line.startsWith('+++')).join('\n');
-    if (added === '') continue;
-    // Newest first: every older commit that adds the key moves its date back.
-    for (const key of pending) if (spells(added, key)) dates[key] = date;
+    if (added !== '') commits.push({ date, added });
   }
+  logs.set(file, commits);
+  return commits;
+}
+
+function fromGit(file: string, keys: readonly string[]): CreatedDates {
+  const commits = commitsOf(file);
+  if ('problem' in commits) return commits;
+  const dates: Record<string, string> = {};
+  // Newest first: every older commit that adds the key moves its date back.
+  for (const { date, added } of commits) for (const key of keys) if (spells(added, key)) dates[key] = date;
   const today = todayIso();
   for (const key of keys) dates[key] ??= today;
   return { dates };
