@@ -15,6 +15,7 @@ import { cachedAnalysis, type ModelCodec } from '../cache/model-cache.js';
 import { entriesOf, isMapping, isSequence, parseSource, scalarValue } from '../registry/source-document.js';
 import type { Entry } from '../registry/source-document.js';
 import { ConfigReader } from './config-reader.js';
+import type { SourceHost } from '../matching/source-host.js';
 import { codeModulesExist, readRegistryField } from './registry-config.js';
 import { DEFAULT_ACCESSORS, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_STALENESS, DEFAULT_TESTS, REGISTRY_FILE_NAMES } from './defaults.js';
 
@@ -258,7 +259,7 @@ export function defaultConfig(root: string): FlagdebtConfig {
 }
 
 /** Validates config text; returns the resolved config and every error found. */
-export function analyseConfig(file: string, text: string): { config: FlagdebtConfig; diagnostics: Diagnostic[] } {
+export function analyseConfig(file: string, text: string, host?: SourceHost): { config: FlagdebtConfig; diagnostics: Diagnostic[] } {
   const absolute = resolve(file);
   const config: FlagdebtConfig = { ...defaultConfig(dirname(absolute)), file: absolute };
   const source = parseSource(file, text, 'config/syntax');
@@ -272,7 +273,7 @@ export function analyseConfig(file: string, text: string): { config: FlagdebtCon
   }
   for (const [name, entry] of reader.fields(root, TOP_LEVEL, '')) {
     if (name === 'registry') {
-      readRegistryField(reader, entry, config);
+      readRegistryField(reader, entry, config, host);
     } else if (name === 'include' || name === 'exclude' || name === 'tests') {
       const list = reader.stringList(entry, name);
       if (list) config[name] = list;
@@ -307,6 +308,16 @@ export function loadConfig(file: string | null, fallbackRoot?: string): Flagdebt
   let { config, diagnostics } = cachedAnalysis('config', file, `${text}\0${probed}`, CONFIG_CODEC, () => analyseConfig(file, text));
   // A cached config was checked when its code registry modules existed: one may be gone since.
   if (diagnostics.length === 0 && !codeModulesExist(config)) ({ config, diagnostics } = analyseConfig(file, text));
+  if (diagnostics.length > 0) throw new FlagdebtError(diagnostics);
+  return config;
+}
+
+/**
+ * A config's text as if it were `file` (a past commit's, in `history`), its code registry modules
+ * looked up through `host` (that commit's tree). Not cached. Throws FlagdebtError.
+ */
+export function loadConfigText(file: string, text: string, host?: SourceHost): FlagdebtConfig {
+  const { config, diagnostics } = analyseConfig(file, text, host);
   if (diagnostics.length > 0) throw new FlagdebtError(diagnostics);
   return config;
 }

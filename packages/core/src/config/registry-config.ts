@@ -2,14 +2,13 @@
  * The config's `registry`: a file path (flags.yaml / flags.json), or a registry that lives in code,
  * `{ "code": "src/flags.ts#FlagKey" | [...], "metadata"?: "flags.yaml" }`. See docs/registry.md.
  */
-import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Node } from 'yaml';
 import type { CodeRegistryRef, FlagdebtConfig } from '../types.js';
 import { isMapping, isSequence, scalarValue } from '../registry/source-document.js';
 import type { Entry } from '../registry/source-document.js';
 import { ModuleResolver } from '../matching/module-resolver.js';
-import { nodeSourceHost } from '../matching/source-host.js';
+import { nodeSourceHost, type SourceHost } from '../matching/source-host.js';
 import type { ConfigReader } from './config-reader.js';
 import { REGISTRY_FILE_NAMES } from './defaults.js';
 
@@ -20,7 +19,7 @@ const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs',
 const EXAMPLE = '"registry": { "code": ["src/flags.ts#FlagKey"] }';
 
 /** Sets `config.registry` / `config.registryCode` from the `registry` entry; problems go to `reader`. */
-export function readRegistryField(reader: ConfigReader, entry: Entry, config: FlagdebtConfig): void {
+export function readRegistryField(reader: ConfigReader, entry: Entry, config: FlagdebtConfig, host: SourceHost = nodeSourceHost): void {
   if (!isMapping(entry.value)) {
     const registry = reader.string(entry, 'registry');
     if (registry !== undefined) config.registry = resolve(config.root, registry);
@@ -38,7 +37,7 @@ export function readRegistryField(reader: ConfigReader, entry: Entry, config: Fl
     reader.error('config/invalid-registry', code.value ?? code.keyNode, '`registry.code` is an empty list', `list at least one export, e.g. ${EXAMPLE}`);
     return;
   }
-  const refs = nodes.map((node, index) => readCodeRef(reader, node ?? code.keyNode, isSequence(code.value) ? `registry.code[${index}]` : 'registry.code', config.root));
+  const refs = nodes.map((node, index) => readCodeRef(reader, node ?? code.keyNode, isSequence(code.value) ? `registry.code[${index}]` : 'registry.code', config.root, host));
   const metadataEntry = fields.get('metadata');
   const metadata = metadataEntry ? reader.string(metadataEntry, 'registry.metadata') : undefined;
   if (refs.every((r): r is CodeRegistryRef => r !== undefined) && (!metadataEntry || metadata !== undefined)) {
@@ -48,7 +47,7 @@ export function readRegistryField(reader: ConfigReader, entry: Entry, config: Fl
   }
 }
 
-function readCodeRef(reader: ConfigReader, node: Node, where: string, root: string): CodeRegistryRef | undefined {
+function readCodeRef(reader: ConfigReader, node: Node, where: string, root: string, host: SourceHost): CodeRegistryRef | undefined {
   const spec = scalarValue(node);
   if (typeof spec !== 'string' || spec.trim() === '') {
     reader.error('config/invalid-registry', node, `\`${where}\` must be a string \`module#ExportName\``, `write e.g. ${EXAMPLE}`);
@@ -73,7 +72,7 @@ function readCodeRef(reader: ConfigReader, node: Node, where: string, root: stri
       `write the module's path relative to the config, e.g. "src/flags.ts#${exportName}"`);
     return undefined;
   }
-  const file = resolveModule(module, root);
+  const file = resolveModule(module, root, host);
   if (!file) {
     reader.error('config/invalid-registry', node, `\`${where}\`: module "${module}" not found (looked for ${resolve(root, module)} and as a workspace package)`,
       'write the path of the module relative to the config\'s folder, or the name of a workspace package');
@@ -83,22 +82,19 @@ function readCodeRef(reader: ConfigReader, node: Node, where: string, root: stri
 }
 
 /** A path relative to the config (with or without extension, or a folder's index), else a workspace package. */
-function resolveModule(module: string, root: string): string | undefined {
+function resolveModule(module: string, root: string, host: SourceHost): string | undefined {
+  const isFile = (file: string): boolean => host.fileExists(file);
   const base = resolve(root, module);
   if (isFile(base)) return base;
   for (const ext of SOURCE_EXTENSIONS) if (isFile(base + ext)) return base + ext;
   for (const ext of SOURCE_EXTENSIONS) if (isFile(join(base, `index${ext}`))) return join(base, `index${ext}`);
   if (module.startsWith('.') || module.startsWith('/')) return undefined;
   // `@acme/flags` or `@acme/flags/keys`: the monorepo's own package, resolved as an import is.
-  const resolved = new ModuleResolver(root, nodeSourceHost, undefined).resolve(module, join(root, 'flagdebt.config.json'));
+  const resolved = new ModuleResolver(root, host, undefined).resolve(module, join(root, 'flagdebt.config.json'));
   return resolved ?? undefined;
-}
-
-function isFile(file: string): boolean {
-  return existsSync(file) && statSync(file).isFile();
 }
 
 /** Whether every code module the config names still exists (a cached config is re-checked with it). */
 export function codeModulesExist(config: FlagdebtConfig): boolean {
-  return config.registryCode.every((ref) => isFile(ref.file));
+  return config.registryCode.every((ref) => nodeSourceHost.fileExists(ref.file));
 }

@@ -7,15 +7,14 @@ import type { FlagDefinition, Registry } from '../types.js';
 import { suggestKey } from '../policy/suggestions.js';
 import { cachedAnalysis, type ModelCodec } from '../cache/model-cache.js';
 import { validateFlag } from './flag-validator.js';
+import { registryFormat } from './registry-format.js';
 import { entriesOf, isMapping, parseSource, positionOf } from './source-document.js';
 import type { Entry, SourceDocument } from './source-document.js';
 import type { Node, YAMLMap } from 'yaml';
 
 const TOP_LEVEL_KEYS = ['flags'] as const;
 
-export function registryFormat(file: string): 'yaml' | 'json' {
-  return file.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
-}
+export { registryFormat };
 
 /** Reads a file, or returns the "not found" diagnostic for it. */
 export function readRegistryText(file: string): string | Diagnostic {
