@@ -29,6 +29,15 @@ describe('retiring a key from a code registry', () => {
     expect({ changed: again.changed.length, registry: again.registry }).toEqual({ changed: 0, registry: null });
   });
 
+  it('creates the metadata YAML for the tombstone when the project has none', async () => {
+    const project = setUp(root, unionCase);
+    fs.rmSync(path.join(project, 'flags.yaml'));
+    const result = await removeFlags({ dir: project, flags: [{ key: 'newNav', value: true }], allowDirty: true, now: '2026-11-21' });
+    expect(result.registry?.relative).toBe('flags.yaml');
+    expect(read(project, 'flags.yaml')).toMatch(/^#.*\n(#.*\n)*flags:\n {2}newNav:\n {4}state: archived\n {4}since: 2026-11-21\n {4}value: true\n$/);
+    expect(read(project, 'src/types/flags.ts')).not.toContain('newNav');
+  });
+
   it('keeps every declaration of the key when one use of it would no longer type-check (all or nothing)', async () => {
     const project = setUp(root, unionCase);
     // A typed use the codemod does not fold: without the union member this is TS2322.
