@@ -52,6 +52,43 @@ describe('retiring a key from a code registry', () => {
     expect(typeErrors(project)).toEqual([]);
   });
 
+  it('drops `flag: key` from entries typed by the registry when the flag is kept on, and keeps the key when kept off', async () => {
+    const routes = [
+      "import type { UiFlags } from './uiConfig';",
+      '',
+      'interface Route {',
+      '    path: string;',
+      '    title: string;',
+      '    /** Only shown when this flag is on. */',
+      '    flag?: keyof UiFlags;',
+      '}',
+      '',
+      'export const routes: Route[] = [',
+      "    { path: '/', title: 'Home' },",
+      '    {',
+      "        path: '/navigation',",
+      "        title: 'Navigation',",
+      "        flag: 'newNav',",
+      '    },',
+      '];',
+      '',
+    ].join('\n');
+    const on = setUp(root, unionCase);
+    fs.writeFileSync(path.join(on, 'src/ui/routes.ts'), routes);
+    await removeFlags({ dir: on, flags: [{ key: 'newNav', value: true }], allowDirty: true, now: '2026-11-21' });
+    expect(read(on, 'src/ui/routes.ts')).toBe(routes.replace("        flag: 'newNav',\n", ''));
+    expect(read(on, 'src/ui/uiConfig.ts')).not.toContain('newNav');
+    expect(typeErrors(on)).toEqual([]);
+    // Kept off, the entry itself would have to go: that is left to a person, so the key stays declared.
+    const off = setUp(root, unionCase);
+    fs.writeFileSync(path.join(off, 'src/ui/routes.ts'), routes);
+    const result = await removeFlags({ dir: off, flags: [{ key: 'newNav', value: false }], allowDirty: true, now: '2026-11-21' });
+    expect(read(off, 'src/ui/routes.ts')).toBe(routes);
+    expect(read(off, 'src/ui/uiConfig.ts')).toContain('newNav?: boolean;');
+    expect(result.warnings.map((w) => w.code)).toContain('remove/kept-key-declaration');
+    expect(typeErrors(off)).toEqual([]);
+  });
+
   it('deletes only the label of a case that an earlier label falls into, and the body of one that served the key alone', async () => {
     const project = setUp(root, unionCase);
     const schema = path.join(project, 'src/server/schema.ts');

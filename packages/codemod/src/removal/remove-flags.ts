@@ -58,7 +58,7 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
   if (!options.check && options.verify !== false && plan.sources.edited().length > 0) {
     const typeGate = new TypeGate(plan.project.root);
     const importers = new Importers(() => plan.sources.files(), (f) => plan.sources.originalText(f), (spec, from) => plan.project.resolveModule(spec, from));
-    const settled = settleKeyedObjects(plan, () => gate(plan, typeGate, importers), display);
+    const settled = settleKeyedObjects(plan, () => gate(plan, typeGate, importers), display, new Map(flags.map((f) => [f.key, f.value])));
     verdict = settled.verdict;
     gateWarnings.push(...settled.warnings);
   }
