@@ -1,4 +1,5 @@
 /** `registry validate` and `scan` on a registry that lives in code, through the CLI. */
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO, STACK_LINE, cli, tempProject } from '../helpers.js';
@@ -35,6 +36,28 @@ describe('flagdebt with a code registry', () => {
       } finally {
         broken.cleanup();
       }
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  it('init points the config at the enum and the as-const object that list the keys read, and writes no flags.yaml', async () => {
+    const project = tempProject();
+    try {
+      cpSync(join(REPO, 'test/fixtures/init-code-registry/crm'), project.dir, { recursive: true });
+      const init = await cli(['init', '--now', '2026-11-21'], project.dir);
+      expect(init.code).toBe(0);
+      expect(init.stderr).toContain('registry in code: src/flags/feature-flag.ts#FeatureFlag (4 keys, 3 read)');
+      const config = JSON.parse(readFileSync(join(project.dir, 'flagdebt.config.json'), 'utf8'));
+      // DealStatus (an enum no read uses) is left alone.
+      expect(config.registry).toEqual({ code: ['src/flags/feature-flag.ts#FeatureFlag', 'src/flags/experiments.ts#EXPERIMENTS'] });
+      expect(config.budget).toEqual({ stale: 10, unregistered: 0 });
+      expect(existsSync(join(project.dir, 'flags.yaml'))).toBe(false);
+      const scan = await cli(['scan', '--format', 'json', '--now', '2026-11-21'], project.dir);
+      expect(scan.code).toBe(0);
+      const result = JSON.parse(scan.stdout);
+      expect(result.summary).toMatchObject({ flags: 6, unused: 1, unregistered: 0 });
+      expect(result.unused).toEqual([{ flag: 'legacy-import' }]);
     } finally {
       project.cleanup();
     }

@@ -6,6 +6,8 @@ export { loadConfigRegistry, validateConfigRegistry } from './registry/config-re
 export type { ConfigRegistry } from './registry/config-registry.js';
 export { analyseCodeRegistry, CODE_DEFAULT_OWNER, CODE_DEFAULT_TYPE } from './registry/code/code-registry.js';
 export type { CodeRegistryAnalysis, CodeRegistryOptions } from './registry/code/code-registry.js';
+export { findRegistryCandidates } from './registry/code/registry-candidates.js';
+export type { RegistryCandidate } from './registry/code/registry-candidates.js';
 export { configInDir, findConfig } from './config/config-finder.js';
 export { loadConfig, loadConfigText, defaultConfig } from './config/config-loader.js';
 export { loadProjectModel } from './config/project-model.js';

@@ -49,8 +49,8 @@ export interface FlagDefinition {
 
 export interface Registry {
   /**
-   * Absolute path of flags.yaml / flags.json; for a code registry, the first code module
-   * (`FlagdebtConfig.registryCode[0].file`): reports point there.
+   * Absolute path of flags.yaml / flags.json; for a code registry, the module that declares the
+   * first `registry.code` export (behind any barrel re-exporting it): reports point there.
    */
   file: string;
   format: 'yaml' | 'json';

@@ -1,5 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { renderScan } from '../src/index.js';
 import { referencesOf, scanFixture } from './helpers.js';
+
+const schema = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../schema/scan-result.v1.json'), 'utf8'));
+const validate = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile(schema);
 
 /** `key type owner state created stale` of every flag, in registry order. */
 function flagsOf(result: Awaited<ReturnType<typeof scanFixture>>): string[] {
@@ -60,6 +67,31 @@ describe('code registry: string enum in a workspace package, metadata in JSDoc o
     expect(result.summary).toMatchObject({ archivedReferenced: 1, unregistered: 0, stale: 2 });
     expect(result.unused).toEqual([{ flag: 'gift-cards' }]);
     expect(referencesOf(result, 'legacy-search')).toContain('apps/web/src/checkout/Checkout.tsx:5:18 evaluation flags.isEnabled');
+  });
+});
+
+describe('code registry in reports', async () => {
+  const result = await scanFixture('code-registry', 'enum');
+
+  it('says where each key is declared, in JSON the schema accepts', () => {
+    expect(result.flags.map((f) => f.declared)).toEqual([
+      { file: 'packages/flags/src/feature-flag.ts', line: 9 },
+      { file: 'packages/flags/src/feature-flag.ts', line: 11 },
+      { file: 'packages/flags/src/feature-flag.ts', line: 13 },
+      { file: 'packages/flags/src/feature-flag.ts', line: 15 },
+      { file: 'packages/flags/src/feature-flag.ts', line: 17 },
+    ]);
+    const json = JSON.parse(renderScan(result, 'json'));
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('points SARIF findings at the declaration too, and shows it in the HTML flag table', () => {
+    const sarif = JSON.parse(renderScan(result, 'sarif'));
+    const stale = sarif.runs[0].results.find((r: { ruleId: string; properties: { flag: string } }) => r.ruleId === 'flagdebt/stale-flag' && r.properties.flag === 'new-search');
+    expect(stale.relatedLocations).toEqual([
+      { id: 1, message: { text: '"new-search" is declared here' }, physicalLocation: { artifactLocation: { uri: 'packages/flags/src/feature-flag.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 9 } } },
+    ]);
+    expect(renderScan(result, 'html')).toContain('<code>new-search</code><br><small>packages/flags/src/feature-flag.ts:9</small>');
   });
 });
 

@@ -30,6 +30,9 @@ describe('code registry shapes', () => {
       'src/keys.ts': "import { Shared, UiFlag } from './ui';\nexport type FlagKey = Shared | UiFlag | 'search-v2';\n",
     };
     expect(keysOf(files, ['src/index.ts#FlagKey'])).toEqual(['audit-log', 'rate-limit', 'new-nav', 'dark-mode', 'search-v2']);
+    // Reports name the module that declares the export, not the barrel.
+    const dir = project({ ...files, 'flagdebt.config.json': '{ "registry": { "code": "src/index.ts#FlagKey" } }' });
+    expect(analyseCodeRegistry(loadConfig(join(dir, 'flagdebt.config.json')), { git: false }).registry.file).toBe(join(dir, 'src/keys.ts'));
   });
 
   it('reads interfaces with extends, Omit, mapped types over a union, keyof typeof, typed defaults', () => {

@@ -57,6 +57,8 @@ export function analyseCodeRegistry(config: FlagdebtConfig, options: CodeRegistr
         `export an enum, union type, interface or object named \`${ref.exportName}\` there, or fix \`registry.code\` ("${ref.spec}")`));
       continue;
     }
+    // Reports name the module that declares the first export's keys (not a barrel re-exporting it).
+    if (registry.file === config.registryCode[0]?.file) registry.file = found.file;
     const listed = reader.ofFound(found);
     if (listed.length === 0) {
       const decl = found.decls[0];
