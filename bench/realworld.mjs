@@ -168,7 +168,10 @@ async function measureTree(name, options, ripgrep) {
   const root = path.join(options.work, `${name}-${tree.commit.slice(0, 12)}`);
   const exported = await exportCommit(path.join(options.mirrorRoot, tree.mirror, 'repo'), tree.commit, root);
   fs.copyFileSync(ours, path.join(root, 'flagdebt.config.json'));
-  fs.writeFileSync(path.join(root, 'flags.yaml'), registryYaml(readKeys(keysFile)));
+  // A config whose registry lives in code (`registry: { code }`) is measured without keys.txt.
+  const codeRegistry = typeof JSON.parse(fs.readFileSync(ours, 'utf8')).registry === 'object';
+  if (codeRegistry) fs.rmSync(path.join(root, 'flags.yaml'), { force: true });
+  else fs.writeFileSync(path.join(root, 'flags.yaml'), registryYaml(readKeys(keysFile)));
   const reads = readGroundTruth(path.join(devSet, 'ground-truth.tsv'));
   const missingFiles = [...new Set(reads.map((r) => r.file))].filter((f) => !fs.existsSync(path.join(root, f)));
 

@@ -10,7 +10,11 @@
  *            the codemod's own gate.
  * Exported trees live under /tmp and are never committed.
  *
- *   npm run build && node bench/replay-removals.mjs [--cli path/to/bin.js] [--only flag] [-- extra remove args]
+ *   npm run build && node bench/replay-removals.mjs [--cli path/to/bin.js] [--only flag] [--registry yaml|code] [-- extra remove args]
+ *
+ * --registry yaml (default): a generated flags.yaml lists the one flag. --registry code: the
+ * registry is Unleash's own code (the IFlagKey union and the frontend's UiFlags), with a metadata
+ * YAML that only gives the flag's state and value.
  *
  * Without the project's node_modules, unresolved modules give the same diagnostics before and
  * after, so they cancel out; breakage is then a lower bound of what a full install would show.
@@ -35,6 +39,8 @@ const only = option('only', null);
 const tsv = option('commits', '/work/shared/realworld/removals/commits.tsv');
 const gitDir = option('git-dir', '/work/.mirror/Unleash+unleash/repo');
 const work = option('work', '/tmp/flagdebt-replay');
+const registryMode = option('registry', 'yaml');
+if (registryMode !== 'yaml' && registryMode !== 'code') throw new Error('--registry is yaml or code');
 const ts = createRequire(import.meta.url)('typescript');
 
 const SOURCE = /\.(ts|tsx|js|jsx|mts|cts)$/;
@@ -188,8 +194,15 @@ function registryYaml(flag, value) {
   return `flags:\n  ${flag}:\n    type: release\n    owner: replay\n    created: 2024-01-01\n    expires: 2025-01-01\n    state: complete\n    value: ${value}\n    since: 2025-01-01\n    default: ${!value}\n`;
 }
 
+/** The metadata of a code registry: only what the code cannot say (the flag is done, and its value). */
+function metadataYaml(flag, value) {
+  return `flags:\n  ${flag}:\n    type: release\n    owner: replay\n    created: 2024-01-01\n    expires: 2025-01-01\n    state: complete\n    value: ${value}\n`;
+}
+
+const CODE_REGISTRY = { code: ['src/lib/types/experimental.ts#IFlagKey', 'frontend/src/interfaces/uiConfig.ts#UiFlags'], metadata: 'flags.yaml' };
+
 const CONFIG = {
-  registry: 'flags.yaml',
+  registry: registryMode === 'code' ? CODE_REGISTRY : 'flags.yaml',
   include: ['**/*.{ts,tsx}'],
   exclude: ['**/node_modules/**', '**/dist/**', '**/build/**'],
   accessors: [
@@ -211,7 +224,7 @@ for (const [, parent, commit, flag, direction] of rows) {
   execFileSync('cp', ['-al', base, run]);
   for (const name of ['flagdebt.config.json', 'flags.yaml']) fs.rmSync(path.join(run, name), { force: true });
   fs.writeFileSync(path.join(run, 'flagdebt.config.json'), JSON.stringify(CONFIG, null, 2));
-  fs.writeFileSync(path.join(run, 'flags.yaml'), registryYaml(flag, direction === 'on'));
+  fs.writeFileSync(path.join(run, 'flags.yaml'), registryMode === 'code' ? metadataYaml(flag, direction === 'on') : registryYaml(flag, direction === 'on'));
   const started = Date.now();
   const res = spawnSync(process.execPath, [cli, 'remove', flag, '--dir', run, '--allow-dirty', '--now', '2026-11-21', ...extra], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const seconds = (Date.now() - started) / 1000;
@@ -268,6 +281,15 @@ for (const [, parent, commit, flag, direction] of rows) {
   if (process.env.REPLAY_VERBOSE) {
     for (const d of broken) process.stdout.write(`    ${d.key.replace(/\n/g, ' ')} (line ${d.line})\n`);
     if (res.status !== 0) process.stdout.write(`    ${res.stderr.split('\n').slice(0, 12).join('\n    ')}\n`);
+    // The human's removed lines flagdebt kept, to see what recall misses.
+    const left = new Map(ob);
+    for (const l of humanRemoved) {
+      const t = l.trim();
+      if (t === '' || BRACKETS.test(t)) continue;
+      const k = left.get(t) ?? 0;
+      if (k > 0) left.set(t, k - 1);
+      else process.stdout.write(`    kept: ${t}\n`);
+    }
   }
   fs.rmSync(run, { recursive: true, force: true });
 }

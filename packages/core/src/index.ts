@@ -1,9 +1,15 @@
 export * from './types.js';
 export * from './diagnostics.js';
 export { loadRegistry, validateRegistry, registryFormat } from './registry/registry-loader.js';
-export { archiveFlagInText } from './registry/archive.js';
+export { archiveFlagInText, TOMBSTONE_HEADER, tombstoneInText } from './registry/archive.js';
+export { loadConfigRegistry, validateConfigRegistry } from './registry/config-registry.js';
+export type { ConfigRegistry } from './registry/config-registry.js';
+export { analyseCodeRegistry, CODE_DEFAULT_OWNER, CODE_DEFAULT_TYPE } from './registry/code/code-registry.js';
+export type { CodeRegistryAnalysis, CodeRegistryOptions } from './registry/code/code-registry.js';
+export { findRegistryCandidates } from './registry/code/registry-candidates.js';
+export type { RegistryCandidate } from './registry/code/registry-candidates.js';
 export { configInDir, findConfig } from './config/config-finder.js';
-export { loadConfig, defaultConfig } from './config/config-loader.js';
+export { loadConfig, loadConfigText, defaultConfig } from './config/config-loader.js';
 export { loadProjectModel } from './config/project-model.js';
 export { cachedAnalysis, clearCaches, previousAnalysis, storeAnalysis } from './cache/model-cache.js';
 export type { ModelCodec } from './cache/model-cache.js';

@@ -38,15 +38,25 @@ export interface FlagDefinition {
   /** The in-code fallback that is safe if the flag service is down. */
   default?: FlagValue;
   tags?: string[];
-  /** Where the flag's key is written in the registry file. */
+  /** Where the flag's key is written in the registry file (for a code registry: in `declaredIn`). */
   location: Position;
+  /**
+   * Code registry only: the absolute path of the module that declares the key (`location` is in
+   * it). Absent for a flags.yaml flag and for a key only the metadata YAML lists.
+   */
+  declaredIn?: string;
 }
 
 export interface Registry {
-  /** Absolute path of flags.yaml / flags.json. */
+  /**
+   * Absolute path of flags.yaml / flags.json; for a code registry, the module that declares the
+   * first `registry.code` export (behind any barrel re-exporting it): reports point there.
+   */
   file: string;
   format: 'yaml' | 'json';
-  /** In file order. */
+  /** `file`: flags.yaml / flags.json. `code`: keys read from `FlagdebtConfig.registryCode`. */
+  source: 'file' | 'code';
+  /** In file order (code: in the order of `registryCode`, then declaration order). */
   flags: Map<string, FlagDefinition>;
 }
 
@@ -175,13 +185,27 @@ export interface BudgetConfig {
   unused?: number;
 }
 
+/** One `registry.code` entry: `module#ExportName`, the export whose members are the flag keys. */
+export interface CodeRegistryRef {
+  /** As written in the config, e.g. `src/flags.ts#FlagKey` or `@acme/flags#FlagKey`. */
+  spec: string;
+  /** Absolute path of the module. */
+  file: string;
+  exportName: string;
+}
+
 export interface FlagdebtConfig {
   /** Absolute path of the config file, or null when defaults are used. */
   file: string | null;
   /** Directory the config's relative paths are resolved against (the config file's directory). */
   root: string;
-  /** Absolute path of the registry. */
+  /**
+   * Absolute path of the registry file. With a code registry (`registryCode` not empty): the
+   * metadata YAML (`registry.metadata`, default flags.yaml beside the config), which may not exist.
+   */
   registry: string;
+  /** The code registry's exports (`registry.code`); empty when the registry is a file. */
+  registryCode: CodeRegistryRef[];
   include: string[];
   exclude: string[];
   tests: string[];

@@ -91,6 +91,7 @@ describe('loadConfig', () => {
       file: null,
       root: join(fixtures, 'json-registry'),
       registry: join(fixtures, 'json-registry/flags.json'),
+      registryCode: [],
       include: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
       exclude: ['**/dist/**', '**/build/**', '**/coverage/**', '**/*.d.ts'],
       tests: ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**'],

@@ -1,7 +1,7 @@
 /**
  * Config, registry and matcher, loaded through core and kept for the life of the ESLint
  * process. An editor lints the same files again and again, so each config is loaded once and
- * re-read only when the config file or the registry file changes on disk (mtime).
+ * re-read only when the config file or the registry's files change on disk (mtime).
  */
 import path from 'node:path';
 import { DiskHost, mtimeOf } from './disk-host.js';
@@ -11,7 +11,7 @@ import {
   configInDir,
   isFlagdebtError,
   loadConfig,
-  loadRegistry,
+  loadConfigRegistry,
   type Diagnostic,
   type FlagdebtConfig,
   type Registry,
@@ -35,9 +35,11 @@ interface CachedProject {
   /** What the matcher read from disk, to notice other files changing in an editor session. */
   host: DiskHost | null;
   configMtime: number;
-  /** Absolute registry path and its mtime (-1 when it did not exist). */
-  registryPath: string | null;
-  registryMtime: number;
+  /**
+   * The files the registry was read from and their mtimes (-1: did not exist): flags.yaml, or
+   * for a registry in code its modules and the metadata YAML. Any change reloads the registry.
+   */
+  registryInputs: Array<{ file: string; mtime: number }>;
 }
 
 /** A user error from core keeps its own message; anything else still must not crash ESLint. */
@@ -54,7 +56,7 @@ function unusable(problem: Diagnostic): ProjectState {
 
 /** A cached entry for a config that could not be loaded; it is retried when its mtime changes. */
 function unusableProject(problem: Diagnostic, configMtime: number): CachedProject {
-  return { state: unusable(problem), host: null, configMtime, registryPath: null, registryMtime: -1 };
+  return { state: unusable(problem), host: null, configMtime, registryInputs: [] };
 }
 
 export class ProjectStore {
@@ -132,7 +134,7 @@ export class ProjectStore {
     const cached = this.projects.get(configPath);
     if (cached && cached.configMtime === configMtime) {
       this.forgetChangedFiles(cached);
-      if (cached.registryPath === null || this.mtime(cached.registryPath) === cached.registryMtime) return cached.state;
+      if (cached.registryInputs.every((input) => this.mtime(input.file) === input.mtime)) return cached.state;
       // Only the registry changed: the matcher (and its parsed files) stays valid.
       const reloaded = this.load(configPath, configMtime, cached);
       this.projects.set(configPath, reloaded);
@@ -198,16 +200,22 @@ export class ProjectStore {
         problem = toDiagnostic(error, configPath);
       }
     }
-    const registryMtime = this.mtime(config.registry);
+    // Until the registry has been read, the files the config names are what to watch.
+    let inputs = [config.registry, ...config.registryCode.map((ref) => ref.file)];
+    const mtimes = new Map(inputs.map((file) => [file, this.mtime(file)]));
     let registry: Registry | null = null;
     if (problem === null) {
       try {
-        registry = loadRegistry(config.registry).registry;
+        const loaded = loadConfigRegistry(config);
+        registry = loaded.registry;
+        inputs = loaded.inputs;
       } catch (error) {
         problem = toDiagnostic(error, config.registry);
       }
     }
-    return { state: { config, registry, matcher, candidateWords, problem }, host, configMtime, registryPath: config.registry, registryMtime };
+    // Stat'ed before reading, so a change during the read is seen next time.
+    const registryInputs = inputs.map((file) => ({ file, mtime: mtimes.get(file) ?? this.mtime(file) }));
+    return { state: { config, registry, matcher, candidateWords, problem }, host, configMtime, registryInputs };
   }
 }
 

@@ -4,7 +4,7 @@
  * in `problems`; only an unusable config or registry throws (a FlagdebtError).
  */
 import path from 'node:path';
-import { FlagdebtError, FlagProject, loadProjectModel, loadRegistry, parseIsoDate, todayIso } from '@flagdebt/core';
+import { FlagdebtError, FlagProject, loadConfigRegistry, loadProjectModel, parseIsoDate, todayIso } from '@flagdebt/core';
 import type { Diagnostic, FlagdebtConfig, IsoDate, Registry } from '@flagdebt/core';
 import { compareStrings, discoverFiles, diskScanHost, loadSources, relativePath, type ScanHost } from '@flagdebt/core/files';
 import { indexProject } from './index/project-indexer.js';
@@ -142,7 +142,7 @@ function applyIgnoreComments(result: ScanResult, texts: ReadonlyMap<string, stri
 function projectModel(root: string, options: ScanOptions): { config: FlagdebtConfig; registry: Registry; warnings: Diagnostic[] } {
   const { config, registry } = options;
   if (config && registry) return { config, registry, warnings: [] };
-  if (config) return { config, ...loadRegistry(config.registry) };
+  if (config) return { config, ...loadConfigRegistry(config) };
   const model = loadProjectModel(root);
   return { config: model.config, registry: registry ?? model.registry, warnings: model.warnings };
 }

@@ -53,6 +53,8 @@ export interface FlagReport {
   since?: IsoDate;
   value?: FlagValue;
   description?: string;
+  /** A registry in code: where the key is declared (relative to root, forward slashes). */
+  declared?: { file: string; line: number };
 }
 
 export interface ReferenceRecord {

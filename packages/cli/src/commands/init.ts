@@ -4,7 +4,7 @@ import { FlagdebtError, FlagProject, IMPORT_PLACEHOLDER, isCallAccessor, isMembe
 import { writeFileAtomic, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
 import { detectAccessors, type DetectedAccessor } from '../init/detect.js';
-import { configText, propose, registryText } from '../init/proposal.js';
+import { configText, propose, proposeCodeRegistry, registryText } from '../init/proposal.js';
 import { SDK_FAMILIES } from '../init/sdk-catalog.js';
 import { optionReads } from './init-options.js';
 import { existingDirectory } from './scan.js';
@@ -24,13 +24,13 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
   const configFile = join(dir, 'flagdebt.config.json');
   const registryFile = join(dir, 'flags.yaml');
   // Checked before any work, and before writing either file: never half an init.
-  if (!options.dryRun) {
-    for (const file of [configFile, registryFile]) {
-      if (existsSync(file) && !options.force) {
-        throw usageError('cli/init-exists', `${show(file)} already exists`, 'edit it by hand, or pass --force to replace it (--dry-run shows what init would write)');
-      }
+  const refuseExisting = (files: string[]): void => {
+    if (options.dryRun || options.force) return;
+    for (const file of files) {
+      if (existsSync(file)) throw usageError('cli/init-exists', `${show(file)} already exists`, 'edit it by hand, or pass --force to replace it (--dry-run shows what init would write)');
     }
-  }
+  };
+  refuseExisting([configFile]);
 
   const detection = await detectAccessors(dir);
   // In-house calls that pass the key in an options object: proposed as `keyProperty` accessors.
@@ -40,8 +40,11 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
   // Where the keys found also sit in data or in a JSX gate's attribute: those forms too, for review.
   const shapes = proposeShapes(detection.files.map(readText), new Set(sdkProposal.keys.map((k) => k.key)));
   const proposal = { ...sdkProposal, accessors: [...sdkProposal.accessors, ...shapes.map((s) => s.accessor)] };
-  const config = configText(proposal);
+  // The keys may already be listed in code (an enum, a union, a settings map): point at it.
+  const code = proposeCodeRegistry(dir, detection.files.filter((f) => !detection.tests.has(f)), proposal);
+  const config = configText(proposal, code);
   const registry = registryText(proposal.keys, now);
+  if (!code) refuseExisting([registryFile]);
 
   for (const d of detection.accessors.filter((a) => a.reads > 0)) {
     io.stderr(`  ${d.sdk}: ${describe(d.accessor)} (${plural(d.reads, 'read')})\n`);
@@ -64,6 +67,20 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
   }
   if (proposal.dynamic > 0) io.stderr(`  ${plural(proposal.dynamic, 'read')} with a key flagdebt cannot resolve statically (run \`flagdebt scan\` to see them)\n`);
 
+  if (code) {
+    for (const c of code.candidates) io.stderr(`  registry in code: ${c.spec} (${plural(c.keys.length, 'key')}, ${c.read} read)\n`);
+    if (options.dryRun) {
+      io.stdout(`--- ${show(configFile)} (dry run: not written)\n${config}`);
+      return 0;
+    }
+    writeFileAtomic(configFile, config);
+    io.stdout(
+      `flagdebt init: wrote ${show(configFile)} with ${plural(proposal.accessors.length, 'accessor')}; the registry is the code that lists the keys ` +
+        `(${code.candidates.map((c) => c.spec).join(', ')}), so no flags.yaml.\n` +
+        'Add owners and dates as JSDoc tags (@owner, @type, @expires) or in a metadata flags.yaml (docs/registry.md), then run `flagdebt registry validate`.\n',
+    );
+    return 0;
+  }
   if (options.dryRun) {
     io.stdout(`--- ${show(configFile)} (dry run: not written)\n${config}--- ${show(registryFile)} (dry run: not written)\n${registry}`);
     return 0;

@@ -1,17 +1,26 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { FlagdebtError, findConfig, formatDiagnostic, loadConfig, validateRegistry, type Diagnostic, type VendorFormat } from '@flagdebt/core';
+import { FlagdebtError, findConfig, formatDiagnostic, loadConfig, validateConfigRegistry, validateRegistry, type Diagnostic, type FlagdebtConfig, type VendorFormat } from '@flagdebt/core';
 import { importRegistry, VENDOR_FORMATS } from '@flagdebt/core/importers';
 import { writeOutputFile, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
 
 export async function runRegistryValidate(file: string | undefined, options: { config?: string }, io: CliIO): Promise<number> {
-  const registryFile = file !== undefined ? resolve(io.cwd, file) : registryFromConfig(options.config, io);
-  const diagnostics = validateRegistry(registryFile);
+  let diagnostics: Diagnostic[];
+  let name: string;
+  if (file !== undefined) {
+    const registryFile = resolve(io.cwd, file);
+    diagnostics = validateRegistry(registryFile);
+    name = relative(io.cwd, registryFile) || registryFile;
+  } else {
+    const config = configFor(options.config, io);
+    // A registry in code: its exports' keys, JSDoc tags, the metadata YAML and git dates.
+    diagnostics = validateConfigRegistry(config);
+    name = config.registryCode.length > 0 ? `registry ${config.registryCode.map((ref) => ref.spec).join(', ')}` : relative(io.cwd, config.registry) || config.registry;
+  }
   for (const diagnostic of diagnostics) io.stderr(`${formatDiagnostic(displayPath(diagnostic, io))}\n`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const name = relative(io.cwd, registryFile) || registryFile;
   if (errors > 0) {
     io.stderr(`${name}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
     return 2;
@@ -20,9 +29,9 @@ export async function runRegistryValidate(file: string | undefined, options: { c
   return 0;
 }
 
-function registryFromConfig(configOption: string | undefined, io: CliIO): string {
+function configFor(configOption: string | undefined, io: CliIO): FlagdebtConfig {
   const configFile = configOption !== undefined ? resolve(io.cwd, configOption) : findConfig(io.cwd);
-  return loadConfig(configFile, io.cwd).registry;
+  return loadConfig(configFile, io.cwd);
 }
 
 interface ImportOptions {

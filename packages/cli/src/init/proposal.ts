@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { defaultConfig, IMPORT_PLACEHOLDER, suggestKey, type Accessor, type FlagValue, type IsoDate, type Registry } from '@flagdebt/core';
+import { defaultConfig, findRegistryCandidates, IMPORT_PLACEHOLDER, suggestKey, type Accessor, type FlagValue, type IsoDate, type Registry, type RegistryCandidate } from '@flagdebt/core';
 import { scan, type ScanResult } from '@flagdebt/scanner';
 import { configAccessor, type Detection } from './detect.js';
 
@@ -44,7 +44,7 @@ export interface Proposal {
 export async function propose(dir: string, detection: Detection, now: IsoDate): Promise<Proposal> {
   const accessors = detection.accessors.filter((d) => d.reads > 0).map((d) => configAccessor(d.accessor));
   const config = { ...defaultConfig(dir), accessors };
-  const registry: Registry = { file: path.join(dir, 'flags.yaml'), format: 'yaml', flags: new Map() };
+  const registry: Registry = { file: path.join(dir, 'flags.yaml'), format: 'yaml', source: 'file', flags: new Map() };
   const result = await scan({ dir, now, config, registry });
 
   const reads = new Map<string, number>();
@@ -83,12 +83,28 @@ export async function propose(dir: string, detection: Detection, now: IsoDate): 
   return { accessors, keys, nearMisses, testOnly, dynamic, unregistered, scan: result };
 }
 
-export function configText(proposal: Proposal): string {
+/**
+ * The project's own exports that list the keys it reads (code/registry-candidates.ts), when
+ * together they list at least half of them: the config then points at them, and init writes no
+ * flags.yaml. `unregistered` is what scan will report against them.
+ */
+export function proposeCodeRegistry(dir: string, files: readonly string[], proposal: Proposal): { candidates: RegistryCandidate[]; unregistered: number } | undefined {
+  const read = new Set(proposal.keys.map((k) => k.key));
+  if (read.size < 2) return undefined;
+  const candidates = findRegistryCandidates(dir, files, read);
+  const listed = new Set(candidates.flatMap((c) => c.keys));
+  if ([...read].filter((k) => listed.has(k)).length < read.size / 2) return undefined;
+  const unregistered = proposal.scan.references.filter((r) => r.kind === 'evaluation' && r.flag !== null && !listed.has(r.flag)).length;
+  return { candidates, unregistered };
+}
+
+export function configText(proposal: Proposal, code?: { candidates: RegistryCandidate[]; unregistered: number }): string {
   // A naming rule the project's existing keys already break (camelCase LaunchDarkly keys) would
   // only bury the first scan in findings: propose kebab-case only when every key follows it.
   const kebab = '^[a-z0-9]+(-[a-z0-9]+)*$';
   const naming = proposal.keys.every((k) => new RegExp(kebab).test(k.key)) ? { naming: { pattern: kebab } } : {};
-  const config = { registry: 'flags.yaml', accessors: proposal.accessors, ...naming, budget: { stale: 10, unregistered: proposal.unregistered } };
+  const registry = code ? { code: code.candidates.map((c) => c.spec) } : 'flags.yaml';
+  const config = { registry, accessors: proposal.accessors, ...naming, budget: { stale: 10, unregistered: code ? code.unregistered : proposal.unregistered } };
   return `${JSON.stringify(config, null, 2)}\n`;
 }
 

@@ -5,6 +5,7 @@ import { accessorName, FlagdebtError, isExportAccessor, isPropertyAccessor, type
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
 import { EntryPoints } from '../cascade/entry-points.js';
 import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
+import { retireFromCodeRegistry } from '../cascade/retire-key.js';
 import type { TextFormat } from '../edit/text-format.js';
 import { OverlappingEditsError } from '../edit/text-edits.js';
 import { foldEvaluations, parse } from '../fold/fold-engine.js';
@@ -30,9 +31,9 @@ export interface RemovalPlan {
   warnings: Diagnostic[];
   /** Keys still read in a skipped file: their registry entries must not be archived. */
   keptInRegistry: Set<string>;
-  /** Keys whose reads this run removed (their declarations may go). */
+  /** Keys whose reads this run removed, and with a code registry every key it retires (their declarations may go). */
   removedKeys: Set<string>;
-  /** Texts before the key declarations (union members, listing interfaces) were deleted, to undo that step. */
+  /** Texts before the key declarations (union members, listing interfaces, code registry) were deleted, to undo that step. */
   keyDeclarationEdits: Map<string, string>;
 }
 
@@ -138,7 +139,15 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   // A key still read in a skipped file keeps its declarations (`KEY = 'new-checkout'`) too.
   const removedKeys = new Set(keys.filter((k) => (evaluations.get(k) ?? 0) > 0 && !skipped.blockedKeys.has(k)));
   const beforeKeys = new Map(sources.files().map((f) => [f, sources.text(f)]));
-  const keyDecls = removedKeys.size > 0 ? deleteKeyDeclarations(project, sources, removedKeys) : 0;
+  let keyDecls = removedKeys.size > 0 ? deleteKeyDeclarations(project, sources, removedKeys) : 0;
+  // A code registry is the authority: its keys retire whether or not this run removed reads,
+  // unless a read stays somewhere (a skipped file, a kept read).
+  if (config.registryCode.length > 0) {
+    const retired = new Set(keys.filter((k) => !skipped.blockedKeys.has(k)));
+    for (const ref of config.registryCode) if (!beforeKeys.has(ref.file) && sources.originalText(ref.file) !== undefined) beforeKeys.set(ref.file, sources.text(ref.file));
+    keyDecls += retireFromCodeRegistry(config.registryCode, sources, retired, (spec, from) => project.resolveModule(spec, from));
+    for (const k of retired) removedKeys.add(k);
+  }
   const keyDeclarationEdits = new Map([...beforeKeys].filter(([f, t]) => sources.text(f) !== t && typeof t === 'string') as Array<[string, string]>);
   return {
     sources,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { archiveFlagInText, FlagdebtError, loadProjectModel, todayIso, type Diagnostic, type FlagdebtConfig } from '@flagdebt/core';
+import { archiveFlagInText, FlagdebtError, tombstoneInText, loadProjectModel, todayIso, type Diagnostic, type FlagdebtConfig } from '@flagdebt/core';
 import { diskScanHost } from '@flagdebt/core/files';
 import { tidyBlankLines } from '../edit/blank-lines.js';
 import { restore } from '../edit/text-format.js';
@@ -31,7 +31,9 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
   if (writes && recoverInterruptedWrite(config.root)) {
     warnings.push({ severity: 'warning', code: 'remove/recovered', file: config.root, line: 0, column: 0, message: 'finished writing the files of an interrupted earlier run' });
   }
-  if (!fs.existsSync(registry.file)) {
+  const codeRegistry = config.registryCode.length > 0;
+  // A code registry's tombstones go to the metadata YAML, created when absent.
+  if (!codeRegistry && !fs.existsSync(registry.file)) {
     throw new FlagdebtError({
       severity: 'error',
       code: 'remove/no-registry',
@@ -56,12 +58,13 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
   if (!options.check && options.verify !== false && plan.sources.edited().length > 0) {
     const typeGate = new TypeGate(plan.project.root);
     const importers = new Importers(() => plan.sources.files(), (f) => plan.sources.originalText(f), (spec, from) => plan.project.resolveModule(spec, from));
-    const settled = settleKeyedObjects(plan, () => gate(plan, typeGate, importers), display);
+    const settled = settleKeyedObjects(plan, () => gate(plan, typeGate, importers), display, new Map(flags.map((f) => [f.key, f.value])));
     verdict = settled.verdict;
     gateWarnings.push(...settled.warnings);
   }
   const { changed, deleted } = collectChanges(plan, display);
-  const registryChange = archiveInRegistry(registry.file, registry.format, flags.filter((f) => f.registered && !plan.keptInRegistry.has(f.key)), now, display);
+  const archived = flags.filter((f) => (f.registered || codeRegistry) && !plan.keptInRegistry.has(f.key));
+  const registryChange = codeRegistry ? tombstones(config.registry, archived, now, display) : archiveInRegistry(registry.file, registry.format, archived, now, display);
 
   const allChanges = [...changed, ...(registryChange ? [registryChange] : [])];
   const diff = unifiedDiff([...allChanges, ...deleted.map((d) => ({ relative: d.relative, before: d.before, after: null }))]);
@@ -78,7 +81,7 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
       declarationsDeleted: plan.declarationsDeleted,
       filesDeleted: deleted.length,
     },
-    remaining: await remainingMentions(plan, config, registry.file, flags.map((f) => f.key), display),
+    remaining: await remainingMentions(plan, config, config.registry, flags.map((f) => f.key), display),
     registry: registryChange,
     wouldChange,
     written: false,
@@ -166,6 +169,19 @@ function archiveInRegistry(file: string, format: 'yaml' | 'json', flags: Resolve
   // The archived entry records the value the code kept.
   for (const f of flags) after = archiveFlagInText(after, format, f.key, now, display(file), f.value);
   return after === before ? null : { path: file, relative: display(file), before, after };
+}
+
+/** The code registry's tombstones: each retired key archived in the metadata YAML. */
+function tombstones(file: string, flags: ResolvedFlag[], now: string, display: (f: string) => string): ChangedFile | null {
+  if (flags.length === 0) return null;
+  const exists = fs.existsSync(file);
+  const before = exists ? fs.readFileSync(file, 'utf8') : undefined;
+  const format = /\.json$/i.test(file) ? 'json' : 'yaml';
+  let after = before;
+  for (const f of flags) after = tombstoneInText(after, format, f.key, now, display(file), f.value);
+  if (after === undefined || after === before) return null;
+  // A created file shows in the diff as added to an empty one.
+  return { path: file, relative: display(file), before: before ?? '', after };
 }
 
 function refuseDirty(root: string, targets: string[], display: (f: string) => string): void {

@@ -5,15 +5,18 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Node, YAMLMap } from 'yaml';
+import type { Node } from 'yaml';
 import { FlagdebtError } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { ACCESSOR_RETURNS, FLAG_TYPES } from '../types.js';
-import type { Accessor, AccessorReturns, BudgetConfig, FlagType, FlagdebtConfig, NamingConfig, StalenessConfig, TypeStalenessPolicy } from '../types.js';
+import { ACCESSOR_RETURNS } from '../types.js';
+import type { Accessor, AccessorReturns, BudgetConfig, FlagdebtConfig, NamingConfig, StalenessConfig, TypeStalenessPolicy } from '../types.js';
 import { suggestKey } from '../policy/suggestions.js';
 import { cachedAnalysis, type ModelCodec } from '../cache/model-cache.js';
-import { entriesOf, isMapping, isSequence, parseSource, positionOf, scalarValue } from '../registry/source-document.js';
-import type { Entry, SourceDocument } from '../registry/source-document.js';
+import { entriesOf, isMapping, isSequence, parseSource, scalarValue } from '../registry/source-document.js';
+import type { Entry } from '../registry/source-document.js';
+import { ConfigReader } from './config-reader.js';
+import type { SourceHost } from '../matching/source-host.js';
+import { codeModulesExist, readRegistryField } from './registry-config.js';
 import { DEFAULT_ACCESSORS, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_STALENESS, DEFAULT_TESTS, REGISTRY_FILE_NAMES } from './defaults.js';
 
 const TOP_LEVEL = ['$schema', 'registry', 'include', 'exclude', 'tests', 'accessors', 'naming', 'staleness', 'budget'] as const;
@@ -36,89 +39,6 @@ const BUDGET_KEYS = ['stale', 'unregistered', 'archivedReferenced', 'dynamic', '
 const DOTTED_PATH = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*$/;
 /** Member paths may hold `*` segments after the first: a container keyed by something first (`flags[ws][K]`). */
 const MEMBER_PATH = /^[A-Za-z_$][\w$]*(\.([A-Za-z_$][\w$]*|\*))*$/;
-
-class ConfigReader {
-  readonly diagnostics: Diagnostic[] = [];
-
-  constructor(readonly source: SourceDocument) {}
-
-  error(code: string, node: Node | null | undefined, message: string, fix: string): void {
-    this.diagnostics.push({ severity: 'error', code, file: this.source.file, ...positionOf(this.source, node), message, fix });
-  }
-
-  /** Entries of a mapping whose keys are all known; unknown keys are reported with a suggestion. */
-  fields(map: YAMLMap, known: readonly string[], where: string): Map<string, Entry> {
-    const fields = new Map<string, Entry>();
-    for (const entry of entriesOf(this.source, map)) {
-      if (fields.has(entry.key)) {
-        this.error('config/duplicate-key', entry.keyNode, `\`${where}${entry.key}\` appears twice`, 'remove one of them');
-      } else if (!known.includes(entry.key)) {
-        const suggestion = suggestKey(entry.key, known);
-        this.error('config/unknown-key', entry.keyNode,
-          `unknown key \`${where}${entry.key}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`,
-          suggestion ? `rename it to \`${suggestion}\`` : `remove it (known keys: ${known.join(', ')})`);
-      } else {
-        fields.set(entry.key, entry);
-      }
-    }
-    return fields;
-  }
-
-  mapping(entry: Entry, name: string): YAMLMap | undefined {
-    if (isMapping(entry.value)) return entry.value;
-    this.error('config/invalid-type', entry.value ?? entry.keyNode, `\`${name}\` must be an object`, `write \`${name}\` as an object, see docs/config.md`);
-    return undefined;
-  }
-
-  string(entry: Entry, name: string): string | undefined {
-    const value = scalarValue(entry.value);
-    if (typeof value === 'string' && value.length > 0) return value;
-    this.error('config/invalid-type', entry.value ?? entry.keyNode, `\`${name}\` must be a non-empty string`, `set \`${name}\` to a string`);
-    return undefined;
-  }
-
-  stringList(entry: Entry, name: string): string[] | undefined {
-    const node = entry.value;
-    if (isSequence(node)) {
-      const values = node.items.map((item) => scalarValue(item as Node));
-      if (values.every((v): v is string => typeof v === 'string' && v.length > 0)) return values;
-    }
-    this.error('config/invalid-type', node ?? entry.keyNode, `\`${name}\` must be a list of glob strings`, `write \`${name}\` as a list, e.g. ["src/**/*.ts"]`);
-    return undefined;
-  }
-
-  count(entry: Entry, name: string): number | undefined {
-    const value = scalarValue(entry.value);
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value;
-    const negative = typeof value === 'number' && value < 0;
-    this.error(negative ? 'config/negative-number' : 'config/invalid-type', entry.value ?? entry.keyNode,
-      `\`${name}\` must be a non-negative integer${negative ? `, not ${value}` : ''}`, `set \`${name}\` to 0 or a positive whole number`);
-    return undefined;
-  }
-
-  regex(entry: Entry, name: string): string | undefined {
-    const pattern = this.string(entry, name);
-    if (pattern === undefined) return undefined;
-    try {
-      new RegExp(pattern);
-      return pattern;
-    } catch (error) {
-      this.error('config/invalid-regex', entry.value, `\`${name}\` is not a valid regular expression: ${(error as Error).message}`,
-        'fix the pattern (JavaScript syntax; escape backslashes in JSON)');
-      return undefined;
-    }
-  }
-
-  /** Keys of a per-type object must be flag types. */
-  flagType(entry: Entry, where: string): FlagType | undefined {
-    if ((FLAG_TYPES as readonly string[]).includes(entry.key)) return entry.key as FlagType;
-    const suggestion = suggestKey(entry.key, FLAG_TYPES);
-    this.error('config/unknown-flag-type', entry.keyNode,
-      `unknown flag type \`${entry.key}\` in \`${where}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`,
-      suggestion ? `rename it to \`${suggestion}\`` : `use one of ${FLAG_TYPES.join(', ')}`);
-    return undefined;
-  }
-}
 
 function readAccessor(reader: ConfigReader, node: Node, index: number): Accessor | undefined {
   const where = `accessors[${index}]`;
@@ -327,6 +247,7 @@ export function defaultConfig(root: string): FlagdebtConfig {
     file: null,
     root: absolute,
     registry: defaultRegistryPath(absolute),
+    registryCode: [],
     include: [...DEFAULT_INCLUDE],
     exclude: [...DEFAULT_EXCLUDE],
     tests: [...DEFAULT_TESTS],
@@ -338,7 +259,7 @@ export function defaultConfig(root: string): FlagdebtConfig {
 }
 
 /** Validates config text; returns the resolved config and every error found. */
-export function analyseConfig(file: string, text: string): { config: FlagdebtConfig; diagnostics: Diagnostic[] } {
+export function analyseConfig(file: string, text: string, host?: SourceHost): { config: FlagdebtConfig; diagnostics: Diagnostic[] } {
   const absolute = resolve(file);
   const config: FlagdebtConfig = { ...defaultConfig(dirname(absolute)), file: absolute };
   const source = parseSource(file, text, 'config/syntax');
@@ -352,8 +273,7 @@ export function analyseConfig(file: string, text: string): { config: FlagdebtCon
   }
   for (const [name, entry] of reader.fields(root, TOP_LEVEL, '')) {
     if (name === 'registry') {
-      const registry = reader.string(entry, 'registry');
-      if (registry !== undefined) config.registry = resolve(config.root, registry);
+      readRegistryField(reader, entry, config, host);
     } else if (name === 'include' || name === 'exclude' || name === 'tests') {
       const list = reader.stringList(entry, name);
       if (list) config[name] = list;
@@ -385,7 +305,19 @@ export function loadConfig(file: string | null, fallbackRoot?: string): Flagdebt
   // A config without `registry` gets the registry file found next to it (defaultRegistryPath):
   // the cached answer holds only while that file is the one found.
   const probed = defaultRegistryPath(dirname(resolve(file)));
-  const { config, diagnostics } = cachedAnalysis('config', file, `${text}\0${probed}`, CONFIG_CODEC, () => analyseConfig(file, text));
+  let { config, diagnostics } = cachedAnalysis('config', file, `${text}\0${probed}`, CONFIG_CODEC, () => analyseConfig(file, text));
+  // A cached config was checked when its code registry modules existed: one may be gone since.
+  if (diagnostics.length === 0 && !codeModulesExist(config)) ({ config, diagnostics } = analyseConfig(file, text));
+  if (diagnostics.length > 0) throw new FlagdebtError(diagnostics);
+  return config;
+}
+
+/**
+ * A config's text as if it were `file` (a past commit's, in `history`), its code registry modules
+ * looked up through `host` (that commit's tree). Not cached. Throws FlagdebtError.
+ */
+export function loadConfigText(file: string, text: string, host?: SourceHost): FlagdebtConfig {
+  const { config, diagnostics } = analyseConfig(file, text, host);
   if (diagnostics.length > 0) throw new FlagdebtError(diagnostics);
   return config;
 }

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { FlagdebtConfig, Registry } from '../types.js';
-import { loadRegistry } from '../registry/registry-loader.js';
+import { loadConfigRegistry } from '../registry/config-registry.js';
 import { findConfig } from './config-finder.js';
 import { loadConfig } from './config-loader.js';
 
@@ -21,6 +21,6 @@ export interface ProjectModel {
 export function loadProjectModel(dir: string, opts: { config?: string } = {}): ProjectModel {
   const configFile = opts.config !== undefined ? resolve(opts.config) : findConfig(dir);
   const config = loadConfig(configFile, resolve(dir));
-  const { registry, warnings } = loadRegistry(config.registry);
+  const { registry, warnings } = loadConfigRegistry(config);
   return { config, registry, warnings };
 }

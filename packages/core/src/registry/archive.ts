@@ -118,3 +118,53 @@ export function archiveFlagInText(text: string, format: 'yaml' | 'json', key: st
   for (const edit of edits.sort((a, b) => b.at - a.at)) result = result.slice(0, edit.at) + edit.text + result.slice(edit.end);
   return result;
 }
+
+/** Header of a metadata YAML that `flagdebt remove` creates for a code registry. */
+export const TOMBSTONE_HEADER = [
+  '# Metadata of the flags declared in code (registry.code in the flagdebt config).',
+  '# Retired keys stay here as `state: archived` so they are never used again.',
+].join('\n');
+
+/**
+ * The tombstone of a key retired from a registry that lives in code: its entry in the metadata
+ * YAML says `state: archived` (with `since` and the kept `value`). An existing entry is archived
+ * with the same minimal edits as archiveFlagInText; a missing entry is appended under `flags:`;
+ * a missing file (`text` undefined) is created with a header comment.
+ */
+export function tombstoneInText(text: string | undefined, format: 'yaml' | 'json', key: string, since: IsoDate, file: string, value?: FlagValue): string {
+  const literal = value === undefined ? undefined : typeof value === 'string' ? JSON.stringify(value) : String(value);
+  const fields: Array<[string, string]> = [['state', 'archived'], ['since', since], ...(literal !== undefined ? [['value', literal] as [string, string]] : [])];
+  if (text === undefined || text.trim() === '') {
+    if (format === 'json') return `${JSON.stringify({ flags: { [key]: Object.fromEntries(fields.map(([k, v]) => [k, k === 'value' ? value : v])) } }, null, 2)}\n`;
+    return `${TOMBSTONE_HEADER}\nflags:\n  ${yamlKey(key)}:\n${fields.map(([k, v]) => `    ${k}: ${v}\n`).join('')}`;
+  }
+  const source = parseSource(file, text, 'registry/syntax');
+  if (source.syntaxErrors.length > 0) throw new FlagdebtError(source.syntaxErrors);
+  const root = source.document.contents;
+  const flags = isMapping(root) ? entriesOf(source, root).find((e) => e.key === 'flags') : undefined;
+  if (flags && isMapping(flags.value) && entriesOf(source, flags.value).some((e) => e.key === key)) return archiveFlagInText(text, format, key, since, file, value);
+  if (format === 'json' || (flags && isMapping(flags.value) && flags.value.flow)) {
+    fail(file, `flag "${key}" is not in the metadata file, and flagdebt only appends new entries to a block YAML mapping`, `add \`${key}: { state: archived, since: ${since} }\` under \`flags\` by hand`);
+  }
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const body = (indent: string): string => `${indent}${yamlKey(key)}:${eol}${fields.map(([k, v]) => `${indent}  ${k}: ${v}${eol}`).join('')}`;
+  const withEol = text.endsWith('\n') ? text : `${text}${eol}`;
+  if (!flags) return `${withEol}flags:${eol}${body('  ')}`;
+  if (!isMapping(flags.value)) {
+    // `flags:` with nothing under it yet.
+    if (flags.value === null || (yaml().isScalar(flags.value) && flags.value.value === null)) return `${withEol}${body('  ')}`;
+    fail(file, '`flags` is not a mapping', 'make `flags` a mapping of keys to their fields', flags.position.line, flags.position.column);
+  }
+  const map = flags.value;
+  const indent = indentOf(source, map);
+  const last = map.items[map.items.length - 1];
+  const lastEnd = ((last?.value ?? last?.key) as Node | undefined)?.range?.[1] ?? map.range![1];
+  const newline = text.indexOf('\n', lastEnd > 0 && text[lastEnd - 1] === '\n' ? lastEnd - 1 : lastEnd);
+  if (newline === -1) return `${withEol}${body(indent)}`;
+  return text.slice(0, newline + 1) + body(indent) + text.slice(newline + 1);
+}
+
+/** A key as a YAML mapping key: quoted when plain style would misread it. */
+function yamlKey(key: string): string {
+  return /^[A-Za-z_][\w.-]*$/.test(key) ? key : JSON.stringify(key);
+}

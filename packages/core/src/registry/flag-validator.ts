@@ -157,6 +157,18 @@ function takePlaceholders(ctx: FlagContext, fields: Map<string, Entry>): Map<str
 }
 
 export function validateFlag(source: SourceDocument, format: 'yaml' | 'json', keyEntry: Entry, out: Diagnostic[]): FlagDefinition | null {
+  return readFlag(source, format, keyEntry, out, false) as FlagDefinition | null;
+}
+
+/** A flag entry that may give only some fields (a code registry's metadata YAML): nothing is required. */
+export type PartialFlag = Partial<FlagDefinition> & Pick<FlagDefinition, 'key' | 'location'>;
+
+/** Like validateFlag, but a missing field is no problem: the entry only adds to what code says. */
+export function validatePartialFlag(source: SourceDocument, format: 'yaml' | 'json', keyEntry: Entry, out: Diagnostic[]): PartialFlag | null {
+  return readFlag(source, format, keyEntry, out, true);
+}
+
+function readFlag(source: SourceDocument, format: 'yaml' | 'json', keyEntry: Entry, out: Diagnostic[], partial: boolean): PartialFlag | null {
   const ctx: FlagContext = { source, format, key: keyEntry.key, keyPosition: keyEntry.position, out };
   if (!isMapping(keyEntry.value)) {
     report(ctx, 'error', 'registry/invalid-flag', positionOf(source, keyEntry.value ?? keyEntry.keyNode),
@@ -166,7 +178,7 @@ export function validateFlag(source: SourceDocument, format: 'yaml' | 'json', ke
   }
   const fields = collectFields(ctx, entriesOf(source, keyEntry.value));
   const placeholders = takePlaceholders(ctx, fields);
-  const required = (name: string): boolean => !placeholders.has(name);
+  const required = (name: string): boolean => !partial && !placeholders.has(name);
 
   let type: FlagType | undefined;
   const typeEntry = fields.get('type');
@@ -197,7 +209,7 @@ export function validateFlag(source: SourceDocument, format: 'yaml' | 'json', ke
       `expires ${expires} is before created ${created}`, `set \`expires\` to a date after ${created}`);
   }
 
-  let state: FlagState | undefined = 'active';
+  let state: FlagState | undefined = partial ? undefined : 'active';
   const stateEntry = fields.get('state');
   if (stateEntry) state = readEnum(ctx, stateEntry, 'state', FLAG_STATES, 'registry/unknown-state');
 
@@ -229,8 +241,13 @@ export function validateFlag(source: SourceDocument, format: 'yaml' | 'json', ke
       `set \`${field(ctx, 'default', 'false', false)}\` so the feature keeps running when the switch cannot be read`);
   }
 
-  if (type === undefined || owner === undefined || created === undefined || state === undefined) return null;
-  const flag: FlagDefinition = { key: ctx.key, type, owner, created, state, location: ctx.keyPosition };
+  if (partial) {
+    // Only what the entry says, and only when it says it validly.
+    if (out.some((d) => d.severity === 'error' && d.flag === ctx.key)) return null;
+  } else if (type === undefined || owner === undefined || created === undefined || state === undefined) return null;
+  // Field order as always: reports serialise flags as they are built.
+  const flag: PartialFlag = { key: ctx.key, type, owner, created, state, location: ctx.keyPosition };
+  for (const name of ['type', 'owner', 'created', 'state'] as const) if (flag[name] === undefined) delete flag[name];
   if (descriptionText !== undefined) flag.description = descriptionText;
   if (expires !== undefined) flag.expires = expires;
   if (value !== undefined) flag.value = value;

@@ -7,15 +7,14 @@ import type { FlagDefinition, Registry } from '../types.js';
 import { suggestKey } from '../policy/suggestions.js';
 import { cachedAnalysis, type ModelCodec } from '../cache/model-cache.js';
 import { validateFlag } from './flag-validator.js';
+import { registryFormat } from './registry-format.js';
 import { entriesOf, isMapping, parseSource, positionOf } from './source-document.js';
 import type { Entry, SourceDocument } from './source-document.js';
 import type { Node, YAMLMap } from 'yaml';
 
 const TOP_LEVEL_KEYS = ['flags'] as const;
 
-export function registryFormat(file: string): 'yaml' | 'json' {
-  return file.toLowerCase().endsWith('.json') ? 'json' : 'yaml';
-}
+export { registryFormat };
 
 /** Reads a file, or returns the "not found" diagnostic for it. */
 export function readRegistryText(file: string): string | Diagnostic {
@@ -43,7 +42,7 @@ interface Analysis {
 function analyse(file: string, text: string | undefined): Analysis {
   const absolute = resolve(file);
   const format = registryFormat(file);
-  const registry: Registry = { file: absolute, format, flags: new Map<string, FlagDefinition>() };
+  const registry: Registry = { file: absolute, format, source: 'file', flags: new Map<string, FlagDefinition>() };
   const content = text ?? readRegistryText(file);
   if (typeof content !== 'string') return { diagnostics: [content], registry };
   return cachedAnalysis('registry', file, content, ANALYSIS_CODEC, () => analyseText(file, content, registry));
@@ -55,7 +54,7 @@ const ANALYSIS_CODEC: ModelCodec<Analysis> = {
   encode: ({ diagnostics, registry }) => ({ diagnostics, registry: { ...registry, flags: [...registry.flags.values()] } }),
   decode: (stored) => {
     const { diagnostics, registry } = stored as { diagnostics: Diagnostic[]; registry: Omit<Registry, 'flags'> & { flags: FlagDefinition[] } };
-    return { diagnostics, registry: { ...registry, flags: new Map(registry.flags.map((flag) => [flag.key, flag])) } };
+    return { diagnostics, registry: { ...registry, source: 'file', flags: new Map(registry.flags.map((flag) => [flag.key, flag])) } };
   },
 };
 

@@ -146,7 +146,8 @@ export class IncrementalState {
     if (base.config !== config) return this.full('config');
     const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
     const scanned = this.scannedMatcher(config);
-    const registryFile = repoRelative(this.repoRoot, registry.file);
+    // A registry in code is a source file too: its edits are scanned like any other.
+    const registryFile = registry.source === 'code' ? undefined : repoRelative(this.repoRoot, registry.file);
     const edited: string[] = [];
     const added: string[] = [];
     const deleted: string[] = [];

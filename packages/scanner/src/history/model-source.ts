@@ -3,8 +3,8 @@
  * flagdebt was adopted has none, so it is judged with what the user has now (the working tree's
  * files, as `scan` would find them today). Every point says which source it used.
  *
- * The registry is read through a RegistrySource, one per kind of registry: today a YAML/JSON
- * file; a registry that lives in code would be another source, read from each commit's tree.
+ * The registry is read through a RegistrySource, one per kind of registry: a YAML/JSON file,
+ * or a registry that lives in code (`registry: { code }`), read from each commit's tree.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,8 @@ import {
   findConfig,
   isFlagdebtError,
   loadConfig,
+  loadConfigRegistry,
+  loadConfigText,
   loadRegistry,
   type FlagdebtConfig,
   type Registry,
@@ -79,6 +81,34 @@ export const fileRegistrySource: RegistrySource = {
 };
 
 /**
+ * A registry in code: its modules and metadata YAML as the commit has them (from the working
+ * tree when the commit has none of its modules, like a file registry). Cached by the blobs of
+ * every file the last read went through, so a commit that touches none of them reuses it.
+ */
+export const codeRegistrySource: RegistrySource = {
+  load(config, snapshot, cache) {
+    const inCommit = config.registryCode.some((ref) => snapshot.has(ref.file));
+    const base = `code\0${inCommit ? 'commit' : 'disk'}\0${config.registry}\0${config.registryCode.map((ref) => `${ref.file}#${ref.exportName}`).join('\0')}`;
+    const inputs = codeInputs.get(cache)?.get(base) ?? [config.registry, ...config.registryCode.map((ref) => ref.file)];
+    const key = (files: readonly string[]) => `${base}\0${inCommit ? files.map((f) => snapshot.blobOf(f) ?? '-').join(',') : ''}`;
+    let registry = cache.registries.get(key(inputs));
+    if (!registry) {
+      // Dates come from git for the keys no JSDoc or metadata dates (one log per module, cached).
+      const loaded = loadConfigRegistry(config, inCommit ? { host: snapshot.host } : {});
+      registry = loaded.registry;
+      let known = codeInputs.get(cache);
+      if (!known) codeInputs.set(cache, (known = new Map()));
+      known.set(base, loaded.inputs);
+      cache.registries.set(key(loaded.inputs), registry);
+    }
+    return { registry, file: config.registry, source: inCommit ? 'commit' : 'worktree' };
+  },
+};
+
+/** Per model cache: the files a code registry's last read went through. */
+const codeInputs = new WeakMap<ModelCache, Map<string, string[]>>();
+
+/**
  * The config for `dir` at this commit: `explicitConfig` (the commit's version of it, else the
  * file on disk), or the nearest one walking up from `dir` in the commit, else the one `scan`
  * finds on disk now, else the defaults. Then the registry it names, through `registries`.
@@ -112,12 +142,18 @@ export function projectAtCommit(
     else config = loadConfig(configFile);
     cache.configs.set(configKey, config);
   }
-  const { registry, file, source } = registries.load(config, snapshot, cache);
+  const { registry, file, source } = (config.registryCode.length > 0 ? codeRegistrySource : registries).load(config, snapshot, cache);
   return { config: config.registry === file ? config : { ...config, registry: file }, registry, configSource, registrySource: source };
 }
 
 /** core's loadConfig reads from disk, so the committed text goes through a scratch file. */
 function configFrom(snapshot: CommitSnapshot, file: string, scratch: ScratchDir): FlagdebtConfig {
+  const text = snapshot.text(file) ?? '';
+  // A code registry's modules are looked up in the commit's tree, at their real paths.
+  if (/"?\bcode"?\s*:/.test(text)) {
+    const config = loadConfigText(file, text, snapshot.host);
+    if (config.registryCode.length > 0) return config;
+  }
   const copy = scratch.write(path.basename(file), snapshot.text(file) ?? '');
   const moved = (p: string) => path.resolve(path.dirname(file), path.relative(path.dirname(copy), p));
   let config: FlagdebtConfig;

@@ -114,6 +114,7 @@ function flagReport(flag: FlagDefinition, input: ReconcileInput, own: ReferenceR
   if (flag.since !== undefined) report.since = flag.since;
   if (flag.value !== undefined) report.value = flag.value;
   if (flag.description !== undefined) report.description = flag.description;
+  if (flag.declaredIn !== undefined) report.declared = { file: relativePath(input.root, flag.declaredIn), line: flag.location.line };
   return report;
 }
 

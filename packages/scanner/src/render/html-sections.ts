@@ -86,7 +86,8 @@ export function staleTable(result: ScanResult): string {
   return table<FlagReport>(
     'stale-flags',
     [
-      { title: 'Flag', cell: (f) => code(f.key), sortValue: (f) => f.key },
+      // A registry in code: where the key is declared, under it.
+      { title: 'Flag', cell: (f) => code(f.key) + (f.declared ? `<br><small>${text(`${f.declared.file}:${f.declared.line}`)}</small>` : ''), sortValue: (f) => f.key },
       { title: 'Type', cell: typeBadge, sortValue: (f) => f.type },
       { title: 'Owner', cell: (f) => text(f.owner), sortValue: (f) => f.owner },
       { title: 'State', cell: stateBadge, sortValue: (f) => f.state },

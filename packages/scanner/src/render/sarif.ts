@@ -29,6 +29,8 @@ interface Finding {
   line: number;
   column: number;
   message: string;
+  /** A registry in code: where the flag's key is declared. */
+  declared?: { file: string; line: number };
 }
 
 /** `flagdebt scan --format sarif`: a SARIF 2.1.0 log that GitHub code scanning accepts. */
@@ -57,6 +59,10 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
           },
         },
       ],
+      // A registry in code: the declaration of the key is where the flag is retired.
+      ...(finding.declared
+        ? { relatedLocations: [{ id: 1, message: { text: `"${finding.subject}" is declared here` }, physicalLocation: { artifactLocation: { uri: toUri(srcRoot, result.root, finding.declared.file), uriBaseId: '%SRCROOT%' }, region: { startLine: finding.declared.line } } }] }
+        : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(`${identity}\u0000${ordinal}`) },
       properties: { flag: finding.subject },
     };
@@ -131,13 +137,17 @@ function referenceFinding(ref: ReferenceRecord, flag: FlagReport | undefined): F
   if (ref.kind !== 'evaluation' || !flag) return null;
   if (flag.state === 'archived') {
     const since = flag.since ? ` since ${flag.since}` : '';
-    return { rule: 'flagdebt/archived-flag-referenced', subject: flag.key, ...at, message: `Flag "${flag.key}" is archived${since} and must not be read any more; remove this read or use a new key.` };
+    return { rule: 'flagdebt/archived-flag-referenced', subject: flag.key, ...at, ...declaredAt(flag), message: `Flag "${flag.key}" is archived${since} and must not be read any more; remove this read or use a new key.` };
   }
   if (flag.stale) {
     const why = flag.reasons.length > 0 ? ` (${flag.reasons.join('; ')})` : '';
-    return { rule: 'flagdebt/stale-flag', subject: flag.key, ...at, message: `Flag "${flag.key}" is stale${why}. Remove it with: ${removeCommand(flag)}` };
+    return { rule: 'flagdebt/stale-flag', subject: flag.key, ...at, ...declaredAt(flag), message: `Flag "${flag.key}" is stale${why}. Remove it with: ${removeCommand(flag)}` };
   }
   return null;
+}
+
+function declaredAt(flag: FlagReport): { declared?: { file: string; line: number } } {
+  return flag.declared ? { declared: flag.declared } : {};
 }
 
 function toUri(srcRoot: string, scanRoot: string, file: string): string {

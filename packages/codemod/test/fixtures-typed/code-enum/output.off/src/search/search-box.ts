@@ -1,0 +1,3 @@
+export function searchEndpoint(query: string): string {
+    return `/api/search?q=${encodeURIComponent(query)}`;
+}

@@ -1,0 +1,8 @@
+// Generated from the feature service's schema. Do not edit by hand.
+export type AppFeatures = {
+    'new-nav': boolean;
+    'dark-mode': boolean;
+    'wide-layout': boolean;
+};
+
+export type FeatureName = keyof AppFeatures;

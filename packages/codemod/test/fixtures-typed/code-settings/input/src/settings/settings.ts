@@ -1,0 +1,30 @@
+export type LabsGroup = 'messaging' | 'rooms' | 'profile';
+
+interface SettingDefinition {
+    isFeature?: boolean;
+    labsGroup?: LabsGroup;
+    displayName: string;
+    default: boolean;
+}
+
+/** Every user setting; the ones with `isFeature` are labs flags. */
+export const SETTINGS = {
+    feature_polls: {
+        isFeature: true,
+        labsGroup: 'messaging',
+        displayName: 'Polls',
+        default: false,
+    },
+    feature_threads: {
+        isFeature: true,
+        labsGroup: 'rooms',
+        displayName: 'Threads',
+        default: false,
+    },
+    showTypingNotifications: {
+        displayName: 'Show typing notifications',
+        default: true,
+    },
+} satisfies Record<string, SettingDefinition>;
+
+export type SettingName = keyof typeof SETTINGS;

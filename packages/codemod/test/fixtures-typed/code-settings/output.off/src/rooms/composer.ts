@@ -1,0 +1,4 @@
+export function composerActions(canSend: boolean): string[] {
+    const actions = ['emoji', 'attach'];
+    return actions;
+}

@@ -1,0 +1,9 @@
+import type { UiConfig } from '../ui/uiConfig';
+
+export function sidebarItems(uiConfig: UiConfig): string[] {
+    const items = ['Projects', 'Settings'];
+    if (uiConfig.flags.newNav) {
+        items.unshift('Home');
+    }
+    return items;
+}

@@ -1,0 +1,23 @@
+import type { FlagKey } from '../types/flags';
+import { z } from '../lib/z';
+
+/** What an admin may post to /api/flags. */
+export const flagsPayload = z.object({
+    newNav: z.boolean(),
+    darkMode: z.boolean(),
+    betaSearch: z.boolean(),
+});
+
+/** Flags shown under "beta" in the admin UI. */
+export const BETA_FLAGS: FlagKey[] = ['newNav', 'betaSearch'];
+
+export function flagLabel(key: FlagKey): string {
+    switch (key) {
+        case 'newNav':
+            return 'New navigation';
+        case 'darkMode':
+            return 'Dark mode';
+        default:
+            return key;
+    }
+}

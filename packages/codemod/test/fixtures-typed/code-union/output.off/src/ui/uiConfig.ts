@@ -1,0 +1,10 @@
+/** The flags the server sends to the browser. */
+export interface UiFlags {
+    darkMode?: boolean;
+    betaSearch?: boolean;
+}
+
+export interface UiConfig {
+    version: string;
+    flags: UiFlags;
+}

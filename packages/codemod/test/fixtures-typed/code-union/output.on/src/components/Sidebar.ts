@@ -1,0 +1,7 @@
+import type { UiConfig } from '../ui/uiConfig';
+
+export function sidebarItems(uiConfig: UiConfig): string[] {
+    const items = ['Projects', 'Settings'];
+    items.unshift('Home');
+    return items;
+}
