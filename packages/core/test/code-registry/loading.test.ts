@@ -49,6 +49,7 @@ describe('code registry shapes', () => {
         'export type Id = (typeof IDS)[number];',
         "const BASE = { A: 'a-key' };",
         "export const ALL = Object.freeze({ ...BASE, B: 'b-key' });",
+        'export const defaults = { newNav: false, beta: true, isOn(key: string) { return key; }, get all() { return 1; } };',
         'declare function buildFlags(): Record<string, boolean>;',
       ].join('\n'),
     };
@@ -58,6 +59,7 @@ describe('code registry shapes', () => {
     expect(keysOf(files, ['src/flags.ts#flags'])).toEqual(['newNav', 'bulkEdit', 'legacyExport']);
     expect(keysOf(files, ['src/flags.ts#Id'])).toEqual(['one', 'two']);
     expect(keysOf(files, ['src/flags.ts#ALL'])).toEqual(['a-key', 'b-key']);
+    expect(keysOf(files, ['src/flags.ts#defaults'])).toEqual(['newNav', 'beta']);
   });
 
   it('prefers the declaration that lists keys when a const and a type share a name', () => {

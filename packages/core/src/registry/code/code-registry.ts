@@ -45,6 +45,7 @@ export function analyseCodeRegistry(config: FlagdebtConfig, options: CodeRegistr
   const registry: Registry = { file: config.registryCode[0]?.file ?? config.registry, format: registryFormat(config.registry), source: 'code', flags: new Map() };
 
   const keys = new Map<string, { key: CodeKey; meta: KeyMetadata }>();
+  let located = false;
   for (const ref of config.registryCode) {
     const found = modules.exported(ref.file, ref.exportName);
     if (!found && modules.module(ref.file)?.symbols.exports.has(ref.exportName)) {
@@ -58,7 +59,8 @@ export function analyseCodeRegistry(config: FlagdebtConfig, options: CodeRegistr
       continue;
     }
     // Reports name the module that declares the first export's keys (not a barrel re-exporting it).
-    if (registry.file === config.registryCode[0]?.file) registry.file = found.file;
+    if (!located) registry.file = found.file;
+    located = true;
     const listed = reader.ofFound(found);
     if (listed.length === 0) {
       const decl = found.decls[0];
