@@ -104,6 +104,16 @@ describe('code registry metadata and problems', () => {
     expect(registry.flags.get('new-nav')).toMatchObject({ owner: 'platform', type: 'release', created: '2026-01-01', expires: '2026-03-01', location: { line: 3, column: 3 }, declaredIn: join(dir, 'src/flags.ts') });
   });
 
+  it('reports a metadata file without a `flags` mapping; an empty `flags:` is fine', () => {
+    const files = { 'flagdebt.config.json': '{ "registry": { "code": "src/flags.ts#K", "metadata": "meta.yaml" } }', 'src/flags.ts': "export type K = 'a' | 'b';\n" };
+    const bad = project({ ...files, 'meta.yaml': 'flag:\n  a:\n    owner: web\n' });
+    expect(validateConfigRegistry(loadConfig(join(bad, 'flagdebt.config.json')), { git: false })).toEqual([
+      expect.objectContaining({ code: 'registry/missing-flags', file: join(bad, 'meta.yaml'), line: 1 }),
+    ]);
+    const empty = project({ ...files, 'meta.yaml': '# owners go here\nflags:\n' });
+    expect(validateConfigRegistry(loadConfig(join(empty, 'flagdebt.config.json')), { git: false })).toEqual([]);
+  });
+
   it('says which export is missing or lists no keys', () => {
     const dir = project({
       'flagdebt.config.json': '{ "registry": { "code": ["src/flags.ts#Missing", "src/flags.ts#helper"] } }',
