@@ -56,7 +56,7 @@ export class WrapperRegistry {
   /** The wrapper a resolved callee declaration is, if any. */
   wrapperOf(d: Resolved): WrapperInfo | undefined {
     if (d.kind === 'function') return this.analyze(d.decl, d.file)?.info;
-    if (d.kind === 'var' && d.isConst && d.decl.initializer && (functionValue(d.decl.initializer) || wrappedComponent(d.decl.initializer))) {
+    if (d.kind === 'var' && d.isConst && d.decl.initializer && (functionValue(d.decl.initializer) || wrappedComponent(d.decl.initializer) || isCall(d.decl.initializer))) {
       return this.analyze(d.decl, d.file)?.info;
     }
     return undefined;
@@ -186,6 +186,8 @@ export class WrapperRegistry {
   }
 
   private compute(decl: WrapperDecl, file: string): WrapperRecord | null {
+    const defined = ts.isVariableDeclaration(decl) && decl.initializer && isCall(decl.initializer) ? this.definition(decl, file) : null;
+    if (defined) return defined;
     const component = componentGate(decl, file, this.gates);
     if (component) return component;
     const fn = functionOf(decl);
@@ -197,7 +199,7 @@ export class WrapperRegistry {
     let match;
     if (ts.isCallExpression(read)) match = this.matcher.matchCall(read, file, file);
     else if (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read)) match = this.matcher.matchMember(read);
-    if (!match || this.readsElsewhere(fn, read, file)) return null;
+    if (!match || match.data !== undefined || this.readsElsewhere(fn, read, file)) return null;
 
     let key: string | null = null;
     let keyParam: number | undefined;
@@ -225,6 +227,32 @@ export class WrapperRegistry {
     if (cls) info.className = cls.name?.text ?? 'default';
     if (keyParam !== undefined) info.keyParam = keyParam;
     return { info, bodyRead: read };
+  }
+
+  /**
+   * `export const showBanner = flag({ key: 'show-banner', ... })` with a `define` accessor: the
+   * const is a fixed-key wrapper whose own read is the definition, so calls of it (through
+   * imports, re-exports and namespaces) are evaluations of the key, as for any wrapper.
+   */
+  private definition(decl: ts.VariableDeclaration, file: string): WrapperRecord | null {
+    const call = skipOuterExpressions(decl.initializer!) as ts.CallExpression;
+    const sf = this.ctx.parsed(file);
+    const match = this.matcher.matchDefinition(call, file);
+    if (!match?.keyExpr || !sf || !ts.isIdentifier(decl.name) || !isConstDeclaration(decl)) return null;
+    const key = this.keys.resolveKey(match.keyExpr, file);
+    if (key === null) return null;
+    const whole = decl.parent.parent;
+    const start = whole.getStart(sf);
+    const info: WrapperInfo = {
+      name: decl.name.text,
+      file,
+      span: { start, end: whole.getEnd() },
+      ...positionOf(start, sf),
+      exported: isExported(decl, decl.name.text, this.ctx.symbols(file)?.exports),
+      key,
+      accessor: match.accessor,
+    };
+    return { info, bodyRead: call };
   }
 
   /**
@@ -292,11 +320,16 @@ function candidateDecls(sf: ts.SourceFile): WrapperDecl[] {
     }
     else if (ts.isVariableStatement(stmt)) {
       for (const d of stmt.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer && isConstDeclaration(d) && (functionValue(d.initializer) || wrappedComponent(d.initializer))) out.push(d);
+        if (ts.isIdentifier(d.name) && d.initializer && isConstDeclaration(d) && (functionValue(d.initializer) || wrappedComponent(d.initializer) || isCall(d.initializer))) out.push(d);
       }
     }
   }
   return out;
+}
+
+/** `flag({ ... })`, `flag<boolean>({ ... })`: what a flag definition's const holds. */
+function isCall(init: ts.Expression): boolean {
+  return ts.isCallExpression(skipOuterExpressions(init));
 }
 
 function functionOf(decl: WrapperDecl): ts.FunctionLikeDeclaration | undefined {
