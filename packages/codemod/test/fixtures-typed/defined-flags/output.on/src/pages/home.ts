@@ -1,0 +1,10 @@
+import { freeShipping, showBanner } from '../flags';
+
+export async function homeBanner(): Promise<string | null> {
+  return (await freeShipping()) ? 'Holiday deals, shipped free' : 'Holiday deals';
+}
+
+/** Handed to a streaming component that awaits it later: a Promise, not the flag's value. */
+export function bannerPromise(): Promise<boolean> {
+  return showBanner();
+}
