@@ -32,6 +32,12 @@ export class WrapperRegistry {
   private readonly methodNames = new Set<string>();
   /** `names()`, until a name can have been added or removed (it is asked for once per file). */
   private knownNames: Set<string> | null = null;
+  /**
+   * Names re-exported under another name by the files analysed (`export { freeShipping as
+   * shippingFlag } from './flags'`), original -> aliases: a wrapper's alias is a name its callers
+   * spell, so it must choose their files and survive sealing.
+   */
+  private readonly aliases = new Map<string, Set<string>>();
 
   /** What component gate discovery needs from this registry (see component-gates.ts). */
   private readonly gates: GateContext;
@@ -88,9 +94,35 @@ export class WrapperRegistry {
         const rec = this.analyze(decl, file);
         if (rec) out.push(rec);
       }
+      this.noteAliases(file);
     }
     this.byFile.set(file, out);
     return out;
+  }
+
+  private noteAliases(file: string): void {
+    for (const [alias, entry] of this.ctx.symbols(file)?.exports ?? []) {
+      if (entry.kind === 'expression' || entry.name === alias || alias === 'default') continue;
+      const known = this.aliases.get(entry.name) ?? new Set<string>();
+      if (known.has(alias)) continue;
+      known.add(alias);
+      this.aliases.set(entry.name, known);
+      this.knownNames = null;
+    }
+  }
+
+  /** `names` and the aliases they are re-exported under, transitively. */
+  private withAliases(names: Set<string>): Set<string> {
+    if (this.aliases.size === 0) return names;
+    const stack = [...names];
+    while (stack.length > 0) {
+      for (const alias of this.aliases.get(stack.pop()!) ?? []) {
+        if (names.has(alias)) continue;
+        names.add(alias);
+        stack.push(alias);
+      }
+    }
+    return names;
   }
 
   /** Every wrapper analysed so far. */
@@ -106,7 +138,7 @@ export class WrapperRegistry {
    * any other name is not followed into its module.
    */
   seal(names?: Iterable<string>): void {
-    this.sealedNames = new Set(names ?? this.known().map((w) => w.name));
+    this.sealedNames = names ? new Set(names) : this.withAliases(new Set(this.known().map((w) => w.name)));
     this.knownNames = null;
   }
 
@@ -152,13 +184,14 @@ export class WrapperRegistry {
     if (this.knownNames === null) {
       const names = new Set([...this.namesOfForgotten, ...(this.sealedNames ?? [])]);
       for (const rec of this.byDecl.values()) if (rec) names.add(rec.info.name);
-      this.knownNames = names;
+      this.knownNames = this.withAliases(names);
     }
     return this.knownNames;
   }
 
   clear(): void {
     this.namesOfForgotten.clear();
+    this.aliases.clear();
     // `methodNames` stay: a superset only costs resolving a few more receivers.
     this.sealedNames = null;
     this.byDecl.clear();
