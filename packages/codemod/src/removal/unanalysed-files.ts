@@ -114,9 +114,9 @@ export class UnanalysedFiles {
         ...where,
         message:
           read.data === 'definition'
-            ? `${key} is defined here with ${read.via}({ ... }); its awaited calls were folded, but the codemod does not delete a flag's definition yet; ${stays}`
+            ? `${key} is defined here with ${read.via}({ ... }), and the definition is still used after the run (a call that is not awaited, the flag in an array, or an export the project's entry point makes public), so it stays; ${stays}`
             : `${key} is passed on here as a flag object (\`${read.via}\` in an array, e.g. precompute([...])), which the codemod does not remove yet; ${stays}`,
-        fix: read.data === 'definition' ? 'delete the definition once nothing uses it, then run flagdebt remove again' : 'take the flag out of the array by hand, then run flagdebt remove again',
+        fix: read.data === 'definition' ? 'remove what still uses it (see the other warnings), then run flagdebt remove again' : 'take the flag out of the array by hand, then run flagdebt remove again',
       });
       return;
     }

@@ -5,9 +5,3 @@ export const showBanner = flag({
   description: 'The holiday banner above the header',
   decide: () => false,
 });
-
-export const freeShipping = flag<boolean>({
-  key: 'free-shipping',
-  defaultValue: false,
-  decide: () => false,
-});

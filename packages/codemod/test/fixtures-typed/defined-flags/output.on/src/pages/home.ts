@@ -1,7 +1,11 @@
-import { freeShipping, showBanner } from '../flags';
+import { showBanner } from '../flags';
 
 export async function homeBanner(): Promise<string | null> {
-  return (await freeShipping()) ? 'Holiday deals, shipped free' : 'Holiday deals';
+  const banner = await showBanner();
+  if (!banner) {
+    return null;
+  }
+  return 'Holiday deals, shipped free';
 }
 
 /** Handed to a streaming component that awaits it later: a Promise, not the flag's value. */
