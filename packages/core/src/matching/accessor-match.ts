@@ -91,6 +91,10 @@ export class ReadMatcher implements ReadMatching {
     this.defines = accessors.filter(isDefineAccessor).map((a) => ({ accessor: a, path: a.define.split('.') })).filter((d) => usable(d.path));
   }
 
+  get definesFlags(): boolean {
+    return this.defines.length > 0;
+  }
+
   /**
    * `flag({ key: 'show-banner', ... })` of a `define` accessor: the definition of a flag (its key
    * in the options' key property). Options without the property define nothing; options that

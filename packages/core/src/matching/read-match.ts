@@ -41,4 +41,6 @@ export interface ReadMatching {
   matchJsx(el: ts.JsxOpeningElement | ts.JsxSelfClosingElement, file: string): ReadMatch | undefined;
   /** A `define` accessor's definition call (`flag({ key: 'x' })`). */
   matchDefinition(call: ts.CallExpression, file: string): ReadMatch | undefined;
+  /** Some accessor is a `define` accessor: consts initialised with a call may be flags. */
+  readonly definesFlags: boolean;
 }

@@ -37,7 +37,7 @@ export class WrapperRegistry {
    * shippingFlag } from './flags'`), original -> aliases: a wrapper's alias is a name its callers
    * spell, so it must choose their files and survive sealing.
    */
-  private readonly aliases = new Map<string, Set<string>>();
+  private readonly aliases = new Map<string, Map<string, string>>();
 
   /** What component gate discovery needs from this registry (see component-gates.ts). */
   private readonly gates: GateContext;
@@ -62,7 +62,7 @@ export class WrapperRegistry {
   /** The wrapper a resolved callee declaration is, if any. */
   wrapperOf(d: Resolved): WrapperInfo | undefined {
     if (d.kind === 'function') return this.analyze(d.decl, d.file)?.info;
-    if (d.kind === 'var' && d.isConst && d.decl.initializer && (functionValue(d.decl.initializer) || wrappedComponent(d.decl.initializer) || isCall(d.decl.initializer))) {
+    if (d.kind === 'var' && d.isConst && d.decl.initializer && (functionValue(d.decl.initializer) || wrappedComponent(d.decl.initializer) || (this.matcher.definesFlags && isCall(d.decl.initializer)))) {
       return this.analyze(d.decl, d.file)?.info;
     }
     return undefined;
@@ -90,7 +90,7 @@ export class WrapperRegistry {
     const sf = this.ctx.parsed(file);
     const out: WrapperRecord[] = [];
     if (sf) {
-      for (const decl of candidateDecls(sf)) {
+      for (const decl of candidateDecls(sf, this.matcher.definesFlags)) {
         const rec = this.analyze(decl, file);
         if (rec) out.push(rec);
       }
@@ -103,12 +103,28 @@ export class WrapperRegistry {
   private noteAliases(file: string): void {
     for (const [alias, entry] of this.ctx.symbols(file)?.exports ?? []) {
       if (entry.kind === 'expression' || entry.name === alias || alias === 'default') continue;
-      const known = this.aliases.get(entry.name) ?? new Set<string>();
-      if (known.has(alias)) continue;
-      known.add(alias);
+      const known = this.aliases.get(entry.name) ?? new Map<string, string>();
+      if (known.get(alias) === file) continue;
+      known.set(alias, file);
       this.aliases.set(entry.name, known);
       this.knownNames = null;
     }
+  }
+
+  /** (alias, re-exporting file) of every known wrapper's alias, for a caller that seals later with names. */
+  aliasEntries(): Array<[string, string]> {
+    const out: Array<[string, string]> = [];
+    const seen = new Set<string>();
+    const stack = this.known().map((w) => w.name);
+    while (stack.length > 0) {
+      for (const [alias, file] of this.aliases.get(stack.pop()!) ?? []) {
+        if (seen.has(`${alias}\0${file}`)) continue;
+        seen.add(`${alias}\0${file}`);
+        out.push([alias, file]);
+        stack.push(alias);
+      }
+    }
+    return out;
   }
 
   /** `names` and the aliases they are re-exported under, transitively. */
@@ -116,7 +132,7 @@ export class WrapperRegistry {
     if (this.aliases.size === 0) return names;
     const stack = [...names];
     while (stack.length > 0) {
-      for (const alias of this.aliases.get(stack.pop()!) ?? []) {
+      for (const alias of this.aliases.get(stack.pop()!)?.keys() ?? []) {
         if (names.has(alias)) continue;
         names.add(alias);
         stack.push(alias);
@@ -138,7 +154,7 @@ export class WrapperRegistry {
    * any other name is not followed into its module.
    */
   seal(names?: Iterable<string>): void {
-    this.sealedNames = names ? new Set(names) : this.withAliases(new Set(this.known().map((w) => w.name)));
+    this.sealedNames = this.withAliases(new Set(names ?? this.known().map((w) => w.name)));
     this.knownNames = null;
   }
 
@@ -219,7 +235,7 @@ export class WrapperRegistry {
   }
 
   private compute(decl: WrapperDecl, file: string): WrapperRecord | null {
-    const defined = ts.isVariableDeclaration(decl) && decl.initializer && isCall(decl.initializer) ? this.definition(decl, file) : null;
+    const defined = this.matcher.definesFlags && ts.isVariableDeclaration(decl) && decl.initializer && isCall(decl.initializer) ? this.definition(decl, file) : null;
     if (defined) return defined;
     const component = componentGate(decl, file, this.gates);
     if (component) return component;
@@ -344,7 +360,8 @@ export class WrapperRegistry {
   }
 }
 
-function candidateDecls(sf: ts.SourceFile): WrapperDecl[] {
+/** `definitions`: also consts initialised with a call (`flag({ ... })` of a `define` accessor). */
+function candidateDecls(sf: ts.SourceFile, definitions: boolean): WrapperDecl[] {
   const out: WrapperDecl[] = [];
   for (const stmt of sf.statements) {
     if (ts.isFunctionDeclaration(stmt) && stmt.name && stmt.body) out.push(stmt);
@@ -353,7 +370,7 @@ function candidateDecls(sf: ts.SourceFile): WrapperDecl[] {
     }
     else if (ts.isVariableStatement(stmt)) {
       for (const d of stmt.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer && isConstDeclaration(d) && (functionValue(d.initializer) || wrappedComponent(d.initializer) || isCall(d.initializer))) out.push(d);
+        if (ts.isIdentifier(d.name) && d.initializer && isConstDeclaration(d) && (functionValue(d.initializer) || wrappedComponent(d.initializer) || (definitions && isCall(d.initializer)))) out.push(d);
       }
     }
   }
