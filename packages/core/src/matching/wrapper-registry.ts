@@ -7,6 +7,7 @@ import { componentGate, functionValue, wrappedComponent } from './component-gate
 import type { GateContext } from './component-gates.js';
 import type { ProjectContext } from './project-context.js';
 import { hasExportModifier, isConstDeclaration, isFunctionLikeValue, positionOf, skipOuterExpressions } from './syntax.js';
+import { WrapperAliases } from './wrapper-aliases.js';
 import { returnedRead } from './wrapper-body.js';
 
 /** Functions, const arrows, and methods (or arrow properties) of top-level classes. */
@@ -32,12 +33,8 @@ export class WrapperRegistry {
   private readonly methodNames = new Set<string>();
   /** `names()`, until a name can have been added or removed (it is asked for once per file). */
   private knownNames: Set<string> | null = null;
-  /**
-   * Names re-exported under another name by the files analysed (`export { freeShipping as
-   * shippingFlag } from './flags'`), original -> aliases: a wrapper's alias is a name its callers
-   * spell, so it must choose their files and survive sealing.
-   */
-  private readonly aliases = new Map<string, Map<string, string>>();
+  /** Names wrappers are re-exported under: names their callers spell. */
+  private readonly aliases = new WrapperAliases();
 
   /** What component gate discovery needs from this registry (see component-gates.ts). */
   private readonly gates: GateContext;
@@ -94,51 +91,15 @@ export class WrapperRegistry {
         const rec = this.analyze(decl, file);
         if (rec) out.push(rec);
       }
-      this.noteAliases(file);
+      if (this.aliases.note(file, this.ctx.symbols(file)?.exports)) this.knownNames = null;
     }
     this.byFile.set(file, out);
     return out;
   }
 
-  private noteAliases(file: string): void {
-    for (const [alias, entry] of this.ctx.symbols(file)?.exports ?? []) {
-      if (entry.kind === 'expression' || entry.name === alias || alias === 'default') continue;
-      const known = this.aliases.get(entry.name) ?? new Map<string, string>();
-      if (known.get(alias) === file) continue;
-      known.set(alias, file);
-      this.aliases.set(entry.name, known);
-      this.knownNames = null;
-    }
-  }
-
   /** (alias, re-exporting file) of every known wrapper's alias, for a caller that seals later with names. */
   aliasEntries(): Array<[string, string]> {
-    const out: Array<[string, string]> = [];
-    const seen = new Set<string>();
-    const stack = this.known().map((w) => w.name);
-    while (stack.length > 0) {
-      for (const [alias, file] of this.aliases.get(stack.pop()!) ?? []) {
-        if (seen.has(`${alias}\0${file}`)) continue;
-        seen.add(`${alias}\0${file}`);
-        out.push([alias, file]);
-        stack.push(alias);
-      }
-    }
-    return out;
-  }
-
-  /** `names` and the aliases they are re-exported under, transitively. */
-  private withAliases(names: Set<string>): Set<string> {
-    if (this.aliases.size === 0) return names;
-    const stack = [...names];
-    while (stack.length > 0) {
-      for (const alias of this.aliases.get(stack.pop()!)?.keys() ?? []) {
-        if (names.has(alias)) continue;
-        names.add(alias);
-        stack.push(alias);
-      }
-    }
-    return names;
+    return this.aliases.entries(this.known().map((w) => w.name));
   }
 
   /** Every wrapper analysed so far. */
@@ -154,7 +115,7 @@ export class WrapperRegistry {
    * any other name is not followed into its module.
    */
   seal(names?: Iterable<string>): void {
-    this.sealedNames = this.withAliases(new Set(names ?? this.known().map((w) => w.name)));
+    this.sealedNames = this.aliases.close(new Set(names ?? this.known().map((w) => w.name)));
     this.knownNames = null;
   }
 
@@ -200,7 +161,7 @@ export class WrapperRegistry {
     if (this.knownNames === null) {
       const names = new Set([...this.namesOfForgotten, ...(this.sealedNames ?? [])]);
       for (const rec of this.byDecl.values()) if (rec) names.add(rec.info.name);
-      this.knownNames = this.withAliases(names);
+      this.knownNames = this.aliases.close(names);
     }
     return this.knownNames;
   }
