@@ -38,6 +38,8 @@ const CASES: Case[] = [
   { sdk: 'statsig', registered: ['long_feed', 'reactions', 'stories_row', 'video_autoplay'], testOnly: ['test_gate'] },
   { sdk: 'configcat', registered: ['darkInvoices', 'invoiceArchive', 'invoiceFooter', 'pdfInvoices', 'showTaxBreakdown'], testOnly: ['testKey'] },
   { sdk: 'flagsmith', registered: ['font_size', 'free_recipe_limit', 'recipe_video', 'unlimited_recipes'], testOnly: ['test_feature'] },
+  // Vercel `flags`: defined once in src/flags.ts, read by calling them (a `define` accessor).
+  { sdk: 'vercel', registered: ['free-returns', 'hero-variant', 'size-guide'], testOnly: ['test-wiring'] },
 ];
 
 /** `file:line key` of every line marked `// read: key` (or `{/* read: key *\/}`). */
@@ -78,6 +80,7 @@ describe('flagdebt init, one miniature app per SDK', () => {
 
         const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8')) as { accessors: Record<string, unknown>[] };
         // Accessors name what the SDK exports, scoped to its package: never a local variable.
+        if (c.sdk === 'vercel') expect(config.accessors).toEqual([{ define: 'flag', keyProperty: 'key', keyArg: 0, from: 'flags' }]);
         for (const accessor of config.accessors) {
           if ('call' in accessor) {
             expect(accessor.call).not.toContain('.');

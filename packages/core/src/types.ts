@@ -123,7 +123,25 @@ export interface ExportAccessor {
   export: string;
 }
 
-export type Accessor = CallAccessor | MemberAccessor | ComponentAccessor | PropertyAccessor | ExportAccessor;
+/**
+ * A flag defined once and read by calling what the definition returns (Vercel's `flags` SDK):
+ * `export const showBanner = flag({ key: 'show-banner', decide() { ... } })` binds the const to
+ * the key; every call of the const (`await showBanner()`, through imports and re-exports) is an
+ * evaluation that returns a Promise, the definition itself a declaration, and the const in an
+ * array (`precompute([showBanner])`) a reference.
+ */
+export interface DefineAccessor {
+  /** Dotted path matched against the end of the definer's callee: `flag`. */
+  define: string;
+  /** The options property holding the key: `key`. */
+  keyProperty: string;
+  /** Index of the options argument. */
+  keyArg: number;
+  /** The definer's first identifier must be imported from this module: `flags` (also `flags/next`). */
+  from?: string;
+}
+
+export type Accessor = CallAccessor | MemberAccessor | ComponentAccessor | PropertyAccessor | ExportAccessor | DefineAccessor;
 
 export function isCallAccessor(a: Accessor): a is CallAccessor {
   return 'call' in a;
@@ -145,12 +163,17 @@ export function isExportAccessor(a: Accessor): a is ExportAccessor {
   return 'export' in a;
 }
 
+export function isDefineAccessor(a: Accessor): a is DefineAccessor {
+  return 'define' in a;
+}
+
 /** Display name of an accessor (the `via` of a reference). */
 export function accessorName(a: Accessor): string {
   if (isCallAccessor(a)) return a.call;
   if (isMemberAccessor(a)) return a.member;
   if (isComponentAccessor(a)) return a.component;
   if (isPropertyAccessor(a)) return a.property;
+  if (isDefineAccessor(a)) return a.define;
   return a.export;
 }
 
@@ -257,8 +280,12 @@ export interface FlagRead {
   inWrapper?: boolean;
   /** Set when the read is a JSX element (a configured gate or a component that reads a prop's key). */
   gate?: JsxGate;
-  /** Set when the key sits in data (a `property` or `export` accessor): nothing is evaluated here. */
-  data?: 'property' | 'export';
+  /**
+   * Set when nothing is evaluated here: the key sits in data (a `property` or `export`
+   * accessor), is a flag's `definition` (`flag({ key })` of a `define` accessor), or a defined
+   * flag is passed on as an object (`flag-object`: `precompute([showBanner])`).
+   */
+  data?: 'property' | 'export' | 'definition' | 'flag-object';
   /**
    * True when the key is one element of an array of keys (`isEnabled([A, B])`): the call reads
    * several flags at once, so its value is not this flag's alone (the codemod does not fold it).

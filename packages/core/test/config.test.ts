@@ -146,9 +146,9 @@ describe('loadConfig', () => {
     const diagnostics = errorsOf(() => loadConfig(join(fixtures, 'invalid-read-shapes/flagdebt.config.json'))).diagnostics;
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`)).toEqual([
       '3:7 `accessors[0]` needs `keyProp`: the attribute that holds the key',
-      '4:47 `accessors[1].keyArg` only applies to `call` accessors',
+      '4:47 `accessors[1].keyArg` only applies to `call` and `define` accessors',
       '5:19 `accessors[2].property` must be a single identifier, not "route.flag"',
-      '6:5 `accessors[3]` must have exactly one of `call`, `member`, `component`, `property`, `export`',
+      '6:5 `accessors[3]` must have exactly one of `call`, `member`, `component`, `property`, `export`, `define`',
       '7:39 `accessors[4].keyProp` must be a JSX attribute name, not "data flag"',
       '8:15 `accessors[5].call` must be a dotted path of identifiers, not "flags.*"',
     ]);
@@ -191,7 +191,43 @@ describe('loadConfig', () => {
     const diagnostics = errorsOf(() => loadConfig(bad)).diagnostics;
     expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['3:46 config/invalid-type', '4:33 config/invalid-accessor', '5:41 config/invalid-type']);
     expect(diagnostics[0].message).toContain('accessors[0].keyProperty');
-    expect(diagnostics[1].message).toContain('only applies to `call` accessors');
+    expect(diagnostics[1].message).toContain('only applies to `call` and `define` accessors');
+  });
+
+  it('reads `define` accessors (key property `key` and options argument 0 by default), and rejects bad fields with their position', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flagdebt-define-'));
+    const good = join(dir, 'flagdebt.config.json');
+    writeFileSync(good, JSON.stringify({ accessors: [{ define: 'flag', from: 'flags' }, { define: 'flags.define', keyProperty: 'name', keyArg: 1 }] }));
+    expect(loadConfig(good).accessors).toEqual([
+      { define: 'flag', keyProperty: 'key', keyArg: 0, from: 'flags' },
+      { define: 'flags.define', keyProperty: 'name', keyArg: 1 },
+    ]);
+    const bad = join(dir, 'bad.config.json');
+    writeFileSync(
+      bad,
+      [
+        '{',
+        '  "accessors": [',
+        '    { "define": "flag()", "keyProperty": "key" },',
+        '    { "define": "flag", "keyProperty": "flag-key" },',
+        '    { "define": "flag", "defaultArg": 1 },',
+        '    { "define": "flag", "call": "flag" }',
+        '  ]',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const diagnostics = errorsOf(() => loadConfig(bad)).diagnostics;
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([
+      '3:17 config/invalid-accessor',
+      '4:40 config/invalid-accessor',
+      '5:25 config/invalid-accessor',
+      '6:5 config/invalid-accessor',
+    ]);
+    expect(diagnostics[0].message).toContain('`accessors[0].define` must be a dotted path');
+    expect(diagnostics[1]).toMatchObject({ message: expect.stringContaining('must be a property name, not "flag-key"'), fix: expect.stringContaining('"keyProperty": "key"') });
+    expect(diagnostics[2].message).toContain('`accessors[2].defaultArg` only applies to `call` accessors');
+    expect(diagnostics[3].message).toContain('exactly one of');
   });
 
   it('suggests the key the user meant', () => {

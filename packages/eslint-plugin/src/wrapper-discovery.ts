@@ -197,5 +197,6 @@ class SourceTexts {
  */
 function search(matcher: FlagProject, texts: SourceTexts, changed: Set<string> | undefined, known: Array<[string, string]>): Array<[string, string]> {
   searchCandidates({ project: matcher, files: texts.files(), text: (file) => texts.read(file), changed, known });
-  return matcher.wrappers().map((w): [string, string] => [w.name, w.file]);
+  // Names a wrapper is re-exported under are names its callers spell: sealed with the rest.
+  return [...matcher.wrappers().map((w): [string, string] => [w.name, w.file]), ...matcher.wrapperAliases()];
 }

@@ -98,6 +98,8 @@ export interface SuppressedRecord {
   file?: string;
   line?: number;
   column?: number;
+  /** For a dynamic key, the accessor that read it. */
+  via?: string;
   by: 'comment' | 'baseline';
   /** The comment's reason. */
   reason?: string;

@@ -18,7 +18,7 @@ describe('flagdebt-ignore-next-line', () => {
   it('takes the next line\'s finding out of the counts and lists it with its reason', () => {
     expect(result.summary).toMatchObject({ stale: 1, unregistered: 2, dynamic: 0, archivedReferenced: 0 });
     expect(result.suppressed).toEqual([
-      { kind: 'dynamic', flag: null, file: 'src/admin/flagDebug.ts', line: 8, column: 20, by: 'comment' },
+      { kind: 'dynamic', flag: null, file: 'src/admin/flagDebug.ts', line: 8, column: 20, via: 'flags.isEnabled', by: 'comment' },
       {
         kind: 'archived',
         flag: 'legacy-inbox',

@@ -26,6 +26,7 @@ describe('scan of a monorepo root', () => {
       'cart-upsell apps/storefront/src/cart.ts:7 evaluation',
       'express-checkout apps/storefront/src/cart.ts:8 evaluation',
       'one-page-checkout apps/storefront/src/cart.ts:12 evaluation',
+      'plan-limits-v2 apps/storefront/src/plans.ts:5 evaluation',
       'instant-search apps/storefront/src/search.ts:8 evaluation',
       'legacy-promo-banner apps/storefront/src/search.ts:9 evaluation',
       'legacy-search apps/storefront/src/server.js:6 evaluation',

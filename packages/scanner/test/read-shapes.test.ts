@@ -114,3 +114,42 @@ describe('keys in data (data-keys)', async () => {
     expect(result.unused).toEqual([]);
   });
 });
+
+describe('flags defined once and called (define accessor, Vercel flags)', async () => {
+  const { scan } = await import('../src/index.js');
+  const dir = path.join(import.meta.dirname, '../../core/test/fixtures/matching/defined-flags');
+  const result = await scan({ dir, now: '2026-11-21' });
+
+  it('reports each definition and each array of flags as a declaration, each call as an evaluation', () => {
+    expect(referencesOf(result, 'show-banner')).toEqual([
+      'app/[code]/page.tsx:6:24 evaluation showBanner',
+      'app/page.tsx:5:24 evaluation showBanner',
+      'flags.ts:5:27 declaration flag',
+      'flags.ts:32:32 declaration showBanner',
+      'middleware.ts:8:34 declaration showBanner',
+    ]);
+    // Called through a re-export under another name (`export { freeShipping as shippingFlag }`);
+    // its key is a const, which is a key source too.
+    expect(referencesOf(result, 'free-shipping')).toEqual([
+      'app/api/banner/route.ts:4:26 evaluation freeShipping',
+      'flags.ts:23:7 declaration SHIPPING_KEY',
+      'flags.ts:25:29 declaration flag',
+    ]);
+    expect(referencesOf(result, 'checkout-variant')).toEqual([
+      'app/[code]/page.tsx:7:25 evaluation checkoutVariant',
+      'app/api/banner/route.ts:5:25 evaluation checkoutVariant',
+      'flags.ts:13:32 declaration flag',
+      'flags.ts:32:44 declaration checkoutVariant',
+      'middleware.ts:8:46 declaration checkoutVariant',
+    ]);
+    expect(referencesOf(result, 'summer-sale')).toEqual(['legacy/sale.ts:4:27 declaration flag', 'legacy/sale.ts:10:17 evaluation summerSale']);
+    // The app's analytics `flag({ key: 'home-view' })` is no flag read, so no finding.
+    expect(result.unregistered).toEqual([]);
+    expect(result.unused).toEqual([]);
+    expect(result.summary.dynamic).toBe(0);
+  });
+
+  it('counts the complete flag as stale through its calls', () => {
+    expect(result.flags.find((f) => f.key === 'show-banner')).toMatchObject({ stale: true, references: 5, files: 4 });
+  });
+});

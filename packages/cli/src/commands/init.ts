@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { FlagdebtError, FlagProject, IMPORT_PLACEHOLDER, isCallAccessor, isMemberAccessor, todayIso, type Accessor } from '@flagdebt/core';
+import { FlagdebtError, FlagProject, IMPORT_PLACEHOLDER, isCallAccessor, isDefineAccessor, isMemberAccessor, todayIso, type Accessor } from '@flagdebt/core';
 import { writeFileAtomic, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
 import { detectAccessors, type DetectedAccessor } from '../init/detect.js';
@@ -34,7 +34,9 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
 
   const detection = await detectAccessors(dir);
   // In-house calls that pass the key in an options object: proposed as `keyProperty` accessors.
-  detection.accessors.push(...optionAccessors(dir, detection.files.filter((f) => !detection.tests.has(f))));
+  // A flag definition (`flag({ key })` of Vercel flags) is no in-house options call.
+  const definers = new Set(detection.accessors.flatMap((d) => (d.reads > 0 && isDefineAccessor(d.accessor) ? [d.accessor.define] : [])));
+  detection.accessors.push(...optionAccessors(dir, detection.files.filter((f) => !detection.tests.has(f))).filter((d) => !(isCallAccessor(d.accessor) && definers.has(d.accessor.call))));
   if (!detection.accessors.some((d) => d.reads > 0)) throw noSdkFound(dir, detection.files.length, show(dir));
   const sdkProposal = await propose(dir, detection, now);
   // Where the keys found also sit in data or in a JSX gate's attribute: those forms too, for review.
@@ -120,6 +122,7 @@ function readText(file: string): string {
 function describe(a: Accessor): string {
   if (isCallAccessor(a) && a.keyProperty !== undefined) return `${a.call} (key in \`${a.keyProperty}\` of argument ${a.keyArg})`;
   if (isCallAccessor(a)) return `${a.call}() from ${a.from ?? 'any module'}`;
+  if (isDefineAccessor(a)) return `${a.define}({ ${a.keyProperty} }) from ${a.from ?? 'any module'}: flags defined once, read by calling them`;
   return isMemberAccessor(a) ? `${a.member}.<flag> (member)` : JSON.stringify(a);
 }
 

@@ -4,10 +4,10 @@
  * accessors that match a read outside test files are the ones `init` proposes.
  */
 import path from 'node:path';
-import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_TESTS, FlagProject, isCallAccessor, isMemberAccessor, type Accessor, type CallAccessor, type FlagValue } from '@flagdebt/core';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_TESTS, FlagProject, isCallAccessor, isDefineAccessor, isMemberAccessor, type Accessor, type CallAccessor, type FlagValue } from '@flagdebt/core';
 import ts from '@flagdebt/core/typescript';
 import { diskScanHost } from '@flagdebt/scanner';
-import { catalogAccessors, catalogPackages, flagObjectHooks, SDK_FAMILIES } from './sdk-catalog.js';
+import { catalogAccessors, catalogDefiners, catalogPackages, flagObjectHooks, SDK_FAMILIES } from './sdk-catalog.js';
 
 export interface DetectedAccessor {
   sdk: string;
@@ -40,12 +40,14 @@ export async function detectAccessors(dir: string): Promise<Detection> {
   const files = (await host.listFiles(dir, { include: [...DEFAULT_INCLUDE], exclude: [...DEFAULT_EXCLUDE] })).filter(notIgnoreFile);
   const tests = new Set((await host.listFiles(dir, { include: [...DEFAULT_TESTS], exclude: [...DEFAULT_EXCLUDE] })).filter(notIgnoreFile));
 
-  const catalog = catalogAccessors();
+  const catalog = [...catalogAccessors(), ...catalogDefiners()];
   const sdkOf = new Map<Accessor, string>(catalog.map((c) => [c.accessor, c.sdk]));
   const project = new FlagProject({ root: dir, accessors: catalog.map((c) => c.accessor), host });
   // A file can read a flag only if it names an SDK package or one of the SDK's read names
-  // (`gb.isOn` on a client imported from a project module names no package).
-  const words = [...catalogPackages(), ...new Set(SDK_FAMILIES.flatMap((f) => f.reads.map((r) => r.call)))];
+  // (`gb.isOn` on a client imported from a project module names no package), or calls a flag
+  // defined elsewhere (`await showBanner()`: known once its definition was seen).
+  const staticWords = [...catalogPackages(), ...new Set(SDK_FAMILIES.flatMap((f) => f.reads.map((r) => r.call)))];
+  const definitions = new Set<string>();
   const detected = new Map<string, DetectedAccessor>();
   const defaults = new Map<string, FlagValue>();
   const uncovered: UncoveredRead[] = [];
@@ -59,12 +61,23 @@ export async function detectAccessors(dir: string): Promise<Detection> {
   };
 
   const candidates: string[] = [];
-  for (const file of files) {
+  // Definitions first: the calls of a defined flag spell only its name.
+  const ordered = [...files].sort((a, b) => Number(!definesFlags(host.readFile(a))) - Number(!definesFlags(host.readFile(b))));
+  for (const file of ordered) {
     const text = host.readFile(file);
-    if (text === undefined || !words.some((w) => text.includes(w))) continue;
+    if (text === undefined || !(staticWords.some((w) => text.includes(w)) || [...definitions].some((w) => text.includes(w)))) continue;
     candidates.push(file);
     const isTest = tests.has(file);
     for (const read of project.readsIn(file, text)) {
+      if (isDefineAccessor(read.accessor)) {
+        // A definition makes its const's name a word to look for; its calls are the reads.
+        if (read.data === 'definition') {
+          for (const w of project.wrappers()) if (w.accessor === read.accessor) definitions.add(w.name);
+        } else if (read.wrapper && read.data === undefined) {
+          count(sdkOf.get(read.accessor) ?? 'Vercel flags', read.accessor, isTest);
+        }
+        continue;
+      }
       // Dynamic reads count too: a forwarding wrapper (`useFlagOn(key)`) reads the SDK with a
       // parameter, and the wrapper is only found when its accessor is in the config.
       if (read.wrapper || !isCallAccessor(read.accessor)) continue;
@@ -97,8 +110,14 @@ export async function detectAccessors(dir: string): Promise<Detection> {
   return { files, tests, accessors, defaults, uncovered };
 }
 
+/** A file that may define Vercel-style flags: it imports a package with a definer. */
+function definesFlags(text: string | undefined): boolean {
+  return text !== undefined && /from\s+['"](@vercel\/)?flags(\/[\w-]+)?['"]/.test(text);
+}
+
 export function accessorId(a: Accessor): string {
   if (isCallAccessor(a)) return `${a.call}@${a.from ?? ''}`;
+  if (isDefineAccessor(a)) return `define ${a.define}@${a.from ?? ''}`;
   return isMemberAccessor(a) ? `.${a.member}` : JSON.stringify(a);
 }
 
@@ -147,6 +166,7 @@ function flagObjectReads(sf: ts.SourceFile, file: string): FlagObjectRead[] {
 /** The accessor as written to the config: field order of docs/config.md. */
 export function configAccessor(a: Accessor): Accessor {
   if (isMemberAccessor(a)) return { member: a.member };
+  if (isDefineAccessor(a)) return a.from === undefined ? { define: a.define, keyProperty: a.keyProperty, keyArg: a.keyArg } : { define: a.define, keyProperty: a.keyProperty, keyArg: a.keyArg, from: a.from };
   if (!isCallAccessor(a)) return a;
   const out: CallAccessor = { call: a.call, keyArg: a.keyArg };
   if (a.defaultArg !== undefined) out.defaultArg = a.defaultArg;

@@ -7,7 +7,7 @@
  *
  * Sources: each SDK's own README / API reference (npm package pages, vendor docs).
  */
-import type { CallAccessor } from '@flagdebt/core';
+import type { CallAccessor, DefineAccessor } from '@flagdebt/core';
 
 export interface SdkRead {
   /** Exported hook/function name, or the method name on the SDK's client object. */
@@ -25,6 +25,11 @@ export interface SdkFamily {
    * LaunchDarkly's `useFlags()`. Read as a member accessor on the variable holding the result.
    */
   flagObjects?: string[];
+  /**
+   * Functions that define a flag once (`flag({ key: 'x', decide })`, Vercel `flags`): the code
+   * then reads it by calling the const. Proposed as a `define` accessor.
+   */
+  definers?: { call: string; keyProperty: string }[];
 }
 
 const read = (call: string, keyArg = 0, defaultArg?: number): SdkRead => (defaultArg === undefined ? { call, keyArg } : { call, keyArg, defaultArg });
@@ -135,6 +140,16 @@ export const SDK_FAMILIES: SdkFamily[] = [
     reads: [read('useFeatureFlag', 0, 1), read('getValueAsync', 0, 1), read('getValueDetailsAsync', 0, 1), read('getValue', 0, 1)],
   },
   {
+    // Vercel: `flags/next`, `flags/sveltekit`, and the older `@vercel/flags/next` (also as `unstable_flag`).
+    sdk: 'Vercel flags',
+    packages: ['flags', '@vercel/flags'],
+    reads: [],
+    definers: [
+      { call: 'flag', keyProperty: 'key' },
+      { call: 'unstable_flag', keyProperty: 'key' },
+    ],
+  },
+  {
     // Browser/React: flagsmith.hasFeature(name), flagsmith.getValue(name); Node: flags.isFeatureEnabled(name).
     sdk: 'Flagsmith',
     packages: ['flagsmith', 'react-native-flagsmith', 'flagsmith-nodejs'],
@@ -156,6 +171,18 @@ export function catalogAccessors(): CatalogAccessor[] {
     }
   }
   return out;
+}
+
+export interface CatalogDefiner {
+  sdk: string;
+  accessor: DefineAccessor;
+}
+
+/** One `define` accessor per package and definer. */
+export function catalogDefiners(): CatalogDefiner[] {
+  return SDK_FAMILIES.flatMap((family) =>
+    family.packages.flatMap((from) => (family.definers ?? []).map((d) => ({ sdk: family.sdk, accessor: { define: d.call, keyProperty: d.keyProperty, keyArg: 0, from } }))),
+  );
 }
 
 /** `import { useFlags } from 'launchdarkly-react-client-sdk'` and friends. */

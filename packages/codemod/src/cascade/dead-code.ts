@@ -20,6 +20,8 @@ export interface CascadeOptions {
    * and so is everything at the top level of a module that defines one: never deleted.
    */
   sdkRoots?: ReadonlySet<string>;
+  /** Per file, the consts holding a definition of a flag this run removes (see collectDeclarations). */
+  definitions?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 export interface CascadeOutcome {
@@ -121,7 +123,7 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
     const sf = parseText(file, text);
     const dead: DeclarationRecord[] = [];
     const sdk = isSdkFile(file);
-    for (const d of collectDeclarations(sf, (n) => lost.has(n))) {
+    for (const d of collectDeclarations(sf, (n) => lost.has(n), options.definitions?.get(file))) {
       if (!d.removable || d.ambiguous) continue;
       if (sdk && d.kind !== 'import' && d.id === `${d.kind}:/${d.name}`) continue;
       const was = localBefore(file, d.id, d.name);

@@ -25,8 +25,12 @@ export interface DeclarationRecord {
 /** Calls that only wrap a component, so `const X = memo(() => ...)` can go when unused. */
 const PURE_WRAPPERS = new Set(['memo', 'forwardRef', 'lazy', 'React.memo', 'React.forwardRef', 'React.lazy']);
 
-/** `wanted` limits the records to some names (big files have thousands of declarations). */
-export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) => boolean): DeclarationRecord[] {
+/**
+ * `wanted` limits the records to some names (big files have thousands of declarations).
+ * `definitions`: consts holding a flag definition (`const showBanner = flag({ ... })` of a
+ * `define` accessor), removable although their initializer is a call: defining has no effect.
+ */
+export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) => boolean, definitions?: ReadonlySet<string>): DeclarationRecord[] {
   const out: DeclarationRecord[] = [];
   const skip = (name: string) => wanted !== undefined && !wanted(name);
   const add = (rec: Omit<DeclarationRecord, 'id' | 'ambiguous'>, chain: string): void => {
@@ -51,7 +55,7 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
         const d = s.declarationList.declarations[0];
         if (ts.isIdentifier(d.name) && !skip(d.name.text)) {
           const name = d.name.text;
-          const removable = !d.initializer || isPure(d.initializer) || isPureWrapperCall(d.initializer);
+          const removable = !d.initializer || isPure(d.initializer) || isPureWrapperCall(d.initializer) || (definitions?.has(name) === true && ts.isCallExpression(d.initializer));
           add({ name, kind: 'variable', node: s, exported: exported(), removable, localReferences: () => countRefs(list, name, s) }, chain);
         }
       } else if (ts.isImportDeclaration(s) && s.importClause) {

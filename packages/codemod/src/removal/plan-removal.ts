@@ -1,8 +1,9 @@
 import path from 'node:path';
-import type { ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import type { FlagProject } from '@flagdebt/core';
 import { accessorName, FlagdebtError, isExportAccessor, isPropertyAccessor, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
+import { collectDeclarations } from '../cascade/declarations.js';
 import { EntryPoints } from '../cascade/entry-points.js';
 import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
 import { retireFromCodeRegistry } from '../cascade/retire-key.js';
@@ -52,6 +53,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   // All reads are collected on the original texts first: folding one file (a wrapper's own
   // read) must not change what the reads in its callers resolve to.
   const planned: Array<{ file: string; text: string; spans: Array<Span & { key: string; value: FlagValue }> }> = [];
+  const definitions: Array<{ file: string; read: FlagRead; name: string | undefined }> = [];
   for (const file of files) {
     let text = sources.text(file);
     if (typeof text !== 'string') continue;
@@ -59,7 +61,9 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     // JSX gates and keys in data are reads, but not expressions with the flag's value; one key of
     // several read at once (`isEnabled([A, B])`) is not this flag's value alone: neither is folded.
     for (const r of all) {
-      if (r.gate || r.data) skipped.unfolded(file, r);
+      // A flag's definition goes with the cascade once nothing calls it (checked after it).
+      if (r.data === 'definition') definitions.push({ file, read: r, name: definedName(text, file, r.span) });
+      else if (r.gate || r.data) skipped.unfolded(file, r);
       else if (r.keyInArray) skipped.addShared(file, r);
     }
     let reads = all.filter((r) => !r.gate && !r.data && !r.keyInArray);
@@ -135,7 +139,15 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     resolveModule: (spec, from) => project.resolveModule(spec, from),
     // The SDK: what calls, member reads and gates go through (data forms name no code).
     sdkRoots: new Set(config.accessors.filter((a) => !isPropertyAccessor(a) && !isExportAccessor(a)).map((a) => accessorName(a).split('.')[0])),
+    definitions: definitionNames(definitions),
   });
+  // A definition the cascade did not delete is still used (a call left, an array): reported, and
+  // the flag stays in the registry.
+  for (const d of definitions) {
+    const text = sources.text(d.file);
+    const gone = typeof text === 'string' && d.name !== undefined && !collectDeclarations(parse(d.file, text), (n) => n === d.name).some((x) => x.kind === 'variable');
+    if (!gone || (evaluations.get(d.read.key!) ?? 0) === 0) skipped.unfolded(d.file, d.read);
+  }
   // A key still read in a skipped file keeps its declarations (`KEY = 'new-checkout'`) too.
   const removedKeys = new Set(keys.filter((k) => (evaluations.get(k) ?? 0) > 0 && !skipped.blockedKeys.has(k)));
   const beforeKeys = new Map(sources.files().map((f) => [f, sources.text(f)]));
@@ -161,6 +173,19 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     removedKeys,
     keyDeclarationEdits,
   };
+}
+
+/** The const a flag definition (`const showBanner = flag({ ... })`) is assigned to. */
+function definedName(text: string, file: string, span: Span): string | undefined {
+  const node = expressionAt(parse(file, text), span);
+  const parent = node?.parent;
+  return parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) && parent.initializer === node ? parent.name.text : undefined;
+}
+
+function definitionNames(definitions: Array<{ file: string; name: string | undefined }>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const { file, name } of definitions) if (name !== undefined) out.set(file, new Set([...(out.get(file) ?? []), name]));
+  return out;
 }
 
 /** Deletes the statements that only assert on a read's value (see assertionStatement). */

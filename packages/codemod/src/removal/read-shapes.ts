@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { isCallAccessor, isMemberAccessor, type FlagRead, type Span } from '@flagdebt/core';
+import { isCallAccessor, isDefineAccessor, isMemberAccessor, type AccessorReturns, type FlagRead, type Span } from '@flagdebt/core';
 
 /** How one read may be folded: the span that becomes the value, or why it stays. */
 export type ReadShape = { fold: Span } | { keep: string; code: 'remove/not-a-value' | 'remove/in-mock-setup' | 'remove/assertion' };
@@ -43,7 +43,7 @@ export function readShape(sf: ts.SourceFile, read: FlagRead, node: ts.Expression
   const parent = outer.parent;
   const span = (n: ts.Node): Span => ({ start: n.getStart(sf), end: n.getEnd() });
   // Gates and keys in data never reach here (they are not folded): a call or member accessor.
-  const { returns, valueProperty: property } = isCallAccessor(read.accessor) || isMemberAccessor(read.accessor) ? read.accessor : { returns: undefined, valueProperty: undefined };
+  const { returns, valueProperty: property } = readResult(read);
   const where = `${read.via}(...)`;
   if (ts.isAwaitExpression(parent)) return { fold: span(parent) };
   if (returns === 'observable') return { keep: `${where} returns an observable ("returns": "observable"), which has no single value to fold`, code: 'remove/not-a-value' };
@@ -63,6 +63,12 @@ export function readShape(sf: ts.SourceFile, read: FlagRead, node: ts.Expression
     return { keep: `${where} is given a callback: it subscribes rather than reads a value; set the accessor's "returns" in the config if it is a plain value`, code: 'remove/not-a-value' };
   }
   return { fold: read.span };
+}
+
+/** What the read returns: a defined flag (`await showBanner()`) always returns a Promise. */
+function readResult(read: FlagRead): { returns?: AccessorReturns; valueProperty?: string } {
+  if (isCallAccessor(read.accessor) || isMemberAccessor(read.accessor)) return read.accessor;
+  return isDefineAccessor(read.accessor) ? { returns: 'promise' } : {};
 }
 
 /** The expression spanning exactly `span`. */

@@ -103,15 +103,29 @@ export class UnanalysedFiles {
     const key = read.key as string;
     this.blockedKeys.add(key);
     const state = this.states.get(key);
+    const stays = state ? `the registry entry stays ${state}` : 'the flag was not archived';
+    const where = { file: path.relative(this.root, file).split(path.sep).join('/'), line: read.line, column: read.column, flag: key };
+    if (read.data === 'definition' || read.data === 'flag-object') {
+      // Defined flags (`flag({ key })`): their awaited calls fold; the definition and the arrays
+      // that pass it on are code the codemod does not delete yet.
+      this.warnings.push({
+        severity: 'warning',
+        code: 'remove/unsupported-read',
+        ...where,
+        message:
+          read.data === 'definition'
+            ? `${key} is defined here with ${read.via}({ ... }), and the definition is still used after the run (a call that is not awaited, the flag in an array, or an export the project's entry point makes public), so it stays; ${stays}`
+            : `${key} is passed on here as a flag object (\`${read.via}\` in an array, e.g. precompute([...])), which the codemod does not remove yet; ${stays}`,
+        fix: read.data === 'definition' ? 'remove what still uses it (see the other warnings), then run flagdebt remove again' : 'take the flag out of the array by hand, then run flagdebt remove again',
+      });
+      return;
+    }
     const what = read.gate ? `the JSX gate <${read.via}>` : `the data entry \`${read.via}\``;
     this.warnings.push({
       severity: 'warning',
       code: 'remove/unsupported-read',
-      file: path.relative(this.root, file).split(path.sep).join('/'),
-      line: read.line,
-      column: read.column,
-      flag: key,
-      message: `${key} is read through ${what}, which the codemod does not fold yet; ` + (state ? `the registry entry stays ${state}` : 'the flag was not archived'),
+      ...where,
+      message: `${key} is read through ${what}, which the codemod does not fold yet; ` + stays,
       fix: 'remove this read by hand, then run flagdebt remove again',
     });
   }

@@ -20,9 +20,9 @@ import { codeModulesExist, readRegistryField } from './registry-config.js';
 import { DEFAULT_ACCESSORS, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_STALENESS, DEFAULT_TESTS, REGISTRY_FILE_NAMES } from './defaults.js';
 
 const TOP_LEVEL = ['$schema', 'registry', 'include', 'exclude', 'tests', 'accessors', 'naming', 'staleness', 'budget'] as const;
-const ACCESSOR_KEYS = ['call', 'member', 'component', 'property', 'export', 'keyArg', 'defaultArg', 'from', 'keyProp', 'fallbackProp', 'invertProp', 'returns', 'valueProperty', 'keyProperty'] as const;
+const ACCESSOR_KEYS = ['call', 'member', 'component', 'property', 'export', 'define', 'keyArg', 'defaultArg', 'from', 'keyProp', 'fallbackProp', 'invertProp', 'returns', 'valueProperty', 'keyProperty'] as const;
 /** The field that says which form an accessor is; every accessor has exactly one. */
-const ACCESSOR_FORMS = ['call', 'member', 'component', 'property', 'export'] as const;
+const ACCESSOR_FORMS = ['call', 'member', 'component', 'property', 'export', 'define'] as const;
 /** Fields each form takes besides its own (anything else is reported as not applying). */
 const FORM_FIELDS: Record<(typeof ACCESSOR_FORMS)[number], readonly string[]> = {
   call: ['keyArg', 'defaultArg', 'from', 'keyProperty', 'returns', 'valueProperty'],
@@ -30,6 +30,7 @@ const FORM_FIELDS: Record<(typeof ACCESSOR_FORMS)[number], readonly string[]> = 
   component: ['keyProp', 'fallbackProp', 'invertProp', 'from'],
   property: [],
   export: [],
+  define: ['keyProperty', 'keyArg', 'from'],
 };
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** JSX attribute names may contain dashes (`data-flag`). */
@@ -52,7 +53,7 @@ function readAccessor(reader: ConfigReader, node: Node, index: number): Accessor
     reader.error('config/invalid-accessor', node, `\`${where}\` must have exactly one of ${ACCESSOR_FORMS.map((f) => `\`${f}\``).join(', ')}`,
       forms.length > 1
         ? `split it into ${forms.length} accessors, one each for ${forms.map((f) => `\`${f}\``).join(', ')}`
-        : 'add `"call": "flags.isEnabled"`, `"member": "config.featureToggles"`, `"component": "FeatureToggle"`, `"property": "flag"` or `"export": "featureFlag"`');
+        : 'add `"call": "flags.isEnabled"`, `"member": "config.featureToggles"`, `"component": "FeatureToggle"`, `"property": "flag"`, `"export": "featureFlag"` or `"define": "flag"`');
     return undefined;
   }
   const form = forms[0];
@@ -81,6 +82,7 @@ function readAccessor(reader: ConfigReader, node: Node, index: number): Accessor
     return undefined;
   }
   if (form === 'component') return readComponent(reader, fields, where, path);
+  if (form === 'define') return readDefine(reader, fields, where, path);
   // What a read evaluates to, for the codemod (call and member accessors).
   const result = readAccessorResult(reader, fields, where);
   if (form === 'member') return path === undefined || result === undefined ? undefined : { member: path, ...result };
@@ -129,6 +131,25 @@ function readComponent(reader: ConfigReader, fields: Map<string, Entry>, where: 
   const accessor: Accessor = { component: component as string, keyProp: props.keyProp as string };
   if (props.fallbackProp !== undefined) accessor.fallbackProp = props.fallbackProp;
   if (props.invertProp !== undefined) accessor.invertProp = props.invertProp;
+  if (from !== undefined) accessor.from = from;
+  return accessor;
+}
+
+/** `{ "define": "flag", "keyProperty": "key" }`: the key property defaults to `key`, the options to argument 0. */
+function readDefine(reader: ConfigReader, fields: Map<string, Entry>, where: string, define: string | undefined): Accessor | undefined {
+  const keyArgEntry = fields.get('keyArg');
+  const keyArg = keyArgEntry ? reader.count(keyArgEntry, `${where}.keyArg`) : 0;
+  const fromEntry = fields.get('from');
+  const from = fromEntry ? reader.string(fromEntry, `${where}.from`) : undefined;
+  const keyPropertyEntry = fields.get('keyProperty');
+  const keyProperty = keyPropertyEntry ? reader.string(keyPropertyEntry, `${where}.keyProperty`) : 'key';
+  if (keyPropertyEntry && keyProperty !== undefined && !IDENTIFIER.test(keyProperty)) {
+    reader.error('config/invalid-accessor', keyPropertyEntry.value, `\`${where}.keyProperty\` must be a property name, not "${keyProperty}"`,
+      'write the options property that holds the key, e.g. `"keyProperty": "key"`');
+    return undefined;
+  }
+  if (define === undefined || keyArg === undefined || keyProperty === undefined || (fromEntry && from === undefined)) return undefined;
+  const accessor: Accessor = { define, keyProperty, keyArg };
   if (from !== undefined) accessor.from = from;
   return accessor;
 }

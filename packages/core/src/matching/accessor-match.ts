@@ -1,6 +1,6 @@
 import ts from '../typescript.cjs';
-import { accessorName, isCallAccessor, isComponentAccessor, isExportAccessor, isMemberAccessor, isPropertyAccessor } from '../types.js';
-import type { Accessor, CallAccessor, ComponentAccessor, ExportAccessor, JsxGate, MemberAccessor, PropertyAccessor, WrapperInfo } from '../types.js';
+import { accessorName, isCallAccessor, isComponentAccessor, isDefineAccessor, isExportAccessor, isMemberAccessor, isPropertyAccessor } from '../types.js';
+import type { Accessor, CallAccessor, ComponentAccessor, DefineAccessor, ExportAccessor, JsxGate, MemberAccessor, PropertyAccessor, WrapperInfo } from '../types.js';
 import { dataKeyExpressions, exportedConst } from './data-keys.js';
 import { componentGate, isIntrinsicTag, jsxKeyAttribute } from './jsx-gates.js';
 import type { KeyResolver, Resolved } from './key-resolver.js';
@@ -70,6 +70,7 @@ export class ReadMatcher implements ReadMatching {
   private readonly components: { accessor: ComponentAccessor; path: string[] }[];
   private readonly properties: Map<string, PropertyAccessor>;
   private readonly exports: Map<string, ExportAccessor>;
+  private readonly defines: { accessor: DefineAccessor; path: string[] }[];
 
   constructor(
     accessors: Accessor[],
@@ -88,6 +89,50 @@ export class ReadMatcher implements ReadMatching {
     this.components = accessors.filter(isComponentAccessor).map((a) => ({ accessor: a, path: a.component.split('.') })).filter((c) => usable(c.path));
     this.properties = new Map(accessors.filter(isPropertyAccessor).map((a) => [a.property, a]));
     this.exports = new Map(accessors.filter(isExportAccessor).map((a) => [a.export, a]));
+    this.defines = accessors.filter(isDefineAccessor).map((a) => ({ accessor: a, path: a.define.split('.') })).filter((d) => usable(d.path));
+  }
+
+  get definesFlags(): boolean {
+    return this.defines.length > 0;
+  }
+
+  /**
+   * `flag({ key: 'show-banner', ... })` of a `define` accessor: the definition of a flag (its key
+   * in the options' key property). Options without the property define nothing; options that
+   * cannot be seen give a definition without a key expression (a dynamic one).
+   */
+  matchDefinition(call: ts.CallExpression, file: string): ReadMatch | undefined {
+    if (this.defines.length === 0) return undefined;
+    const callee = pathOf(call.expression);
+    for (const { accessor, path } of this.defines) {
+      if (!endsWith(callee.segments, path, 1) || !this.firstSegmentMatches(callee, path, accessor, file)) continue;
+      const arg = call.arguments[accessor.keyArg];
+      if (!arg || ts.isSpreadElement(arg)) continue;
+      const property = this.keys.optionProperty(arg, accessor.keyProperty, file);
+      if (property === null) continue;
+      return { node: call, accessor, via: accessor.define, keyExpr: property, keyNode: property ?? arg, call, data: 'definition' };
+    }
+    return undefined;
+  }
+
+  /**
+   * A defined flag passed on as an object (`precompute([showBanner, flags.showSale])`): an
+   * identifier, or a namespace import's member, that resolves to a `define` accessor's const.
+   */
+  matchFlagObject(expr: ts.Expression, file: string): ReadMatch | undefined {
+    if (this.defines.length === 0) return undefined;
+    const e = skipOuterExpressions(expr);
+    let resolved: Resolved | undefined;
+    if (ts.isIdentifier(e)) {
+      if (!this.ctx.symbols(file)?.locals.has(e.text) || !this.wrappers.mayBeWrapper(e.text)) return undefined;
+      resolved = this.keys.lookup(e, file, 'value');
+    } else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && this.wrappers.mayBeWrapper(e.name.text)) {
+      const ns = this.ctx.symbols(file)?.locals.has(e.expression.text) ? this.keys.lookup(e.expression, file, 'value') : undefined;
+      if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, e.name.text, 'value');
+    }
+    const wrapper = resolved ? this.wrappers.wrapperOf(resolved) : undefined;
+    if (!wrapper || !isDefineAccessor(wrapper.accessor)) return undefined;
+    return { node: e, accessor: wrapper.accessor, via: wrapper.name, wrapper, fixedKey: wrapper.key, data: 'flag-object' };
   }
 
   /**
@@ -171,7 +216,7 @@ export class ReadMatcher implements ReadMatching {
       }
       return { node: call, accessor, via: accessorName(accessor), keyExpr, keyNode: keyExpr ?? keyArg, call, defaultArg: accessor.defaultArg };
     }
-    return this.matchWrapperCall(call, file, inWrapperOf);
+    return this.matchDefinition(call, file) ?? this.matchWrapperCall(call, file, inWrapperOf);
   }
 
   /** A property/element access whose object ends with a member path. */
@@ -261,7 +306,7 @@ export class ReadMatcher implements ReadMatching {
    * or a const initialised from one (`const client = OpenFeature.getClient()`); for roots we
    * cannot trace (`this.client`, parameters) the file must at least import the module.
    */
-  private firstSegmentMatches(callee: PathOf, path: string[], accessor: CallAccessor | ComponentAccessor, file: string): boolean {
+  private firstSegmentMatches(callee: PathOf, path: string[], accessor: CallAccessor | ComponentAccessor | DefineAccessor, file: string): boolean {
     const offset = callee.segments.length - path.length;
     const sameName = callee.segments[offset] === path[0];
     if (!accessor.from) return sameName;

@@ -233,6 +233,14 @@ export class FlagProject {
   }
 
   /**
+   * Names under which known wrappers are re-exported (`export { useX as useY }`), with the
+   * re-exporting file: names that must be sealed with the wrappers' own.
+   */
+  wrapperAliases(): Array<[name: string, file: string]> {
+    return this.wrapperRegistry.aliasEntries();
+  }
+
+  /**
    * Promise that `discoverWrappers` has seen every file that can declare a wrapper (as the
    * scanner's fixed-point pre-filter guarantees). Calls of other names are then not followed
    * into their modules, which saves parsing most imported files. `invalidate` lifts it.

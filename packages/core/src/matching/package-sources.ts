@@ -41,13 +41,19 @@ export class PackageSources {
     if (exportsField !== undefined && exportsField !== null) targets = exportTargets(exportsField, subpath);
     if (targets === null) return null; // the package hides this subpath
     targets ??= subpath === '.' ? legacyEntries(pkg) : [subpath];
+    // A JavaScript file is only a fallback: a package without `exports` often serves a subpath
+    // with a root-level shim (`enterprise.js`: `module.exports = require('./dist/enterprise')`)
+    // while the source sits in src/ (`src/enterprise/index.ts`).
+    let built: string | null = null;
     for (const target of targets) {
       const file = this.sourceOf(pkg.dir, path.resolve(pkg.dir, target));
-      if (file) return file;
+      if (file && !isJavaScript(file)) return file;
+      built ??= file;
     }
-    // No entry resolved: sources conventionally live in src/.
+    // No entry resolved to a source: sources conventionally live in src/.
     const rest = subpath === '.' ? 'index' : subpath.slice(2);
-    return this.probe(path.join(pkg.dir, 'src', rest)) ?? (subpath === '.' ? null : this.probe(path.join(pkg.dir, rest)));
+    const conventional = this.probe(path.join(pkg.dir, 'src', rest)) ?? (subpath === '.' ? null : this.probe(path.join(pkg.dir, rest)));
+    return conventional !== null && !isJavaScript(conventional) ? conventional : (built ?? conventional);
   }
 
   /** The source file behind `target` (a file of the package, built or not). */
@@ -107,6 +113,10 @@ export class PackageSources {
     for (const file of stems) if (this.host.fileExists(file)) return file;
     return null;
   }
+}
+
+function isJavaScript(file: string): boolean {
+  return JS_EXTENSIONS.includes(path.extname(file));
 }
 
 /** `file` relative to `dir` when inside it, else undefined. */

@@ -49,6 +49,12 @@ export class ReadCollector {
         if (accessor) containers.set(node, accessor);
       } else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
         this.data(this.matcher.matchProperty(node), sf, file, reads);
+      } else if (ts.isArrayLiteralExpression(node)) {
+        // Defined flags passed on as objects: `precompute([showBanner, showSale])`.
+        for (const el of node.elements) {
+          const object = this.matcher.matchFlagObject(el, file);
+          if (object) reads.push(this.toRead(object, sf, file, false));
+        }
       }
       if (ts.isVariableDeclaration(node)) this.data(this.matcher.matchExport(node), sf, file, reads);
       children.length = 0;

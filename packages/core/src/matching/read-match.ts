@@ -23,8 +23,8 @@ export interface ReadMatch {
   defaultArg?: number;
   /** A JSX element read: what the codemod needs to fold it. */
   gate?: JsxGate;
-  /** A key in data (`property` / `export` accessors). */
-  data?: 'property' | 'export';
+  /** Nothing evaluated here: see `FlagRead.data`. */
+  data?: 'property' | 'export' | 'definition' | 'flag-object';
 }
 
 /** A wrapper found, and the read its body makes. */
@@ -39,4 +39,8 @@ export interface ReadMatching {
   matchCall(call: ts.CallExpression, file: string, inWrapperOf?: string): ReadMatch | undefined;
   matchMember(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): ReadMatch | undefined;
   matchJsx(el: ts.JsxOpeningElement | ts.JsxSelfClosingElement, file: string): ReadMatch | undefined;
+  /** A `define` accessor's definition call (`flag({ key: 'x' })`). */
+  matchDefinition(call: ts.CallExpression, file: string): ReadMatch | undefined;
+  /** Some accessor is a `define` accessor: consts initialised with a call may be flags. */
+  readonly definesFlags: boolean;
 }

@@ -7,6 +7,7 @@ import { componentGate, functionValue, wrappedComponent } from './component-gate
 import type { GateContext } from './component-gates.js';
 import type { ProjectContext } from './project-context.js';
 import { hasExportModifier, isConstDeclaration, isFunctionLikeValue, positionOf, skipOuterExpressions } from './syntax.js';
+import { WrapperAliases } from './wrapper-aliases.js';
 import { returnedRead } from './wrapper-body.js';
 
 /** Functions, const arrows, and methods (or arrow properties) of top-level classes. */
@@ -32,6 +33,8 @@ export class WrapperRegistry {
   private readonly methodNames = new Set<string>();
   /** `names()`, until a name can have been added or removed (it is asked for once per file). */
   private knownNames: Set<string> | null = null;
+  /** Names wrappers are re-exported under: names their callers spell. */
+  private readonly aliases = new WrapperAliases();
 
   /** What component gate discovery needs from this registry (see component-gates.ts). */
   private readonly gates: GateContext;
@@ -56,7 +59,7 @@ export class WrapperRegistry {
   /** The wrapper a resolved callee declaration is, if any. */
   wrapperOf(d: Resolved): WrapperInfo | undefined {
     if (d.kind === 'function') return this.analyze(d.decl, d.file)?.info;
-    if (d.kind === 'var' && d.isConst && d.decl.initializer && (functionValue(d.decl.initializer) || wrappedComponent(d.decl.initializer))) {
+    if (d.kind === 'var' && d.isConst && d.decl.initializer && (functionValue(d.decl.initializer) || wrappedComponent(d.decl.initializer) || (this.matcher.definesFlags && isCall(d.decl.initializer)))) {
       return this.analyze(d.decl, d.file)?.info;
     }
     return undefined;
@@ -84,13 +87,19 @@ export class WrapperRegistry {
     const sf = this.ctx.parsed(file);
     const out: WrapperRecord[] = [];
     if (sf) {
-      for (const decl of candidateDecls(sf)) {
+      for (const decl of candidateDecls(sf, this.matcher.definesFlags)) {
         const rec = this.analyze(decl, file);
         if (rec) out.push(rec);
       }
+      if (this.aliases.note(file, this.ctx.symbols(file)?.exports)) this.knownNames = null;
     }
     this.byFile.set(file, out);
     return out;
+  }
+
+  /** (alias, re-exporting file) of every known wrapper's alias, for a caller that seals later with names. */
+  aliasEntries(): Array<[string, string]> {
+    return this.aliases.entries(this.known().map((w) => w.name));
   }
 
   /** Every wrapper analysed so far. */
@@ -110,7 +119,7 @@ export class WrapperRegistry {
    * is found whatever the names say.
    */
   seal(names?: Iterable<string>, covers?: (file: string) => boolean): void {
-    this.sealing = { names: new Set(names ?? this.known().map((w) => w.name)), covers: names === undefined ? null : (covers ?? (() => true)) };
+    this.sealing = { names: this.aliases.close(new Set(names ?? this.known().map((w) => w.name))), covers: names === undefined ? null : (covers ?? (() => true)) };
     this.knownNames = null;
   }
 
@@ -163,13 +172,14 @@ export class WrapperRegistry {
     if (this.knownNames === null) {
       const names = new Set([...this.namesOfForgotten, ...(this.sealing?.names ?? [])]);
       for (const rec of this.byDecl.values()) if (rec) names.add(rec.info.name);
-      this.knownNames = names;
+      this.knownNames = this.aliases.close(names);
     }
     return this.knownNames;
   }
 
   clear(): void {
     this.namesOfForgotten.clear();
+    this.aliases.clear();
     // `methodNames` stay: a superset only costs resolving a few more receivers.
     this.sealing = null;
     this.byDecl.clear();
@@ -197,6 +207,8 @@ export class WrapperRegistry {
   }
 
   private compute(decl: WrapperDecl, file: string): WrapperRecord | null {
+    const defined = this.matcher.definesFlags && ts.isVariableDeclaration(decl) && decl.initializer && isCall(decl.initializer) ? this.definition(decl, file) : null;
+    if (defined) return defined;
     const component = componentGate(decl, file, this.gates);
     if (component) return component;
     const fn = functionOf(decl);
@@ -208,7 +220,7 @@ export class WrapperRegistry {
     let match;
     if (ts.isCallExpression(read)) match = this.matcher.matchCall(read, file, file);
     else if (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read)) match = this.matcher.matchMember(read);
-    if (!match || this.readsElsewhere(fn, read, file)) return null;
+    if (!match || match.data !== undefined || this.readsElsewhere(fn, read, file)) return null;
 
     let key: string | null = null;
     let keyParam: number | undefined;
@@ -236,6 +248,32 @@ export class WrapperRegistry {
     if (cls) info.className = cls.name?.text ?? 'default';
     if (keyParam !== undefined) info.keyParam = keyParam;
     return { info, bodyRead: read };
+  }
+
+  /**
+   * `export const showBanner = flag({ key: 'show-banner', ... })` with a `define` accessor: the
+   * const is a fixed-key wrapper whose own read is the definition, so calls of it (through
+   * imports, re-exports and namespaces) are evaluations of the key, as for any wrapper.
+   */
+  private definition(decl: ts.VariableDeclaration, file: string): WrapperRecord | null {
+    const call = skipOuterExpressions(decl.initializer!) as ts.CallExpression;
+    const sf = this.ctx.parsed(file);
+    const match = this.matcher.matchDefinition(call, file);
+    if (!match?.keyExpr || !sf || !ts.isIdentifier(decl.name) || !isConstDeclaration(decl)) return null;
+    const key = this.keys.resolveKey(match.keyExpr, file);
+    if (key === null) return null;
+    const whole = decl.parent.parent;
+    const start = whole.getStart(sf);
+    const info: WrapperInfo = {
+      name: decl.name.text,
+      file,
+      span: { start, end: whole.getEnd() },
+      ...positionOf(start, sf),
+      exported: isExported(decl, decl.name.text, this.ctx.symbols(file)?.exports),
+      key,
+      accessor: match.accessor,
+    };
+    return { info, bodyRead: call };
   }
 
   /**
@@ -294,7 +332,8 @@ export class WrapperRegistry {
   }
 }
 
-function candidateDecls(sf: ts.SourceFile): WrapperDecl[] {
+/** `definitions`: also consts initialised with a call (`flag({ ... })` of a `define` accessor). */
+function candidateDecls(sf: ts.SourceFile, definitions: boolean): WrapperDecl[] {
   const out: WrapperDecl[] = [];
   for (const stmt of sf.statements) {
     if (ts.isFunctionDeclaration(stmt) && stmt.name && stmt.body) out.push(stmt);
@@ -303,11 +342,16 @@ function candidateDecls(sf: ts.SourceFile): WrapperDecl[] {
     }
     else if (ts.isVariableStatement(stmt)) {
       for (const d of stmt.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer && isConstDeclaration(d) && (functionValue(d.initializer) || wrappedComponent(d.initializer))) out.push(d);
+        if (ts.isIdentifier(d.name) && d.initializer && isConstDeclaration(d) && (functionValue(d.initializer) || wrappedComponent(d.initializer) || (definitions && isCall(d.initializer)))) out.push(d);
       }
     }
   }
   return out;
+}
+
+/** `flag({ ... })`, `flag<boolean>({ ... })`: what a flag definition's const holds. */
+function isCall(init: ts.Expression): boolean {
+  return ts.isCallExpression(skipOuterExpressions(init));
 }
 
 function functionOf(decl: WrapperDecl): ts.FunctionLikeDeclaration | undefined {

@@ -28,6 +28,11 @@ describe('workspace packages (npm workspaces, nothing installed)', () => {
     expect(project.resolveModule('@shop/unknown', cart)).toBeNull();
   });
 
+  it('prefers src/ over a root-level JavaScript shim for a subpath (`pricing.js` requiring the unbuilt lib/)', () => {
+    expect(project.resolveModule('@shop/legacy/pricing', cart)).toBe(file('packages/legacy/src/pricing/index.ts'));
+    expect(readsOf(project, root, ['apps/storefront/src/plans.ts'])).toEqual(['plan-limits-v2 apps/storefront/src/plans.ts:5 evaluation']);
+  });
+
   it('resolves every read through the packages, CommonJS require included', () => {
     expect(readsOf(project, root, ['apps/storefront/src/cart.ts', 'apps/storefront/src/search.ts', 'apps/storefront/src/server.js'])).toEqual([
       'new-cart apps/storefront/src/cart.ts:6 evaluation',

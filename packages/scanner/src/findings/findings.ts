@@ -14,6 +14,8 @@ export interface Finding {
   file?: string;
   line?: number;
   column?: number;
+  /** For a dynamic key, the accessor that read it (what SARIF names the finding by). */
+  via?: string;
 }
 
 /** Every finding of `result`, stale flags first, then reads in the result's order. */
@@ -22,7 +24,7 @@ export function findingsOf(result: ScanResult): Finding[] {
   const archived = archivedKeys(result);
   for (const u of result.unregistered) out.push({ kind: 'unregistered', flag: u.flag, file: u.file, line: u.line, column: u.column });
   for (const r of result.references) {
-    if (r.kind === 'dynamic') out.push({ kind: 'dynamic', flag: null, file: r.file, line: r.line, column: r.column });
+    if (r.kind === 'dynamic') out.push({ kind: 'dynamic', flag: null, file: r.file, line: r.line, column: r.column, via: r.via });
     else if (r.flag !== null && archived.has(r.flag)) out.push({ kind: 'archived', flag: r.flag, file: r.file, line: r.line, column: r.column });
   }
   return out;

@@ -138,7 +138,9 @@ function isReported(read: FlagRead): boolean {
 }
 
 function readRecord(read: FlagRead, file: string, test: boolean): ReferenceRecord {
-  return { flag: read.key, file, line: read.line, column: read.column, kind: read.kind, test, via: read.via };
+  // A flag's definition (`flag({ key })`) and a defined flag passed on as an object evaluate nothing.
+  const kind = read.kind === 'evaluation' && (read.data === 'definition' || read.data === 'flag-object') ? 'declaration' : read.kind;
+  return { flag: read.key, file, line: read.line, column: read.column, kind, test, via: read.via };
 }
 
 function declarationRecord(declaration: KeyDeclaration, file: string, test: boolean): ReferenceRecord {

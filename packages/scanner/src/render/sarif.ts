@@ -3,7 +3,8 @@ import { removeCommand } from './remove-command.js';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { FlagReport, ProblemRecord, ReferenceRecord, ScanResult } from '../types.js';
+import { isSuppressedStale } from '../findings/findings.js';
+import type { FlagReport, ProblemRecord, ReferenceRecord, ScanResult, SuppressedRecord } from '../types.js';
 import type { RenderOptions, Renderer } from './renderer.js';
 import { SARIF_RULES, ruleIndex, type SarifLevel, type SarifRuleId } from './sarif-rules.js';
 
@@ -31,7 +32,18 @@ interface Finding {
   message: string;
   /** A registry in code: where the flag's key is declared. */
   declared?: { file: string; line: number };
+  /** Set when an ignore comment or the baseline took the finding out of the counts. */
+  suppression?: Suppression;
 }
+
+/** SARIF 2.1.0 §3.34: `inSource` for an ignore comment, `external` for the baseline file. */
+interface Suppression {
+  kind: 'inSource' | 'external';
+  status: 'accepted';
+  justification?: string;
+}
+
+const BASELINE_JUSTIFICATION = 'recorded in the flagdebt baseline (scan --baseline): debt that predates adoption';
 
 /** `flagdebt scan --format sarif`: a SARIF 2.1.0 log that GitHub code scanning accepts. */
 export function renderSarif(result: ScanResult, options: SarifOptions = {}): string {
@@ -64,6 +76,9 @@ export function renderSarif(result: ScanResult, options: SarifOptions = {}): str
         ? { relatedLocations: [{ id: 1, message: { text: `"${finding.subject}" is declared here` }, physicalLocation: { artifactLocation: { uri: toUri(srcRoot, result.root, finding.declared.file), uriBaseId: '%SRCROOT%' }, region: { startLine: finding.declared.line } } }] }
         : {}),
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(`${identity}\u0000${ordinal}`) },
+      // Always present: flagdebt always checks for suppressions, and an empty array says "none"
+      // where an absent one would say "not known" (§3.27.23).
+      suppressions: finding.suppression ? [finding.suppression] : [],
       properties: { flag: finding.subject },
     };
   });
@@ -121,7 +136,17 @@ function collectFindings(result: ScanResult): Finding[] {
     findings.push({ rule: 'flagdebt/unregistered-key', subject: entry.flag, file: entry.file, line: entry.line, column: entry.column, message: `Flag key "${entry.flag}" is not in the registry.${hint}` });
   }
   for (const ref of result.references) {
-    const finding = referenceFinding(ref, ref.flag !== null ? flags.get(ref.flag) : undefined);
+    const flag = ref.flag !== null ? flags.get(ref.flag) : undefined;
+    const finding = referenceFinding(ref, flag);
+    if (!finding) continue;
+    // A baselined stale flag keeps its reads in `references`: each is a suppressed result.
+    if (finding.rule === 'flagdebt/stale-flag' && isSuppressedStale(result, finding.subject)) finding.suppression = { kind: 'external', status: 'accepted', justification: BASELINE_JUSTIFICATION };
+    findings.push(finding);
+  }
+  // Suppressed reads left `references` and `unregistered`; they come back here, marked, so that
+  // code scanning shows them as suppressed alerts instead of closing them as fixed.
+  for (const record of result.suppressed ?? []) {
+    const finding = suppressedFinding(record, record.flag !== null ? flags.get(record.flag) : undefined);
     if (finding) findings.push(finding);
   }
   return findings.sort(
@@ -148,6 +173,25 @@ function referenceFinding(ref: ReferenceRecord, flag: FlagReport | undefined): F
 
 function declaredAt(flag: FlagReport): { declared?: { file: string; line: number } } {
   return flag.declared ? { declared: flag.declared } : {};
+}
+
+function suppressedFinding(record: SuppressedRecord, flag: FlagReport | undefined): Finding | null {
+  if (record.file === undefined) return null; // a baselined stale flag: its reads are handled above
+  const at = { file: record.file, line: record.line ?? 1, column: record.column ?? 1 };
+  let finding: Finding | null;
+  if (record.kind === 'unregistered' && record.flag !== null) {
+    finding = { rule: 'flagdebt/unregistered-key', subject: record.flag, ...at, message: `Flag key "${record.flag}" is not in the registry. Add it to the registry if it is a new flag.` };
+  } else if (record.kind === 'dynamic') {
+    finding = referenceFinding({ flag: null, ...at, kind: 'dynamic', test: false, via: record.via ?? 'a flag accessor' }, undefined);
+  } else if (record.kind === 'archived' && record.flag !== null && flag) {
+    finding = referenceFinding({ flag: record.flag, ...at, kind: 'evaluation', test: false, via: '' }, flag);
+  } else {
+    finding = null;
+  }
+  if (!finding) return null;
+  const justification = record.by === 'comment' ? record.reason : BASELINE_JUSTIFICATION;
+  finding.suppression = { kind: record.by === 'comment' ? 'inSource' : 'external', status: 'accepted', ...(justification !== undefined ? { justification } : {}) };
+  return finding;
 }
 
 function toUri(srcRoot: string, scanRoot: string, file: string): string {

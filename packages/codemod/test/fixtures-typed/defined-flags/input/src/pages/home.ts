@@ -1,0 +1,14 @@
+import { freeShipping, showBanner } from '../flags';
+
+export async function homeBanner(): Promise<string | null> {
+  const banner = await showBanner();
+  if (!banner) {
+    return null;
+  }
+  return (await freeShipping()) ? 'Holiday deals, shipped free' : 'Holiday deals';
+}
+
+/** Handed to a streaming component that awaits it later: a Promise, not the flag's value. */
+export function bannerPromise(): Promise<boolean> {
+  return showBanner();
+}
