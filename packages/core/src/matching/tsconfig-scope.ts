@@ -170,6 +170,22 @@ function holds(config: Tsconfig, file: string): boolean {
   return config.include.some((spec) => {
     // A spec without wildcards names a file or a whole folder.
     const glob = /[*?]/.test(spec) ? spec : path.extname(spec) ? spec : `${spec}/**/*`;
-    return picomatch.isMatch(file, glob.split(path.sep).join('/'), { dot: false });
+    return includeMatcher(glob.split(path.sep).join('/'))(file);
   });
+}
+
+/**
+ * Compiled `include` globs. `picomatch.isMatch` compiles its pattern on every call, and `holds`
+ * runs for every module resolved under a solution-style tsconfig: compiling was most of
+ * resolution's time on Unleash (bench/RESULTS.md, issue 15 speed).
+ */
+const includeMatchers = new Map<string, (file: string) => boolean>();
+
+function includeMatcher(glob: string): (file: string) => boolean {
+  let matcher = includeMatchers.get(glob);
+  if (matcher === undefined) {
+    matcher = picomatch(glob, { dot: false });
+    includeMatchers.set(glob, matcher);
+  }
+  return matcher;
 }
