@@ -3,6 +3,7 @@ import type { ts } from 'ts-morph';
 import type { FlagProject } from '@flagdebt/core';
 import { accessorName, FlagdebtError, isExportAccessor, isPropertyAccessor, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
+import { sweepTestFiles } from '../cascade/dead-tests.js';
 import { EntryPoints } from '../cascade/entry-points.js';
 import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
 import type { TextFormat } from '../edit/text-format.js';
@@ -125,6 +126,10 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
       changed.push(file);
     }
   }
+  // Tests of the side that no longer exists go; their now-unused imports go with the cascade.
+  const tests = sweepTestFiles({ config, sources, flags, words, resolveModule: (spec, from) => project.resolveModule(spec, from) });
+  changed.push(...tests.changed);
+  skipped.warnings.push(...tests.warnings);
 
   const entries = new EntryPoints(config.root);
   const cascade = deleteWhatBecameUnused({
