@@ -76,8 +76,15 @@ class FilePass {
     private readonly kept: FlagValue,
   ) {
     this.blocks = blocksIn(sf.statements);
-    for (const s of settings) this.owner.set(s, this.ownerOf(s.node));
+    for (const s of settings) {
+      this.owner.set(s, this.ownerOf(s.node));
+      const helper = this.owner.get(s) === null ? topLevelHelper(s.node) : undefined;
+      if (helper) this.helpers.set(helper, [...(this.helpers.get(helper) ?? []), s]);
+    }
   }
+
+  /** Settings inside top-level helper functions (`function renderLegacy() { mockFlag(...) }`), by name. */
+  private readonly helpers = new Map<string, FlagSetting[]>();
 
   /** The new text, or null when the whole file is of the dead side. */
   run(): string | null {
@@ -111,7 +118,10 @@ class FilePass {
   }
 
   private verdictOf(scope: Block | 'file'): Verdict {
-    const values = this.settings.filter((s) => this.owner.get(s) === scope && 'fixed' in s.value).map((s) => sameValue((s.value as { fixed: FlagValue }).fixed, this.kept));
+    const own = this.settings.filter((s) => this.owner.get(s) === scope);
+    // A test that calls a helper which sets the flag sets it too.
+    if (scope !== 'file' && scope.kind === 'test' && scope.body && this.helpers.size > 0) own.push(...calledNames(scope.body).flatMap((n) => this.helpers.get(n) ?? []));
+    const values = own.filter((s) => 'fixed' in s.value).map((s) => sameValue((s.value as { fixed: FlagValue }).fixed, this.kept));
     if (values.length === 0) return 'none';
     if (values.every((v) => v === false)) return 'dead';
     if (values.every((v) => v === true)) return 'live';
@@ -316,6 +326,34 @@ function frameworkCall(call: ts.CallExpression): { kind: 'test' | 'describe'; ta
   if (TESTS.has(callee.text)) return { kind: 'test', table };
   if (DESCRIBES.has(callee.text)) return { kind: 'describe', table };
   return undefined;
+}
+
+/** The name of the top-level function (declaration or `const f = () => ...`) that holds `node`. */
+function topLevelHelper(node: ts.Node): string | undefined {
+  let fn: ts.Node | undefined;
+  for (let n: ts.Node = node; n.parent; n = n.parent) {
+    if (ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n)) fn = n;
+    if (!ts.isSourceFile(n.parent)) continue;
+    if (!fn) return undefined;
+    if (ts.isFunctionDeclaration(n) && n === fn) return n.name?.text;
+    if (ts.isVariableStatement(n)) {
+      const d = n.declarationList.declarations.find((v) => v.initializer === fn);
+      return d && ts.isIdentifier(d.name) ? d.name.text : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** Names called directly in `body` (`renderLegacy()`). */
+function calledNames(body: ts.Node): string[] {
+  const out: string[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) out.push(n.expression.text);
+    ts.forEachChild(n, visit);
+  };
+  visit(body);
+  return out;
 }
 
 /** `vi.mock('./flags', factory)`, `jest.mock(...)`, `vi.doMock(...)`. */

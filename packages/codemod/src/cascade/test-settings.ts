@@ -89,7 +89,7 @@ export function flagSettings(sf: ts.SourceFile, names: FlagNames, isAccessor: (c
     if (insideAssertion(n)) return;
     const found = settingAt(n, names, isAccessor);
     if (found) {
-      out.push({ ...found, statement: standaloneStatement(n) });
+      out.push({ ...found, statement: standaloneStatement(ts.isCallExpression(n) || ts.isBinaryExpression(n) ? n : soleOverrideCall(n)) });
       return;
     }
     ts.forEachChild(n, visit);
@@ -201,8 +201,19 @@ function insideAssertion(n: ts.Node): boolean {
   return ts.isIdentifier(root) && (root.text === 'expect' || root.text === 'assert');
 }
 
+/** `withFlags({ 'new-nav': true })`: a call whose one argument is an object of this one property. */
+function soleOverrideCall(property: ts.Node): ts.Node | undefined {
+  const object = property.parent;
+  if (!ts.isObjectLiteralExpression(object) || object.properties.length !== 1) return undefined;
+  const call = object.parent;
+  if (!ts.isCallExpression(call) || call.arguments.length !== 1 || call.arguments[0] !== object) return undefined;
+  const name = calleeName(call);
+  return name && !NOT_SETTINGS.has(name) ? call : undefined;
+}
+
 /** The expression statement that consists of `n` alone (through `await` and parentheses). */
-function standaloneStatement(n: ts.Node): ts.ExpressionStatement | undefined {
+function standaloneStatement(n: ts.Node | undefined): ts.ExpressionStatement | undefined {
+  if (!n) return undefined;
   let up = n.parent;
   while (up && (ts.isParenthesizedExpression(up) || ts.isAwaitExpression(up))) up = up.parent;
   return up && ts.isExpressionStatement(up) ? up : undefined;

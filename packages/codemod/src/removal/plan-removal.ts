@@ -127,7 +127,9 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     }
   }
   // Tests of the side that no longer exists go; their now-unused imports go with the cascade.
-  const tests = sweepTestFiles({ config, sources, flags, words, resolveModule: (spec, from) => project.resolveModule(spec, from) });
+  // Only for flags whose reads this run folded: while the code still branches, both sides' tests matter.
+  const folded = flags.filter((f) => (evaluations.get(f.key) ?? 0) > 0);
+  const tests = sweepTestFiles({ config, sources, flags: folded, words, resolveModule: (spec, from) => project.resolveModule(spec, from) });
   changed.push(...tests.changed);
   skipped.warnings.push(...tests.warnings);
 
