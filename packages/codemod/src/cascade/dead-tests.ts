@@ -3,6 +3,7 @@ import { ts } from 'ts-morph';
 import { accessorName, type Diagnostic, type FlagdebtConfig, type FlagValue } from '@flagdebt/core';
 import { PathRules } from '@flagdebt/core/files';
 import type { SourceSet } from '../removal/source-set.js';
+import { tidyBlankLines } from '../edit/blank-lines.js';
 import { removalRange } from '../edit/layout.js';
 import { applyEdits, type Edit } from '../edit/text-edits.js';
 import { parse } from '../fold/fold-engine.js';
@@ -97,7 +98,7 @@ class FilePass {
     this.deleteDead(this.blocks, verdicts);
     this.cleanUpLive(verdicts);
     if (this.edits.length === 0) return this.text;
-    const out = applyEdits(this.text, this.edits, { constants: [], touched: [] }).text;
+    const out = tidyBlankLines(this.text, applyEdits(this.text, this.edits, { constants: [], touched: [] }).text);
     // The last test of a file went: the blank line that separated it goes too.
     return /\n[ \t]*\n$/.test(this.text) ? out : out.replace(/\n([ \t]*\n)+$/, '\n');
   }

@@ -20,6 +20,8 @@ export interface FlagSetting {
 /** How a flag can be spelled in test code. */
 export class FlagNames {
   private readonly exact = new Set<string>();
+  /** Spellings that count only inside quotes. */
+  private readonly quoted = new Set<string>();
   private readonly inside: RegExp[] = [];
   private readonly env: RegExp;
 
@@ -39,23 +41,26 @@ export class FlagNames {
     const pascal = parts.map((p) => p[0].toUpperCase() + p.slice(1)).join('');
     const camel = pascal ? pascal[0].toLowerCase() + pascal.slice(1) : '';
     const screaming = parts.join('_').toUpperCase();
-    for (const w of [key, camel, pascal, screaming, parts.join('_'), parts.join('-'), ...words]) if (w) this.exact.add(w);
-    this.env = new RegExp(`(^|_)${screaming}$`);
-    // A one-word short key (`search`) names too many unrelated things to be matched inside names.
-    if (parts.length > 1 || camel.length >= 8) {
+    // A one-word short key (`search`) names too many unrelated things: only the key as a string
+    // (`mockFlag('search', false)`, `{ 'search': false }`) and names bound to it count.
+    const distinctive = parts.length > 1 || camel.length >= 8;
+    this.quoted.add(key);
+    for (const w of [...(distinctive ? [key, camel, pascal, screaming, parts.join('_'), parts.join('-')] : []), ...words]) if (w) this.exact.add(w);
+    this.env = distinctive ? new RegExp(`(^|_)${screaming}$`) : /(?!)/;
+    if (distinctive) {
       this.inside.push(new RegExp(`(^|[a-z0-9_$])${pascal}($|[A-Z0-9_])`), new RegExp(`^${camel}($|[A-Z0-9_])`), new RegExp(`(^|_)${screaming}($|_)`));
     }
   }
 
   /** Cheap pre-filter: the text spells the flag somehow. */
   mentionedIn(text: string): boolean {
-    for (const w of this.exact) if (text.includes(w)) return true;
+    for (const w of [...this.exact, ...this.quoted]) if (text.includes(w)) return true;
     return false;
   }
 
   /** A property, function or variable name that stands for the flag (`newNav`, `isNewNavEnabled`). */
-  isName(name: string): boolean {
-    return this.exact.has(name) || this.inside.some((re) => re.test(name));
+  isName(name: string, quoted = false): boolean {
+    return (quoted && this.quoted.has(name)) || this.exact.has(name) || this.inside.some((re) => re.test(name));
   }
 
   /** An environment variable for the flag (`NEW_NAV`, `VITE_FEATURE_NEW_NAV`). */
@@ -66,7 +71,7 @@ export class FlagNames {
   /** An expression that names the flag: the key, a constant bound to it, a name standing for it. */
   isNamedBy(expr: ts.Expression): boolean {
     const e = skipOuter(expr);
-    if (ts.isStringLiteralLike(e)) return this.isName(e.text);
+    if (ts.isStringLiteralLike(e)) return this.isName(e.text, true);
     if (ts.isIdentifier(e)) return this.isName(e.text);
     if (ts.isPropertyAccessExpression(e)) return this.isName(e.name.text);
     if (ts.isElementAccessExpression(e)) return this.isNamedBy(e.argumentExpression);
@@ -117,7 +122,7 @@ function settingAt(n: ts.Node, names: FlagNames, isAccessor: (callee: string) =>
     return undefined;
   }
   // `{ newNav: false }`, `getNewNavEnabled: () => false`, `isNewNavEnabled() { return false; }`
-  if ((ts.isPropertyAssignment(n) || ts.isMethodDeclaration(n)) && ts.isObjectLiteralExpression(n.parent) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && names.isName(n.name.text)) {
+  if ((ts.isPropertyAssignment(n) || ts.isMethodDeclaration(n)) && ts.isObjectLiteralExpression(n.parent) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && names.isName(n.name.text, ts.isStringLiteral(n.name))) {
     const value = ts.isPropertyAssignment(n) ? (valueOf(n.initializer, true) ?? paramOf(n.initializer)) : functionValue(n);
     return value ? { node: n, value } : undefined;
   }
@@ -127,7 +132,7 @@ function settingAt(n: ts.Node, names: FlagNames, isAccessor: (callee: string) =>
     const name = ts.isPropertyAccessExpression(target) ? target.name.text : ts.isElementAccessExpression(target) && ts.isStringLiteralLike(target.argumentExpression) ? target.argumentExpression.text : undefined;
     if (!name) return undefined;
     const env = /(^|\.)env$/.test((target as ts.PropertyAccessExpression | ts.ElementAccessExpression).expression.getText());
-    if (env ? !names.isEnvName(name) : !names.isName(name)) return undefined;
+    if (env ? !names.isEnvName(name) : !names.isName(name, ts.isElementAccessExpression(target))) return undefined;
     const value = valueOf(n.right, false) ?? paramOf(n.right);
     return value ? { node: n, value } : undefined;
   }
