@@ -29,8 +29,54 @@ describe('Nav', () => {
 `;
     expect(titles(afterRemoval(text, true))).toEqual(['shows the mega menu']);
     expect(titles(afterRemoval(text, false))).toEqual(['shows the old tabs']);
-    // The override stays on the kept side: the code's types may still ask for it.
-    expect(afterRemoval(text, true)).toContain('{ flags: { newNav: true, darkMode: false } }');
+    // On the kept side the override configures nothing any more: the property goes.
+    expect(afterRemoval(text, true)).toContain('renderNav({ flags: { darkMode: false } });');
+  });
+
+  it('an override of the kept value in a test config goes; an object left empty stays as {}', () => {
+    const text = `import { createTestConfig } from '../config/test-config';
+
+let app: unknown;
+
+beforeAll(async () => {
+  app = await setupApp(
+    createTestConfig({
+      experimental: {
+        flags: {
+          newNav: true,
+        },
+      },
+    }),
+  );
+});
+
+test('lists the projects', async () => {
+  expect(await projects(app)).toHaveLength(2);
+});
+
+test('shows the old menu', async () => {
+  const config = createTestConfig({ experimental: { flags: { newNav: false, strictSchemas: true } } });
+  expect(menu(await setupApp(config))).toBe('old');
+});
+`;
+    expect(afterRemoval(text, true)).toBe(`import { createTestConfig } from '../config/test-config';
+
+let app: unknown;
+
+beforeAll(async () => {
+  app = await setupApp(
+    createTestConfig({
+      experimental: {
+        flags: {},
+      },
+    }),
+  );
+});
+
+test('lists the projects', async () => {
+  expect(await projects(app)).toHaveLength(2);
+});
+`);
   });
 
   it('a stub of the flag getter in an injected dependency', () => {

@@ -182,8 +182,9 @@ class FilePass {
    */
   private cleanUpLive(verdicts: Map<Block, Verdict>): void {
     const emptied = new Map<ts.Block, number>();
+    this.deleteOverrides();
     for (const s of this.settings) {
-      if (!('fixed' in s.value)) continue;
+      if (!('fixed' in s.value) || (s.override && !s.statement)) continue;
       const owner = this.owner.get(s);
       if (owner === null || owner === undefined) continue;
       if (owner !== 'file' && this.isGone(owner, verdicts)) continue;
@@ -214,6 +215,44 @@ class FilePass {
       this.remove(s.statement);
       this.settingsDeleted++;
     }
+  }
+
+  /**
+   * Overrides of the kept value (`experimental: { flags: { newNav: true } }`) configure what the
+   * code no longer reads: the property goes (an object left empty stays as `{}`: an explicit
+   * empty override may differ from none). Not in `each` rows (the callback destructures them)
+   * nor in module mocks (see moduleMockOf).
+   */
+  private deleteOverrides(): void {
+    const byObject = new Map<ts.ObjectLiteralExpression, ts.Node[]>();
+    for (const s of this.settings) {
+      if (!s.override || s.statement || !('fixed' in s.value) || sameValue(s.value.fixed, this.kept) !== true) continue;
+      const object = s.node.parent as ts.ObjectLiteralExpression;
+      if (this.inTable(object) || this.inModuleMock(object)) continue;
+      byObject.set(object, [...(byObject.get(object) ?? []), s.node]);
+    }
+    for (const [object, properties] of byObject) {
+      if (this.covered(object.getStart(), object.getEnd())) continue;
+      if (properties.length === object.properties.length) {
+        this.edits.push({ start: object.getStart(), end: object.getEnd(), parts: ['{}'] });
+      } else {
+        for (const p of properties) this.edits.push(removeListMember(this.text, p));
+      }
+      this.settingsDeleted += properties.length;
+    }
+  }
+
+  private covered(start: number, end: number): boolean {
+    return this.edits.some((e) => e.start <= start && end <= e.end);
+  }
+
+  private inTable(n: ts.Node): boolean {
+    return flatten(this.blocks).some((b) => b.table && within(n, b.table));
+  }
+
+  private inModuleMock(n: ts.Node): boolean {
+    for (let up: ts.Node | undefined = n; up; up = up.parent) if (isModuleMock(up)) return true;
+    return false;
   }
 
   private isGone(b: Block, verdicts: Map<Block, Verdict>): boolean {

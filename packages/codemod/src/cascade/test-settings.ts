@@ -15,11 +15,15 @@ export interface FlagSetting {
   value: { fixed: FlagValue } | { param: ts.ParameterDeclaration; property?: string };
   /** The statement that does nothing but this setting (deleted once the setting is pointless). */
   statement?: ts.ExpressionStatement;
+  /** A property spelled like the flag with a literal value (`flags: { newNav: true }`): an override. */
+  override?: boolean;
 }
 
 /** How a flag can be spelled in test code. */
 export class FlagNames {
   private readonly exact = new Set<string>();
+  /** The key and the names spelled from it (not the names bound to it, not the wrappers). */
+  private readonly spelled = new Set<string>();
   /** Spellings that count only inside quotes. */
   private readonly quoted = new Set<string>();
   private readonly inside: RegExp[] = [];
@@ -45,7 +49,8 @@ export class FlagNames {
     // (`mockFlag('search', false)`, `{ 'search': false }`) and names bound to it count.
     const distinctive = parts.length > 1 || camel.length >= 8;
     this.quoted.add(key);
-    for (const w of [...(distinctive ? [key, camel, pascal, screaming, parts.join('_'), parts.join('-')] : []), ...words]) if (w) this.exact.add(w);
+    for (const w of distinctive ? [key, camel, pascal, screaming, parts.join('_'), parts.join('-')] : []) if (w) this.spelled.add(w);
+    for (const w of [...this.spelled, ...words]) if (w) this.exact.add(w);
     this.env = distinctive ? new RegExp(`(^|_)${screaming}$`) : /(?!)/;
     if (distinctive) {
       this.inside.push(new RegExp(`(^|[a-z0-9_$])${pascal}($|[A-Z0-9_])`), new RegExp(`^${camel}($|[A-Z0-9_])`), new RegExp(`(^|_)${screaming}($|_)`));
@@ -61,6 +66,11 @@ export class FlagNames {
   /** A property, function or variable name that stands for the flag (`newNav`, `isNewNavEnabled`). */
   isName(name: string, quoted = false): boolean {
     return (quoted && this.quoted.has(name)) || this.exact.has(name) || this.inside.some((re) => re.test(name));
+  }
+
+  /** The flag's own spelling as a property name (`newNav`, `'new-nav'`), not a getter's or a wrapper's. */
+  isSpelling(name: string, quoted: boolean): boolean {
+    return this.spelled.has(name) || (quoted && name === this.key);
   }
 
   /** An environment variable for the flag (`NEW_NAV`, `VITE_FEATURE_NEW_NAV`). */
@@ -103,7 +113,7 @@ export function flagSettings(sf: ts.SourceFile, names: FlagNames, isAccessor: (c
   return out;
 }
 
-function settingAt(n: ts.Node, names: FlagNames, isAccessor: (callee: string) => boolean): Pick<FlagSetting, 'node' | 'value'> | undefined {
+function settingAt(n: ts.Node, names: FlagNames, isAccessor: (callee: string) => boolean): Pick<FlagSetting, 'node' | 'value' | 'override'> | undefined {
   if (ts.isCallExpression(n)) {
     const callee = calleeName(n);
     // `vi.mocked(useNewNav).mockReturnValue(false)`, `vi.spyOn(flags, 'isNewNavEnabled').mockReturnValue(false)`
@@ -124,7 +134,9 @@ function settingAt(n: ts.Node, names: FlagNames, isAccessor: (callee: string) =>
   // `{ newNav: false }`, `getNewNavEnabled: () => false`, `isNewNavEnabled() { return false; }`
   if ((ts.isPropertyAssignment(n) || ts.isMethodDeclaration(n)) && ts.isObjectLiteralExpression(n.parent) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && names.isName(n.name.text, ts.isStringLiteral(n.name))) {
     const value = ts.isPropertyAssignment(n) ? (valueOf(n.initializer, true) ?? paramOf(n.initializer)) : functionValue(n);
-    return value ? { node: n, value } : undefined;
+    if (!value) return undefined;
+    const override = ts.isPropertyAssignment(n) && valueOf(n.initializer, false) !== undefined && names.isSpelling(n.name.text, ts.isStringLiteral(n.name));
+    return { node: n, value, ...(override ? { override } : {}) };
   }
   // `process.env.NEW_NAV = 'false'`, `window.flags.newNav = false`
   if (ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
