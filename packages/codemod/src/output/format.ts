@@ -94,13 +94,16 @@ async function loadPrettier(root: string): Promise<Formatter | null> {
   } catch {
     return null;
   }
-  const ignorePath = ['.gitignore', '.prettierignore'].map((f) => path.join(root, f)).filter((f) => fs.existsSync(f));
+  // One path, not a list: Prettier 2 takes only a string (the files edited are tracked code, so
+  // the .gitignore that Prettier 3's CLI also reads has nothing to say about them).
+  const ignoreFile = path.join(root, '.prettierignore');
+  const ignorePath = fs.existsSync(ignoreFile) ? ignoreFile : undefined;
   return {
     name: 'prettier',
     async format(file, text) {
       try {
         if (api.getFileInfo) {
-          const info = (await api.getFileInfo(file, { ignorePath })) as { ignored?: boolean; inferredParser?: string | null } | null;
+          const info = (await api.getFileInfo(file, ignorePath ? { ignorePath } : {})) as { ignored?: boolean; inferredParser?: string | null } | null;
           // An ignored file, or one Prettier has no parser for, is left as it is.
           if (info?.ignored || info?.inferredParser === null) return { text };
         }
