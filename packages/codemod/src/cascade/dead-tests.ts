@@ -1,14 +1,12 @@
-import path from 'node:path';
 import { ts } from 'ts-morph';
-import { accessorName, type Diagnostic, type FlagdebtConfig, type FlagValue } from '@flagdebt/core';
-import { PathRules } from '@flagdebt/core/files';
-import type { SourceSet } from '../removal/source-set.js';
+import type { FlagValue } from '@flagdebt/core';
 import { tidyBlankLines } from '../edit/blank-lines.js';
 import { removalRange } from '../edit/layout.js';
 import { applyEdits, type Edit } from '../edit/text-edits.js';
 import { parse } from '../fold/fold-engine.js';
 import { removeListMember } from './key-declarations.js';
-import { calleeName, flagSettings, FlagNames, sameValue, skipOuter, type FlagSetting } from './test-settings.js';
+import { calleeName, flagSettings, sameValue, skipOuter, type FlagNames, type FlagSetting } from './test-settings.js';
+import { blocksIn, calledNames, cellOf, flatten, HOOKS, isModuleMock, literal, topLevelHelper, within, type Block } from './test-structure.js';
 
 /**
  * Tests of the side of a flag that no longer exists. Once the code always behaves as `value`, a
@@ -24,23 +22,6 @@ export interface DeadTestsOutcome {
   /** Settings deleted from tests of the kept side. */
   settingsDeleted: number;
 }
-
-interface Block {
-  kind: 'test' | 'describe';
-  statement: ts.ExpressionStatement;
-  title: string;
-  body?: ts.ConciseBody;
-  /** `it.each([...])`: the table whose rows may be of either side. */
-  table?: ts.ArrayLiteralExpression;
-  children: Block[];
-  /** Hooks (`beforeEach`) of a describe: settings there hold for all its tests. */
-  hooks: ts.ExpressionStatement[];
-}
-
-const TESTS = new Set(['it', 'test', 'specify', 'fit', 'xit', 'xtest']);
-const DESCRIBES = new Set(['describe', 'context', 'suite', 'fdescribe', 'xdescribe']);
-const HOOKS = new Set(['beforeEach', 'beforeAll', 'before', 'afterEach', 'afterAll', 'after']);
-const MOCK_MODULE = new Set(['mock', 'doMock']);
 
 type Verdict = 'dead' | 'live' | 'mixed' | 'none';
 
@@ -330,176 +311,4 @@ class FilePass {
   private line(node: ts.Node): number {
     return this.sf.getLineAndCharacterOfPosition(node.getStart(this.sf)).line + 1;
   }
-}
-
-/** The tests and describes among `statements`, with their nested ones. */
-function blocksIn(statements: ts.NodeArray<ts.Statement>): Block[] {
-  const out: Block[] = [];
-  for (const s of statements) {
-    if (!ts.isExpressionStatement(s)) continue;
-    const call = skipOuter(s.expression);
-    if (!ts.isCallExpression(call)) continue;
-    const shape = frameworkCall(call);
-    if (!shape) continue;
-    const fn = call.arguments.find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a)) as ts.ArrowFunction | ts.FunctionExpression | undefined;
-    const title = call.arguments[0] && ts.isStringLiteralLike(call.arguments[0]) ? call.arguments[0].text : call.arguments[0]?.getText() ?? '';
-    const body = fn?.body;
-    const inner = body && ts.isBlock(body) ? body.statements : undefined;
-    const hooks = inner ? inner.filter((x): x is ts.ExpressionStatement => ts.isExpressionStatement(x) && ts.isCallExpression(skipOuter(x.expression)) && HOOKS.has(calleeName(skipOuter(x.expression) as ts.CallExpression) ?? '')) : [];
-    out.push({ kind: shape.kind, statement: s, title, body, table: shape.table, children: shape.kind === 'describe' && inner ? blocksIn(inner) : [], hooks });
-  }
-  return out;
-}
-
-/** `it(...)`, `test.only(...)`, `describe.each([...])(...)`, `it.concurrent.each(rows)(...)`. */
-function frameworkCall(call: ts.CallExpression): { kind: 'test' | 'describe'; table?: ts.ArrayLiteralExpression } | undefined {
-  let callee: ts.Expression = call.expression;
-  let table: ts.ArrayLiteralExpression | undefined;
-  if (ts.isCallExpression(callee)) {
-    if (!ts.isPropertyAccessExpression(callee.expression) || callee.expression.name.text !== 'each') return undefined;
-    const arg = callee.arguments[0] && skipOuter(callee.arguments[0]);
-    if (arg && ts.isArrayLiteralExpression(arg)) table = arg;
-    callee = callee.expression;
-  }
-  while (ts.isPropertyAccessExpression(callee)) callee = callee.expression;
-  if (!ts.isIdentifier(callee)) return undefined;
-  if (TESTS.has(callee.text)) return { kind: 'test', table };
-  if (DESCRIBES.has(callee.text)) return { kind: 'describe', table };
-  return undefined;
-}
-
-/** The name of the top-level function (declaration or `const f = () => ...`) that holds `node`. */
-function topLevelHelper(node: ts.Node): string | undefined {
-  let fn: ts.Node | undefined;
-  for (let n: ts.Node = node; n.parent; n = n.parent) {
-    if (ts.isFunctionDeclaration(n) || ts.isArrowFunction(n) || ts.isFunctionExpression(n)) fn = n;
-    if (!ts.isSourceFile(n.parent)) continue;
-    if (!fn) return undefined;
-    if (ts.isFunctionDeclaration(n) && n === fn) return n.name?.text;
-    if (ts.isVariableStatement(n)) {
-      const d = n.declarationList.declarations.find((v) => v.initializer === fn);
-      return d && ts.isIdentifier(d.name) ? d.name.text : undefined;
-    }
-    return undefined;
-  }
-  return undefined;
-}
-
-/** Names called directly in `body` (`renderLegacy()`). */
-function calledNames(body: ts.Node): string[] {
-  const out: string[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression)) out.push(n.expression.text);
-    ts.forEachChild(n, visit);
-  };
-  visit(body);
-  return out;
-}
-
-/** `vi.mock('./flags', factory)`, `jest.mock(...)`, `vi.doMock(...)`. */
-function isModuleMock(n: ts.Node): n is ts.CallExpression {
-  if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression) || !MOCK_MODULE.has(n.expression.name.text)) return false;
-  const on = n.expression.expression;
-  return ts.isIdentifier(on) && (on.text === 'vi' || on.text === 'jest');
-}
-
-function flatten(blocks: Block[]): Block[] {
-  return blocks.flatMap((b) => [b, ...flatten(b.children)]);
-}
-
-function within(node: ts.Node, outer: ts.Node): boolean {
-  return node.getStart() >= outer.getStart() && node.getEnd() <= outer.getEnd();
-}
-
-/** The cell of an `each` row that fills `param` (its position, or its property in an object row). */
-function cellOf(row: ts.Expression, param: ts.ParameterDeclaration, property?: string): ts.Expression | undefined {
-  const fn = param.parent as ts.SignatureDeclaration;
-  const index = fn.parameters.indexOf(param);
-  if (ts.isArrayLiteralExpression(row)) {
-    const cell = row.elements[index];
-    if (!cell || !property) return cell;
-    const inner = skipOuter(cell);
-    return ts.isObjectLiteralExpression(inner) ? propertyValue(inner, property) : undefined;
-  }
-  if (ts.isObjectLiteralExpression(row) && index === 0) return property ? propertyValue(row, property) : undefined;
-  return index === 0 && !property ? row : undefined;
-}
-
-function propertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
-  for (const p of object.properties) if (ts.isPropertyAssignment(p) && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === name) return p.initializer;
-  return undefined;
-}
-
-function literal(expr: ts.Expression): FlagValue | undefined {
-  const e = skipOuter(expr);
-  if (e.kind === ts.SyntaxKind.TrueKeyword) return true;
-  if (e.kind === ts.SyntaxKind.FalseKeyword) return false;
-  if (ts.isStringLiteralLike(e)) return e.text;
-  if (ts.isNumericLiteral(e)) return Number(e.text);
-  return undefined;
-}
-
-export interface TestSweep {
-  /** Test files this run edited or deleted (the cascade starts there too: imports the deleted tests used). */
-  changed: string[];
-  warnings: Diagnostic[];
-}
-
-/**
- * Deletes the dead side's tests in every test file (config `tests` globs) that names a removed
- * flag. `words`: names bound to the keys and wrapper names (see candidateFiles).
- */
-export function sweepTestFiles(options: {
-  config: FlagdebtConfig;
-  sources: SourceSet;
-  flags: Array<{ key: string; value: FlagValue }>;
-  words: Set<string>;
-  resolveModule(specifier: string, fromFile: string): string | null;
-}): TestSweep {
-  const { config, sources } = options;
-  const rules = new PathRules(config.root, config);
-  const accessors = new Set(config.accessors.map((a) => accessorName(a)));
-  const isAccessor = (callee: string) => accessors.has(callee) || options.words.has(callee);
-  const flags = options.flags.map((f) => ({ names: new FlagNames(f.key, [...options.words].filter((w) => w !== f.key && !options.flags.some((o) => o.key === w))), value: f.value }));
-  const out: TestSweep = { changed: [], warnings: [] };
-  for (const file of sources.files().sort()) {
-    const text = sources.text(file);
-    if (typeof text !== 'string' || !rules.isTest(file) || !flags.some((f) => f.names.mentionedIn(text))) continue;
-    let outcome: DeadTestsOutcome | null;
-    try {
-      outcome = deleteDeadTests(file, text, flags, isAccessor);
-    } catch (error) {
-      // Pathologically deep code overflows the recursive walks: that file's tests stay.
-      if (!(error instanceof RangeError)) throw error;
-      continue;
-    }
-    if (!outcome) continue;
-    const relative = path.relative(config.root, file).split(path.sep).join('/');
-    if (outcome.text === null) {
-      for (const spec of importSpecifiers(parse(file, text))) {
-        const target = options.resolveModule(spec, file);
-        if (target) out.changed.push(target);
-      }
-      sources.delete(file);
-    } else {
-      sources.set(file, outcome.text);
-    }
-    out.changed.push(file);
-    if (outcome.deletedTests.length === 0) continue;
-    const first = outcome.deletedTests[0];
-    out.warnings.push({
-      severity: 'warning',
-      code: 'remove/deleted-test',
-      file: relative,
-      line: first.line,
-      column: 1,
-      message: `${outcome.text === null ? 'deleted the file: every test in it sets' : `deleted ${outcome.deletedTests.length === 1 ? 'a test that sets' : `${outcome.deletedTests.length} tests that set`}`} the flag to a value it can no longer have (${outcome.deletedTests.map((t) => JSON.stringify(t.title)).join(', ')})`,
-      fix: 'check that the kept side is still tested',
-    });
-  }
-  return out;
-}
-
-function importSpecifiers(sf: ts.SourceFile): string[] {
-  return sf.statements.filter(ts.isImportDeclaration).map((s) => (s.moduleSpecifier as ts.StringLiteral).text);
 }

@@ -3,7 +3,7 @@ import type { ts } from 'ts-morph';
 import type { FlagProject } from '@flagdebt/core';
 import { accessorName, FlagdebtError, isExportAccessor, isPropertyAccessor, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
-import { sweepTestFiles } from '../cascade/dead-tests.js';
+import { sweepTestFiles } from '../cascade/dead-test-files.js';
 import { EntryPoints } from '../cascade/entry-points.js';
 import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
 import type { TextFormat } from '../edit/text-format.js';
