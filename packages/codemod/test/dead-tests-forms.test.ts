@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { FlagValue } from '@flagdebt/core';
 import { deleteDeadTests } from '../src/cascade/dead-tests.js';
+import fs from 'node:fs';
+import path from 'node:path';
 import { FlagNames } from '../src/cascade/test-settings.js';
+import { removeFlags } from '../src/index.js';
+import { tempProject } from './support/temp-project.js';
 
 /** The test file after removing `key` keeping `value` (null: the whole file goes; unchanged: the same text). */
 function afterRemoval(text: string, value: FlagValue, key = 'new-nav', words: string[] = ['useNewNav']): string | null {
@@ -241,5 +245,30 @@ it('renders tabs', () => {
 });
 `;
     expect(deleteDeadTests('nav.test.ts', text, [{ names: new FlagNames('new-nav', ['useNewNav']), value: true }], () => false)?.text).toBeNull();
+  });
+
+  it('a generic name bound to the key elsewhere (`flag` of a route entry) does not name the flag in tests', async () => {
+    const resolverTest = `import { resolve } from './resolver';
+
+test('falls back to the variant when a flag is off', () => {
+  const config = { flags: { flag: false }, variant: 'b' };
+  expect(resolve(config)).toBe('b');
+});
+
+test('the new checkout takes the fast path', () => {
+  mockFlag('new-checkout', false);
+  expect(resolve({ flags: {}, variant: 'a' })).toBe('slow');
+});
+`;
+    const dir = tempProject({
+      'src/routes.ts': "export const routes = [{ path: '/checkout', flag: 'new-checkout' }, { path: '/search', flag: 'search-v2' }];\n",
+      'src/checkout.ts': "import { flags } from './flags';\n\nexport const fast = () => flags.isEnabled('new-checkout', false);\n",
+      'src/resolver.test.ts': resolverTest,
+    });
+    const result = await removeFlags({ dir, flags: [{ key: 'new-checkout', value: true }], allowDirty: true, now: '2026-11-21' });
+    const after = fs.readFileSync(path.join(dir, 'src/resolver.test.ts'), 'utf8');
+    expect(after).toContain("test('falls back to the variant when a flag is off'");
+    expect(after).not.toContain('the new checkout takes the fast path');
+    expect(result.warnings.filter((w) => w.code === 'remove/deleted-test').map((w) => w.file)).toEqual(['src/resolver.test.ts']);
   });
 });

@@ -28,7 +28,9 @@ export function sweepTestFiles(options: {
   const rules = new PathRules(config.root, config);
   const accessors = new Set(config.accessors.map((a) => accessorName(a)));
   const isAccessor = (callee: string) => accessors.has(callee) || options.words.has(callee);
-  const flags = options.flags.map((f) => ({ names: new FlagNames(f.key, [...options.words].filter((w) => w !== f.key && !options.flags.some((o) => o.key === w))), value: f.value }));
+  const keys = options.flags.map((f) => f.key);
+  const words = [...options.words].filter((w) => !keys.includes(w) && !genericName(w, keys, sources));
+  const flags = options.flags.map((f) => ({ names: new FlagNames(f.key, words), value: f.value }));
   const out: TestSweep = { changed: [], warnings: [] };
   for (const file of sources.files().sort()) {
     const text = sources.text(file);
@@ -71,3 +73,20 @@ export function sweepTestFiles(options: {
 function importSpecifiers(sf: ts.SourceFile): string[] {
   return sf.statements.filter(ts.isImportDeclaration).map((s) => (s.moduleSpecifier as ts.StringLiteral).text);
 }
+
+/**
+ * A name bound to the key that also names other things: `flag` of a route entry
+ * `{ path: '/x', flag: 'k' }` is a data field, and `{ flag: false }` in a test is not this flag.
+ * A plain lowercase word, or a name bound elsewhere to a string that is not a removed key, is
+ * generic; `NEW_NAV` or `FlagKey.NewNav` are not.
+ */
+function genericName(word: string, keys: string[], sources: SourceSet): boolean {
+  if (/^[a-z]+$/.test(word)) return true;
+  const escaped = word.replace(/[$]/g, '\\$');
+  const binding = new RegExp(`(?<![\\w$])${escaped}['"]?\\s*[:=]\\s*(['"\`])([^'"\`\\n]*)\\1`, 'g');
+  for (const file of sources.filesMentioning(word, 'original')) {
+    for (const m of (sources.originalText(file) ?? '').matchAll(binding)) if (!keys.includes(m[2])) return true;
+  }
+  return false;
+}
+
