@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'fixtures/**', 'bench/.corpus/**', 'bench/.work/**', 'test-artifacts/**', 'packages/*/test/fixtures/**', 'packages/*/test/fixtures-typed/**', 'test/fixtures/**', 'test/fuzz/regressions/**'],
+    ignores: ['**/dist/**', '**/node_modules/**', 'fixtures/**', 'bench/.corpus/**', 'bench/.work/**', 'test-artifacts/**', 'packages/*/test/fixtures/**', 'packages/*/test/fixtures-typed/**', 'packages/*/test/fixtures-suites/**', 'test/fixtures/**', 'test/fuzz/regressions/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -5,6 +5,8 @@
  *   recall   share of the human's removed lines (trimmed, blank/bracket-only ignored, multiset)
  *            that flagdebt removed too;
  *   extra    share of flagdebt's removed lines that the human kept;
+ *   test recall, test extra   the same two over test files (the human's test deletions),
+ *            reported apart: the non-test numbers above do not include them;
  *   breakage TypeScript diagnostics on the changed files and their importers present after the
  *            removal and not before (by file, code and message), checked here independently of
  *            the codemod's own gate.
@@ -97,15 +99,18 @@ function removedLines(diffText) {
   return diffText.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---')).map((l) => l.slice(1));
 }
 
-/** Source files whose content differs between two trees (work is a hard-linked copy: new inode = rewritten). */
-function changedFiles(before, after) {
+/**
+ * Source files whose content differs between two trees (work is a hard-linked copy: new inode =
+ * rewritten): non-test files, or with `tests` the test files only.
+ */
+function changedFiles(before, after, tests = false) {
   const out = [];
   const walk = (rel) => {
     for (const e of fs.readdirSync(path.join(before, rel), { withFileTypes: true })) {
       const r = path.join(rel, e.name);
       if (e.isDirectory()) {
         if (e.name !== 'node_modules' && e.name !== '.git') walk(r);
-      } else if (SOURCE.test(e.name) && !TEST.test(r)) {
+      } else if (SOURCE.test(e.name) && TEST.test(r) === tests) {
         const a = fs.statSync(path.join(before, r));
         let b;
         try {
@@ -232,20 +237,28 @@ for (const [, parent, commit, flag, direction] of rows) {
 
   const human = git('diff', '-U0', '--no-color', parent, commit, '--', ...['*.ts', '*.tsx', '*.js', '*.jsx']);
   const humanRemoved = [];
+  const humanTestRemoved = [];
   let current = null;
   for (const l of human.split('\n')) {
     if (l.startsWith('diff --git')) current = /b\/(.*)$/.exec(l)[1];
-    else if (current && !TEST.test(current) && l.startsWith('-') && !l.startsWith('---')) humanRemoved.push(l.slice(1));
+    else if (current && l.startsWith('-') && !l.startsWith('---')) (TEST.test(current) ? humanTestRemoved : humanRemoved).push(l.slice(1));
   }
+  const removedFrom = (files) => {
+    const out = [];
+    for (const c of files) {
+      const d = spawnSync('git', ['diff', '--no-index', '-U0', '--no-color', path.join(base, c.rel), c.deleted ? '/dev/null' : path.join(run, c.rel)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      out.push(...removedLines(d.stdout));
+    }
+    return out;
+  };
   const changed = changedFiles(base, run);
-  const oursRemoved = [];
-  for (const c of changed) {
-    const d = spawnSync('git', ['diff', '--no-index', '-U0', '--no-color', path.join(base, c.rel), c.deleted ? '/dev/null' : path.join(run, c.rel)], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    oursRemoved.push(...removedLines(d.stdout));
-  }
   const hb = lineBag(humanRemoved);
-  const ob = lineBag(oursRemoved);
+  const ob = lineBag(removedFrom(changed));
   const common = overlap(hb, ob);
+  const changedTests = changedFiles(base, run, true);
+  const thb = lineBag(humanTestRemoved);
+  const tob = lineBag(removedFrom(changedTests));
+  const testCommon = overlap(thb, tob);
 
   let broken = [];
   if (changed.length > 0) {
@@ -272,11 +285,17 @@ for (const [, parent, commit, flag, direction] of rows) {
     humanLines: size(hb),
     ourLines: size(ob),
     newDiagnostics: broken.length,
+    // Test files: null when the human removed no test line (nothing to recall).
+    testRecall: size(thb) ? testCommon / size(thb) : null,
+    testExtra: size(tob) ? (size(tob) - testCommon) / size(tob) : 0,
+    humanTestLines: size(thb),
+    ourTestLines: size(tob),
     seconds,
   };
   results.push(row);
   process.stdout.write(
-    `${flag.padEnd(36)} exit ${String(res.status).padEnd(2)} files ${String(row.files).padStart(3)}  recall ${(row.recall * 100).toFixed(0).padStart(3)}%  extra ${(row.extra * 100).toFixed(0).padStart(3)}%  (human ${row.humanLines}, ours ${row.ourLines})  new diagnostics ${row.newDiagnostics}  ${seconds.toFixed(1)} s\n`,
+    `${flag.padEnd(36)} exit ${String(res.status).padEnd(2)} files ${String(row.files).padStart(3)}  recall ${(row.recall * 100).toFixed(0).padStart(3)}%  extra ${(row.extra * 100).toFixed(0).padStart(3)}%  (human ${row.humanLines}, ours ${row.ourLines})  new diagnostics ${row.newDiagnostics}  ` +
+      `tests: recall ${row.testRecall === null ? '  -' : `${(row.testRecall * 100).toFixed(0).padStart(3)}%`}  extra ${(row.testExtra * 100).toFixed(0).padStart(3)}%  (human ${row.humanTestLines}, ours ${row.ourTestLines})  ${seconds.toFixed(1)} s\n`,
   );
   if (process.env.REPLAY_VERBOSE) {
     for (const d of broken) process.stdout.write(`    ${d.key.replace(/\n/g, ' ')} (line ${d.line})\n`);
@@ -294,7 +313,10 @@ for (const [, parent, commit, flag, direction] of rows) {
   fs.rmSync(run, { recursive: true, force: true });
 }
 const mean = (k) => results.reduce((a, r) => a + r[k], 0) / Math.max(1, results.length);
+const withTests = results.filter((r) => r.testRecall !== null);
+const testMean = (k) => withTests.reduce((a, r) => a + r[k], 0) / Math.max(1, withTests.length);
 process.stdout.write(
   `\n${results.length} commits: mean recall ${(mean('recall') * 100).toFixed(1)}%, mean extra ${(mean('extra') * 100).toFixed(1)}%, ` +
-    `${results.filter((r) => r.newDiagnostics > 0).length} with new diagnostics, ${results.filter((r) => r.refused).length} refused (exit 2)\n`,
+    `${results.filter((r) => r.newDiagnostics > 0).length} with new diagnostics, ${results.filter((r) => r.refused).length} refused (exit 2)\n` +
+    `test files (${withTests.length} commits where the human removed test lines): mean recall ${(testMean('testRecall') * 100).toFixed(1)}%, mean extra ${(testMean('testExtra') * 100).toFixed(1)}%\n`,
 );

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FlagProject, loadConfig, loadConfigRegistry } from '@flagdebt/core';
+import { installFakePrettier } from '../../packages/codemod/test/format/fake-formatters.js';
 import { REPO, STACK_LINE, cli, cliProcess, tempProject } from '../helpers.js';
 
 const FIXTURES = join(REPO, 'test/fixtures/cli');
@@ -275,6 +276,29 @@ describe('flagdebt CLI', () => {
       const forced = await cli(['remove', 'beta-other', '--value', 'yes', '--dir', dir, '--allow-dirty', '--no-verify']);
       expect(forced.code).toBe(0);
       expect(readFileSync(join(dir, 'src/send.ts'), 'utf8')).toContain("take('yes')");
+    } finally {
+      cleanup();
+    }
+  });
+
+  it("remove: the dry-run diff is formatted by the project's own Prettier; --no-format leaves the codemod's text", async () => {
+    const { dir, cleanup } = tempProject({
+      'flagdebt.config.json': JSON.stringify({ registry: 'flags.yaml', accessors: [{ call: 'flags.isEnabled', keyArg: 0, defaultArg: 1 }] }),
+      'flags.yaml': 'flags:\n  beta-send:\n    type: release\n    owner: mail\n    created: 2026-01-01\n    expires: 2026-06-01\n    state: complete\n    value: true\n    since: 2026-05-01\n    default: false\n',
+      '.prettierrc': '{ "printWidth": 60 }\n',
+      'src/flags.ts': 'export const flags = { isEnabled: (key: string, fallback: boolean): boolean => fallback };\n',
+      'src/send.ts': "import { flags } from './flags';\n\nexport function canSend(draft: boolean): boolean {\n  const allowed =\n    !draft && flags.isEnabled('beta-send', false);\n  return allowed;\n}\n",
+    });
+    installFakePrettier(dir);
+    try {
+      const formatted = await cli(['remove', 'beta-send', '--dir', dir, '--dry-run']);
+      expect(formatted.code).toBe(0);
+      expect(formatted.stdout).toContain('+  const allowed = !draft;\n');
+      expect(formatted.stdout).toContain('+// @formatted-by fake-prettier semi\n');
+      const plain = await cli(['remove', 'beta-send', '--dir', dir, '--dry-run', '--no-format']);
+      expect(plain.code).toBe(0);
+      expect(plain.stdout).toContain('+    !draft;\n');
+      expect(plain.stdout).not.toContain('@formatted-by');
     } finally {
       cleanup();
     }

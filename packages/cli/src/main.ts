@@ -77,6 +77,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--check', 'exit 1 when there is work to do (for CI); writes nothing')
     .option('--allow-dirty', 'edit files that have uncommitted git changes')
     .option('--no-verify', 'skip the type-check gate (by default a removal that adds a type error is refused)')
+    .option('--no-format', "do not run the project's own Prettier or Biome on the rewritten files")
     .option('--now <date>', 'the date recorded as `since` in the registry (YYYY-MM-DD)')
     .option('-c, --config <file>', 'use this flagdebt.config file')
     .action(async (flags: string[], options) => setExit(await (await import('./commands/remove.js')).runRemove(flags, options, io)));

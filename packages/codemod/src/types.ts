@@ -23,6 +23,11 @@ export interface RemoveOptions {
    * before and after, and a removal that adds a diagnostic is refused (nothing written). False skips it.
    */
   verify?: boolean;
+  /**
+   * Run the project's own Prettier or Biome (when configured and installed) on the rewritten
+   * files before the gate and the diff (default on). False leaves the codemod's text as it is.
+   */
+  format?: boolean;
   /** Explicit config file (relative to the current directory). */
   config?: string;
 }

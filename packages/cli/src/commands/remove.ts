@@ -13,6 +13,7 @@ interface RemoveOptions {
   check?: boolean;
   allowDirty?: boolean;
   verify?: boolean;
+  format?: boolean;
   now?: string;
   config?: string;
 }
@@ -30,6 +31,7 @@ export async function runRemove(args: string[], options: RemoveOptions, io: CliI
     check: options.check === true,
     allowDirty: options.allowDirty === true,
     verify: options.verify !== false,
+    format: options.format !== false,
     config: options.config ? resolve(io.cwd, options.config) : undefined,
   });
 

@@ -4,6 +4,7 @@ import type { FlagProject } from '@flagdebt/core';
 import { accessorName, FlagdebtError, isExportAccessor, isPropertyAccessor, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
 import { collectDeclarations } from '../cascade/declarations.js';
+import { sweepTestFiles } from '../cascade/dead-test-files.js';
 import { EntryPoints } from '../cascade/entry-points.js';
 import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
 import { retireFromCodeRegistry } from '../cascade/retire-key.js';
@@ -130,6 +131,12 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
       changed.push(file);
     }
   }
+  // Tests of the side that no longer exists go; their now-unused imports go with the cascade.
+  // Only for flags whose reads this run folded: while the code still branches, both sides' tests matter.
+  const folded = flags.filter((f) => (evaluations.get(f.key) ?? 0) > 0);
+  const tests = sweepTestFiles({ config, sources, flags: folded, words, resolveModule: (spec, from) => project.resolveModule(spec, from) });
+  changed.push(...tests.changed);
+  skipped.warnings.push(...tests.warnings);
 
   const entries = new EntryPoints(config.root);
   const cascade = deleteWhatBecameUnused({

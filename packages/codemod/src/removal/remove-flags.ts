@@ -4,6 +4,7 @@ import { archiveFlagInText, FlagdebtError, tombstoneInText, loadProjectModel, to
 import { diskScanHost } from '@flagdebt/core/files';
 import { tidyBlankLines } from '../edit/blank-lines.js';
 import { restore } from '../edit/text-format.js';
+import { formatTexts, projectFormatter, type Formatter } from '../output/format.js';
 import { mentionsIn } from '../output/mentions.js';
 import { linesRemoved, unifiedDiff } from '../output/unified-diff.js';
 import { recoverInterruptedWrite, writeAllOrNothing } from '../safety/atomic-write.js';
@@ -51,6 +52,14 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
   const plan = await planRemoval(config, flags);
   const parseErrors = collectChanges(plan, display).changed.flatMap((c) => syntaxErrors(c.path, c.relative, c.after));
   if (parseErrors.length > 0) throw new FlagdebtError(parseErrors);
+  // The project's formatter runs before the gate and the diff: what is checked and shown is what is written.
+  const formatter = options.format === false || plan.sources.edited().length === 0 ? null : await projectFormatter(config.root);
+  const formatWarnings: Diagnostic[] = [];
+  const formatted = new Map<string, string>();
+  const formatEdited = async (): Promise<void> => {
+    if (formatter) formatWarnings.push(...(await formatEdits(plan, formatter, formatted, display)));
+  };
+  await formatEdited();
   // The gate: a removal that makes the type-check worse is not written (the dry run says so too).
   // It may first settle objects keyed by a removed union member (see settle.ts).
   let verdict: GateVerdict | null = null;
@@ -61,6 +70,8 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
     const settled = settleKeyedObjects(plan, () => gate(plan, typeGate, importers), display, new Map(flags.map((f) => [f.key, f.value])));
     verdict = settled.verdict;
     gateWarnings.push(...settled.warnings);
+    // Settling may have edited more (or put texts back): those are formatted too.
+    await formatEdited();
   }
   const { changed, deleted } = collectChanges(plan, display);
   const archived = flags.filter((f) => (f.registered || codeRegistry) && !plan.keptInRegistry.has(f.key));
@@ -85,7 +96,7 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
     registry: registryChange,
     wouldChange,
     written: false,
-    warnings: [...warnings, ...plan.warnings, ...gateWarnings],
+    warnings: [...warnings, ...plan.warnings, ...gateWarnings, ...formatWarnings],
   };
   if (verdict) {
     result.verify = verifyReport(verdict, display);
@@ -125,6 +136,27 @@ function gate(plan: RemovalPlan, typeGate: TypeGate, importersOf: Importers): Ga
   // Normalised texts (LF, no BOM): offsets match the plan's, and diagnostics do not depend on line endings.
   const changes = edited.map((f) => ({ path: f, after: plan.sources.text(f) ?? null }));
   return typeGate.check([...edited, ...importers, ...naming], changes, new Set(naming));
+}
+
+/**
+ * Runs the project's formatter over the edited files whose text it has not formatted yet
+ * (`done` remembers its output). Files that are not UTF-8 are left alone.
+ */
+async function formatEdits(plan: RemovalPlan, formatter: Formatter, done: Map<string, string>, display: (f: string) => string): Promise<Diagnostic[]> {
+  const todo: Array<{ path: string; relative: string; text: string }> = [];
+  for (const file of plan.sources.edited()) {
+    const text = plan.sources.text(file);
+    if (typeof text !== 'string' || done.get(file) === text || plan.formats.get(file)?.encoding !== 'utf8') continue;
+    todo.push({ path: file, relative: display(file), text: tidyBlankLines(plan.sources.originalText(file) ?? '', text) });
+  }
+  const { texts, warnings } = await formatTexts(formatter, todo);
+  for (const t of todo) {
+    // Texts are kept LF (see source-set); the file's own line endings come back on writing.
+    const out = (texts.get(t.path) ?? t.text).replace(/\r\n/g, '\n');
+    plan.sources.set(t.path, out);
+    done.set(t.path, out);
+  }
+  return warnings;
 }
 
 function verifyReport(verdict: GateVerdict, display: (f: string) => string): VerifyReport {

@@ -123,11 +123,15 @@ export class ReadMatcher implements ReadMatching {
     if (this.defines.length === 0) return undefined;
     const e = skipOuterExpressions(expr);
     let resolved: Resolved | undefined;
+    const root = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? e.expression : undefined;
+    const locals = root && this.ctx.symbols(file)?.locals.get(root.text);
+    if (!locals) return undefined;
+    const exportedName = ts.isIdentifier(e) ? (locals.find((d) => d.kind === 'import')?.imported ?? e.text) : (e as ts.PropertyAccessExpression).name.text;
+    if (this.wrappers.rulesOut(exportedName, () => this.declaringModule(locals, file))) return undefined;
     if (ts.isIdentifier(e)) {
-      if (!this.ctx.symbols(file)?.locals.has(e.text) || !this.wrappers.mayBeWrapper(e.text)) return undefined;
       resolved = this.keys.lookup(e, file, 'value');
-    } else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) && this.wrappers.mayBeWrapper(e.name.text)) {
-      const ns = this.ctx.symbols(file)?.locals.has(e.expression.text) ? this.keys.lookup(e.expression, file, 'value') : undefined;
+    } else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
+      const ns = this.keys.lookup(e.expression, file, 'value');
       if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, e.name.text, 'value');
     }
     const wrapper = resolved ? this.wrappers.wrapperOf(resolved) : undefined;

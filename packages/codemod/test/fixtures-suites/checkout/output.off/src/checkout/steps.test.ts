@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mockFlag, resetFlags } from '../../test/flags';
+import type { Cart } from './cart';
+import { legacyAddressStep } from './legacy-address';
+import { checkoutSteps } from './steps';
+
+const cart: Cart = {
+  items: [
+    { sku: 'B-100', qty: 1, cents: 2500 },
+    { sku: 'D-200', qty: 2, cents: 900 },
+  ],
+};
+
+afterEach(() => resetFlags());
+
+describe('checkoutSteps', () => {
+  it('walks through the legacy steps when new-checkout is off', () => {
+    expect(checkoutSteps(cart)).toEqual(['cart', legacyAddressStep(cart), 'shipping', 'pay']);
+  });
+
+  it('always ends with payment', () => {
+    expect(checkoutSteps(cart).at(-1)).toBe('pay');
+  });
+
+  it.each([
+    [false, 4],
+  ])('with new-checkout=%s has %i steps', (enabled, count) => {
+    mockFlag('new-checkout', enabled);
+    expect(checkoutSteps(cart)).toHaveLength(count);
+  });
+});
+
+describe('the legacy flow', () => {
+  it('asks for an address when something ships', () => {
+    expect(checkoutSteps(cart)[1]).toBe('address');
+  });
+
+  it('asks only for an email when everything is digital', () => {
+    expect(checkoutSteps({ items: [{ sku: 'D-1', qty: 1, cents: 100 }] })[1]).toBe('email');
+  });
+});

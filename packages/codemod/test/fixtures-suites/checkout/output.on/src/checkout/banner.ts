@@ -1,0 +1,4 @@
+/** The banner that invites shoppers to the new checkout. */
+export function checkoutBanner(region: string): string | null {
+  return region === 'eu' ? 'Neuer Checkout' : 'Try the new checkout';
+}
