@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { FlagdebtError, FlagProject, loadProjectModel, loadRegistry, parseIsoDate, todayIso } from '@flagdebt/core';
-import type { Diagnostic, FlagdebtConfig, IsoDate, Registry } from '@flagdebt/core';
+import type { Diagnostic, FlagdebtConfig, IsoDate, Registry, TreeCache } from '@flagdebt/core';
 import { compareStrings, discoverFiles, diskScanHost, loadSources, relativePath, type ScanHost } from '@flagdebt/core/files';
 import { indexProject } from './index/project-indexer.js';
 import { scannedSourceHost } from './index/scanned-source-host.js';
@@ -40,6 +40,8 @@ export interface ScanOptions {
   onIndexed?(project: IndexedProject): void;
   /** Key sources marked by reads of files this scan does not list (core's `FlagProjectOptions.keySources`). */
   keySources?: Iterable<string>;
+  /** Parses kept from earlier scans of mostly the same texts (core's `FlagProjectOptions.trees`). */
+  trees?: TreeCache;
 }
 
 /** What a scan's project tells `onIndexed`. */
@@ -80,6 +82,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     skim: { keys: registry.flags.keys() },
     registered: registry.flags.keys(),
     keySources: options.keySources,
+    trees: options.trees,
   });
   const indexed = indexProject({
     project,

@@ -6,7 +6,7 @@
 import { realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FLAG_TYPES, FlagdebtError, isFlagdebtError, type Diagnostic } from '@flagdebt/core';
+import { FLAG_TYPES, FlagdebtError, TreeCache, isFlagdebtError, type Diagnostic } from '@flagdebt/core';
 import { scan, type IndexedProject } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { BlobStore } from './blob-store.js';
@@ -51,6 +51,7 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
     blobs,
     scratch,
     incremental,
+    trees: new TreeCache(),
     models: { configs: new Map(), registries: new Map() },
     stepsTo: (from, to) => chain.slice(position.get(from)! + 1, position.get(to)! + 1).map((c) => changes.get(c.commit) ?? []),
   };
@@ -93,6 +94,8 @@ interface HistoryRun {
   blobs: BlobStore;
   scratch: ScratchDir;
   incremental: IncrementalState | undefined;
+  /** Parses of the files whose text has not changed since the point that parsed them. */
+  trees: TreeCache;
   models: ModelCache;
   /** Registered, non-archived keys of the last point. */
   live?: ReadonlySet<string>;
@@ -116,6 +119,10 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
   }
   run.previous = { commit: commit.commit, tree };
   const snapshot = new CommitSnapshot(repoRoot, tree, blobs);
+  run.trees.retain((file) => {
+    const blob = snapshot.blobOf(file);
+    return blob === undefined ? undefined : blobs.heldText(blob);
+  });
   await blobs.prefetch(snapshot.modelBlobs(dir));
   if (changes) await blobs.prefetch(changes.flatMap((change) => (change.after ? [change.after.blob] : [])));
   // Staleness as it was judged on the day of the commit.
@@ -127,7 +134,7 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     while (incremental && plan) {
       // Flags, staleness and types come from the registry; only the counts of references are merged.
       let project: IndexedProject | undefined;
-      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed), keySources: incremental.keySources(plan), context: 'folder', onIndexed: (p) => (project = p) });
+      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed), keySources: incremental.keySources(plan), trees: run.trees, context: 'folder', onIndexed: (p) => (project = p) });
       const wider = incremental.refine(plan, subset, project!);
       if (wider === 'full') break;
       if (wider) {
@@ -145,7 +152,7 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     blobs.retainOnly(snapshot.allBlobs());
     await blobs.prefetch(snapshot.sourceBlobs(dir, config));
     let project: IndexedProject | undefined;
-    const result = await scan({ dir, now, config, registry, host: snapshot.host, context: 'folder', onIndexed: (p) => (project = p) });
+    const result = await scan({ dir, now, config, registry, host: snapshot.host, trees: run.trees, context: 'folder', onIndexed: (p) => (project = p) });
     if (incremental) {
       await blobs.prefetch(incremental.graphBlobs(tree));
       incremental.rebaseline(snapshot, tree, config, registry, result, project!);

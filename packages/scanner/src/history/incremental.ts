@@ -167,7 +167,9 @@ export class IncrementalState {
       } else if (GITIGNORE.test(rel)) {
         // Only files the config selects can be scanned (a lock file's verdict does not matter);
         // one that becomes ignored or stops being ignored is re-scanned, as if edited.
-        const selected = [...tree.keys()].filter((file) => isInside(prefix, file) && scanned(file));
+        // A .gitignore rules only the paths below its own folder.
+        const folder = path.posix.dirname(rel);
+        const selected = [...tree.keys()].filter((file) => (folder === '.' || file.startsWith(`${folder}/`)) && isInside(prefix, file) && scanned(file));
         for (const flipped of gitignoreFlips(this.repoRoot, rel, text(change.before), text(change.after), selected)) {
           if (!isSourcePath(flipped)) return this.full('scanned-non-source');
           if (tree.has(flipped)) edited.push(flipped);

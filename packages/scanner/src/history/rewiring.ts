@@ -79,10 +79,14 @@ export function reachingAdded(index: SpecifierIndex, tree: ReadonlyMap<string, T
   const appeared = new Set(added);
   const maybe = new Set<string>();
   for (const rel of added) for (const file of index.mayImport(rel)) if (!seeds.has(file)) maybe.add(file);
+  // Only a specifier ending in an added file's stem can reach it: the file's other specifiers
+  // (most of them, `react` among them) are not resolved.
+  const stems = new Set(added.flatMap(stemsOf));
   const out: string[] = [];
   for (const rel of maybe) {
     const entry = tree.get(rel);
-    if (entry && index.specifiersOf(entry.blob).some((specifier) => appeared.has(resolve(specifier, rel) ?? ''))) out.push(rel);
+    const reaching = entry ? index.specifiersOf(entry.blob).filter((specifier) => stems.has(specifierStem(specifier))) : [];
+    if (reaching.some((specifier) => appeared.has(resolve(specifier, rel) ?? ''))) out.push(rel);
   }
   return out;
 }
