@@ -11,11 +11,11 @@
  * listed file whose declarations shrank. Registry keys that came or went re-scan the files that
  * spell them; the unregistered count is recomputed from the keys every file reads. Steering files
  * (tsconfig, package.json, pnpm-workspace.yaml, .gitignore) re-scan only the files whose
- * resolution or ignore verdict they change; a changed flagdebt config means a full scan.
+ * resolution or ignore verdict they change (tree-delta.ts reads the changes); a changed flagdebt
+ * config means a full scan.
  */
 import path from 'node:path';
 import { CandidateFilter, FlagProject, type FlagdebtConfig, type Registry } from '@flagdebt/core';
-import picomatch from 'picomatch';
 import type { IndexedProject } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import type { BlobStore } from './blob-store.js';
@@ -25,13 +25,8 @@ import { isSourcePath, repoRelative } from './import-graph.js';
 import { SpecifierIndex, reachingAdded, resolverAt, resolvingOtherwise } from './rewiring.js';
 import { DependencyMap } from './dependency-map.js';
 import { FileRecords } from './file-records.js';
-import { gitignoreFlips, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from './package-json.js';
+import { changedKeys, isInside, treeDelta } from './tree-delta.js';
 
-const STEERING = /(^|\/)flagdebt\.config\.(json|ya?ml)$/;
-const TSCONFIG = /(^|\/)[jt]sconfig[^/]*\.json$/;
-const GITIGNORE = /(^|\/)\.gitignore$/;
-const PACKAGE_JSON = /(^|\/)package\.json$/;
-const PNPM_WORKSPACE = /(^|\/)pnpm-workspace\.yaml$/;
 /** Past this share of the scanned files, a full scan is as cheap as the bookkeeping. */
 const MAX_SUBSET_SHARE = 0.5;
 /** ...but a small project never needs the full scan for size alone. */
@@ -145,41 +140,9 @@ export class IncrementalState {
     if (!base) return this.full('no-baseline');
     if (base.config !== config) return this.full('config');
     const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
-    const scanned = this.scannedMatcher(config);
-    const registryFile = repoRelative(this.repoRoot, registry.file);
-    const edited: string[] = [];
-    const added: string[] = [];
-    const deleted: string[] = [];
-    /** A tsconfig or package.json (all specifiers) or pnpm-workspace.yaml (package names only) changed how imports may resolve. */
-    let resolution: 'all' | 'bare' | undefined;
-    for (const change of changes) {
-      const rel = change.path;
-      if (rel === registryFile) continue; // its keys are compared below
-      if (STEERING.test(rel)) return this.full('steering');
-      const text = (entry: TreeEntry | undefined) => (entry ? (this.blobs.text(entry.blob) ?? '') : undefined);
-      if (PACKAGE_JSON.test(rel)) {
-        // Dependency bumps are most of a busy repository's commits; only module fields steer resolution.
-        if (packageJsonMatters(text(change.before), text(change.after))) resolution = 'all';
-      } else if (PNPM_WORKSPACE.test(rel)) {
-        if (pnpmWorkspaceMatters(text(change.before), text(change.after))) resolution ??= 'bare';
-      } else if (TSCONFIG.test(rel)) {
-        if (tsconfigMatters(path.join(this.repoRoot, rel), text(change.before), text(change.after))) resolution = 'all';
-      } else if (GITIGNORE.test(rel)) {
-        // Only files the config selects can be scanned (a lock file's verdict does not matter);
-        // one that becomes ignored or stops being ignored is re-scanned, as if edited.
-        // A .gitignore rules only the paths below its own folder.
-        const folder = path.posix.dirname(rel);
-        const selected = [...tree.keys()].filter((file) => (folder === '.' || file.startsWith(`${folder}/`)) && isInside(prefix, file) && scanned(file));
-        for (const flipped of gitignoreFlips(this.repoRoot, rel, text(change.before), text(change.after), selected)) {
-          if (!isSourcePath(flipped)) return this.full('scanned-non-source');
-          if (tree.has(flipped)) edited.push(flipped);
-        }
-      } else if (isSourcePath(rel)) {
-        (!change.before ? added : !change.after ? deleted : edited).push(rel);
-      } else if (scanned(rel)) {
-        return this.full('scanned-non-source');
-      }
-    }
+    const delta = treeDelta({ repoRoot: this.repoRoot, prefix, text: (blob) => this.blobs.text(blob) }, tree, changes, config, registry);
+    if ('full' in delta) return this.full(delta.full);
+    const { edited, added, deleted, resolution } = delta;
 
     // Files whose specifiers may now reach a file that appeared (found by the name they end
     // in). A deleted file needs nothing: whoever resolved through it depends on it.
@@ -194,7 +157,8 @@ export class IncrementalState {
     }
 
     // Registry keys that came or went: files spelling them gain or lose declarations.
-    const keyFiles = sameKeys(base.registry, registry) ? [] : this.spelling(tree, prefix, changedKeys(base.registry, registry));
+    const keys = changedKeys(base.registry, registry);
+    const keyFiles = keys.length === 0 ? [] : this.spelling(tree, prefix, keys);
 
     const changed = [...seeds, ...rewired, ...keyFiles];
     base.sources += added.filter((rel) => isInside(prefix, rel)).length - deleted.filter((rel) => isInside(prefix, rel)).length;
@@ -390,16 +354,6 @@ export class IncrementalState {
     return n;
   }
 
-  /** Whether a repository path is one the scan lists (include/exclude of the config). */
-  private scannedMatcher(config: FlagdebtConfig): (rel: string) => boolean {
-    const include = picomatch(config.include, { dot: true });
-    const exclude = picomatch(config.exclude, { dot: true });
-    return (rel) => {
-      const fromConfig = repoRelative(config.root, path.join(this.repoRoot, rel));
-      return fromConfig !== null && include(fromConfig) && !exclude(fromConfig);
-    };
-  }
-
   private fromScanRoot(file: string): string {
     return repoRelative(this.repoRoot, path.join(this.dir, file))!;
   }
@@ -407,18 +361,4 @@ export class IncrementalState {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function isInside(prefix: string, rel: string): boolean {
-  return prefix === '' || rel.startsWith(`${prefix}/`);
-}
-
-function sameKeys(a: Registry, b: Registry): boolean {
-  if (a.flags.size !== b.flags.size) return false;
-  for (const key of a.flags.keys()) if (!b.flags.has(key)) return false;
-  return true;
-}
-
-function changedKeys(a: Registry, b: Registry): string[] {
-  return [...[...a.flags.keys()].filter((key) => !b.flags.has(key)), ...[...b.flags.keys()].filter((key) => !a.flags.has(key))];
 }
