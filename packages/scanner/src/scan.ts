@@ -42,6 +42,8 @@ export interface ScanOptions {
   keySources?: Iterable<string>;
   /** Parses kept from earlier scans of mostly the same texts (core's `FlagProjectOptions.trees`). */
   trees?: TreeCache;
+  /** Resolved imports kept from earlier scans of the same files (core's `FlagProjectOptions.resolutions`). */
+  resolutions?: Map<string, string | null>;
 }
 
 /** What a scan's project tells `onIndexed`. */
@@ -83,6 +85,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     registered: registry.flags.keys(),
     keySources: options.keySources,
     trees: options.trees,
+    resolutions: options.resolutions,
   });
   const indexed = indexProject({
     project,

@@ -49,6 +49,11 @@ export interface FlagProjectOptions {
    * whose text (and skimmed text) a kept parse was made from is not parsed again.
    */
   trees?: TreeCache;
+  /**
+   * Resolved imports (`folder\0specifier` -> file or null) shared with other projects over the
+   * same files and steering files; whoever shares it forgets the entries a change can alter.
+   */
+  resolutions?: Map<string, string | null>;
 }
 
 /**
@@ -90,7 +95,7 @@ export class FlagProject {
     this.accessors = options.accessors;
     this.recorder = new DependencyRecorder(options.keySources);
     this.trees = options.trees;
-    this.modules = new ModuleResolver(this.root, this.host, options.tsconfig);
+    this.modules = new ModuleResolver(this.root, this.host, options.tsconfig, options.resolutions);
     const ctx: ProjectContext = {
       parsed: (f) => {
         this.recorder.used(f);

@@ -25,6 +25,7 @@ import { isSourcePath, repoRelative } from './import-graph.js';
 import { SpecifierIndex, reachingAdded, resolverAt, resolvingOtherwise } from './rewiring.js';
 import { DependencyMap } from './dependency-map.js';
 import { FileRecords } from './file-records.js';
+import type { ResolutionMemo } from './resolution-memo.js';
 import { changedKeys, isInside, treeDelta } from './tree-delta.js';
 
 /** Past this share of the scanned files, a full scan is as cheap as the bookkeeping. */
@@ -82,6 +83,8 @@ export class IncrementalState {
     private readonly repoRoot: string,
     private readonly dir: string,
     private readonly blobs: BlobStore,
+    /** Resolved imports at the commit being planned (and the one before, after a steering change). */
+    private readonly resolutions?: ResolutionMemo,
   ) {
     this.index = new SpecifierIndex((blob) => this.blobs.text(blob));
   }
@@ -149,7 +152,7 @@ export class IncrementalState {
     const seeds = [...edited, ...added, ...deleted];
     const touched = new Set(seeds);
     const rewired = new Set<string>();
-    if (added.length > 0) for (const rel of reachingAdded(this.index, tree, added, touched, resolverAt(this.repoRoot, snapshot, config))) rewired.add(rel);
+    if (added.length > 0) for (const rel of reachingAdded(this.index, tree, added, touched, resolverAt(this.repoRoot, snapshot, config, this.resolutions?.current))) rewired.add(rel);
 
     if (resolution) {
       if (!previous) return this.full('steering');
@@ -334,7 +337,7 @@ export class IncrementalState {
       if (isInside(prefix, rel) && isSourcePath(rel) && filter.matches(this.blobs.text(entry.blob) ?? '')) candidates.push(rel);
     }
     const files = base.dependencies.dependenciesOf(candidates);
-    return resolvingOtherwise(this.index, this.tree, files, resolverAt(this.repoRoot, previous, config), resolverAt(this.repoRoot, snapshot, config), which);
+    return resolvingOtherwise(this.index, this.tree, files, resolverAt(this.repoRoot, previous, config, this.resolutions?.previous), resolverAt(this.repoRoot, snapshot, config, this.resolutions?.current), which);
   }
 
   /** Scanned source files whose text spells one of `keys`. */

@@ -56,9 +56,12 @@ export class SpecifierIndex {
   }
 }
 
-/** Resolution at one commit with core's resolver, repository-relative, memoised per folder. */
-export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: FlagdebtConfig): Resolve {
-  const project = new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host });
+/**
+ * Resolution at one commit with core's resolver, repository-relative, memoised per folder;
+ * `resolutions`: core's entries already known for that commit's tree (`ResolutionMemo`).
+ */
+export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: FlagdebtConfig, resolutions?: Map<string, string | null>): Resolve {
+  const project = new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host, resolutions });
   const cache = new Map<string, string | null>();
   return (specifier, fromRel) => {
     // Relative specifiers depend on the folder, and so do bare ones: the nearest tsconfig's
