@@ -170,6 +170,15 @@ function holds(config: Tsconfig, file: string): boolean {
   return config.include.some((spec) => {
     // A spec without wildcards names a file or a whole folder.
     const glob = /[*?]/.test(spec) ? spec : path.extname(spec) ? spec : `${spec}/**/*`;
-    return picomatch.isMatch(file, glob.split(path.sep).join('/'), { dot: false });
+    return matcher(glob.split(path.sep).join('/'))(file);
   });
+}
+
+/** Compiled `include` globs: asked for every import resolved, and compiling is most of the cost. */
+const matchers = new Map<string, (file: string) => boolean>();
+
+function matcher(glob: string): (file: string) => boolean {
+  let match = matchers.get(glob);
+  if (!match) matchers.set(glob, (match = picomatch(glob, { dot: false })));
+  return match;
 }

@@ -152,7 +152,10 @@ export class IncrementalState {
     const seeds = [...edited, ...added, ...deleted];
     const touched = new Set(seeds);
     const rewired = new Set<string>();
-    if (added.length > 0) for (const rel of reachingAdded(this.index, tree, added, touched, resolverAt(this.repoRoot, snapshot, config, this.resolutions?.current))) rewired.add(rel);
+    if (added.length > 0) {
+      const aliases = this.resolutions?.aliasesOf(tree, added, (blob) => this.blobs.text(blob));
+      for (const rel of reachingAdded(this.index, tree, added, touched, resolverAt(this.repoRoot, snapshot, config, this.resolutions?.current), aliases)) rewired.add(rel);
+    }
 
     if (resolution) {
       if (!previous) return this.full('steering');

@@ -52,7 +52,7 @@ export class ResolutionMemo {
     if (appeared.length === 0 || this.current.size === 0) return;
     const stems = new Set(appeared.flatMap(answersTo));
     const files = new Set(appeared.map((rel) => path.join(this.repoRoot, rel)));
-    const names = new Set([...appeared.flatMap((rel) => this.packagesHolding(tree, rel, text)), ...this.exactAliases(tree, text)]);
+    const names = new Set(this.aliasesOf(tree, appeared, text));
     for (const [key, file] of this.current) {
       const specifier = key.slice(key.indexOf('\u0000') + 1);
       const bare = !specifier.startsWith('.') && !path.isAbsolute(specifier);
@@ -72,6 +72,15 @@ export class ResolutionMemo {
       this.previous = undefined;
     }
     return this.current;
+  }
+
+  /**
+   * Names beyond its own that a file added at `rel` may be imported by: the packages whose
+   * folders hold it and the exact `paths` keys (`@acme/flags` -> src/flags/index.ts).
+   */
+  aliasesOf(tree: ReadonlyMap<string, TreeEntry>, added: readonly string[], text: (blob: string) => string | undefined): string[] {
+    if (added.length === 0) return [];
+    return [...new Set([...added.flatMap((rel) => this.packagesHolding(tree, rel, text)), ...this.exactAliases(tree, text)])];
   }
 
   /** Names of the packages whose folders hold `rel` (their package.json files in the tree). */

@@ -48,11 +48,9 @@ export class SpecifierIndex {
     return specifiers;
   }
 
-  /** Files whose specifiers may reach `rel` (they end in one of its stems). */
-  mayImport(rel: string): Set<string> {
-    const files = new Set<string>();
-    for (const stem of stemsOf(rel)) for (const file of this.byStem.get(stem) ?? []) files.add(file);
-    return files;
+  /** Files with a specifier ending in `stem` (see `specifierStem`). */
+  importing(stem: string): ReadonlySet<string> {
+    return this.byStem.get(stem) ?? new Set();
   }
 }
 
@@ -77,14 +75,24 @@ export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: F
   };
 }
 
-/** Unchanged files (not in `seeds`) with a specifier that now reaches one of the `added` files. */
-export function reachingAdded(index: SpecifierIndex, tree: ReadonlyMap<string, TreeEntry>, added: readonly string[], seeds: ReadonlySet<string>, resolve: Resolve): string[] {
+/**
+ * Unchanged files (not in `seeds`) with a specifier that now reaches one of the `added` files;
+ * `aliases`: package names and exact `paths` keys that may name an added file.
+ */
+export function reachingAdded(
+  index: SpecifierIndex,
+  tree: ReadonlyMap<string, TreeEntry>,
+  added: readonly string[],
+  seeds: ReadonlySet<string>,
+  resolve: Resolve,
+  aliases: readonly string[] = [],
+): string[] {
   const appeared = new Set(added);
+  // Only a specifier ending in an added file's stem (or an alias's) can reach it: the file's
+  // other specifiers (most of them, `react` among them) are not resolved.
+  const stems = new Set([...added.flatMap(stemsOf), ...aliases.map(specifierStem)]);
   const maybe = new Set<string>();
-  for (const rel of added) for (const file of index.mayImport(rel)) if (!seeds.has(file)) maybe.add(file);
-  // Only a specifier ending in an added file's stem can reach it: the file's other specifiers
-  // (most of them, `react` among them) are not resolved.
-  const stems = new Set(added.flatMap(stemsOf));
+  for (const stem of stems) for (const file of index.importing(stem)) if (!seeds.has(file)) maybe.add(file);
   const out: string[] = [];
   for (const rel of maybe) {
     const entry = tree.get(rel);
