@@ -159,7 +159,10 @@ export class IncrementalState {
 
     if (resolution) {
       if (!previous) return this.full('steering');
-      for (const rel of this.reresolved(previous, snapshot, config, base, prefix, resolution)) if (!touched.has(rel)) rewired.add(rel);
+      // Only the workspace packages changed: a specifier can resolve otherwise only if it names a
+      // package of this tree or the one before (nothing else is reached by name in a commit).
+      const which = resolution === 'all' ? 'all' : (this.resolutions?.packageNames(tree, changes, (blob) => this.blobs.text(blob)) ?? 'all');
+      for (const rel of this.reresolved(previous, snapshot, config, base, prefix, which)) if (!touched.has(rel)) rewired.add(rel);
     }
 
     // Registry keys that came or went: files spelling them gain or lose declarations.
@@ -326,11 +329,12 @@ export class IncrementalState {
 
   /**
    * After a change to how imports resolve (a tsconfig, package.json module fields, the workspace
-   * packages: `which` is 'bare'): the files whose specifiers now resolve otherwise than at
-   * `previous`. Only files that can hold a read (they spell an accessor or a wrapper) and the
-   * files their reads went through are asked: no other file's reads can change.
+   * packages: `which` is then the package names to ask about): the files whose specifiers now
+   * resolve otherwise than at `previous`. Only files that can hold a read (they spell an accessor
+   * or a wrapper) and the files their reads went through are asked: no other file's reads can
+   * change.
    */
-  private reresolved(previous: CommitSnapshot, snapshot: CommitSnapshot, config: FlagdebtConfig, base: Baseline, prefix: string, which: 'all' | 'bare'): string[] {
+  private reresolved(previous: CommitSnapshot, snapshot: CommitSnapshot, config: FlagdebtConfig, base: Baseline, prefix: string, which: 'all' | ReadonlySet<string>): string[] {
     const words = [...new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host }).candidateWords(), ...base.wrappers.map((w) => w.name)];
     // Keys are left out: a file that only spells one holds declarations, which change with the
     // marks of its readers (re-scanned here if rewired) or its text, never with its own imports.

@@ -20,7 +20,7 @@ import type { FlagdebtConfig } from '@flagdebt/core';
 import ts from '@flagdebt/core/typescript';
 import type { TreeChange, TreeEntry } from './git.js';
 import { specifierStem, stemsOf } from './import-graph.js';
-import { packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from './package-json.js';
+import { manifestName, packageJsonMatters, packageName, pnpmWorkspaceMatters, tsconfigMatters } from './package-json.js';
 
 const TSCONFIG = /(^|\/)[jt]sconfig[^/]*\.json$/;
 const PACKAGE_JSON = /(^|\/)package\.json$/;
@@ -83,6 +83,18 @@ export class ResolutionMemo {
     return [...new Set([...added.flatMap((rel) => this.packagesHolding(tree, rel, text)), ...this.exactAliases(tree, text)])];
   }
 
+  /** The names of every package.json in the tree, and of the versions `changes` replaced or deleted. */
+  packageNames(tree: ReadonlyMap<string, TreeEntry>, changes: readonly TreeChange[], text: (blob: string) => string | undefined): Set<string> {
+    const manifests = [...tree].filter(([rel]) => PACKAGE_JSON.test(rel)).map(([, entry]) => entry.blob);
+    for (const change of changes) if (change.before && PACKAGE_JSON.test(change.path)) manifests.push(change.before.blob);
+    const names = new Set<string>();
+    for (const blob of manifests) {
+      const name = this.parsed(blob, text, manifestName);
+      if (name) names.add(name);
+    }
+    return names;
+  }
+
   /** Names of the packages whose folders hold `rel` (their package.json files in the tree). */
   private packagesHolding(tree: ReadonlyMap<string, TreeEntry>, rel: string, text: (blob: string) => string | undefined): string[] {
     const names: string[] = [];
@@ -128,21 +140,6 @@ function answersTo(rel: string): string[] {
   const declaration = /^(.*)\.d\.[cm]?ts$/.exec(path.posix.basename(rel));
   if (declaration) stems.push(declaration[1]);
   return stems;
-}
-
-/** `@scope/name` or `name` of a package specifier (`@scope/name/sub/path`, `name/sub`). */
-function packageName(specifier: string): string {
-  const segs = specifier.split('/');
-  return segs.slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
-}
-
-function manifestName(text: string): string | null {
-  try {
-    const json = JSON.parse(text) as { name?: unknown } | null;
-    return typeof json?.name === 'string' ? json.name : null;
-  } catch {
-    return null;
-  }
 }
 
 function pathsKeys(text: string): string[] {

@@ -8,6 +8,7 @@ import { FlagProject, type FlagdebtConfig } from '@flagdebt/core';
 import type { CommitSnapshot } from './commit-snapshot.js';
 import type { TreeEntry } from './git.js';
 import { importSpecifiers, isSourcePath, repoRelative, specifierStem, stemsOf } from './import-graph.js';
+import { packageName } from './package-json.js';
 
 export type Resolve = (specifier: string, fromRel: string) => string | null;
 
@@ -104,14 +105,15 @@ export function reachingAdded(
 
 /**
  * Of `files`, those with a specifier that resolves otherwise with `before` and `now`; with
- * `which` 'bare', package names only (workspace packages are reached by name).
+ * `which` a set of package names, only specifiers of those packages (the workspace packages
+ * changed, and they are reached by name) and `#` imports.
  */
-export function resolvingOtherwise(index: SpecifierIndex, tree: ReadonlyMap<string, TreeEntry>, files: Iterable<string>, before: Resolve, now: Resolve, which: 'all' | 'bare'): string[] {
+export function resolvingOtherwise(index: SpecifierIndex, tree: ReadonlyMap<string, TreeEntry>, files: Iterable<string>, before: Resolve, now: Resolve, which: 'all' | ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const rel of files) {
     const entry = tree.get(rel);
     const specifiers = entry ? index.specifiersOf(entry.blob) : [];
-    const asked = which === 'bare' ? specifiers.filter((specifier) => !specifier.startsWith('.')) : specifiers;
+    const asked = which === 'all' ? specifiers : specifiers.filter((specifier) => specifier.startsWith('#') || which.has(packageName(specifier)));
     if (asked.some((specifier) => before(specifier, rel) !== now(specifier, rel))) out.push(rel);
   }
   return out;
