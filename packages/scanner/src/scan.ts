@@ -44,6 +44,12 @@ export interface ScanOptions {
   trees?: TreeCache;
   /** Resolved imports kept from earlier scans of the same files (core's `FlagProjectOptions.resolutions`). */
   resolutions?: Map<string, string | null>;
+  /**
+   * The files whose reads are collected (default: all). Others report their declarations alone:
+   * `history` lists files in a subset scan only for the wrappers and key sources they hold, and
+   * keeps their reads from the point before.
+   */
+  readsOf?: (file: string) => boolean;
 }
 
 /** What a scan's project tells `onIndexed`. */
@@ -92,6 +98,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     texts: loaded.texts,
     keys: registry.flags.keys(),
     loaded: touched,
+    readsOf: options.readsOf,
     progress: (done, total) => {
       readTotal = files.length + total;
       options.onProgress?.(files.length + done, readTotal);

@@ -144,7 +144,7 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     while (incremental && plan) {
       // Flags, staleness and types come from the registry; only the counts of references are merged.
       let project: IndexedProject | undefined;
-      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed), keySources: incremental.keySources(plan), trees: run.trees, resolutions, context: 'folder', onIndexed: (p) => (project = p) });
+      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed), keySources: incremental.keySources(plan), trees: run.trees, resolutions, readsOf: incremental.readsOf(plan), context: 'folder', onIndexed: (p) => (project = p) });
       const wider = incremental.refine(plan, subset, project!);
       if (wider === 'full') break;
       if (wider) {

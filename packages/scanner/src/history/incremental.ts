@@ -190,6 +190,18 @@ export class IncrementalState {
   }
 
   /**
+   * Which files the subset scan of `plan` collects reads of: those it re-scans. A file it only
+   * lists keeps its reads; its own key-source marks are handed over (`keySources`), so its
+   * declarations count as if its reads had been taken.
+   */
+  readsOf(plan: DeltaPlan): (file: string) => boolean {
+    return (file) => {
+      const rel = repoRelative(this.repoRoot, file);
+      return rel === null || plan.recompute.has(rel);
+    };
+  }
+
+  /**
    * After a subset scan of `plan`: null when it saw all it needed (`apply` it), or the wider plan
    * to scan instead, or 'full' when only a full scan is safe (`lastFullReason` says why).
    */
@@ -260,7 +272,8 @@ export class IncrementalState {
         this.lastFullReason = 'declarations';
         return null;
       }
-      grown.set(rel, found.get(rel));
+      // The subset scan took only its declarations (`readsOf`): its reads are the baseline's.
+      grown.set(rel, base.records.withDeclarationsOf(rel, found.get(rel)));
     }
     for (const rel of plan.recompute) {
       base.records.set(rel, found.get(rel));
