@@ -4,11 +4,13 @@
  * 26 weekly points, measured paired (scan, history, scan, history, ... each in a fresh process).
  *
  *   git clone /work/.mirror/Unleash+unleash/repo /tmp/unleash
- *   node bench/unleash-history.mjs /tmp/unleash [--since 2026-02-23] [--runs 2]
+ *   node bench/unleash-history.mjs /tmp/unleash [--since 2026-02-23] [--runs 2] [--cli /path/to/other/checkout]
  *
  * The clone's working tree gets the dev set's flagdebt.config.json and a flags.yaml made from its
  * keys.txt (uncommitted): no commit of Unleash has either, so every point is judged with them.
- * Needs the packages built (npm run build).
+ * Needs the packages built (npm run build). `--cli DIR` pairs this checkout's build with another
+ * built checkout's (e.g. main's): each run is then scan A, history A, scan B, history B (ABAB), so
+ * both builds see the same load.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -43,9 +45,11 @@ keys.forEach((key, i) => {
 fs.writeFileSync(path.join(repo, 'flags.yaml'), yaml);
 
 // ---- paired runs, each in a fresh process -----------------------------------------------------
-const scanner = path.join(here, '..', 'packages', 'scanner', 'dist', 'index.js');
-const script = (body) => `
-  const { scan, history } = await import(${JSON.stringify(scanner)});
+const builds = [path.join(here, '..')];
+if (option('cli')) builds.push(path.resolve(option('cli')));
+const scannerOf = (checkout) => path.join(checkout, 'packages', 'scanner', 'dist', 'index.js');
+const script = (body, checkout) => `
+  const { scan, history } = await import(${JSON.stringify(scannerOf(checkout))});
   const started = performance.now();
   const modes = {};
   ${body}
@@ -56,19 +60,24 @@ const historyBody = `const subsets = []; const r = await history({ dir: ${JSON.s
     onProgress: (_d, _t, _c, mode, why, subset) => { const k = why ? mode + ':' + why : mode; modes[k] = (modes[k] ?? 0) + 1; if (subset) subsets.push([subset.rescanned.length, subset.listed, subset.rounds]); } });
   const last = r.points.at(-1);
   const extra = { points: r.points.length, skipped: r.skipped.length, subsets, head: last && { references: last.references, unregistered: last.unregistered, stale: last.stale } };`;
-const measure = (body) => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script(body)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+const measure = (body, checkout) => JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script(body, checkout)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 
 const rows = [];
 for (let run = 1; run <= runs; run++) {
-  const scanRun = measure(scanBody);
-  const historyRun = measure(historyBody);
-  rows.push({ run, scanRun, historyRun });
-  process.stdout.write(
-    `run ${run}: scan HEAD ${(scanRun.wall / 1000).toFixed(1)} s wall / ${(scanRun.cpu / 1000).toFixed(1)} s CPU; ` +
-      `history ${historyRun.extra.points} points ${(historyRun.wall / 1000).toFixed(1)} s wall / ${(historyRun.cpu / 1000).toFixed(1)} s CPU ` +
-      `= ${(historyRun.wall / scanRun.wall).toFixed(1)}x wall, ${(historyRun.cpu / scanRun.cpu).toFixed(1)}x CPU; modes ${JSON.stringify(historyRun.modes)}\n` +
-      `  subsets (files re-scanned / listed / scans): ${historyRun.extra.subsets.map((s) => s.join('/')).join(' ')}\n`,
-  );
+  for (const checkout of builds) {
+    const loadBefore = load();
+    const scanRun = measure(scanBody, checkout);
+    const historyRun = measure(historyBody, checkout);
+    rows.push({ run, scanRun, historyRun });
+    const label = builds.length > 1 ? ` [${path.basename(checkout)}]` : '';
+    process.stdout.write(
+      `run ${run}${label} (load ${loadBefore}-${load()}): scan HEAD ${(scanRun.wall / 1000).toFixed(1)} s wall / ${(scanRun.cpu / 1000).toFixed(1)} s CPU; ` +
+        `history ${historyRun.extra.points} points ${(historyRun.wall / 1000).toFixed(1)} s wall / ${(historyRun.cpu / 1000).toFixed(1)} s CPU ` +
+        `= ${(historyRun.wall / scanRun.wall).toFixed(1)}x wall, ${(historyRun.cpu / scanRun.cpu).toFixed(1)}x CPU; modes ${JSON.stringify(historyRun.modes)}\n` +
+        `  subsets (files re-scanned / listed / scans): ${historyRun.extra.subsets.map((s) => s.join('/')).join(' ')}\n`,
+    );
+  }
 }
 const head = rows[0].historyRun.extra.head;
 const summary = rows[0].scanRun.extra;

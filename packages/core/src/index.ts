@@ -28,6 +28,7 @@ export type { CandidateProject, CandidateSearchOptions } from './matching/candid
 export { skimFunctions } from './matching/skim.js';
 export type { Skim } from './matching/skim.js';
 export type { FlagProjectOptions } from './matching/flag-project.js';
+export { TreeCache } from './matching/tree-cache.js';
 export { nodeSourceHost } from './matching/source-host.js';
 export { walkFiles } from './files/walk-files.js';
 export type { WalkOptions } from './files/walk-files.js';

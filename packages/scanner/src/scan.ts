@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { FlagdebtError, FlagProject, loadConfigRegistry, loadProjectModel, parseIsoDate, todayIso } from '@flagdebt/core';
-import type { Diagnostic, FlagdebtConfig, IsoDate, Registry } from '@flagdebt/core';
+import type { Diagnostic, FlagdebtConfig, IsoDate, Registry, TreeCache } from '@flagdebt/core';
 import { compareStrings, discoverFiles, diskScanHost, loadSources, relativePath, type ScanHost } from '@flagdebt/core/files';
 import { indexProject } from './index/project-indexer.js';
 import { scannedSourceHost } from './index/scanned-source-host.js';
@@ -40,6 +40,16 @@ export interface ScanOptions {
   onIndexed?(project: IndexedProject): void;
   /** Key sources marked by reads of files this scan does not list (core's `FlagProjectOptions.keySources`). */
   keySources?: Iterable<string>;
+  /** Parses kept from earlier scans of mostly the same texts (core's `FlagProjectOptions.trees`). */
+  trees?: TreeCache;
+  /** Resolved imports kept from earlier scans of the same files (core's `FlagProjectOptions.resolutions`). */
+  resolutions?: Map<string, string | null>;
+  /**
+   * The files whose reads are collected (default: all). Others report their declarations alone:
+   * `history` lists files in a subset scan only for the wrappers and key sources they hold, and
+   * keeps their reads from the point before.
+   */
+  readsOf?: (file: string) => boolean;
 }
 
 /** What a scan's project tells `onIndexed`. */
@@ -80,12 +90,15 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     skim: { keys: registry.flags.keys() },
     registered: registry.flags.keys(),
     keySources: options.keySources,
+    trees: options.trees,
+    resolutions: options.resolutions,
   });
   const indexed = indexProject({
     project,
     texts: loaded.texts,
     keys: registry.flags.keys(),
     loaded: touched,
+    readsOf: options.readsOf,
     progress: (done, total) => {
       readTotal = files.length + total;
       options.onProgress?.(files.length + done, readTotal);

@@ -12,6 +12,7 @@ import { skimFunctions } from './skim.js';
 import type { Skim } from './skim.js';
 import type { SourceHost } from './source-host.js';
 import { scriptKindOf } from './syntax.js';
+import type { TreeCache } from './tree-cache.js';
 
 export interface FileEntry {
   text: string;
@@ -71,23 +72,34 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
  * syntax error, every blanked region lies between top-level statements, and no alias of a
  * candidate word is used in a blanked function.
  */
-export function parseSkimmed(file: string, text: string, tests: SkimTests): FileEntry | undefined {
+export function parseSkimmed(file: string, text: string, tests: SkimTests, trees?: TreeCache): FileEntry | undefined {
   const skim = skimFunctions(text, tests.keep);
   if (!skim) return undefined;
+  let entry = trees?.get(file, text, skim.text);
+  if (entry === undefined) {
+    entry = skimmedEntry(file, text, skim);
+    trees?.set(file, text, skim.text, entry);
+  }
+  // The aliases depend on the candidate words of this project, not only on the text.
+  if (!entry || aliasInRegions(entry.sf, text, skim, tests.spellsWord)) return undefined;
+  return entry;
+}
+
+/** The parse of a skimmed text, or null when it has a syntax error or a statement reaches into a blank. */
+function skimmedEntry(file: string, text: string, skim: Skim): FileEntry | null {
   let sf: ts.SourceFile;
   try {
     sf = ts.createSourceFile(file, skim.text, PARSE_OPTIONS, true, scriptKindOf(file));
   } catch {
-    return undefined;
+    return null;
   }
-  if ((sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) return undefined;
+  if ((sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) return null;
   let r = 0;
   for (const stmt of sf.statements) {
     const start = stmt.getStart(sf);
     while (r < skim.regions.length && skim.regions[r].end <= start) r++;
-    if (r < skim.regions.length && skim.regions[r].start < stmt.end) return undefined;
+    if (r < skim.regions.length && skim.regions[r].start < stmt.end) return null;
   }
-  if (aliasInRegions(sf, text, skim, tests.spellsWord)) return undefined;
   return { text, sf, tooDeep: false, skim };
 }
 
@@ -135,7 +147,15 @@ export function candidateAliases(sf: ts.SourceFile, text: string, spellsWord: (t
   return names;
 }
 
-export function parseEntry(file: string, text: string): FileEntry {
+export function parseEntry(file: string, text: string, trees?: TreeCache): FileEntry {
+  const kept = trees?.get(file, text, undefined);
+  if (kept) return kept;
+  const entry = fullEntry(file, text);
+  trees?.set(file, text, undefined, entry);
+  return entry;
+}
+
+function fullEntry(file: string, text: string): FileEntry {
   try {
     return { text, sf: ts.createSourceFile(file, text, PARSE_OPTIONS, true, scriptKindOf(file)), tooDeep: false };
   } catch (error) {

@@ -15,6 +15,7 @@ import { ModuleResolver } from './module-resolver.js';
 import type { ProjectContext } from './project-context.js';
 import { ReadCollector } from './read-collector.js';
 import { ScopeLookup } from './scope.js';
+import type { TreeCache } from './tree-cache.js';
 import { nodeSourceHost } from './source-host.js';
 import type { SourceHost } from './source-host.js';
 import { WrapperRegistry } from './wrapper-registry.js';
@@ -43,6 +44,16 @@ export interface FlagProjectOptions {
    * been seen. `history` re-reads only some files of a commit.
    */
   keySources?: Iterable<string>;
+  /**
+   * Parses shared with other projects over mostly the same texts (`history`'s points): a file
+   * whose text (and skimmed text) a kept parse was made from is not parsed again.
+   */
+  trees?: TreeCache;
+  /**
+   * Resolved imports (`folder\0specifier` -> file or null) shared with other projects over the
+   * same files and steering files; whoever shares it forgets the entries a change can alter.
+   */
+  resolutions?: Map<string, string | null>;
 }
 
 /**
@@ -76,13 +87,15 @@ export class FlagProject {
   /** `candidateWords()`, for the wrapper names it was made from. */
   private words: { names: ReadonlySet<string>; words: readonly string[] } | undefined;
   private readonly recorder: DependencyRecorder;
+  private readonly trees: TreeCache | undefined;
 
   constructor(options: FlagProjectOptions) {
     this.root = path.resolve(options.root);
     this.host = options.host ?? nodeSourceHost;
     this.accessors = options.accessors;
     this.recorder = new DependencyRecorder(options.keySources);
-    this.modules = new ModuleResolver(this.root, this.host, options.tsconfig);
+    this.trees = options.trees;
+    this.modules = new ModuleResolver(this.root, this.host, options.tsconfig, options.resolutions);
     const ctx: ProjectContext = {
       parsed: (f) => {
         this.recorder.used(f);
@@ -347,10 +360,10 @@ export class FlagProject {
   private parse(abs: string, text: string): FileEntry {
     if (this.skimKeys) {
       const tests = (this.skimTests ??= skimTests(this.candidateWords(), this.skimKeys));
-      const skimmed = parseSkimmed(abs, text, tests);
+      const skimmed = parseSkimmed(abs, text, tests, this.trees);
       if (skimmed) return skimmed;
     }
-    return parseEntry(abs, text);
+    return parseEntry(abs, text, this.trees);
   }
 
   private forget(abs: string): void {

@@ -46,7 +46,7 @@ export class ModuleResolver {
   private readonly tsconfigs: TsconfigScope;
   private readonly packages: PackageSources;
   private readonly resolvers = new Map<string, ConfiguredResolver>();
-  private readonly memo = new Map<string, string | null>();
+  private readonly memo: Map<string, string | null>;
   private realRoot: string | undefined;
   /** Folder -> its real path: links are folders (node_modules entries), and resolution asks often. */
   private readonly realDirs = new Map<string, string>();
@@ -55,7 +55,10 @@ export class ModuleResolver {
     private readonly root: string,
     private readonly sourceHost: SourceHost,
     tsconfig: string | false | undefined,
+    memo?: Map<string, string | null>,
   ) {
+    // Shared with other projects over the same files (history's points); the owner forgets what changes.
+    this.memo = memo ?? new Map();
     this.host = {
       fileExists: (f) => sourceHost.fileExists(f),
       readFile: (f) => sourceHost.readFile(f),

@@ -33,6 +33,11 @@ export class BlobStore {
     return entry.text;
   }
 
+  /** The text of a blob already held, without fetching it. */
+  heldText(id: string): string | undefined {
+    return this.blobs.has(id) ? this.text(id) : undefined;
+  }
+
   /** Forgets every blob not in `ids` (the current tree), so memory follows one tree, not the history. */
   retainOnly(ids: ReadonlySet<string>): void {
     for (const id of this.blobs.keys()) if (!ids.has(id)) this.blobs.delete(id);

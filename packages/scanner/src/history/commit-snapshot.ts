@@ -34,7 +34,10 @@ export class CommitSnapshot {
         return entry ? this.blobs.text(entry.blob) : undefined;
       },
       // The repository marker tells the scanner where parent .gitignore files stop applying.
-      fileExists: (file) => this.entry(file) !== undefined || this.isRepositoryMarker(file),
+      fileExists: (file) => this.entry(file) !== undefined || (file.includes('.git') && this.isRepositoryMarker(file)),
+      // Without it, module resolution probes every extension in every node_modules folder up the
+      // tree, none of which a commit holds: most of history's resolution time.
+      directoryExists: (dir) => this.isFolder(dir),
       // Workspace globs (`packages/*`) are expanded against the commit's tree.
       listDirectories: (dir) => this.subfolders(dir),
       readSource: (file, maxBytes) => {
@@ -124,6 +127,22 @@ export class CommitSnapshot {
   private subfolders(dir: string): string[] {
     const rel = this.relative(dir);
     if (rel === null) return [];
+    return [...(this.folderMap().get(rel) ?? [])];
+  }
+
+  /** Whether the commit has the folder `dir` (a folder holding at least one file, or the repository itself). */
+  private isFolder(dir: string): boolean {
+    const rel = this.relative(dir);
+    if (rel === null) {
+      // Above the repository: a parent of the work tree exists on disk as it does for a checkout.
+      return path.relative(dir, this.repoRoot).split(path.sep)[0] !== '..';
+    }
+    if (rel === '' || rel === '.git') return true;
+    const slash = rel.lastIndexOf('/');
+    return this.folderMap().get(slash < 0 ? '' : rel.slice(0, slash))?.has(rel.slice(slash + 1)) ?? false;
+  }
+
+  private folderMap(): Map<string, Set<string>> {
     if (!this.folders) {
       const folders = new Map<string, Set<string>>();
       for (const file of this.tree.keys()) {
@@ -138,7 +157,7 @@ export class CommitSnapshot {
       }
       this.folders = folders;
     }
-    return [...(this.folders.get(rel) ?? [])];
+    return this.folders;
   }
 
   private isRepositoryMarker(file: string): boolean {

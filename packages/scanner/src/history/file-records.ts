@@ -45,6 +45,12 @@ export class FileRecords {
     else this.byFile.set(file, record);
   }
 
+  /** `file`'s reads as recorded here, with the declarations of `other` (a scan that only declared). */
+  withDeclarationsOf(file: string, other: FileRecord): FileRecord {
+    const own = this.get(file);
+    return { references: own.references - own.declarations.length + other.declarations.length, evaluated: own.evaluated, declarations: other.declarations };
+  }
+
   declarations(file: string): Set<string> {
     return new Set(this.get(file).declarations);
   }

@@ -6,7 +6,7 @@
 import { realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FLAG_TYPES, FlagdebtError, isFlagdebtError, type Diagnostic } from '@flagdebt/core';
+import { FLAG_TYPES, FlagdebtError, TreeCache, isFlagdebtError, type Diagnostic } from '@flagdebt/core';
 import { scan, type IndexedProject } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { BlobStore } from './blob-store.js';
@@ -25,6 +25,7 @@ import {
   type TreeEntry,
 } from './git.js';
 import { IncrementalState } from './incremental.js';
+import { ResolutionMemo } from './resolution-memo.js';
 import { fileRegistrySource, projectAtCommit, type ModelCache, type ModelSource } from './model-source.js';
 import { isoDateTime, sampleCommits } from './sampling.js';
 import type { HistoryOptions, HistoryPoint, HistoryResult, SkippedCommit, SubsetDetail } from './types.js';
@@ -43,7 +44,10 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
   const reader = new BlobReader(repoRoot);
   const blobs = new BlobStore(reader);
   const scratch = new ScratchDir(os.tmpdir());
-  const incremental = options.incremental === false ? undefined : new IncrementalState(repoRoot, dir, blobs);
+  // Not incremental: every commit is scanned from scratch (the reference the incremental path is tested against).
+  const reuse = options.incremental !== false;
+  const resolutions = reuse ? new ResolutionMemo(repoRoot) : undefined;
+  const incremental = reuse ? new IncrementalState(repoRoot, dir, blobs, resolutions) : undefined;
   const run: HistoryRun = {
     repoRoot,
     dir,
@@ -51,6 +55,8 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
     blobs,
     scratch,
     incremental,
+    trees: reuse ? new TreeCache() : undefined,
+    resolutions,
     models: { configs: new Map(), registries: new Map() },
     stepsTo: (from, to) => chain.slice(position.get(from)! + 1, position.get(to)! + 1).map((c) => changes.get(c.commit) ?? []),
   };
@@ -93,6 +99,10 @@ interface HistoryRun {
   blobs: BlobStore;
   scratch: ScratchDir;
   incremental: IncrementalState | undefined;
+  /** Parses of the files whose text has not changed since the point that parsed them. */
+  trees: TreeCache | undefined;
+  /** Resolved imports still valid for the current commit's tree. */
+  resolutions: ResolutionMemo | undefined;
   models: ModelCache;
   /** Registered, non-archived keys of the last point. */
   live?: ReadonlySet<string>;
@@ -116,18 +126,25 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
   }
   run.previous = { commit: commit.commit, tree };
   const snapshot = new CommitSnapshot(repoRoot, tree, blobs);
+  run.trees?.retain((file) => {
+    const blob = snapshot.blobOf(file);
+    return blob === undefined ? undefined : blobs.heldText(blob);
+  });
   await blobs.prefetch(snapshot.modelBlobs(dir));
   if (changes) await blobs.prefetch(changes.flatMap((change) => (change.after ? [change.after.blob] : [])));
+  // Every commit's changes, a skipped commit's too: the tree moved on.
+  run.resolutions?.advance(tree, changes, (blob) => blobs.text(blob));
   // Staleness as it was judged on the day of the commit.
   const now = isoDateTime(commit.timestamp).slice(0, 10);
   try {
     const { config, registry, configSource, registrySource } = projectAtCommit(snapshot, dir, run.scratch, run.models, run.config, fileRegistrySource);
     const sources = { configSource, registrySource };
+    const resolutions = run.resolutions?.for(config);
     let plan = changes && incremental?.plan(snapshot, tree, changes, config, registry);
     while (incremental && plan) {
       // Flags, staleness and types come from the registry; only the counts of references are merged.
       let project: IndexedProject | undefined;
-      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed), keySources: incremental.keySources(plan), context: 'folder', onIndexed: (p) => (project = p) });
+      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed), keySources: incremental.keySources(plan), trees: run.trees, resolutions, readsOf: incremental.readsOf(plan), context: 'folder', onIndexed: (p) => (project = p) });
       const wider = incremental.refine(plan, subset, project!);
       if (wider === 'full') break;
       if (wider) {
@@ -145,7 +162,7 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     blobs.retainOnly(snapshot.allBlobs());
     await blobs.prefetch(snapshot.sourceBlobs(dir, config));
     let project: IndexedProject | undefined;
-    const result = await scan({ dir, now, config, registry, host: snapshot.host, context: 'folder', onIndexed: (p) => (project = p) });
+    const result = await scan({ dir, now, config, registry, host: snapshot.host, trees: run.trees, resolutions, context: 'folder', onIndexed: (p) => (project = p) });
     if (incremental) {
       await blobs.prefetch(incremental.graphBlobs(tree));
       incremental.rebaseline(snapshot, tree, config, registry, result, project!);

@@ -11,11 +11,11 @@
  * listed file whose declarations shrank. Registry keys that came or went re-scan the files that
  * spell them; the unregistered count is recomputed from the keys every file reads. Steering files
  * (tsconfig, package.json, pnpm-workspace.yaml, .gitignore) re-scan only the files whose
- * resolution or ignore verdict they change; a changed flagdebt config means a full scan.
+ * resolution or ignore verdict they change (tree-delta.ts reads the changes); a changed flagdebt
+ * config means a full scan.
  */
 import path from 'node:path';
 import { CandidateFilter, FlagProject, type FlagdebtConfig, type Registry } from '@flagdebt/core';
-import picomatch from 'picomatch';
 import type { IndexedProject } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import type { BlobStore } from './blob-store.js';
@@ -25,13 +25,9 @@ import { isSourcePath, repoRelative } from './import-graph.js';
 import { SpecifierIndex, reachingAdded, resolverAt, resolvingOtherwise } from './rewiring.js';
 import { DependencyMap } from './dependency-map.js';
 import { FileRecords } from './file-records.js';
-import { gitignoreFlips, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from './package-json.js';
+import type { ResolutionMemo } from './resolution-memo.js';
+import { changedKeys, isInside, treeDelta } from './tree-delta.js';
 
-const STEERING = /(^|\/)flagdebt\.config\.(json|ya?ml)$/;
-const TSCONFIG = /(^|\/)[jt]sconfig[^/]*\.json$/;
-const GITIGNORE = /(^|\/)\.gitignore$/;
-const PACKAGE_JSON = /(^|\/)package\.json$/;
-const PNPM_WORKSPACE = /(^|\/)pnpm-workspace\.yaml$/;
 /** Past this share of the scanned files, a full scan is as cheap as the bookkeeping. */
 const MAX_SUBSET_SHARE = 0.5;
 /** ...but a small project never needs the full scan for size alone. */
@@ -87,6 +83,8 @@ export class IncrementalState {
     private readonly repoRoot: string,
     private readonly dir: string,
     private readonly blobs: BlobStore,
+    /** Resolved imports at the commit being planned (and the one before, after a steering change). */
+    private readonly resolutions?: ResolutionMemo,
   ) {
     this.index = new SpecifierIndex((blob) => this.blobs.text(blob));
   }
@@ -145,55 +143,31 @@ export class IncrementalState {
     if (!base) return this.full('no-baseline');
     if (base.config !== config) return this.full('config');
     const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
-    const scanned = this.scannedMatcher(config);
-    // A registry in code is a source file too: its edits are scanned like any other.
-    const registryFile = registry.source === 'code' ? undefined : repoRelative(this.repoRoot, registry.file);
-    const edited: string[] = [];
-    const added: string[] = [];
-    const deleted: string[] = [];
-    /** A tsconfig or package.json (all specifiers) or pnpm-workspace.yaml (package names only) changed how imports may resolve. */
-    let resolution: 'all' | 'bare' | undefined;
-    for (const change of changes) {
-      const rel = change.path;
-      if (rel === registryFile) continue; // its keys are compared below
-      if (STEERING.test(rel)) return this.full('steering');
-      const text = (entry: TreeEntry | undefined) => (entry ? (this.blobs.text(entry.blob) ?? '') : undefined);
-      if (PACKAGE_JSON.test(rel)) {
-        // Dependency bumps are most of a busy repository's commits; only module fields steer resolution.
-        if (packageJsonMatters(text(change.before), text(change.after))) resolution = 'all';
-      } else if (PNPM_WORKSPACE.test(rel)) {
-        if (pnpmWorkspaceMatters(text(change.before), text(change.after))) resolution ??= 'bare';
-      } else if (TSCONFIG.test(rel)) {
-        if (tsconfigMatters(path.join(this.repoRoot, rel), text(change.before), text(change.after))) resolution = 'all';
-      } else if (GITIGNORE.test(rel)) {
-        // Only files the config selects can be scanned (a lock file's verdict does not matter);
-        // one that becomes ignored or stops being ignored is re-scanned, as if edited.
-        const selected = [...tree.keys()].filter((file) => isInside(prefix, file) && scanned(file));
-        for (const flipped of gitignoreFlips(this.repoRoot, rel, text(change.before), text(change.after), selected)) {
-          if (!isSourcePath(flipped)) return this.full('scanned-non-source');
-          if (tree.has(flipped)) edited.push(flipped);
-        }
-      } else if (isSourcePath(rel)) {
-        (!change.before ? added : !change.after ? deleted : edited).push(rel);
-      } else if (scanned(rel)) {
-        return this.full('scanned-non-source');
-      }
-    }
+    const delta = treeDelta({ repoRoot: this.repoRoot, prefix, text: (blob) => this.blobs.text(blob) }, tree, changes, config, registry);
+    if ('full' in delta) return this.full(delta.full);
+    const { edited, added, deleted, resolution } = delta;
 
     // Files whose specifiers may now reach a file that appeared (found by the name they end
     // in). A deleted file needs nothing: whoever resolved through it depends on it.
     const seeds = [...edited, ...added, ...deleted];
     const touched = new Set(seeds);
     const rewired = new Set<string>();
-    if (added.length > 0) for (const rel of reachingAdded(this.index, tree, added, touched, resolverAt(this.repoRoot, snapshot, config))) rewired.add(rel);
+    if (added.length > 0) {
+      const aliases = this.resolutions?.aliasesOf(tree, added, (blob) => this.blobs.text(blob));
+      for (const rel of reachingAdded(this.index, tree, added, touched, resolverAt(this.repoRoot, snapshot, config, this.resolutions?.current), aliases)) rewired.add(rel);
+    }
 
     if (resolution) {
       if (!previous) return this.full('steering');
-      for (const rel of this.reresolved(previous, snapshot, config, base, prefix, resolution)) if (!touched.has(rel)) rewired.add(rel);
+      // Only the workspace packages changed: a specifier can resolve otherwise only if it names a
+      // package of this tree or the one before (nothing else is reached by name in a commit).
+      const which = resolution === 'all' ? 'all' : (this.resolutions?.packageNames(tree, changes, (blob) => this.blobs.text(blob)) ?? 'all');
+      for (const rel of this.reresolved(previous, snapshot, config, base, prefix, which)) if (!touched.has(rel)) rewired.add(rel);
     }
 
     // Registry keys that came or went: files spelling them gain or lose declarations.
-    const keyFiles = sameKeys(base.registry, registry) ? [] : this.spelling(tree, prefix, changedKeys(base.registry, registry));
+    const keys = changedKeys(base.registry, registry);
+    const keyFiles = keys.length === 0 ? [] : this.spelling(tree, prefix, keys);
 
     const changed = [...seeds, ...rewired, ...keyFiles];
     base.sources += added.filter((rel) => isInside(prefix, rel)).length - deleted.filter((rel) => isInside(prefix, rel)).length;
@@ -213,6 +187,18 @@ export class IncrementalState {
       for (const mark of marked) if (!stale.has(mark.slice(0, mark.indexOf('\u0000') + 1))) out.push(mark);
     }
     return out;
+  }
+
+  /**
+   * Which files the subset scan of `plan` collects reads of: those it re-scans. A file it only
+   * lists keeps its reads; its own key-source marks are handed over (`keySources`), so its
+   * declarations count as if its reads had been taken.
+   */
+  readsOf(plan: DeltaPlan): (file: string) => boolean {
+    return (file) => {
+      const rel = repoRelative(this.repoRoot, file);
+      return rel === null || plan.recompute.has(rel);
+    };
   }
 
   /**
@@ -286,7 +272,8 @@ export class IncrementalState {
         this.lastFullReason = 'declarations';
         return null;
       }
-      grown.set(rel, found.get(rel));
+      // The subset scan took only its declarations (`readsOf`): its reads are the baseline's.
+      grown.set(rel, base.records.withDeclarationsOf(rel, found.get(rel)));
     }
     for (const rel of plan.recompute) {
       base.records.set(rel, found.get(rel));
@@ -355,11 +342,12 @@ export class IncrementalState {
 
   /**
    * After a change to how imports resolve (a tsconfig, package.json module fields, the workspace
-   * packages: `which` is 'bare'): the files whose specifiers now resolve otherwise than at
-   * `previous`. Only files that can hold a read (they spell an accessor or a wrapper) and the
-   * files their reads went through are asked: no other file's reads can change.
+   * packages: `which` is then the package names to ask about): the files whose specifiers now
+   * resolve otherwise than at `previous`. Only files that can hold a read (they spell an accessor
+   * or a wrapper) and the files their reads went through are asked: no other file's reads can
+   * change.
    */
-  private reresolved(previous: CommitSnapshot, snapshot: CommitSnapshot, config: FlagdebtConfig, base: Baseline, prefix: string, which: 'all' | 'bare'): string[] {
+  private reresolved(previous: CommitSnapshot, snapshot: CommitSnapshot, config: FlagdebtConfig, base: Baseline, prefix: string, which: 'all' | ReadonlySet<string>): string[] {
     const words = [...new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host }).candidateWords(), ...base.wrappers.map((w) => w.name)];
     // Keys are left out: a file that only spells one holds declarations, which change with the
     // marks of its readers (re-scanned here if rewired) or its text, never with its own imports.
@@ -369,7 +357,7 @@ export class IncrementalState {
       if (isInside(prefix, rel) && isSourcePath(rel) && filter.matches(this.blobs.text(entry.blob) ?? '')) candidates.push(rel);
     }
     const files = base.dependencies.dependenciesOf(candidates);
-    return resolvingOtherwise(this.index, this.tree, files, resolverAt(this.repoRoot, previous, config), resolverAt(this.repoRoot, snapshot, config), which);
+    return resolvingOtherwise(this.index, this.tree, files, resolverAt(this.repoRoot, previous, config, this.resolutions?.previous), resolverAt(this.repoRoot, snapshot, config, this.resolutions?.current), which);
   }
 
   /** Scanned source files whose text spells one of `keys`. */
@@ -389,16 +377,6 @@ export class IncrementalState {
     return n;
   }
 
-  /** Whether a repository path is one the scan lists (include/exclude of the config). */
-  private scannedMatcher(config: FlagdebtConfig): (rel: string) => boolean {
-    const include = picomatch(config.include, { dot: true });
-    const exclude = picomatch(config.exclude, { dot: true });
-    return (rel) => {
-      const fromConfig = repoRelative(config.root, path.join(this.repoRoot, rel));
-      return fromConfig !== null && include(fromConfig) && !exclude(fromConfig);
-    };
-  }
-
   private fromScanRoot(file: string): string {
     return repoRelative(this.repoRoot, path.join(this.dir, file))!;
   }
@@ -406,18 +384,4 @@ export class IncrementalState {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function isInside(prefix: string, rel: string): boolean {
-  return prefix === '' || rel.startsWith(`${prefix}/`);
-}
-
-function sameKeys(a: Registry, b: Registry): boolean {
-  if (a.flags.size !== b.flags.size) return false;
-  for (const key of a.flags.keys()) if (!b.flags.has(key)) return false;
-  return true;
-}
-
-function changedKeys(a: Registry, b: Registry): string[] {
-  return [...[...a.flags.keys()].filter((key) => !b.flags.has(key)), ...[...b.flags.keys()].filter((key) => !a.flags.has(key))];
 }

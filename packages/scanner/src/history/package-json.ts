@@ -85,3 +85,19 @@ export function gitignoreFlips(root: string, rel: string, before: string | undef
   }
   return flips;
 }
+
+/** A package.json's `name`, or null. */
+export function manifestName(text: string): string | null {
+  try {
+    const json = JSON.parse(text) as { name?: unknown } | null;
+    return typeof json?.name === 'string' ? json.name : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `@scope/name` or `name` of a package specifier (`@scope/name/sub/path`, `name/sub`). */
+export function packageName(specifier: string): string {
+  const segs = specifier.split('/');
+  return segs.slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+}

@@ -8,6 +8,7 @@ import { FlagProject, type FlagdebtConfig } from '@flagdebt/core';
 import type { CommitSnapshot } from './commit-snapshot.js';
 import type { TreeEntry } from './git.js';
 import { importSpecifiers, isSourcePath, repoRelative, specifierStem, stemsOf } from './import-graph.js';
+import { packageName } from './package-json.js';
 
 export type Resolve = (specifier: string, fromRel: string) => string | null;
 
@@ -48,17 +49,18 @@ export class SpecifierIndex {
     return specifiers;
   }
 
-  /** Files whose specifiers may reach `rel` (they end in one of its stems). */
-  mayImport(rel: string): Set<string> {
-    const files = new Set<string>();
-    for (const stem of stemsOf(rel)) for (const file of this.byStem.get(stem) ?? []) files.add(file);
-    return files;
+  /** Files with a specifier ending in `stem` (see `specifierStem`). */
+  importing(stem: string): ReadonlySet<string> {
+    return this.byStem.get(stem) ?? new Set();
   }
 }
 
-/** Resolution at one commit with core's resolver, repository-relative, memoised per folder. */
-export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: FlagdebtConfig): Resolve {
-  const project = new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host });
+/**
+ * Resolution at one commit with core's resolver, repository-relative, memoised per folder;
+ * `resolutions`: core's entries already known for that commit's tree (`ResolutionMemo`).
+ */
+export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: FlagdebtConfig, resolutions?: Map<string, string | null>): Resolve {
+  const project = new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host, resolutions });
   const cache = new Map<string, string | null>();
   return (specifier, fromRel) => {
     // Relative specifiers depend on the folder, and so do bare ones: the nearest tsconfig's
@@ -74,29 +76,44 @@ export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: F
   };
 }
 
-/** Unchanged files (not in `seeds`) with a specifier that now reaches one of the `added` files. */
-export function reachingAdded(index: SpecifierIndex, tree: ReadonlyMap<string, TreeEntry>, added: readonly string[], seeds: ReadonlySet<string>, resolve: Resolve): string[] {
+/**
+ * Unchanged files (not in `seeds`) with a specifier that now reaches one of the `added` files;
+ * `aliases`: package names and exact `paths` keys that may name an added file.
+ */
+export function reachingAdded(
+  index: SpecifierIndex,
+  tree: ReadonlyMap<string, TreeEntry>,
+  added: readonly string[],
+  seeds: ReadonlySet<string>,
+  resolve: Resolve,
+  aliases: readonly string[] = [],
+): string[] {
   const appeared = new Set(added);
+  // Only a specifier ending in an added file's stem (or an alias's) can reach it: the file's
+  // other specifiers (most of them, `react` among them) are not resolved.
+  const stems = new Set([...added.flatMap(stemsOf), ...aliases.map(specifierStem)]);
   const maybe = new Set<string>();
-  for (const rel of added) for (const file of index.mayImport(rel)) if (!seeds.has(file)) maybe.add(file);
+  for (const stem of stems) for (const file of index.importing(stem)) if (!seeds.has(file)) maybe.add(file);
   const out: string[] = [];
   for (const rel of maybe) {
     const entry = tree.get(rel);
-    if (entry && index.specifiersOf(entry.blob).some((specifier) => appeared.has(resolve(specifier, rel) ?? ''))) out.push(rel);
+    const reaching = entry ? index.specifiersOf(entry.blob).filter((specifier) => stems.has(specifierStem(specifier))) : [];
+    if (reaching.some((specifier) => appeared.has(resolve(specifier, rel) ?? ''))) out.push(rel);
   }
   return out;
 }
 
 /**
  * Of `files`, those with a specifier that resolves otherwise with `before` and `now`; with
- * `which` 'bare', package names only (workspace packages are reached by name).
+ * `which` a set of package names, only specifiers of those packages (the workspace packages
+ * changed, and they are reached by name) and `#` imports.
  */
-export function resolvingOtherwise(index: SpecifierIndex, tree: ReadonlyMap<string, TreeEntry>, files: Iterable<string>, before: Resolve, now: Resolve, which: 'all' | 'bare'): string[] {
+export function resolvingOtherwise(index: SpecifierIndex, tree: ReadonlyMap<string, TreeEntry>, files: Iterable<string>, before: Resolve, now: Resolve, which: 'all' | ReadonlySet<string>): string[] {
   const out: string[] = [];
   for (const rel of files) {
     const entry = tree.get(rel);
     const specifiers = entry ? index.specifiersOf(entry.blob) : [];
-    const asked = which === 'bare' ? specifiers.filter((specifier) => !specifier.startsWith('.')) : specifiers;
+    const asked = which === 'all' ? specifiers : specifiers.filter((specifier) => specifier.startsWith('#') || which.has(packageName(specifier)));
     if (asked.some((specifier) => before(specifier, rel) !== now(specifier, rel))) out.push(rel);
   }
   return out;

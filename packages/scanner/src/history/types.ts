@@ -70,8 +70,9 @@ export interface HistoryOptions {
   now?: IsoDate;
   /**
    * Scan a commit that only edits ordinary source files as a subset (the changed files and the
-   * files whose reads resolved through them) on top of the previous point. Default true; false
-   * scans every commit in full.
+   * files whose reads resolved through them) on top of the previous point, reusing the parses
+   * and resolved imports that did not change. Default true; false scans every commit in full,
+   * from scratch (nothing kept from one commit to the next).
    */
   incremental?: boolean;
   /** Called for each sampled commit that has no point, as it is skipped. */

@@ -39,6 +39,8 @@ export interface IndexOptions {
   keys: Iterable<string>;
   /** Files the project loaded on its own (key sources behind imports); see `scannedSourceHost`. */
   loaded: Set<string>;
+  /** Candidates whose reads are collected (default: all); the others only declare. */
+  readsOf?: (file: string) => boolean;
   /** Each candidate counts twice (parse, then reads); `total` grows when wrappers add candidates. */
   progress?(done: number, total: number): void;
 }
@@ -75,7 +77,7 @@ export function indexProject(options: IndexOptions): IndexOutcome {
   // Files dropped as unparsable have no reads phase: count them as done.
   total = done + candidates.length;
   for (const file of candidates) {
-    reads.set(file, guarded(file, problems, () => project.readsIn(file, texts.get(file))) ?? []);
+    if (options.readsOf?.(file) !== false) reads.set(file, guarded(file, problems, () => project.readsIn(file, texts.get(file))) ?? []);
     tick();
   }
 
