@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { ANSWERED, GONE, WAITING, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
+import type { GateChange, GateVerdict } from './type-gate.js';
+import { projectTypeScript, TypeGate } from './verify.js';
+
+/** The type-check gate of one removal: any number of checks, then `close`, on every path. */
+export interface Gate {
+  check(files: Iterable<string>, changes: GateChange[], deep?: ReadonlySet<string>): GateVerdict | null;
+  /** Ends the worker thread, if any; resolves once it is gone. */
+  close(): Promise<void>;
+  /** Where the last check ran (for tests and FLAGDEBT_DEBUG_GATE). */
+  readonly ranIn: 'worker' | 'main' | null;
+}
+
+/** A worker that has not answered in this long is taken for dead (it cannot say so itself if it ran out of memory). */
+const STALL_MS = 5 * 60_000;
+const SLICE_MS = 200;
+
+/**
+ * Starts the gate for a removal in `root` before the removal is planned: a worker thread loads
+ * TypeScript and parses and binds the lib files (about a second, most of a small check) on the
+ * machine's other core while this thread plans. Checks stay synchronous (the caller blocks on
+ * the worker's answer), so the removal's code does not change shape. When the worker cannot be
+ * started, fails or dies, the check runs here instead: the gate is never skipped.
+ *
+ * With one core there is nothing to overlap: the worker would only add its own start-up and
+ * TypeScript's (about 0.2 s of CPU), so the gate runs here. FLAGDEBT_GATE_WORKER=0 does the same.
+ *
+ * `worker`: the worker's module (tests); default the built gate-worker.js, null for no worker.
+ */
+export function startTypeGate(root: string, options: { worker?: URL | null } = {}): Gate {
+  const wanted = process.env.FLAGDEBT_GATE_WORKER !== '0' && os.availableParallelism() > 1;
+  return new ThreadedGate(root, options.worker !== undefined ? options.worker : wanted ? builtWorker() : null);
+}
+
+/** The compiled worker beside this module, or, when running from the sources (tests), the build's. */
+function builtWorker(): URL | null {
+  for (const candidate of ['./gate-worker.js', '../../dist/safety/gate-worker.js']) {
+    const url = new URL(candidate, import.meta.url);
+    if (fs.existsSync(fileURLToPath(url))) return url;
+  }
+  return null;
+}
+
+class ThreadedGate implements Gate {
+  private worker: Worker | null = null;
+  private port: MessagePort | null = null;
+  private state: Int32Array | null = null;
+  private local: TypeGate | null = null;
+  ranIn: 'worker' | 'main' | null = null;
+
+  constructor(
+    private readonly root: string,
+    file: URL | null,
+  ) {
+    if (file === null) return;
+    try {
+      const signal = new SharedArrayBuffer(4);
+      const { port1, port2 } = new MessageChannel();
+      const data: GateWorkerData & { port: MessagePort } = { root, signal, port: port2 };
+      this.worker = new Worker(file, { workerData: data, transferList: [port2] });
+      // Its failures are read from `state` and the port; an 'error' event nobody listens to would end the process.
+      this.worker.on('error', () => {});
+      this.worker.unref();
+      this.port = port1;
+      this.state = new Int32Array(signal);
+    } catch {
+      this.abandon();
+    }
+  }
+
+  check(files: Iterable<string>, changes: GateChange[], deep: ReadonlySet<string> = new Set()): GateVerdict | null {
+    const request: GateRequest = { files: [...files], changes, deep: [...deep] };
+    const answer = this.ask(request);
+    if (answer !== undefined) {
+      this.ranIn = 'worker';
+      return answer;
+    }
+    this.abandon();
+    this.local ??= new TypeGate(this.root, projectTypeScript(this.root));
+    this.ranIn = 'main';
+    return this.local.check(request.files, changes, deep);
+  }
+
+  /** The worker's verdict, or undefined when it has none to give (not started, failed, gone, stalled). */
+  private ask(request: GateRequest): GateVerdict | null | undefined {
+    const { port, state } = this;
+    if (!port || !state) return undefined;
+    if (Atomics.compareExchange(state, 0, ANSWERED, WAITING) === GONE) return undefined;
+    port.postMessage(request);
+    const started = performance.now();
+    for (;;) {
+      Atomics.wait(state, 0, WAITING, SLICE_MS);
+      const received = receiveMessageOnPort(port);
+      if (received) {
+        const reply = received.message as GateReply;
+        if ('verdict' in reply) return reply.verdict;
+        if (process.env.FLAGDEBT_DEBUG_GATE) process.stderr.write(`gate: worker failed, checking in the main thread: ${reply.failed}\n`);
+        return undefined;
+      }
+      if (Atomics.load(state, 0) === GONE || performance.now() - started > STALL_MS) return undefined;
+    }
+  }
+
+  private abandon(): void {
+    void this.close();
+  }
+
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.port?.close();
+    this.port = null;
+    this.state = null;
+    if (worker) await worker.terminate().catch(() => {});
+  }
+}
