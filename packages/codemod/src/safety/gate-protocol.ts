@@ -3,7 +3,10 @@ import type { GateChange, GateVerdict } from './type-gate.js';
 /** What the main thread gives the gate's worker when starting it. */
 export interface GateWorkerData {
   root: string;
-  /** An Int32Array's buffer: one cell the worker sets to ANSWERED or GONE, the main thread waits on. */
+  /**
+   * An Int32Array's buffer of two cells: the worker's STATUS (STARTING, ALIVE, GONE) and its
+   * ANSWERS count, which the main thread waits on (it cannot take events while it waits).
+   */
   signal: SharedArrayBuffer;
 }
 
@@ -15,7 +18,11 @@ export interface GateRequest {
 
 export type GateReply = { verdict: GateVerdict | null } | { failed: string };
 
-export const WAITING = 0;
-export const ANSWERED = 1;
-/** The worker thread is exiting (an error it did not catch, or terminated). */
+/** Cells of the signal. */
+export const STATUS = 0;
+export const ANSWERS = 1;
+
+/** Statuses: not running yet; running, and it will say when it dies; exiting. */
+export const STARTING = 0;
+export const ALIVE = 1;
 export const GONE = 2;

@@ -7,40 +7,46 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { installedTypeScript, nearestTsconfig, TypeGate } from './type-gate.js';
-import { ANSWERED, GONE, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
+import { ALIVE, ANSWERS, GONE, STATUS, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
+// Loaded below, once the exit signal is in place (a type import loads nothing).
+import type { TypeGate } from './type-gate.js';
 
 const { root, port, signal } = workerData as GateWorkerData & { port: MessagePort };
 const state = new Int32Array(signal);
 
+// First of all: a thread that dies (an error nobody caught, a module that fails to load)
+// answers no more, and the main thread, blocked waiting, must learn it without its event loop.
+process.on('exit', () => {
+  Atomics.store(state, STATUS, GONE);
+  Atomics.notify(state, ANSWERS);
+});
+Atomics.store(state, STATUS, ALIVE);
+
 function reply(message: GateReply): void {
   port.postMessage(message);
-  Atomics.store(state, 0, ANSWERED);
-  Atomics.notify(state, 0);
+  Atomics.add(state, ANSWERS, 1);
+  Atomics.notify(state, ANSWERS);
 }
-
-// A thread that dies answers no more: the main thread must not wait for it.
-process.on('exit', () => {
-  Atomics.store(state, 0, GONE);
-  Atomics.notify(state, 0);
-});
 
 let gate: TypeGate | null = null;
 let unavailable = '';
 try {
+  const { installedTypeScript, nearestTsconfig, TypeGate: Gate } = await import('./type-gate.js');
   const tsx = installedTypeScript(root, fileURLToPath(import.meta.url));
-  if (tsx === null) unavailable = 'no TypeScript installed for the project or for flagdebt';
-  else gate = new TypeGate(root, tsx);
+  if (tsx === null) {
+    unavailable = 'no TypeScript installed for the project or for flagdebt';
+  } else {
+    const typeGate = new Gate(root, tsx);
+    gate = typeGate;
+    try {
+      const config = nearestTsconfig(root, path.join(root, 'index.ts'));
+      if (config !== null) typeGate.prepare(config);
+    } catch {
+      // Only a head start: the check itself meets the same problem and reports it.
+    }
+  }
 } catch (error) {
   unavailable = String(error);
-}
-if (gate !== null) {
-  try {
-    const config = nearestTsconfig(root, path.join(root, 'index.ts'));
-    if (config !== null) gate.prepare(config);
-  } catch {
-    // Only a head start: the check itself meets the same problem and reports it.
-  }
 }
 
 port.on('message', (request: GateRequest) => {
