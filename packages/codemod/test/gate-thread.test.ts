@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { FlagdebtError } from '@flagdebt/core';
+import type { FlagdebtError } from '@flagdebt/core';
 import { removeFlags } from '../src/index.js';
 import { gateWorkers, startTypeGate } from '../src/safety/gate-thread.js';
 import type { GateChange } from '../src/safety/type-gate.js';

@@ -4,6 +4,7 @@
  * the main thread would otherwise do after planning the removal; then it answers checks, one
  * at a time, with the same TypeGate the main thread would use. It never writes a file.
  */
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workerData, type MessagePort } from 'node:worker_threads';
@@ -31,8 +32,13 @@ function reply(message: GateReply): void {
 let gate: TypeGate | null = null;
 let unavailable = '';
 try {
-  const { installedTypeScript, nearestTsconfig, TypeGate: Gate } = await import('./type-gate.js');
-  const tsx = installedTypeScript(root, fileURLToPath(import.meta.url));
+  const { installedTypeScript, nearestTsconfig, typeScriptEntry, TypeGate: Gate } = await import('./type-gate.js');
+  const self = fileURLToPath(import.meta.url);
+  // flagdebt's own TypeScript comes through core's loader, with its compile cache (0.1 s of CPU less).
+  const require = createRequire(self);
+  const own = createRequire(require.resolve('@flagdebt/core/typescript')).resolve('typescript');
+  if (typeScriptEntry(root, self) === own) require('@flagdebt/core/typescript');
+  const tsx = installedTypeScript(root, self);
   if (tsx === null) {
     unavailable = 'no TypeScript installed for the project or for flagdebt';
   } else {

@@ -40,15 +40,31 @@ export interface GateVerdict {
  * build; else the one installed beside `self` (flagdebt's own); null when neither is.
  */
 export function installedTypeScript(root: string, self: string): TypeScript | null {
+  for (const entry of typeScriptEntries(root, self)) {
+    try {
+      return createRequire(entry)(entry) as TypeScript;
+    } catch {
+      // does not load: the next one
+    }
+  }
+  return null;
+}
+
+/** The file installedTypeScript loads first (null: none installed). */
+export function typeScriptEntry(root: string, self: string): string | null {
+  return typeScriptEntries(root, self)[0] ?? null;
+}
+
+function typeScriptEntries(root: string, self: string): string[] {
+  const out: string[] = [];
   for (const from of [path.join(root, 'package.json'), self]) {
     try {
-      const resolved = createRequire(from).resolve('typescript');
-      return createRequire(resolved)(resolved) as TypeScript;
+      out.push(createRequire(from).resolve('typescript'));
     } catch {
       // not installed there
     }
   }
-  return null;
+  return out;
 }
 
 /** The nearest tsconfig.json from a file's folder up to the project root. */
