@@ -253,7 +253,8 @@ function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: 
   const overlay = (file: string): string | null | undefined => (changed ? changed.get(path.resolve(file)) : undefined);
   const isDependency = (file: string) => /[\\/]node_modules[\\/]/.test(file);
   // Resolutions cached before a file was deleted would still point at it.
-  const moduleCache = changed && [...changed.values()].includes(null) ? newResolution(tsx, options).cache : resolution.cache;
+  const deletes = changed !== null && [...changed.values()].includes(null);
+  const moduleCache = deletes ? newResolution(tsx, options).cache : resolution.cache;
   host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) => {
     const from = path.resolve(containingFile);
     const depth = isDependency(from) ? 0 : (resolution.depth.get(from) ?? MAX_DEPTH);
@@ -269,7 +270,9 @@ function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: 
         return none;
       }
       const r = tsx.resolveModuleName(literal.text, containingFile, opts, host, moduleCache, redirected, mode);
-      resolution.decisions.set(key, r);
+      // Unresolved where the removal deletes files may be the deletion: the "before" Program must
+      // resolve it again and find the file, or an import left pointing at a deleted module cancels out.
+      if (r.resolvedModule || !deletes) resolution.decisions.set(key, r);
       const target = r.resolvedModule?.resolvedFileName;
       if (target && !isDependency(target)) {
         const t = path.resolve(target);
