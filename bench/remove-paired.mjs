@@ -3,7 +3,8 @@
  * Paired, interleaved runs of `flagdebt remove` on bench/remove.mjs's corpus, for comparing the
  * type-check gate's cost on a shared machine: each round runs every variant once, in an order
  * that turns each round (ABC, CBA, ABC, ...), each run a fresh process (bench/remove.mjs
- * --child). Per run: removeFlags time, process wall, process CPU (user+sys, all threads), load.
+ * --child). Per run: removeFlags time, process wall, process CPU (user+sys, all threads) and
+ * the main thread's CPU (the gate's worker runs beside it), load average.
  *
  *   npm run build && node bench/remove-paired.mjs --base /work/wt/base [--rounds 6] [--mode dry|real]
  *      [--variants base,gate,off,main-thread] [--files 10000] [--lines 100] [--seed 42]
@@ -62,7 +63,7 @@ for (let r = 0; r < rounds; r++) {
   for (const name of order) {
     const x = run(name);
     results.push({ round: r + 1, ...x });
-    process.stdout.write(`round ${r + 1} ${name.padEnd(11)} removeFlags ${(x.ms / 1000).toFixed(2)} s  wall ${(x.wallMs / 1000).toFixed(2)} s  cpu ${(x.cpuMs / 1000).toFixed(2)} s  load ${x.load.toFixed(1)}  files changed ${x.stats.filesChanged}  new errors ${x.newErrors}\n`);
+    process.stdout.write(`round ${r + 1} ${name.padEnd(11)} removeFlags ${(x.ms / 1000).toFixed(2)} s  wall ${(x.wallMs / 1000).toFixed(2)} s  cpu ${(x.cpuMs / 1000).toFixed(2)} s (main thread ${(x.mainThreadCpuMs / 1000).toFixed(2)} s)  load ${x.load.toFixed(1)}  files changed ${x.stats.filesChanged}  new errors ${x.newErrors}\n`);
   }
 }
 
@@ -73,11 +74,11 @@ const median = (xs) => {
 process.stdout.write(`\nmedians over ${rounds} rounds (${mode} run, ${os.cpus().length} CPUs, Node ${process.version}):\n`);
 for (const name of chosen) {
   const mine = results.filter((x) => x.variant === name);
-  process.stdout.write(`${name.padEnd(11)} removeFlags ${(median(mine.map((x) => x.ms)) / 1000).toFixed(2)} s  wall ${(median(mine.map((x) => x.wallMs)) / 1000).toFixed(2)} s  cpu ${(median(mine.map((x) => x.cpuMs)) / 1000).toFixed(2)} s  load ${median(mine.map((x) => x.load)).toFixed(1)}\n`);
+  process.stdout.write(`${name.padEnd(11)} removeFlags ${(median(mine.map((x) => x.ms)) / 1000).toFixed(2)} s  wall ${(median(mine.map((x) => x.wallMs)) / 1000).toFixed(2)} s  cpu ${(median(mine.map((x) => x.cpuMs)) / 1000).toFixed(2)} s (main thread ${(median(mine.map((x) => x.mainThreadCpuMs)) / 1000).toFixed(2)} s)  load ${median(mine.map((x) => x.load)).toFixed(1)}\n`);
 }
 // Ratios within each round (the pair shares the machine's load), then their median.
 for (const [a, b] of [['gate', 'off'], ['base', 'off'], ['gate', 'base'], ['main-thread', 'off']]) {
   if (!chosen.includes(a) || !chosen.includes(b)) continue;
   const ratios = (field) => median([...Array(rounds).keys()].map((r) => results.find((x) => x.round === r + 1 && x.variant === a)[field] / results.find((x) => x.round === r + 1 && x.variant === b)[field]));
-  process.stdout.write(`${a}/${b}: removeFlags ${ratios('ms').toFixed(2)}x  wall ${ratios('wallMs').toFixed(2)}x  cpu ${ratios('cpuMs').toFixed(2)}x (median of per-round ratios)\n`);
+  process.stdout.write(`${a}/${b}: removeFlags ${ratios('ms').toFixed(2)}x  wall ${ratios('wallMs').toFixed(2)}x  cpu ${ratios('cpuMs').toFixed(2)}x  main-thread cpu ${ratios('mainThreadCpuMs').toFixed(2)}x (median of per-round ratios)\n`);
 }

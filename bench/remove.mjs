@@ -23,6 +23,16 @@ const option = (name, fallback) => {
   return i === -1 ? fallback : args[i + 1];
 };
 
+/** CPU milliseconds of the calling thread (Linux: /proc/thread-self/stat, in clock ticks of 10 ms), or null. */
+function mainThreadCpuMs() {
+  try {
+    const fields = fs.readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 if (args[0] === '--child') {
   // One removal in this process; the parent reads the JSON line. `build`: the checkout whose
   // codemod runs (default this one); `verify`: 'no-verify' skips the gate.
@@ -31,9 +41,10 @@ if (args[0] === '--child') {
   const started = performance.now();
   const result = await removeFlags({ dir, flags: [{ key, value: true }], dryRun: mode === 'dry', allowDirty: true, now: '2026-11-21', verify: verify !== 'no-verify' });
   const ms = performance.now() - started;
-  // user+sys of the whole process, every thread (the gate's worker too), start-up included.
+  // user+sys of the whole process, every thread (the gate's worker too), start-up included; and
+  // of this (the main) thread alone, where Linux says (what the run waits for on an idle core).
   const cpu = process.cpuUsage();
-  process.stdout.write(`${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, maxRssKiB: process.resourceUsage().maxRSS, stats: result.stats, evaluations: result.flags[0].evaluations, remaining: result.remaining.length, newErrors: result.verify?.newErrors.length ?? null })}\n`);
+  process.stdout.write(`${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, mainThreadCpuMs: mainThreadCpuMs(), maxRssKiB: process.resourceUsage().maxRSS, stats: result.stats, evaluations: result.flags[0].evaluations, remaining: result.remaining.length, newErrors: result.verify?.newErrors.length ?? null })}\n`);
   process.exit(0);
 }
 
