@@ -11,7 +11,7 @@ export interface Gate {
   check(files: Iterable<string>, changes: GateChange[], deep?: ReadonlySet<string>): GateVerdict | null;
   /** Ends the worker thread, if any; resolves once it is gone. */
   close(): Promise<void>;
-  /** Where the last check ran (for tests and FLAGDEBT_DEBUG_GATE). */
+  /** Where the last check ran (tests look). */
   readonly ranIn: 'worker' | 'main' | null;
 }
 
