@@ -4,9 +4,10 @@
  * in a handful of files, removed as a dry run and for real (on a copy). Each run is a fresh
  * process, so wall time includes startup and peak RSS is the run's own.
  *
- *   npm run build && node bench/remove.mjs [--files 10000] [--lines 100] [--seed 42] [--results]
+ *   npm run build && node bench/remove.mjs [--files 10000] [--lines 100] [--seed 42] [--no-verify] [--results]
  *
- * --results appends the numbers to bench/RESULTS.md (codemod section).
+ * --no-verify skips the type-check gate; --results appends the numbers to bench/RESULTS.md
+ * (codemod section). Paired comparisons of builds: bench/remove-paired.mjs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,14 +23,28 @@ const option = (name, fallback) => {
   return i === -1 ? fallback : args[i + 1];
 };
 
+/** CPU milliseconds of the calling thread (Linux: /proc/thread-self/stat, in clock ticks of 10 ms), or null. */
+function mainThreadCpuMs() {
+  try {
+    const fields = fs.readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 if (args[0] === '--child') {
-  // One removal in this process; the parent reads the JSON line.
-  const [, dir, key, mode] = args;
-  const { removeFlags } = await import(pathToFileURL(path.join(here, '../packages/codemod/dist/index.js')).href);
+  // One removal in this process; the parent reads the JSON line. `build`: the checkout whose
+  // codemod runs (default this one); `verify`: 'no-verify' skips the gate.
+  const [, dir, key, mode, build = path.join(here, '..'), verify = 'verify'] = args;
+  const { removeFlags } = await import(pathToFileURL(path.join(build, 'packages/codemod/dist/index.js')).href);
   const started = performance.now();
-  const result = await removeFlags({ dir, flags: [{ key, value: true }], dryRun: mode === 'dry', allowDirty: true, now: '2026-11-21' });
+  const result = await removeFlags({ dir, flags: [{ key, value: true }], dryRun: mode === 'dry', allowDirty: true, now: '2026-11-21', verify: verify !== 'no-verify' });
   const ms = performance.now() - started;
-  process.stdout.write(`${JSON.stringify({ ms, maxRssKiB: process.resourceUsage().maxRSS, stats: result.stats, evaluations: result.flags[0].evaluations, remaining: result.remaining.length })}\n`);
+  // user+sys of the whole process, every thread (the gate's worker too), start-up included; and
+  // of this (the main) thread alone, where Linux says (what the run waits for on an idle core).
+  const cpu = process.cpuUsage();
+  process.stdout.write(`${JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, mainThreadCpuMs: mainThreadCpuMs(), maxRssKiB: process.resourceUsage().maxRSS, stats: result.stats, evaluations: result.flags[0].evaluations, remaining: result.remaining.length, newErrors: result.verify?.newErrors.length ?? null })}\n`);
   process.exit(0);
 }
 
@@ -56,9 +71,11 @@ function pickKey() {
   return ranked[0];
 }
 
+const verify = args.includes('--no-verify') ? 'no-verify' : 'verify';
+
 function run(dir, key, mode) {
   const started = performance.now();
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dir, key, mode], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', dir, key, mode, path.join(here, '..'), verify], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const wallMs = performance.now() - started;
   if (child.status !== 0) throw new Error(child.stderr);
   return { wallMs, ...JSON.parse(child.stdout.trim().split('\n').pop()) };
@@ -75,12 +92,12 @@ const mib = (kib) => (kib / 1024).toFixed(0);
 const rows = [
   ['dry run', dry],
   ['real run', real],
-].map(([name, r]) => `| ${name} | ${(r.wallMs / 1000).toFixed(2)} s | ${(r.ms / 1000).toFixed(2)} s | ${mib(r.maxRssKiB)} MiB | ${r.evaluations} | ${r.stats.filesChanged} | ${r.stats.filesDeleted} | ${r.stats.linesRemoved} |`);
+].map(([name, r]) => `| ${name} | ${(r.wallMs / 1000).toFixed(2)} s | ${(r.ms / 1000).toFixed(2)} s | ${(r.cpuMs / 1000).toFixed(2)} s | ${mib(r.maxRssKiB)} MiB | ${r.evaluations} | ${r.stats.filesChanged} | ${r.stats.filesDeleted} | ${r.stats.linesRemoved} |`);
 const report = [
-  `Corpus: ${files} files x ${lines} lines (seed ${seed}); flag \`${key}\` read in ${filesReading} files; ${os.cpus().length} CPUs, Node ${process.version}.`,
+  `Corpus: ${files} files x ${lines} lines (seed ${seed}); flag \`${key}\` read in ${filesReading} files; ${os.cpus().length} CPUs, Node ${process.version}; gate ${verify === 'verify' ? 'on' : 'off'}; load ${os.loadavg()[0].toFixed(1)}.`,
   '',
-  '| run | wall (process) | removeFlags | peak RSS | evaluations | files changed | files deleted | lines removed |',
-  '|---|---|---|---|---|---|---|---|',
+  '| run | wall (process) | removeFlags | CPU (user+sys) | peak RSS | evaluations | files changed | files deleted | lines removed |',
+  '|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n');
 process.stdout.write(`${report}\n`);

@@ -11,7 +11,8 @@ import { recoverInterruptedWrite, writeAllOrNothing } from '../safety/atomic-wri
 import { dirtyFiles } from '../safety/git-status.js';
 import { syntaxErrors } from '../safety/parse-check.js';
 import { affectingNames } from '../safety/affected.js';
-import { Importers, TypeGate, type GateVerdict } from '../safety/verify.js';
+import { startTypeGate, type Gate } from '../safety/gate-thread.js';
+import { Importers, type GateVerdict } from '../safety/verify.js';
 import { settleKeyedObjects } from './settle.js';
 import type { ChangedFile, DeletedFile, RemainingMention, RemovalResult, RemoveOptions, VerifyReport } from '../types.js';
 import { resolveFlagValues, type ResolvedFlag } from './flag-values.js';
@@ -25,6 +26,20 @@ const NON_CODE = ['**/*.{md,mdx,txt,json,yaml,yml,html,css,scss,env,toml}'];
  * or unused, archives the registry entry, and writes everything atomically (unless dry run).
  */
 export async function removeFlags(options: RemoveOptions): Promise<RemovalResult> {
+  const gates: Gate[] = [];
+  const startGate = (root: string) => {
+    gates.push(startTypeGate(root));
+    return gates[gates.length - 1];
+  };
+  try {
+    return await remove(options, startGate);
+  } finally {
+    // The gate's worker thread ends with the removal, whichever way it ends (a refusal is a throw).
+    for (const g of gates) void g.close();
+  }
+}
+
+async function remove(options: RemoveOptions, startGate: (root: string) => Gate): Promise<RemovalResult> {
   const root = path.resolve(options.dir);
   const { config, registry, warnings } = loadProjectModel(root, { config: options.config });
   const writes = !options.dryRun && !options.check;
@@ -49,6 +64,8 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
   const now = options.now ?? todayIso();
   const display = (file: string) => path.relative(root, file).split(path.sep).join('/');
 
+  // Started before planning: its worker thread prepares while this one plans (see safety/gate-thread).
+  const typeGate = !options.check && options.verify !== false ? startGate(config.root) : null;
   const plan = await planRemoval(config, flags);
   const parseErrors = collectChanges(plan, display).changed.flatMap((c) => syntaxErrors(c.path, c.relative, c.after));
   if (parseErrors.length > 0) throw new FlagdebtError(parseErrors);
@@ -64,8 +81,7 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
   // It may first settle objects keyed by a removed union member (see settle.ts).
   let verdict: GateVerdict | null = null;
   const gateWarnings: Diagnostic[] = [];
-  if (!options.check && options.verify !== false && plan.sources.edited().length > 0) {
-    const typeGate = new TypeGate(plan.project.root);
+  if (typeGate && plan.sources.edited().length > 0) {
     const importers = new Importers(() => plan.sources.files(), (f) => plan.sources.originalText(f), (spec, from) => plan.project.resolveModule(spec, from));
     const settled = settleKeyedObjects(plan, () => gate(plan, typeGate, importers), display, new Map(flags.map((f) => [f.key, f.value])));
     verdict = settled.verdict;
@@ -124,7 +140,7 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
  * Type-checks the rewritten files, their importers and (when key declarations went) every file
  * that names a removed key, before and after (see safety/verify).
  */
-function gate(plan: RemovalPlan, typeGate: TypeGate, importersOf: Importers): GateVerdict | null {
+function gate(plan: RemovalPlan, typeGate: Gate, importersOf: Importers): GateVerdict | null {
   const edited = plan.sources.edited();
   const original = (f: string) => plan.sources.originalText(f);
   const importers: string[] = [];

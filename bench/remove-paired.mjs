@@ -1,0 +1,84 @@
+#!/usr/bin/env node
+/**
+ * Paired, interleaved runs of `flagdebt remove` on bench/remove.mjs's corpus, for comparing the
+ * type-check gate's cost on a shared machine: each round runs every variant once, in an order
+ * that turns each round (ABC, CBA, ABC, ...), each run a fresh process (bench/remove.mjs
+ * --child). Per run: removeFlags time, process wall, process CPU (user+sys, all threads) and
+ * the main thread's CPU (the gate's worker runs beside it), load average.
+ *
+ *   npm run build && node bench/remove-paired.mjs --base /work/wt/base [--rounds 6] [--mode dry|real]
+ *      [--variants base,gate,off,main-thread] [--files 10000] [--lines 100] [--seed 42]
+ *
+ * Variants: base = the build at --base, gate on; gate = this build, gate on; off = this build,
+ * --no-verify; main-thread = this build, gate on, no worker thread (FLAGDEBT_GATE_WORKER=0).
+ * The corpus must exist (run bench/remove.mjs once); the flag is the one it picks.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i === -1 ? fallback : args[i + 1];
+};
+const rounds = Number(option('rounds', 6));
+const mode = option('mode', 'dry');
+const base = option('base', '/work/wt/base');
+const key = option('key', 'address-beta-22');
+const corpus = path.join(os.tmpdir(), `flagdebt-bench-remove-${option('files', 10_000)}-${option('lines', 100)}-${option('seed', 42)}`);
+if (!fs.existsSync(path.join(corpus, 'flags.yaml'))) throw new Error(`no corpus at ${corpus}: run node bench/remove.mjs first`);
+const self = path.join(here, '..');
+const variants = {
+  base: { build: base, verify: 'verify', env: {} },
+  gate: { build: self, verify: 'verify', env: {} },
+  off: { build: self, verify: 'no-verify', env: {} },
+  'main-thread': { build: self, verify: 'verify', env: { FLAGDEBT_GATE_WORKER: '0' } },
+};
+const chosen = option('variants', 'base,gate,off').split(',');
+
+function run(name) {
+  const v = variants[name];
+  let dir = corpus;
+  if (mode === 'real') {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagdebt-bench-remove-copy-'));
+    fs.cpSync(corpus, dir, { recursive: true });
+  }
+  const load = os.loadavg()[0];
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [path.join(here, 'remove.mjs'), '--child', dir, key, mode, v.build, v.verify], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...v.env } });
+  const wallMs = performance.now() - started;
+  if (mode === 'real') fs.rmSync(dir, { recursive: true, force: true });
+  if (child.status !== 0) throw new Error(child.stderr);
+  return { variant: name, load, wallMs, ...JSON.parse(child.stdout.trim().split('\n').pop()) };
+}
+
+const results = [];
+for (let r = 0; r < rounds; r++) {
+  const order = r % 2 === 0 ? chosen : [...chosen].reverse();
+  for (const name of order) {
+    const x = run(name);
+    results.push({ round: r + 1, ...x });
+    process.stdout.write(`round ${r + 1} ${name.padEnd(11)} removeFlags ${(x.ms / 1000).toFixed(2)} s  wall ${(x.wallMs / 1000).toFixed(2)} s  cpu ${(x.cpuMs / 1000).toFixed(2)} s (main thread ${(x.mainThreadCpuMs / 1000).toFixed(2)} s)  load ${x.load.toFixed(1)}  files changed ${x.stats.filesChanged}  new errors ${x.newErrors}\n`);
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+process.stdout.write(`\nmedians over ${rounds} rounds (${mode} run, ${os.cpus().length} CPUs, Node ${process.version}):\n`);
+for (const name of chosen) {
+  const mine = results.filter((x) => x.variant === name);
+  process.stdout.write(`${name.padEnd(11)} removeFlags ${(median(mine.map((x) => x.ms)) / 1000).toFixed(2)} s  wall ${(median(mine.map((x) => x.wallMs)) / 1000).toFixed(2)} s  cpu ${(median(mine.map((x) => x.cpuMs)) / 1000).toFixed(2)} s (main thread ${(median(mine.map((x) => x.mainThreadCpuMs)) / 1000).toFixed(2)} s)  load ${median(mine.map((x) => x.load)).toFixed(1)}\n`);
+}
+// Ratios within each round (the pair shares the machine's load), then their median.
+for (const [a, b] of [['gate', 'off'], ['base', 'off'], ['gate', 'base'], ['main-thread', 'off']]) {
+  if (!chosen.includes(a) || !chosen.includes(b)) continue;
+  const ratios = (field) => median([...Array(rounds).keys()].map((r) => results.find((x) => x.round === r + 1 && x.variant === a)[field] / results.find((x) => x.round === r + 1 && x.variant === b)[field]));
+  process.stdout.write(`${a}/${b}: removeFlags ${ratios('ms').toFixed(2)}x  wall ${ratios('wallMs').toFixed(2)}x  cpu ${ratios('cpuMs').toFixed(2)}x  main-thread cpu ${ratios('mainThreadCpuMs').toFixed(2)}x (median of per-round ratios)\n`);
+}

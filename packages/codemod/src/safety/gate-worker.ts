@@ -1,0 +1,65 @@
+/**
+ * The type-check gate's worker thread (see gate-thread.ts). On start it loads the project's
+ * TypeScript and prepares the project's root tsconfig (parses and binds the lib files), which
+ * the main thread would otherwise do after planning the removal; then it answers checks, one
+ * at a time, with the same TypeGate the main thread would use. It never writes a file.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { workerData, type MessagePort } from 'node:worker_threads';
+import { ALIVE, ANSWERS, GONE, STATUS, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
+// Loaded below, once the exit signal is in place (a type import loads nothing).
+import type { TypeGate } from './type-gate.js';
+
+const { root, port, signal } = workerData as GateWorkerData & { port: MessagePort };
+const state = new Int32Array(signal);
+
+// First of all: a thread that dies (an error nobody caught, a module that fails to load)
+// answers no more, and the main thread, blocked waiting, must learn it without its event loop.
+process.on('exit', () => {
+  Atomics.store(state, STATUS, GONE);
+  Atomics.notify(state, ANSWERS);
+});
+Atomics.store(state, STATUS, ALIVE);
+
+function reply(message: GateReply): void {
+  port.postMessage(message);
+  Atomics.add(state, ANSWERS, 1);
+  Atomics.notify(state, ANSWERS);
+}
+
+let gate: TypeGate | null = null;
+let unavailable = '';
+try {
+  const { installedTypeScript, nearestTsconfig, typeScriptEntry, TypeGate: Gate } = await import('./type-gate.js');
+  const self = fileURLToPath(import.meta.url);
+  // flagdebt's own TypeScript comes through core's loader, with its compile cache (0.1 s of CPU less).
+  const require = createRequire(self);
+  const own = createRequire(require.resolve('@flagdebt/core/typescript')).resolve('typescript');
+  if (typeScriptEntry(root, self) === own) require('@flagdebt/core/typescript');
+  const tsx = installedTypeScript(root, self);
+  if (tsx === null) {
+    unavailable = 'no TypeScript installed for the project or for flagdebt';
+  } else {
+    const typeGate = new Gate(root, tsx);
+    gate = typeGate;
+    try {
+      const config = nearestTsconfig(root, path.join(root, 'index.ts'));
+      if (config !== null) typeGate.prepare(config);
+    } catch {
+      // Only a head start: the check itself meets the same problem and reports it.
+    }
+  }
+} catch (error) {
+  unavailable = String(error);
+}
+
+port.on('message', (request: GateRequest) => {
+  if (gate === null) return reply({ failed: unavailable });
+  try {
+    reply({ verdict: gate.check(request.files, request.changes, new Set(request.deep)) });
+  } catch (error) {
+    reply({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  }
+});

@@ -1,0 +1,353 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+// Types only: the gate's worker thread loads this module, and loading ts-morph there would cost more than the check.
+import type { ts } from 'ts-morph';
+
+export type TypeScript = typeof ts;
+
+/** A file the removal rewrites (`after` set) or deletes (`after` null); texts as written. */
+export interface GateChange {
+  path: string;
+  after: string | null;
+}
+
+export interface TypeDiagnostic {
+  /** Absolute path. */
+  file: string;
+  /** 1-based line in the text the diagnostic was computed on. */
+  line: number;
+  /** 1-based column, and the offset in that text. */
+  column: number;
+  start?: number;
+  code: number;
+  message: string;
+}
+
+export interface GateVerdict {
+  /** The tsconfig files whose options were used. */
+  tsconfigs: string[];
+  /** Files type-checked: the rewritten files and their importers. */
+  checked: number;
+  before: TypeDiagnostic[];
+  after: TypeDiagnostic[];
+  /** Diagnostics after the removal that were not there before (file, code and message; lines ignored). */
+  added: TypeDiagnostic[];
+}
+
+/**
+ * The TypeScript installed for the project (resolved from its root) so the verdict matches its
+ * build; else the one installed beside `self` (flagdebt's own); null when neither is.
+ */
+export function installedTypeScript(root: string, self: string): TypeScript | null {
+  for (const entry of typeScriptEntries(root, self)) {
+    try {
+      return createRequire(entry)(entry) as TypeScript;
+    } catch {
+      // does not load: the next one
+    }
+  }
+  return null;
+}
+
+/** The file installedTypeScript loads first (null: none installed). */
+export function typeScriptEntry(root: string, self: string): string | null {
+  return typeScriptEntries(root, self)[0] ?? null;
+}
+
+function typeScriptEntries(root: string, self: string): string[] {
+  const out: string[] = [];
+  for (const from of [path.join(root, 'package.json'), self]) {
+    try {
+      out.push(createRequire(from).resolve('typescript'));
+    } catch {
+      // not installed there
+    }
+  }
+  return out;
+}
+
+/** The nearest tsconfig.json from a file's folder up to the project root. */
+export function nearestTsconfig(root: string, file: string): string | null {
+  for (let d = path.dirname(file); ; d = path.dirname(d)) {
+    const candidate = path.join(d, 'tsconfig.json');
+    if (fs.existsSync(candidate)) return candidate;
+    if (d === root || path.dirname(d) === d || !d.startsWith(root)) return null;
+  }
+}
+
+const CHECKED = /\.(tsx?|mts|cts)$/;
+
+interface Group {
+  options: ts.CompilerOptions;
+  cache: Map<string, ts.SourceFile>;
+  resolution: Resolution;
+  before?: { roots: Set<string>; program: ts.Program };
+  /** Before-diagnostics per file (the disk does not change while the gate runs). */
+  beforeDiagnostics: Map<string, TypeDiagnostic[]>;
+  last?: ts.Program;
+}
+
+/**
+ * The gate: type-checks files (rewritten files and their importers) before and after the
+ * removal, one Program per nearest tsconfig whose roots are only those files (the checker pulls
+ * in what they import, nothing else), diagnostics only for those files, and every "after"
+ * Program built on the one before it so unchanged files are reused. This is what keeps the cost
+ * at seconds on a project of thousands of files. One gate serves several checks of the same run.
+ */
+export class TypeGate {
+  private readonly groups = new Map<string, Group>();
+
+  constructor(
+    private readonly root: string,
+    private readonly tsx: TypeScript,
+  ) {}
+
+  /**
+   * Does ahead of time what every check under `config` needs whatever files it checks: reads
+   * the options, parses and binds the lib files they imply (and any global types), through a
+   * Program of one empty module. Most of a small check's cost; the gate's worker thread does it
+   * while the removal is still being planned.
+   */
+  prepare(config: string): void {
+    const clock = process.env.FLAGDEBT_DEBUG_GATE ? new PhaseClock() : null;
+    const group = this.groupOf(config);
+    if (group.last) return;
+    const probe = path.join(path.dirname(config), '__flagdebt_gate_probe__.ts');
+    const program = createProgram(this.tsx, [probe], group, new Map([[probe, 'export {};\n']]), undefined);
+    clock?.lap('parse');
+    program.getTypeChecker();
+    clock?.lap('bind');
+    if (clock) process.stderr.write(`gate: prepared ${config}: ${clock}\n`);
+    // Later Programs get no structure from it (other roots), but its files are the same objects.
+    group.last = program;
+  }
+
+  private groupOf(config: string): Group {
+    let group = this.groups.get(config);
+    if (!group) {
+      const options = compilerOptions(this.tsx, config);
+      group = { options, cache: new Map(), resolution: newResolution(this.tsx, options), beforeDiagnostics: new Map() };
+      this.groups.set(config, group);
+    }
+    return group;
+  }
+
+  /**
+   * `deep`: roots whose imports are followed further (files that name a removed key: whether
+   * their objects still fit a narrowed union type is decided several modules away).
+   */
+  check(files: Iterable<string>, changes: GateChange[], deep: ReadonlySet<string> = new Set()): GateVerdict | null {
+    const tsx = this.tsx;
+    const clock = process.env.FLAGDEBT_DEBUG_GATE ? new PhaseClock() : null;
+    const changed = new Map(changes.map((c) => [c.path, c.after]));
+    const byConfig = new Map<string, string[]>();
+    for (const file of new Set(files)) {
+      if (!CHECKED.test(file) || file.endsWith('.d.ts')) continue;
+      const config = nearestTsconfig(this.root, file);
+      if (config === null) continue;
+      byConfig.set(config, [...(byConfig.get(config) ?? []), file]);
+    }
+    if (byConfig.size === 0) return null;
+    const verdict: GateVerdict = { tsconfigs: [...byConfig.keys()].sort(), checked: 0, before: [], after: [], added: [] };
+    for (const [config, roots] of byConfig) {
+      const group = this.groupOf(config);
+      for (const r of roots) group.resolution.depth.set(r, deep.has(r) ? -DEEP_EXTRA : 0);
+      const afterRoots = roots.filter((f) => changed.get(f) !== null);
+      const after = createProgram(tsx, afterRoots, group, changed, group.last ?? group.before?.program);
+      clock?.lap('after program');
+      group.last = after;
+      const a = diagnosticsOf(tsx, after, afterRoots);
+      clock?.lap('after diagnostics');
+      // A file without errors after the removal cannot have new ones: only files with errors
+      // need the "before" side (in a project that type-checks, the check is done here).
+      const erring = new Set(a.map((d) => d.file));
+      const b: TypeDiagnostic[] = [];
+      if (erring.size > 0) {
+        if (!group.before || roots.some((r) => !group.before!.roots.has(r))) {
+          const all = new Set([...(group.before?.roots ?? []), ...roots]);
+          group.before = { roots: all, program: createProgram(tsx, [...all], group, null, group.before?.program ?? after) };
+          clock?.lap('before program');
+        }
+        for (const f of roots.filter((r) => erring.has(r))) {
+          let d = group.beforeDiagnostics.get(f);
+          if (!d) {
+            d = diagnosticsOf(tsx, group.before.program, [f]);
+            group.beforeDiagnostics.set(f, d);
+          }
+          b.push(...d);
+        }
+        clock?.lap('before diagnostics');
+      }
+      verdict.checked += roots.length;
+      verdict.before.push(...b);
+      verdict.after.push(...a);
+      verdict.added.push(...added(b, a));
+      if (clock) process.stderr.write(`gate: ${config}: ${roots.length} roots (${erring.size} with errors after), ${after.getSourceFiles().length} files in program, ${clock}\n`);
+    }
+    return verdict;
+  }
+}
+
+/** Wall and process CPU milliseconds per phase, for FLAGDEBT_DEBUG_GATE. */
+class PhaseClock {
+  private readonly laps: string[] = [];
+  private wall = performance.now();
+  private cpu = process.cpuUsage();
+
+  lap(name: string): void {
+    const cpu = process.cpuUsage(this.cpu);
+    this.laps.push(`${name} ${Math.round(performance.now() - this.wall)} ms (cpu ${Math.round((cpu.user + cpu.system) / 1000)})`);
+    this.wall = performance.now();
+    this.cpu = process.cpuUsage();
+  }
+
+  toString(): string {
+    return this.laps.join(', ');
+  }
+}
+
+function compilerOptions(tsx: TypeScript, config: string): ts.CompilerOptions {
+  const read = tsx.readConfigFile(config, (p) => tsx.sys.readFile(p));
+  // Only the options are needed: listing the files `include` matches would walk the whole project.
+  const host: ts.ParseConfigHost = { ...tsx.sys, useCaseSensitiveFileNames: tsx.sys.useCaseSensitiveFileNames, readDirectory: () => [] };
+  const parsed = tsx.parseJsonConfigFileContent(read.config ?? {}, host, path.dirname(config), undefined, config);
+  // Declarations of dependencies are not ours to judge, and nothing is emitted.
+  return { ...parsed.options, noEmit: true, skipLibCheck: true, incremental: undefined, composite: undefined, tsBuildInfoFile: undefined, declaration: undefined, declarationMap: undefined, emitDeclarationOnly: undefined };
+}
+
+/**
+ * How far the gate follows imports of project files. The checked files' own imports are
+ * resolved, and theirs, and theirs; deeper project imports are left unresolved: their types become `any`,
+ * the same before and after, so they cancel out. Declaration files of dependencies are always
+ * followed. Without this bound one changed component pulls in most of a large app.
+ */
+const MAX_DEPTH = 3;
+const DEEP_EXTRA = 3;
+
+interface Resolution {
+  cache: ts.ModuleResolutionCache;
+  /** Import distance of a project file from the checked files. */
+  depth: Map<string, number>;
+  /**
+   * Each import's first resolution, reused by every later Program: whether a file's imports are
+   * followed depends on the order files are reached in, and the "before" and "after" Programs
+   * must follow the same ones, or their diagnostics differ for no reason.
+   */
+  decisions: Map<string, ts.ResolvedModuleWithFailedLookupLocations>;
+}
+
+function newResolution(tsx: TypeScript, options: ts.CompilerOptions): Resolution {
+  return { cache: tsx.createModuleResolutionCache(tsx.sys.getCurrentDirectory(), (f) => (tsx.sys.useCaseSensitiveFileNames ? f : f.toLowerCase()), options), depth: new Map(), decisions: new Map() };
+}
+
+function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: Map<string, string | null> | null, oldProgram: ts.Program | undefined): ts.Program {
+  const { options, cache, resolution } = group;
+  const host = tsx.createCompilerHost(options, false);
+  // What tsc does since TypeScript 5.3: JSDoc is parsed only where it can change a type error
+  // (JavaScript files, @see/@link); most of the lib files' text is JSDoc.
+  host.jsDocParsingMode = tsx.JSDocParsingMode?.ParseForTypeErrors;
+  host.writeFile = () => {
+    throw new Error('the type-check gate never writes files');
+  };
+  const overlay = (file: string): string | null | undefined => (changed ? changed.get(path.resolve(file)) : undefined);
+  const isDependency = (file: string) => /[\\/]node_modules[\\/]/.test(file);
+  // Resolutions cached before a file was deleted would still point at it.
+  const deletes = changed !== null && [...changed.values()].includes(null);
+  const moduleCache = deletes ? newResolution(tsx, options).cache : resolution.cache;
+  host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) => {
+    const from = path.resolve(containingFile);
+    const depth = isDependency(from) ? 0 : (resolution.depth.get(from) ?? MAX_DEPTH);
+    return literals.map((literal) => {
+      const mode = tsx.getModeForUsageLocation(containingSourceFile, literal, opts);
+      const key = `${from}\0${literal.text}\0${mode}`;
+      const decided = resolution.decisions.get(key);
+      const target0 = decided?.resolvedModule?.resolvedFileName;
+      if (decided && (!target0 || overlay(target0) !== null)) return decided;
+      if (depth >= MAX_DEPTH) {
+        const none = { resolvedModule: undefined };
+        resolution.decisions.set(key, none);
+        return none;
+      }
+      const r = tsx.resolveModuleName(literal.text, containingFile, opts, host, moduleCache, redirected, mode);
+      // Unresolved where the removal deletes files may be the deletion: the "before" Program must
+      // resolve it again and find the file, or an import left pointing at a deleted module cancels out.
+      if (r.resolvedModule || !deletes) resolution.decisions.set(key, r);
+      const target = r.resolvedModule?.resolvedFileName;
+      if (target && !isDependency(target)) {
+        const t = path.resolve(target);
+        resolution.depth.set(t, Math.min(resolution.depth.get(t) ?? Infinity, depth + 1));
+      }
+      return r;
+    });
+  };
+  const libDir = path.dirname(host.getDefaultLibFileName(options));
+  const readFile = host.readFile.bind(host);
+  const fileExists = host.fileExists.bind(host);
+  host.readFile = (file) => {
+    const o = overlay(file);
+    return o === undefined ? readFile(file) : (o ?? undefined);
+  };
+  host.fileExists = (file) => {
+    const o = overlay(file);
+    return o === undefined ? fileExists(file) : o !== null;
+  };
+  host.getSourceFile = (file, languageVersion) => {
+    const key = `${file}\0${typeof languageVersion === 'object' ? `${languageVersion.languageVersion}/${languageVersion.impliedNodeFormat}` : languageVersion}`;
+    // TypeScript's own lib files never change: parsed once per process (they are most of a small check).
+    const store = path.dirname(file) === libDir ? libFiles(tsx) : cache;
+    const hit = store.get(key);
+    // Untouched by the removal: the very same object, so the old Program's work is reused.
+    if (hit && overlay(file) === undefined) return hit;
+    const text = host.readFile(file);
+    if (text === undefined) return undefined;
+    // A rewritten file checked again in a later round with the same text: the same object too.
+    const edited = cache.get(`${key}\0after`);
+    if (overlay(file) !== undefined && edited && edited.text === text) return edited;
+    const sf = tsx.createSourceFile(file, text, languageVersion, false);
+    // Disk texts under the name, this run's texts beside them: the other side must not see them.
+    store.set(overlay(file) === undefined ? key : `${key}\0after`, sf);
+    return sf;
+  };
+  return tsx.createProgram({ rootNames: roots, options, host, oldProgram });
+}
+
+const libCaches = new WeakMap<TypeScript, Map<string, ts.SourceFile>>();
+function libFiles(tsx: TypeScript): Map<string, ts.SourceFile> {
+  let cache = libCaches.get(tsx);
+  if (!cache) {
+    cache = new Map();
+    libCaches.set(tsx, cache);
+  }
+  return cache;
+}
+
+function diagnosticsOf(tsx: TypeScript, program: ts.Program, files: string[]): TypeDiagnostic[] {
+  const out: TypeDiagnostic[] = [];
+  for (const file of files) {
+    const sf = program.getSourceFile(file);
+    if (!sf) continue;
+    for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
+      if (d.category !== tsx.DiagnosticCategory.Error) continue;
+      const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
+      out.push({ file: path.resolve(d.file?.fileName ?? file), line: at ? at.line + 1 : 0, column: at ? at.character + 1 : 0, start: d.start, code: d.code, message: tsx.flattenDiagnosticMessageText(d.messageText, '\n') });
+    }
+  }
+  return out;
+}
+
+const identity = (d: TypeDiagnostic): string => `${d.file}\0${d.code}\0${d.message}`;
+
+/** Diagnostics in `after` beyond those in `before`, compared as multisets by file, code and message. */
+export function added(before: TypeDiagnostic[], after: TypeDiagnostic[]): TypeDiagnostic[] {
+  const counts = new Map<string, number>();
+  for (const d of before) counts.set(identity(d), (counts.get(identity(d)) ?? 0) + 1);
+  const out: TypeDiagnostic[] = [];
+  for (const d of after) {
+    const n = counts.get(identity(d)) ?? 0;
+    if (n > 0) counts.set(identity(d), n - 1);
+    else out.push(d);
+  }
+  return out;
+}
+
