@@ -40,6 +40,25 @@ describe('retiring a key from a code registry', () => {
     expect(typeErrors(project)).toEqual([]);
   });
 
+  it('leaves a mirror in a JavaScript file (no type-check guards it) while code still reads `.key`', async () => {
+    const project = setUp(root, unionCase);
+    const legacy = [
+      "import { defaultFlags } from '../types/flags';",
+      '',
+      'export const legacyFlags = { ...defaultFlags, newNav: false, darkMode: true, betaSearch: false };',
+      'export const legacyNav = () => (legacyFlags.newNav ? "sidebar" : "topbar");',
+      '',
+    ].join('\n');
+    const config = JSON.parse(read(project, 'flagdebt.config.json'));
+    config.include = ['**/*.{ts,tsx,js}'];
+    fs.writeFileSync(path.join(project, 'flagdebt.config.json'), JSON.stringify(config));
+    fs.mkdirSync(path.join(project, 'src/legacy'));
+    fs.writeFileSync(path.join(project, 'src/legacy/flags.js'), legacy);
+    await removeFlags({ dir: project, flags: [{ key: 'newNav', value: true }], allowDirty: true, now: '2026-11-21' });
+    expect(read(project, 'src/legacy/flags.js')).toBe(legacy);
+    expect(read(project, 'src/types/flags.ts')).not.toContain('newNav');
+  });
+
   it('creates the metadata YAML for the tombstone when the project has none', async () => {
     const project = setUp(root, unionCase);
     fs.rmSync(path.join(project, 'flags.yaml'));

@@ -48,7 +48,10 @@ export function retireFromCodeRegistry(refs: CodeRegistryRef[], sources: SourceS
     const text = sources.text(file);
     if (typeof text !== 'string') continue;
     if (![...keys].some((k) => text.includes(k)) && ![...registry.aliases].some(([a, k]) => keys.has(k) && text.includes(a))) continue;
-    for (const e of mirrorDeletions(parse(file, text), text, registry, keys)) add(file, e);
+    // No type-check guards a JavaScript file: a mirror there goes only when nothing reads `.key` any more.
+    const unchecked = /\.[cm]?jsx?$/.test(file);
+    const retiredHere = unchecked ? new Set([...keys].filter((k) => !propertyReadAnywhere(sources, k))) : keys;
+    for (const e of mirrorDeletions(parse(file, text), text, registry, retiredHere)) add(file, e);
   }
   let deleted = 0;
   for (const [file, edits] of byFile) {
@@ -202,6 +205,16 @@ function caseDeletions(sf: ts.SourceFile, text: string, block: ts.CaseBlock, ret
 
 function isRetiredCase(c: ts.CaseOrDefaultClause, retiredAt: (n: ts.Node) => boolean): boolean {
   return ts.isCaseClause(c) && retiredAt(c.expression);
+}
+
+/** `x.key`, `x?.key` or `x['key']` in any file of the project (after this run's edits). */
+function propertyReadAnywhere(sources: SourceSet, key: string): boolean {
+  const name = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`\\.\\s*${name}(?![\\w$])|\\[\\s*['"\`]${name}['"\`]\\s*\\]`);
+  return sources.files().some((f) => {
+    const t = sources.text(f);
+    return typeof t === 'string' && t.includes(key) && re.test(t);
+  });
 }
 
 /** Files importing one of the registry modules (static imports, re-exports, `import()`). */
