@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { FlagProject, loadConfig } from '@flagdebt/core';
+import { FlagProject, loadConfig, loadConfigRegistry } from '@flagdebt/core';
 import { REPO, STACK_LINE, cli, cliProcess, tempProject } from '../helpers.js';
 
 const FIXTURES = join(REPO, 'test/fixtures/cli');
@@ -176,10 +176,13 @@ describe('flagdebt CLI', () => {
         { call: 'withWorkspace', keyArg: 1, keyProperty: 'featureFlag' },
       ]);
       expect(result.stderr).toContain('featureFlags (key in `flag_key` of argument 0)');
-      const registry = parse(readFileSync(join(temp.dir, 'flags.yaml'), 'utf8')) as { flags: Record<string, unknown> };
+      // The enum lists exactly the keys read: it is the registry (docs/init.md), no flags.yaml.
       // `track`'s `feature` is no flag: the call does not name one.
-      expect(Object.keys(registry.flags).sort()).toEqual(['customers', 'folders']);
-      // The proposed config finds the same reads (the starter registry still has placeholders to fill in).
+      expect(config.registry).toEqual({ code: ['src/constants/flags.ts#Flags'] });
+      expect(existsSync(join(temp.dir, 'flags.yaml'))).toBe(false);
+      const { registry } = loadConfigRegistry(loadConfig(join(temp.dir, 'flagdebt.config.json')), { git: false });
+      expect([...registry.flags.keys()].sort()).toEqual(['customers', 'folders']);
+      // The proposed config finds the same reads.
       const project = new FlagProject({ root: temp.dir, accessors: loadConfig(join(temp.dir, 'flagdebt.config.json')).accessors });
       const reads = project.readsIn(join(temp.dir, 'src/routes/customers.ts'));
       expect(reads.map((r) => `${r.line} ${r.kind} ${r.key}`)).toEqual(['6 evaluation customers', '8 evaluation folders']);

@@ -97,7 +97,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   registry
     .command('validate')
     .description('check the registry and report every problem with its location')
-    .argument('[file]', 'registry file (default: the one the config names)')
+    .argument('[file]', 'registry file (default: the one the config names, or its registry in code)')
     .option('-c, --config <file>', 'use this flagdebt.config file')
     .action(async (file: string | undefined, options) =>
       setExit(await (await import('./commands/registry.js')).runRegistryValidate(file, options, io)),

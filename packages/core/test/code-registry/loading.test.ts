@@ -49,6 +49,7 @@ describe('code registry shapes', () => {
         'export type Id = (typeof IDS)[number];',
         "const BASE = { A: 'a-key' };",
         "export const ALL = Object.freeze({ ...BASE, B: 'b-key' });",
+        'export const defaults = { newNav: false, beta: true, isOn(key: string) { return key; }, get all() { return 1; } };',
         'declare function buildFlags(): Record<string, boolean>;',
       ].join('\n'),
     };
@@ -58,6 +59,7 @@ describe('code registry shapes', () => {
     expect(keysOf(files, ['src/flags.ts#flags'])).toEqual(['newNav', 'bulkEdit', 'legacyExport']);
     expect(keysOf(files, ['src/flags.ts#Id'])).toEqual(['one', 'two']);
     expect(keysOf(files, ['src/flags.ts#ALL'])).toEqual(['a-key', 'b-key']);
+    expect(keysOf(files, ['src/flags.ts#defaults'])).toEqual(['newNav', 'beta']);
   });
 
   it('prefers the declaration that lists keys when a const and a type share a name', () => {
@@ -100,6 +102,16 @@ describe('code registry metadata and problems', () => {
     expect(registry.source).toBe('code');
     expect(registry.file).toBe(join(dir, 'src/flags.ts'));
     expect(registry.flags.get('new-nav')).toMatchObject({ owner: 'platform', type: 'release', created: '2026-01-01', expires: '2026-03-01', location: { line: 3, column: 3 }, declaredIn: join(dir, 'src/flags.ts') });
+  });
+
+  it('reports a metadata file without a `flags` mapping; an empty `flags:` is fine', () => {
+    const files = { 'flagdebt.config.json': '{ "registry": { "code": "src/flags.ts#K", "metadata": "meta.yaml" } }', 'src/flags.ts': "export type K = 'a' | 'b';\n" };
+    const bad = project({ ...files, 'meta.yaml': 'flag:\n  a:\n    owner: web\n' });
+    expect(validateConfigRegistry(loadConfig(join(bad, 'flagdebt.config.json')), { git: false })).toEqual([
+      expect.objectContaining({ code: 'registry/missing-flags', file: join(bad, 'meta.yaml'), line: 1 }),
+    ]);
+    const empty = project({ ...files, 'meta.yaml': '# owners go here\nflags:\n' });
+    expect(validateConfigRegistry(loadConfig(join(empty, 'flagdebt.config.json')), { git: false })).toEqual([]);
   });
 
   it('says which export is missing or lists no keys', () => {

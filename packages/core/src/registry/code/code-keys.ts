@@ -168,6 +168,8 @@ export class KeyReader {
         if (ts.isIdentifier(e)) out.push(...this.valueKeys(e.text, at, depth + 1, want));
         continue;
       }
+      // Methods and accessors are behaviour, not flags.
+      if (!ts.isPropertyAssignment(p) && !ts.isShorthandPropertyAssignment(p)) continue;
       const name = propertyNameText(p.name);
       if (name === undefined) continue;
       if (want === 'values') {

@@ -13,7 +13,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import type { CodeRegistryRef, FlagDefinition, FlagdebtConfig, Registry } from '../../types.js';
 import { nodeSourceHost, type SourceHost } from '../../matching/source-host.js';
 import { validatePartialFlag, type PartialFlag } from '../flag-validator.js';
-import { entriesOf, parseSource } from '../source-document.js';
+import { entriesOf, isMapping, parseSource } from '../source-document.js';
 import { registryFormat } from '../registry-format.js';
 import { CodeModules } from './code-modules.js';
 import { KeyReader, type CodeKey } from './code-keys.js';
@@ -45,6 +45,7 @@ export function analyseCodeRegistry(config: FlagdebtConfig, options: CodeRegistr
   const registry: Registry = { file: config.registryCode[0]?.file ?? config.registry, format: registryFormat(config.registry), source: 'code', flags: new Map() };
 
   const keys = new Map<string, { key: CodeKey; meta: KeyMetadata }>();
+  let located = false;
   for (const ref of config.registryCode) {
     const found = modules.exported(ref.file, ref.exportName);
     if (!found && modules.module(ref.file)?.symbols.exports.has(ref.exportName)) {
@@ -58,7 +59,8 @@ export function analyseCodeRegistry(config: FlagdebtConfig, options: CodeRegistr
       continue;
     }
     // Reports name the module that declares the first export's keys (not a barrel re-exporting it).
-    if (registry.file === config.registryCode[0]?.file) registry.file = found.file;
+    if (!located) registry.file = found.file;
+    located = true;
     const listed = reader.ofFound(found);
     if (listed.length === 0) {
       const decl = found.decls[0];
@@ -131,10 +133,19 @@ function readMetadata(file: string, host: SourceHost, out: Diagnostic[]): Map<st
     return entries;
   }
   const root = source.document.contents;
-  const flags = root && 'items' in root ? entriesOf(source, root as never).find((e) => e.key === 'flags') : undefined;
-  if (!flags?.value || !('items' in flags.value)) return entries;
+  const flags = isMapping(root) ? entriesOf(source, root).find((e) => e.key === 'flags') : undefined;
+  if (!flags || !isMapping(flags.value)) {
+    // `flags:` with nothing under it is an empty metadata file; anything else is a mistake.
+    if (!flags || (flags.value !== null && (flags.value as { value?: unknown }).value !== null)) {
+      out.push({
+        severity: 'error', code: 'registry/missing-flags', file, line: flags?.position.line ?? 1, column: flags?.position.column ?? 1,
+        message: 'the metadata file has no `flags` mapping', fix: 'write a top-level `flags:` mapping keyed by flag key, as in flags.yaml (docs/registry.md)',
+      });
+    }
+    return entries;
+  }
   const format = registryFormat(file);
-  for (const entry of entriesOf(source, flags.value as never)) {
+  for (const entry of entriesOf(source, flags.value)) {
     if (entries.has(entry.key)) {
       out.push({ severity: 'error', code: 'registry/duplicate-key', file, ...entry.position, flag: entry.key, message: `duplicate flag "${entry.key}" in the metadata file`, fix: 'merge the two entries' });
       continue;
