@@ -309,6 +309,15 @@ for (const [, parent, commit, flag, direction] of rows) {
       if (k > 0) left.set(t, k - 1);
       else process.stdout.write(`    kept: ${t}\n`);
     }
+    // flagdebt's removed lines the human kept.
+    const human = new Map(hb);
+    for (const l of oursRemoved) {
+      const t = l.trim();
+      if (t === '' || BRACKETS.test(t)) continue;
+      const k = human.get(t) ?? 0;
+      if (k > 0) human.set(t, k - 1);
+      else process.stdout.write(`    extra: ${t}\n`);
+    }
   }
   fs.rmSync(run, { recursive: true, force: true });
 }

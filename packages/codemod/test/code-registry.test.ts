@@ -29,6 +29,36 @@ describe('retiring a key from a code registry', () => {
     expect({ changed: again.changed.length, registry: again.registry }).toEqual({ changed: 0, registry: null });
   });
 
+  it('finds the export behind a barrel that re-exports it', async () => {
+    const project = setUp(root, unionCase);
+    fs.writeFileSync(path.join(project, 'src/index.ts'), "export type { FlagKey } from './types/flags';\nexport * from './ui/uiConfig';\n");
+    const config = JSON.parse(read(project, 'flagdebt.config.json'));
+    config.registry.code = ['src/index.ts#FlagKey', 'src/index.ts#UiFlags'];
+    fs.writeFileSync(path.join(project, 'flagdebt.config.json'), JSON.stringify(config));
+    await removeFlags({ dir: project, flags: [{ key: 'newNav', value: true }], allowDirty: true, now: '2026-11-21' });
+    for (const f of ['src/types/flags.ts', 'src/ui/uiConfig.ts', 'src/server/schema.ts']) expect(read(project, f)).not.toContain('newNav');
+    expect(typeErrors(project)).toEqual([]);
+  });
+
+  it('leaves a mirror in a JavaScript file (no type-check guards it) while code still reads `.key`', async () => {
+    const project = setUp(root, unionCase);
+    const legacy = [
+      "import { defaultFlags } from '../types/flags';",
+      '',
+      'export const legacyFlags = { ...defaultFlags, newNav: false, darkMode: true, betaSearch: false };',
+      'export const legacyNav = () => (legacyFlags.newNav ? "sidebar" : "topbar");',
+      '',
+    ].join('\n');
+    const config = JSON.parse(read(project, 'flagdebt.config.json'));
+    config.include = ['**/*.{ts,tsx,js}'];
+    fs.writeFileSync(path.join(project, 'flagdebt.config.json'), JSON.stringify(config));
+    fs.mkdirSync(path.join(project, 'src/legacy'));
+    fs.writeFileSync(path.join(project, 'src/legacy/flags.js'), legacy);
+    await removeFlags({ dir: project, flags: [{ key: 'newNav', value: true }], allowDirty: true, now: '2026-11-21' });
+    expect(read(project, 'src/legacy/flags.js')).toBe(legacy);
+    expect(read(project, 'src/types/flags.ts')).not.toContain('newNav');
+  });
+
   it('creates the metadata YAML for the tombstone when the project has none', async () => {
     const project = setUp(root, unionCase);
     fs.rmSync(path.join(project, 'flags.yaml'));

@@ -5,7 +5,7 @@ import { applyEdits, type Edit } from '../edit/text-edits.js';
 import { parse } from '../fold/fold-engine.js';
 import type { SourceSet } from '../removal/source-set.js';
 import { removeListMember } from './key-declarations.js';
-import { readRegistryExport, type RegistryMember } from './registry-export.js';
+import { readRegistryExport, type RegistryExport, type RegistryMember } from './registry-export.js';
 
 type Resolve = (specifier: string, fromFile: string) => string | null | undefined;
 
@@ -19,6 +19,8 @@ interface Registry {
   aliases: Map<string, string>;
   /** The members that declare the keys being retired. */
   members: Array<RegistryMember & { file: string }>;
+  /** The modules that declare the exports (behind any barrel). */
+  files: Set<string>;
 }
 
 /**
@@ -32,7 +34,7 @@ interface Registry {
  */
 export function retireFromCodeRegistry(refs: CodeRegistryRef[], sources: SourceSet, keys: Set<string>, resolve: Resolve): number {
   if (refs.length === 0 || keys.size === 0) return 0;
-  const registry = readRegistry(refs, sources, keys);
+  const registry = readRegistry(refs, sources, keys, resolve);
   const byFile = new Map<string, Edit[]>();
   const add = (file: string, edit: Edit | null): void => {
     if (edit) byFile.set(file, [...(byFile.get(file) ?? []), edit]);
@@ -41,12 +43,15 @@ export function retireFromCodeRegistry(refs: CodeRegistryRef[], sources: SourceS
     const text = sources.text(m.file);
     if (typeof text === 'string') add(m.file, memberDeletion(text, m.node));
   }
-  const registryFiles = new Set(refs.map((r) => r.file));
+  const registryFiles = new Set([...refs.map((r) => r.file), ...registry.files]);
   for (const file of [...registryFiles, ...importersOf(sources, registryFiles, resolve)]) {
     const text = sources.text(file);
     if (typeof text !== 'string') continue;
     if (![...keys].some((k) => text.includes(k)) && ![...registry.aliases].some(([a, k]) => keys.has(k) && text.includes(a))) continue;
-    for (const e of mirrorDeletions(parse(file, text), text, registry, keys)) add(file, e);
+    // No type-check guards a JavaScript file: a mirror there goes only when nothing reads `.key` any more.
+    const unchecked = /\.[cm]?jsx?$/.test(file);
+    const retiredHere = unchecked ? new Set([...keys].filter((k) => !propertyReadAnywhere(sources, k))) : keys;
+    for (const e of mirrorDeletions(parse(file, text), text, registry, retiredHere)) add(file, e);
   }
   let deleted = 0;
   for (const [file, edits] of byFile) {
@@ -59,21 +64,46 @@ export function retireFromCodeRegistry(refs: CodeRegistryRef[], sources: SourceS
   return deleted;
 }
 
-function readRegistry(refs: CodeRegistryRef[], sources: SourceSet, retired: Set<string>): Registry {
-  const registry: Registry = { keys: new Set(), exports: new Set(), aliases: new Map(), members: [] };
+function readRegistry(refs: CodeRegistryRef[], sources: SourceSet, retired: Set<string>, resolve: Resolve): Registry {
+  const registry: Registry = { keys: new Set(), exports: new Set(), aliases: new Map(), members: [], files: new Set() };
   for (const ref of refs) {
-    const text = sources.text(ref.file);
-    if (typeof text !== 'string') continue;
-    const exp = readRegistryExport(parse(ref.file, text), ref.exportName);
-    if (!exp) continue;
-    registry.exports.add(exp.name);
-    for (const m of exp.members) {
+    const found = declaringModule(sources, ref.file, ref.exportName, resolve, 0);
+    if (!found) continue;
+    registry.files.add(found.file);
+    registry.exports.add(ref.exportName);
+    registry.exports.add(found.exp.name);
+    for (const m of found.exp.members) {
       registry.keys.add(m.key);
       if (m.alias !== undefined) registry.aliases.set(m.alias, m.key);
-      if (retired.has(m.key)) registry.members.push({ ...m, file: ref.file });
+      if (retired.has(m.key)) registry.members.push({ ...m, file: found.file });
     }
   }
   return registry;
+}
+
+const MAX_REEXPORTS = 5;
+
+/** The module that declares the export, behind barrels (`export { FlagKey } from './keys'`, `export *`). */
+function declaringModule(sources: SourceSet, file: string, name: string, resolve: Resolve, depth: number): { file: string; exp: RegistryExport } | null {
+  const text = sources.text(file);
+  if (typeof text !== 'string' || depth > MAX_REEXPORTS) return null;
+  const sf = parse(file, text);
+  const exp = readRegistryExport(sf, name);
+  if (exp) return { file, exp };
+  for (const s of sf.statements) {
+    if (!ts.isExportDeclaration(s) || !s.moduleSpecifier || !ts.isStringLiteral(s.moduleSpecifier)) continue;
+    let inner: string | undefined;
+    if (!s.exportClause) inner = name;
+    else if (ts.isNamedExports(s.exportClause)) {
+      const spec = s.exportClause.elements.find((e) => e.name.text === name);
+      inner = spec ? (spec.propertyName ?? spec.name).text : undefined;
+    }
+    if (inner === undefined) continue;
+    const target = resolve(s.moduleSpecifier.text, file);
+    const found = target ? declaringModule(sources, target, inner, resolve, depth + 1) : null;
+    if (found) return found;
+  }
+  return null;
 }
 
 /** The declaring member, with its separator (`| 'x'`, `X = 'x',`, `x?: boolean;`). */
@@ -175,6 +205,16 @@ function caseDeletions(sf: ts.SourceFile, text: string, block: ts.CaseBlock, ret
 
 function isRetiredCase(c: ts.CaseOrDefaultClause, retiredAt: (n: ts.Node) => boolean): boolean {
   return ts.isCaseClause(c) && retiredAt(c.expression);
+}
+
+/** `x.key`, `x?.key` or `x['key']` in any file of the project (after this run's edits). */
+function propertyReadAnywhere(sources: SourceSet, key: string): boolean {
+  const name = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`\\.\\s*${name}(?![\\w$])|\\[\\s*['"\`]${name}['"\`]\\s*\\]`);
+  return sources.files().some((f) => {
+    const t = sources.text(f);
+    return typeof t === 'string' && t.includes(key) && re.test(t);
+  });
 }
 
 /** Files importing one of the registry modules (static imports, re-exports, `import()`). */

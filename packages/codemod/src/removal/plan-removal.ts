@@ -163,8 +163,9 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   // unless a read stays somewhere (a skipped file, a kept read).
   if (config.registryCode.length > 0) {
     const retired = new Set(keys.filter((k) => !skipped.blockedKeys.has(k)));
-    for (const ref of config.registryCode) if (!beforeKeys.has(ref.file) && sources.originalText(ref.file) !== undefined) beforeKeys.set(ref.file, sources.text(ref.file));
     keyDecls += retireFromCodeRegistry(config.registryCode, sources, retired, (spec, from) => project.resolveModule(spec, from));
+    // A registry module first read by the retirement was not edited before it.
+    for (const f of sources.edited()) if (!beforeKeys.has(f)) beforeKeys.set(f, sources.originalText(f));
     for (const k of retired) removedKeys.add(k);
   }
   const keyDeclarationEdits = new Map([...beforeKeys].filter(([f, t]) => sources.text(f) !== t && typeof t === 'string') as Array<[string, string]>);
