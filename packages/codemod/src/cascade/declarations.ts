@@ -111,7 +111,7 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 }
 
 function isPureWrapperCall(init: ts.Expression): boolean {
-  return ts.isCallExpression(init) && PURE_WRAPPERS.has(init.expression.getText()) && init.arguments.every(isPure);
+  return ts.isCallExpression(init) && PURE_WRAPPERS.has(init.expression.getText()) && init.arguments.every((a) => isPure(a));
 }
 
 export type ImportBinding = ts.ImportClause | ts.ImportSpecifier | ts.NamespaceImport;
