@@ -12,9 +12,13 @@ export interface DeclarationRecord {
    */
   ambiguous: boolean;
   name: string;
-  kind: 'function' | 'variable' | 'class' | 'type' | 'import' | 'member';
-  /** The statement, import specifier/clause or class member to delete. */
+  kind: 'function' | 'variable' | 'class' | 'type' | 'import' | 'member' | 'binding';
+  /** The statement, import specifier/clause, class member or destructured binding to delete. */
   node: ts.Node;
+  /** Statements that only write it (`this.flagResolver = config.flagResolver;`): they go with it. */
+  writes?: ts.Statement[];
+  /** A destructured binding: whether the statement's initializer may go when no name is left. */
+  initializerDroppable?: boolean;
   exported: boolean;
   /** False when deleting it could drop an effect (an initializer that calls something) or a default export. */
   removable: boolean;
@@ -25,8 +29,16 @@ export interface DeclarationRecord {
 /** Calls that only wrap a component, so `const X = memo(() => ...)` can go when unused. */
 const PURE_WRAPPERS = new Set(['memo', 'forwardRef', 'lazy', 'React.memo', 'React.forwardRef', 'React.lazy']);
 
+export interface CollectOptions {
+  /**
+   * Hooks that return the flag container (`useUiConfig` for a `uiConfig.flags` accessor): a
+   * destructuring of their result whose names all became unused goes as a whole.
+   */
+  containerHooks?: ReadonlySet<string>;
+}
+
 /** `wanted` limits the records to some names (big files have thousands of declarations). */
-export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) => boolean): DeclarationRecord[] {
+export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) => boolean, options: CollectOptions = {}): DeclarationRecord[] {
   const out: DeclarationRecord[] = [];
   const skip = (name: string) => wanted !== undefined && !wanted(name);
   const add = (rec: Omit<DeclarationRecord, 'id' | 'ambiguous'>, chain: string): void => {
@@ -53,6 +65,8 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
           const name = d.name.text;
           const removable = !d.initializer || isPure(d.initializer) || isPureWrapperCall(d.initializer);
           add({ name, kind: 'variable', node: s, exported: exported(), removable, localReferences: () => countRefs(list, name, s) }, chain);
+        } else if (ts.isObjectBindingPattern(d.name) && d.initializer && !exported()) {
+          visitBindings(list, s, d.name, d.initializer, chain);
         }
       } else if (ts.isImportDeclaration(s) && s.importClause) {
         for (const binding of importBindings(s.importClause)) {
@@ -65,6 +79,23 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
     }
   };
 
+  /**
+   * `const { flags, isLoading } = useUiConfig()`: each name is its own record; the last one of
+   * the pattern takes the statement with it when evaluating the initializer can be dropped (pure,
+   * or a hook returning the flag container).
+   */
+  const visitBindings = (list: ts.Node, s: ts.VariableStatement, pattern: ts.ObjectBindingPattern, init: ts.Expression, chain: string): void => {
+    // A rest element's content depends on which properties are named before it.
+    if (pattern.elements.some((e) => e.dotDotDotToken)) return;
+    const whole = isPure(init) || isContainerHookCall(init, options.containerHooks);
+    for (const el of pattern.elements) {
+      if (!ts.isIdentifier(el.name) || skip(el.name.text)) continue;
+      const name = el.name.text;
+      const removable = (!el.initializer || isPure(el.initializer)) && (!el.propertyName || !ts.isComputedPropertyName(el.propertyName) || isPure(el.propertyName.expression));
+      add({ name, kind: 'binding', node: el, initializerDroppable: whole, exported: false, removable: removable && (whole || pattern.elements.length > 1), localReferences: () => countRefs(list, name, el) }, chain);
+    }
+  };
+
   const visitClass = (cls: ts.ClassDeclaration, chain: string): void => {
     for (const m of cls.members) {
       if (!(ts.isMethodDeclaration(m) || ts.isPropertyDeclaration(m)) || !m.name) continue;
@@ -72,8 +103,11 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
       if (!isPrivate || !(ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name))) continue;
       const name = m.name.text;
       if (skip(name)) continue;
-      const removable = ts.isMethodDeclaration(m) || !m.initializer || isPure(m.initializer);
-      add({ name, kind: 'member', node: m, exported: false, removable, localReferences: () => countMemberRefs(cls, name, m) }, chain);
+      // A field that is only ever assigned (`this.flagResolver = config.flagResolver;`) is as
+      // unused as one never mentioned: the plain assignments go with it.
+      const writes = ts.isPropertyDeclaration(m) ? memberWrites(cls, name) : [];
+      const removable = (ts.isMethodDeclaration(m) || !m.initializer || isPure(m.initializer)) && writes.every((w) => isPure(((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right));
+      add({ name, kind: 'member', node: m, writes, exported: false, removable, localReferences: () => countMemberRefs(cls, name, [m, ...writes]) }, chain);
     }
   };
 
@@ -110,6 +144,34 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
 }
 
+/** `useUiConfig()` for a `uiConfig` accessor root. */
+function isContainerHookCall(init: ts.Expression, hooks: ReadonlySet<string> | undefined): boolean {
+  let e = init;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  return hooks !== undefined && ts.isCallExpression(e) && ts.isIdentifier(e.expression) && hooks.has(e.expression.text) && e.arguments.every((a) => isPure(a));
+}
+
+/** Statements `this.name = value;` (plain assignments) anywhere in the class. */
+function memberWrites(cls: ts.ClassDeclaration, name: string): ts.Statement[] {
+  const out: ts.Statement[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isExpressionStatement(node) &&
+      ts.isBinaryExpression(node.expression) &&
+      node.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.expression.left) &&
+      node.expression.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      node.expression.left.name.text === name &&
+      (ts.isBlock(node.parent) || ts.isSourceFile(node.parent))
+    ) {
+      out.push(node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(cls);
+  return out;
+}
+
 function isPureWrapperCall(init: ts.Expression): boolean {
   return ts.isCallExpression(init) && PURE_WRAPPERS.has(init.expression.getText()) && init.arguments.every((a) => isPure(a));
 }
@@ -129,10 +191,10 @@ function countRefs(scope: ts.Node, name: string, own: ts.Node): number {
   return referencesInScope(scope, name, { types: true }).filter((id) => !(id.pos >= own.pos && id.end <= own.end)).length;
 }
 
-function countMemberRefs(cls: ts.ClassDeclaration, name: string, own: ts.Node): number {
+function countMemberRefs(cls: ts.ClassDeclaration, name: string, own: ts.Node[]): number {
   let n = 0;
   const visit = (node: ts.Node): void => {
-    if (node.pos >= own.pos && node.end <= own.end) return;
+    if (own.some((o) => node.pos >= o.pos && node.end <= o.end)) return;
     if (ts.isPropertyAccessExpression(node) && node.name.text === name) n++;
     if (ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression) && node.argumentExpression.text === name) n++;
     ts.forEachChild(node, visit);

@@ -1,0 +1,13 @@
+import type { IUnleashConfig } from '../types/config';
+
+export class LogoutController {
+    private baseUriPath: string;
+
+    constructor(config: IUnleashConfig) {
+        this.baseUriPath = config.baseUriPath;
+    }
+
+    redirectPath(): string {
+        return `${this.baseUriPath}/`;
+    }
+}
