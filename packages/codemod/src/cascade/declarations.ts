@@ -26,8 +26,18 @@ export interface DeclarationRecord {
   localReferences(): number;
 }
 
-/** Calls that only wrap a component, so `const X = memo(() => ...)` can go when unused. */
-const PURE_WRAPPERS = new Set(['memo', 'forwardRef', 'lazy', 'React.memo', 'React.forwardRef', 'React.lazy']);
+/**
+ * Factories that only build a value (a component, styles, a context), so `const X = memo(...)`,
+ * `const Row = styled.div\`...\``, `const Card = styled(Box)(({ theme }) => ...)` or
+ * `const button = cva('btn', {...})` can go when unused. Matched on the callee's first name
+ * (`React.memo`, `styled.div`) and through a call of one (`styled(Box)`).
+ */
+const PURE_FACTORIES = new Set([
+  'memo', 'forwardRef', 'lazy', 'React', 'styled', 'css', 'keyframes', 'createGlobalStyle', 'createContext', 'cva', 'tv',
+  'makeStyles', 'createStyles', 'withStyles', 'createTheme', 'tss', 'emotionStyled', 'observer',
+]);
+/** `React.*` factories (React has others, like `React.useState`, that are not). */
+const REACT_FACTORIES = new Set(['memo', 'forwardRef', 'lazy', 'createContext']);
 
 export interface CollectOptions {
   /**
@@ -173,7 +183,21 @@ function memberWrites(cls: ts.ClassDeclaration, name: string): ts.Statement[] {
 }
 
 function isPureWrapperCall(init: ts.Expression): boolean {
-  return ts.isCallExpression(init) && PURE_WRAPPERS.has(init.expression.getText()) && init.arguments.every((a) => isPure(a));
+  let e = init;
+  while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isTaggedTemplateExpression(e)) return isFactoryCallee(e.tag) && (ts.isNoSubstitutionTemplateLiteral(e.template) || e.template.templateSpans.every((s) => isPure(s.expression) || isPureWrapperCall(s.expression)));
+  return ts.isCallExpression(e) && isFactoryCallee(e.expression) && e.arguments.every((a) => isPure(a) || isPureWrapperCall(a));
+}
+
+function isFactoryCallee(callee: ts.Expression): boolean {
+  if (ts.isIdentifier(callee)) return callee.text !== 'React' && PURE_FACTORIES.has(callee.text);
+  if (ts.isPropertyAccessExpression(callee)) {
+    if (ts.isIdentifier(callee.expression) && callee.expression.text === 'React') return REACT_FACTORIES.has(callee.name.text);
+    // `styled.div`, `styled.button.attrs(...)`: the chain must start at a factory.
+    return isFactoryCallee(callee.expression) || (ts.isIdentifier(callee.expression) && PURE_FACTORIES.has(callee.expression.text));
+  }
+  // `styled(Box)` then called or tagged; `styled(Box)<Props>` is the same call.
+  return ts.isCallExpression(callee) && isPureWrapperCall(callee);
 }
 
 export type ImportBinding = ts.ImportClause | ts.ImportSpecifier | ts.NamespaceImport;
