@@ -10,8 +10,11 @@ export interface FoldRequest {
   /** Used for the script kind (`.tsx` parses JSX). */
   fileName: string;
   text: string;
-  /** Spans of the flag reads to replace by the value (a span may carry its own, for several flags at once). */
-  evaluations: Array<Span & { value?: FlagValue }>;
+  /**
+   * Spans of the flag reads to replace by the value (a span may carry its own, for several flags
+   * at once), or by a `text` of their own (a JSX gate's children, a deleted table entry).
+   */
+  evaluations: Array<Span & { value?: FlagValue; text?: string; constant?: boolean }>;
   value?: FlagValue;
 }
 
@@ -31,6 +34,7 @@ export function foldEvaluations(request: FoldRequest): FoldOutcome {
   const quote = preferredQuote(request.text);
   const initial = nonOverlapping(
     request.evaluations.map((s) => {
+      if (s.text !== undefined) return replaceWith(s.start, s.end, s.text, s.constant === true);
       const value = s.value ?? request.value;
       if (value === undefined) throw new Error('foldEvaluations: no value for an evaluation');
       return replaceWith(s.start, s.end, valueText(value, quote), true);
