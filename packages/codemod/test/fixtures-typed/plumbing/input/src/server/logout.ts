@@ -17,3 +17,8 @@ export class LogoutController {
         return `${this.baseUriPath}/`;
     }
 }
+
+export async function sessionLinks(config: IUnleashConfig, load: () => Promise<string[]>): Promise<string[]> {
+    const [links, signOutPage] = await Promise.all([load(), config.flagResolver.isEnabled('newNav')]);
+    return signOutPage ? [...links, '/logout'] : links;
+}

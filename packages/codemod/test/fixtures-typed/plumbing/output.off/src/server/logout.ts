@@ -11,3 +11,8 @@ export class LogoutController {
         return `${this.baseUriPath}/`;
     }
 }
+
+export async function sessionLinks(config: IUnleashConfig, load: () => Promise<string[]>): Promise<string[]> {
+    const [links] = await Promise.all([load()]);
+    return links;
+}
