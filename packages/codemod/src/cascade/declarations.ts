@@ -106,6 +106,25 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
     }
   };
 
+  /**
+   * `({ gb, user }) => ...` whose `gb` only carried the flag: the name leaves the pattern; the
+   * last parameter of a callback goes entirely when nothing is left of it.
+   */
+  const visitParameters = (fn: ts.ArrowFunction | ts.FunctionExpression, chain: string): void => {
+    const params = fn.parameters;
+    for (const p of params) {
+      if (!ts.isObjectBindingPattern(p.name) || p.name.elements.some((e) => e.dotDotDotToken)) continue;
+      const callback = (ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn)) || ts.isJsxExpression(fn.parent);
+      const droppable = callback && p === params[params.length - 1] && !p.initializer;
+      for (const el of p.name.elements) {
+        if (!ts.isIdentifier(el.name) || skip(el.name.text)) continue;
+        const name = el.name.text;
+        const removable = (!el.initializer || isPure(el.initializer)) && (p.name.elements.length > 1 || droppable) && (!el.propertyName || !ts.isComputedPropertyName(el.propertyName));
+        add({ name, kind: 'binding', node: el, initializerDroppable: droppable, exported: false, removable, localReferences: () => countRefs(fn, name, el) }, `${chain}/(${params.indexOf(p)})`);
+      }
+    }
+  };
+
   const visitClass = (cls: ts.ClassDeclaration, chain: string): void => {
     for (const m of cls.members) {
       if (!(ts.isMethodDeclaration(m) || ts.isPropertyDeclaration(m)) || !m.name) continue;
@@ -129,6 +148,7 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
         return;
       }
       const named = (ts.isFunctionLike(n) || ts.isClassLike(n)) && 'name' in n && n.name && ts.isIdentifier(n.name) ? n.name.text : undefined;
+      if (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) visitParameters(n, c);
       ts.forEachChild(n, (child) => next(child, named ? `${c}/${named}` : c));
     };
     ts.forEachChild(node, (child) => next(child, chainFor(node, chain)));

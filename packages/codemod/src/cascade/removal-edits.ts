@@ -40,6 +40,7 @@ export function removalEdits(text: string, dead: DeclarationRecord[]): Edit[] {
 function bindingEdit(text: string, pattern: ts.ObjectBindingPattern, gone: Set<ts.Node>, droppable: boolean): Edit {
   const sf = pattern.getSourceFile();
   const kept = pattern.elements.filter((e) => !gone.has(e));
+  if (ts.isParameter(pattern.parent)) return parameterEdit(text, pattern, kept, droppable);
   const decl = pattern.parent as ts.VariableDeclaration;
   const statement = decl.parent.parent as ts.VariableStatement;
   if (kept.length === 0) {
@@ -47,6 +48,23 @@ function bindingEdit(text: string, pattern: ts.ObjectBindingPattern, gone: Set<t
     const init = decl.initializer!;
     return { start: statement.getStart(sf), end: statement.getEnd(), parts: [{ start: init.getStart(sf), end: init.getEnd() }, ';'] };
   }
+  return patternEdit(text, pattern, kept);
+}
+
+/** A callback's destructured parameter: without the names that went, or gone when none is left. */
+function parameterEdit(text: string, pattern: ts.ObjectBindingPattern, kept: ts.BindingElement[], droppable: boolean): Edit {
+  const sf = pattern.getSourceFile();
+  if (kept.length > 0) return patternEdit(text, pattern, kept);
+  const param = pattern.parent as ts.ParameterDeclaration;
+  if (!droppable) return { start: pattern.getStart(sf), end: pattern.getEnd(), parts: ['{}'] };
+  const params = (param.parent as ts.SignatureDeclaration).parameters;
+  const i = params.indexOf(param);
+  if (i > 0) return { start: params[i - 1].getEnd(), end: param.getEnd(), parts: [''] };
+  return { start: param.getStart(sf), end: param.getEnd(), parts: [''] };
+}
+
+function patternEdit(text: string, pattern: ts.ObjectBindingPattern, kept: ts.BindingElement[]): Edit {
+  const sf = pattern.getSourceFile();
   const specs = kept.map((e) => e.getText(sf));
   const original = pattern.getText(sf);
   if (original.includes('\n')) {

@@ -1,4 +1,4 @@
-import { useUiConfig } from './uiConfig';
+import { useUiConfig, type UiConfig } from './uiConfig';
 
 export function navigationItems(): string[] {
     const { loading } = useUiConfig();
@@ -13,4 +13,12 @@ export function navigationTitle(): string {
 export function versionLabel(): string {
     const { uiConfig } = useUiConfig();
     return uiConfig.version;
+}
+
+export function menuLabels(entries: Array<{ label: string; uiConfig: UiConfig }>): string[] {
+    return entries.map(({ label }) => label);
+}
+
+export function layouts(contexts: Array<{ uiConfig: UiConfig }>): string[] {
+    return contexts.map(() => 'topbar');
 }

@@ -1,4 +1,4 @@
-import { useUiConfig } from './uiConfig';
+import { useUiConfig, type UiConfig } from './uiConfig';
 
 export function navigationItems(): string[] {
     const { loading } = useUiConfig();
@@ -14,4 +14,12 @@ export function navigationTitle(): string {
 export function versionLabel(): string {
     const { uiConfig } = useUiConfig();
     return `v${uiConfig.version}`;
+}
+
+export function menuLabels(entries: Array<{ label: string; uiConfig: UiConfig }>): string[] {
+    return entries.map(({ label }) => label.toUpperCase());
+}
+
+export function layouts(contexts: Array<{ uiConfig: UiConfig }>): string[] {
+    return contexts.map(() => 'sidebar');
 }
