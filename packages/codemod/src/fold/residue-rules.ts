@@ -1,4 +1,5 @@
 import { ts } from 'ts-morph';
+import { indentAt, reindentedParts, removalRange } from '../edit/layout.js';
 import { replaceWith, sliceOf, type Edit } from '../edit/text-edits.js';
 import { isPure, literalValue, skipOuter, type FoldContext } from './fold-context.js';
 
@@ -13,7 +14,46 @@ export function foldResidue(ctx: FoldContext, node: ts.Node): Edit | null {
   if (ts.isSpreadElement(node)) return foldSpread(ctx, node);
   if (ts.isTemplateExpression(node)) return foldTemplate(ctx, node);
   if (ts.isArrayLiteralExpression(node)) return foldDependencies(ctx, node);
+  if (ts.isJsxSelfClosingElement(node)) return foldConditionalRender(ctx, node);
   return null;
+}
+
+/** The props of a conditional-render component: `<ConditionallyRender condition={c} show={a} elseShow={b} />`. */
+const CONDITIONAL_PROPS = new Set(['condition', 'show', 'elseShow']);
+
+/**
+ * A conditional-render element (only the props `condition`, `show` and `elseShow`, whatever the
+ * component is called) whose condition is a folded literal is what it shows: the `show` or
+ * `elseShow` content, or nothing.
+ */
+function foldConditionalRender(ctx: FoldContext, node: ts.JsxSelfClosingElement): Edit | null {
+  const attrs = node.attributes.properties;
+  if (!attrs.every((a) => ts.isJsxAttribute(a) && ts.isIdentifier(a.name) && CONDITIONAL_PROPS.has(a.name.text))) return null;
+  const prop = (name: string) => attrs.find((a) => ts.isJsxAttribute(a) && (a.name as ts.Identifier).text === name) as ts.JsxAttribute | undefined;
+  const condition = prop('condition')?.initializer;
+  const show = prop('show');
+  if (!show || !condition || !ts.isJsxExpression(condition) || !condition.expression) return null;
+  const c = ctx.constantOf(skipOuter(condition.expression));
+  if (!c) return null;
+  const chosen = c.value ? show : prop('elseShow');
+  const init = chosen?.initializer;
+  const value = init && ts.isJsxExpression(init) ? init.expression : init;
+  const inChildren = ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent);
+  const start = node.getStart(ctx.sf);
+  const end = node.getEnd();
+  const nothing = !value || value.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(value) && value.text === 'undefined');
+  if (nothing) {
+    if (!inChildren) return replaceWith(start, end, 'null', true);
+    const r = removalRange(ctx.text, node, false);
+    return { start: r.start, end: r.end, parts: [''] };
+  }
+  const inner = skipOuter(value as ts.Expression);
+  const jsx = ts.isJsxElement(inner) || ts.isJsxSelfClosingElement(inner) || ts.isJsxFragment(inner);
+  const span = ctx.span(jsx ? inner : value!);
+  const parts = reindentedParts(ctx.text, span, indentAt(ctx.text, span.start), indentAt(ctx.text, start));
+  if (jsx) return { start, end, parts };
+  if (ts.isStringLiteral(inner) && inChildren && /^[^{}<>&\n]+$/.test(inner.text)) return replaceWith(start, end, inner.text);
+  return { start, end, parts: inChildren ? ['{', ...parts, '}'] : ['(', ...parts, ')'] };
 }
 
 /** React hooks whose last argument is a dependency array. */

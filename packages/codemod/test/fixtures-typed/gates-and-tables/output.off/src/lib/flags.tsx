@@ -20,3 +20,8 @@ type Handler = (req: Request) => Promise<string>;
 export function withWorkspace(handler: Handler, options: { featureFlag?: string; roles?: string[] } = {}): Handler {
   return async (req) => (options.featureFlag && !useFlag(options.featureFlag) ? 'not found' : handler(req));
 }
+
+/** Shows `show` when the condition holds, else `elseShow`. */
+export function ConditionallyRender(props: { condition: boolean; show: JSX.Element | null; elseShow?: JSX.Element | null }): JSX.Element | null {
+  return props.condition ? props.show : (props.elseShow ?? null);
+}
