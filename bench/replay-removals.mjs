@@ -12,6 +12,8 @@
  *
  *   npm run build && node bench/replay-removals.mjs [--cli path/to/bin.js] [--only flag] [--show-missed] [-- extra remove args]
  *
+ * --accessors-extra '[{"property":"flag"}]' appends accessors to the replay's config (an engineer
+ * who configures their route tables, say); the default config is the one every result so far used.
  * --show-missed lists, per commit, the human's removed non-test lines that flagdebt kept (by file),
  * and flagdebt's removed lines that the human kept, to see what is left to do.
  *
@@ -36,6 +38,7 @@ const option = (name, fallback) => {
 const cli = path.resolve(option('cli', path.join(here, '../packages/cli/dist/bin.js')));
 const only = option('only', null);
 const showMissed = own.includes('--show-missed');
+const accessorsExtra = JSON.parse(option('accessors-extra', '[]'));
 const tsv = option('commits', '/work/shared/realworld/removals/commits.tsv');
 const gitDir = option('git-dir', '/work/.mirror/Unleash+unleash/repo');
 const work = option('work', '/tmp/flagdebt-replay');
@@ -201,6 +204,7 @@ const CONFIG = {
     { call: 'flagResolver.isEnabled', keyArg: 0 },
     { call: 'flagResolver.getVariant', keyArg: 0 },
     { member: 'uiConfig.flags' },
+    ...accessorsExtra,
   ],
 };
 
