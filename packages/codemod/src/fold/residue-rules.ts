@@ -15,7 +15,31 @@ export function foldResidue(ctx: FoldContext, node: ts.Node): Edit | null {
   if (ts.isTemplateExpression(node)) return foldTemplate(ctx, node);
   if (ts.isArrayLiteralExpression(node)) return foldDependencies(ctx, node);
   if (ts.isJsxSelfClosingElement(node)) return foldConditionalRender(ctx, node);
+  if (ts.isVariableDeclaration(node)) return joinInitializer(ctx, node);
   return null;
+}
+
+/** Prettier's default width: a folded initializer that fits joins its `=` line. */
+const JOIN_WIDTH = 80;
+
+/**
+ * `const show =\n    isEnterprise() && flag;` folds to `const show =\n    isEnterprise();`, which
+ * reads like `const show = isEnterprise();` once the rest fits on one line.
+ */
+function joinInitializer(ctx: FoldContext, node: ts.VariableDeclaration): Edit | null {
+  const init = node.initializer;
+  if (!init || !ctx.isTouched(init)) return null;
+  const from = (node.type ?? node.name).getEnd();
+  const eq = ctx.text.indexOf('=', from);
+  const start = init.getStart(ctx.sf);
+  if (eq === -1 || !/^\s*\n\s*$/.test(ctx.text.slice(eq + 1, start))) return null;
+  const statement = node.parent.parent;
+  const end = ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1 ? statement.getEnd() : init.getEnd();
+  const rest = ctx.text.slice(start, end);
+  if (rest.includes('\n') || /\/[/*]/.test(ctx.text.slice(eq, start))) return null;
+  const lineStart = ctx.text.lastIndexOf('\n', eq) + 1;
+  if (ctx.text.slice(lineStart, eq + 1).length + 1 + rest.length > JOIN_WIDTH) return null;
+  return replaceWith(eq + 1, start, ' ');
 }
 
 /** The props of a conditional-render component: `<ConditionallyRender condition={c} show={a} elseShow={b} />`. */

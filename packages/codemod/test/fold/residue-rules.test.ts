@@ -69,3 +69,14 @@ describe('constant residue', () => {
     expect(fold(other, true)).toBe('const a = <If condition={true} show={<b />} when="x" />;\n');
   });
 });
+
+describe('initializers left on their own line', () => {
+  it('join the `=` line when the folded rest fits in 80 columns', () => {
+    const text = 'function f() {\n    const show =\n        isEnterprise() && FLAG;\n    return show;\n}\n';
+    expect(fold(text, true)).toBe('function f() {\n    const show = isEnterprise();\n    return show;\n}\n');
+    const long = `const show =\n    ${'x'.repeat(70)} && FLAG;\n`;
+    expect(fold(long, true)).toBe(`const show =\n    ${'x'.repeat(70)};\n`);
+    const untouched = 'const show =\n    isEnterprise();\nconst on = FLAG;\nuse(on);\n';
+    expect(fold(untouched, true)).toBe('const show =\n    isEnterprise();\nuse(true);\n');
+  });
+});
