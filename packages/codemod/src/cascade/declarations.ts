@@ -107,14 +107,15 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
   };
 
   /**
-   * `({ gb, user }) => ...` whose `gb` only carried the flag: the name leaves the pattern; the
-   * last parameter of a callback goes entirely when nothing is left of it.
+   * `({ gb, user }) => ...` or `constructor({ getLogger, flagResolver }: Pick<...>)` whose
+   * `gb` / `flagResolver` only carried the flag: the name leaves the pattern (the parameter's
+   * type stays); the last parameter of a callback goes entirely when nothing is left of it.
    */
-  const visitParameters = (fn: ts.ArrowFunction | ts.FunctionExpression, chain: string): void => {
+  const visitParameters = (fn: ts.FunctionLikeDeclaration, chain: string): void => {
     const params = fn.parameters;
     for (const p of params) {
       if (!ts.isObjectBindingPattern(p.name) || p.name.elements.some((e) => e.dotDotDotToken)) continue;
-      const callback = (ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn)) || ts.isJsxExpression(fn.parent);
+      const callback = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ((ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn)) || ts.isJsxExpression(fn.parent));
       const droppable = callback && p === params[params.length - 1] && !p.initializer;
       for (const el of p.name.elements) {
         if (!ts.isIdentifier(el.name) || skip(el.name.text)) continue;
@@ -148,7 +149,7 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
         return;
       }
       const named = (ts.isFunctionLike(n) || ts.isClassLike(n)) && 'name' in n && n.name && ts.isIdentifier(n.name) ? n.name.text : undefined;
-      if (ts.isArrowFunction(n) || ts.isFunctionExpression(n)) visitParameters(n, c);
+      if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n)) && n.body) visitParameters(n, named ? `${c}/${named}` : ts.isConstructorDeclaration(n) ? `${c}/constructor` : c);
       ts.forEachChild(n, (child) => next(child, named ? `${c}/${named}` : c));
     };
     ts.forEachChild(node, (child) => next(child, chainFor(node, chain)));

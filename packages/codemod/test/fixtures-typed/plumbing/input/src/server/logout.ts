@@ -22,3 +22,18 @@ export async function sessionLinks(config: IUnleashConfig, load: () => Promise<s
     const [links, signOutPage] = await Promise.all([load(), config.flagResolver.isEnabled('newNav')]);
     return signOutPage ? [...links, '/logout'] : links;
 }
+
+export class SessionService {
+    private flagResolver: IFlagResolver;
+
+    private baseUriPath: string;
+
+    constructor({ baseUriPath, flagResolver }: Pick<IUnleashConfig, 'baseUriPath' | 'flagResolver'>) {
+        this.baseUriPath = baseUriPath;
+        this.flagResolver = flagResolver;
+    }
+
+    loginPath(): string {
+        return this.flagResolver.isEnabled('newNav') ? `${this.baseUriPath}/sign-in` : `${this.baseUriPath}/login`;
+    }
+}

@@ -16,3 +16,15 @@ export async function sessionLinks(config: IUnleashConfig, load: () => Promise<s
     const [links] = await Promise.all([load()]);
     return links;
 }
+
+export class SessionService {
+    private baseUriPath: string;
+
+    constructor({ baseUriPath }: Pick<IUnleashConfig, 'baseUriPath' | 'flagResolver'>) {
+        this.baseUriPath = baseUriPath;
+    }
+
+    loginPath(): string {
+        return `${this.baseUriPath}/login`;
+    }
+}
