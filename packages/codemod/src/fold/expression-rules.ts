@@ -2,7 +2,7 @@ import { ts } from 'ts-morph';
 import { indentAt, reindentedParts, removalRange } from '../edit/layout.js';
 import { replaceWith, sliceOf, type Edit } from '../edit/text-edits.js';
 import { foldResidue } from './residue-rules.js';
-import { isPure, literalValue, valueText, type Folded, type FoldContext } from './fold-context.js';
+import { literalValue, valueText, type Folded, type FoldContext } from './fold-context.js';
 
 /**
  * Expression simplification: each rule looks at one node whose operand is a literal written by

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { attachedCommentStart, indentAt, reindentedParts, removeNode } from '../edit/layout.js';
 import { sliceOf, type Edit } from '../edit/text-edits.js';
-import { isPure, literalValue, type FoldContext } from './fold-context.js';
+import { literalValue, type FoldContext } from './fold-context.js';
 import { foldDeferredInitializer } from './statement-residue.js';
 import { boundNames, declaredNames, referencesInScope } from './scope.js';
 
