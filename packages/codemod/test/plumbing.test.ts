@@ -5,8 +5,8 @@ import { removeFlags } from '../src/index.js';
 import { tempProject } from './support/temp-project.js';
 
 /** Removes new-checkout (kept ON) from one file and returns its new text. */
-async function removeIn(text: string): Promise<string> {
-  const dir = tempProject({ 'src/page.ts': text }, 'flagdebt-plumbing-');
+async function removeIn(text: string, others: Record<string, string> = {}): Promise<string> {
+  const dir = tempProject({ 'src/page.ts': text, ...others }, 'flagdebt-plumbing-');
   await removeFlags({ dir, flags: [{ key: 'new-checkout', value: true }], allowDirty: true, now: '2026-11-21', verify: false });
   return fs.readFileSync(path.join(dir, 'src/page.ts'), 'utf8');
 }
@@ -76,5 +76,32 @@ export class Service {
     expect(out).toContain('  private started: number;\n');
     expect(out).toContain('    this.started = Date.now();\n');
     expect(out).toContain('    this.other = other;\n');
+  });
+
+  it('drops a call of an imported function only when that function only computes', async () => {
+    const ops = `export const oneOf = (list: string[], x: string): boolean => list.includes(x);
+
+export function seen(x: string): boolean {
+  console.log(x);
+  return true;
+}
+`;
+    const text = `import { useFlag } from './flags';
+import { oneOf, seen } from './ops';
+
+export function caseSensitive(op: string): boolean {
+  if (
+    oneOf(['eq', 'ne'], op) ||
+    (oneOf(['in'], op) && !useFlag('new-checkout'))
+  ) {
+    return true;
+  }
+  if (seen(op) && !useFlag('new-checkout')) return true;
+  return false;
+}
+`;
+    const out = await removeIn(text, { 'src/ops.ts': ops });
+    expect(out).toContain("  if (oneOf(['eq', 'ne'], op)) {\n");
+    expect(out).toContain('  seen(op);\n');
   });
 });

@@ -14,6 +14,8 @@ export class FoldContext {
     readonly sf: ts.SourceFile,
     readonly text: string,
     readonly marks: Marks,
+    /** Whether `exported` of module `specifier` (imported here) is a side-effect-free function. */
+    private readonly pureImport?: PureImport,
   ) {
     this.constantKeys = new Set(marks.constants.map((s) => `${s.start}:${s.end}`));
   }
@@ -79,9 +81,15 @@ export class FoldContext {
     // Recursion is assumed impure while the body is looked at.
     this.pureFunctions.set(name, false);
     const body = topLevelFunctionBody(this.sf, name);
-    const pure = body !== undefined && (ts.isBlock(body) ? body.statements.every((s) => this.isPureStatement(s)) : this.isEffectFree(body));
+    const imported = body === undefined && this.pureImport ? importedName(this.sf, name) : undefined;
+    const pure = imported ? this.pureImport!(imported.specifier, imported.name) : body !== undefined && this.isPureBody(body);
     this.pureFunctions.set(name, pure);
     return pure;
+  }
+
+  /** A function body that only computes and returns. */
+  isPureBody(body: ts.ConciseBody): boolean {
+    return ts.isBlock(body) ? body.statements.every((s) => this.isPureStatement(s)) : this.isEffectFree(body);
   }
 
   private isPureStatement(s: ts.Statement): boolean {
@@ -93,6 +101,31 @@ export class FoldContext {
     }
     return false;
   }
+}
+
+export type PureImport = (specifier: string, exported: string) => boolean;
+
+/** `import { oneOf } from 'utils'` (or `{ x as oneOf }`): where `name` comes from. */
+function importedName(sf: ts.SourceFile, name: string): { specifier: string; name: string } | undefined {
+  for (const s of sf.statements) {
+    if (!ts.isImportDeclaration(s) || !ts.isStringLiteral(s.moduleSpecifier) || s.importClause?.isTypeOnly) continue;
+    const nb = s.importClause?.namedBindings;
+    if (!nb || !ts.isNamedImports(nb)) continue;
+    for (const el of nb.elements) if (el.name.text === name && !el.isTypeOnly) return { specifier: s.moduleSpecifier.text, name: (el.propertyName ?? el.name).text };
+  }
+  return undefined;
+}
+
+/** Whether module text `text` exports `name` as a function that only computes and returns. */
+export function exportsPureFunction(sf: ts.SourceFile, text: string, name: string): boolean {
+  const body = topLevelFunctionBody(sf, name);
+  if (body === undefined) return false;
+  const exported = sf.statements.some(
+    (s) =>
+      (ts.isFunctionDeclaration(s) && s.name?.text === name && ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) ||
+      (ts.isVariableStatement(s) && s.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name) && ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)),
+  );
+  return exported && new FoldContext(sf, text, { constants: [], touched: [] }).isPureBody(body);
 }
 
 /** Methods of strings, arrays, sets and maps that only read. */

@@ -2,7 +2,7 @@ import { ts, type SourceFile } from 'ts-morph';
 import type { FlagValue, Span } from '@flagdebt/core';
 import { applyEdits, overlaps, replaceWith, withoutNested, type Edit, type Marks } from '../edit/text-edits.js';
 import { foldExpression } from './expression-rules.js';
-import { FoldContext, preferredQuote, valueText } from './fold-context.js';
+import { FoldContext, preferredQuote, valueText, type PureImport } from './fold-context.js';
 import { foldStatement } from './statement-rules.js';
 import { inlineTupleSlot } from './tuple-slots.js';
 import { inlineVariable } from './variable-inliner.js';
@@ -17,6 +17,8 @@ export interface FoldRequest {
    */
   evaluations: Array<Span & { value?: FlagValue; text?: string; constant?: boolean }>;
   value?: FlagValue;
+  /** Whether an imported function is side-effect free (see FoldContext.isEffectFree); unknown when absent. */
+  pureImport?: PureImport;
 }
 
 export interface FoldOutcome {
@@ -44,7 +46,7 @@ export function foldEvaluations(request: FoldRequest): FoldOutcome {
   if (initial.length === 0) return { text: request.text, changed: false };
   let { text, marks } = applyEdits(request.text, initial, { constants: [], touched: [] });
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const edits = collectEdits(request.fileName, text, marks);
+    const edits = collectEdits(request.fileName, text, marks, request.pureImport);
     if (edits.length === 0) break;
     ({ text, marks } = applyEdits(text, edits, marks));
   }
@@ -61,8 +63,8 @@ export function scriptKindOf(fileName: string): ts.ScriptKind {
   return ts.ScriptKind.JSX;
 }
 
-function collectEdits(fileName: string, text: string, marks: Marks): Edit[] {
-  const ctx = new FoldContext(parse(fileName, text), text, marks);
+function collectEdits(fileName: string, text: string, marks: Marks, pureImport?: PureImport): Edit[] {
+  const ctx = new FoldContext(parse(fileName, text), text, marks, pureImport);
   const chosen: Edit[] = [];
   const take = (produced: Edit[] | null): boolean => {
     const edits = produced && withoutNested(produced);

@@ -54,3 +54,30 @@ function isWrite(id: ts.Identifier): boolean {
   if (ts.isArrayLiteralExpression(p) || ts.isShorthandPropertyAssignment(p) || ts.isPropertyAssignment(p) || ts.isSpreadElement(p)) return true;
   return (ts.isForInStatement(p) || ts.isForOfStatement(p)) && p.initializer === id;
 }
+
+/** Prettier's default width. */
+const JOIN_WIDTH = 80;
+
+/**
+ * `if (\n    a ||\n    (b && flag)\n) {` folds to a one-line condition on three lines; the
+ * engineer writes `if (a) {` once it fits.
+ */
+export function joinCondition(ctx: FoldContext, node: ts.IfStatement): Edit[] | null {
+  const cond = node.expression;
+  if (!ctx.isTouched(cond)) return null;
+  const start = cond.getStart(ctx.sf);
+  const end = cond.getEnd();
+  const open = ctx.text.lastIndexOf('(', start);
+  const close = ctx.text.indexOf(')', end);
+  if (open < node.getStart(ctx.sf) || close === -1) return null;
+  const before = ctx.text.slice(open + 1, start);
+  const after = ctx.text.slice(end, close);
+  if (!/^\s*$/.test(before) || !/^\s*$/.test(after) || !(before + after).includes('\n')) return null;
+  const condition = ctx.text.slice(start, end);
+  if (condition.includes('\n')) return null;
+  const lineStart = ctx.text.lastIndexOf('\n', open) + 1;
+  const lineEnd = ctx.text.indexOf('\n', close);
+  const tail = ctx.text.slice(close, lineEnd === -1 ? ctx.text.length : lineEnd);
+  if (open + 1 - lineStart + condition.length + tail.length > JOIN_WIDTH) return null;
+  return [{ start: open + 1, end: close, parts: [{ start, end }] }];
+}

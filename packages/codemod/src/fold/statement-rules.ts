@@ -2,12 +2,12 @@ import { ts } from 'ts-morph';
 import { attachedCommentStart, indentAt, reindentedParts, removeNode } from '../edit/layout.js';
 import { sliceOf, type Edit } from '../edit/text-edits.js';
 import { literalValue, type FoldContext } from './fold-context.js';
-import { foldDeferredInitializer } from './statement-residue.js';
+import { foldDeferredInitializer, joinCondition } from './statement-residue.js';
 import { boundNames, declaredNames, referencesInScope } from './scope.js';
 
 /** Branch pruning: `if`, `while (false)`, `switch` over a folded value, and code left unreachable. */
 export function foldStatement(ctx: FoldContext, node: ts.Node): Edit[] | null {
-  if (ts.isIfStatement(node)) return foldIf(ctx, node);
+  if (ts.isIfStatement(node)) return foldIf(ctx, node) ?? joinCondition(ctx, node);
   if (ts.isWhileStatement(node)) {
     const c = ctx.constantOf(node.expression);
     return c && !c.value ? [removeStatement(ctx, node)] : null;

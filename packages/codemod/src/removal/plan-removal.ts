@@ -8,6 +8,7 @@ import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
 import type { TextFormat } from '../edit/text-format.js';
 import { OverlappingEditsError } from '../edit/text-edits.js';
 import { foldEvaluations, parse } from '../fold/fold-engine.js';
+import { exportsPureFunction } from '../fold/fold-context.js';
 import { assertionStatement, expressionAt, readShape } from './read-shapes.js';
 import { applyEdits, type Edit } from '../edit/text-edits.js';
 import { removalRange } from '../edit/layout.js';
@@ -131,10 +132,22 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     }
     if (spans.length > 0 || asserted.dropped.length > 0) planned.push({ file, text, spans });
   }
+  // `oneOf(list, x) && false`: a project function that only computes may be dropped like `x.a`.
+  const pureCache = new Map<string, boolean>();
+  const pureImports = (file: string) => (specifier: string, exported: string): boolean => {
+    const target = project.resolveModule(specifier, file);
+    if (!target) return false;
+    const key = `${target}\0${exported}`;
+    if (!pureCache.has(key)) {
+      const original = sources.originalText(target);
+      pureCache.set(key, typeof original === 'string' && original.includes(exported) && exportsPureFunction(parse(target, original), original, exported));
+    }
+    return pureCache.get(key)!;
+  };
   for (const { file, text, spans } of planned) {
     let folded: string;
     try {
-      folded = foldEvaluations({ fileName: file, text, evaluations: spans }).text;
+      folded = foldEvaluations({ fileName: file, text, evaluations: spans, pureImport: pureImports(file) }).text;
     } catch (error) {
       if (error instanceof OverlappingEditsError) throw new FlagdebtError(unsupportedShape(config.root, file, error));
       if (!(error instanceof RangeError)) throw error;

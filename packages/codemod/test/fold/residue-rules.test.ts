@@ -80,3 +80,13 @@ describe('initializers left on their own line', () => {
     expect(fold(untouched, true)).toBe('const show =\n    isEnterprise();\nuse(true);\n');
   });
 });
+
+describe('conditions left on their own lines', () => {
+  it('join `if (` when the folded condition fits in 80 columns', () => {
+    const text = 'function f(op) {\n    if (\n        isString(op) ||\n        (isList(op) && FLAG)\n    ) {\n        show();\n    }\n}\nconst isString = (op) => op.length > 0;\nconst isList = (op) => op.length > 1;\n';
+    expect(fold(text, false)).toBe('function f(op) {\n    if (isString(op)) {\n        show();\n    }\n}\nconst isString = (op) => op.length > 0;\nconst isList = (op) => op.length > 1;\n');
+    // An imported `isList` is unknown without the project: it stays for its effects.
+    const imported = "import { isList } from './ops';\nif (\n    a ||\n    (isList(op) && FLAG)\n) {\n    show();\n}\n";
+    expect(fold(imported, false)).toBe("import { isList } from './ops';\nif (\n    a ||\n    (isList(op) && false)\n) {\n    show();\n}\n");
+  });
+});
