@@ -79,11 +79,15 @@ export class Service {
   });
 
   it('drops a call of an imported function only when that function only computes', async () => {
-    const ops = `export const oneOf = (list: string[], x: string): boolean => list.includes(x);
+    const ops = `export const oneOf = (list: string[], x: string): boolean => {
+  return list.some((value) => value === x);
+};
 
 export function seen(x: string): boolean {
-  console.log(x);
-  return true;
+  return [x].some((value) => {
+    console.log(value);
+    return true;
+  });
 }
 `;
     const text = `import { useFlag } from './flags';

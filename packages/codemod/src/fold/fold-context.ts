@@ -71,7 +71,14 @@ export class FoldContext {
   private isPureCall(call: ts.CallExpression): boolean {
     const callee = call.expression;
     if (ts.isPropertyAccessExpression(callee)) {
-      if (!READ_ONLY_METHODS.has(callee.name.text)) return false;
+      const method = callee.name.text;
+      if (CALLBACK_METHODS.has(method)) {
+        // `values.some((v) => v === match)`: reads only when the callback does.
+        const callbacks = call.arguments.filter((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a)) as Array<ts.ArrowFunction | ts.FunctionExpression>;
+        if (!callbacks.every((f) => this.isPureBody(f.body))) return false;
+      } else if (!READ_ONLY_METHODS.has(method)) {
+        return false;
+      }
       return this.isEffectFree(callee.expression);
     }
     if (!ts.isIdentifier(callee) || shadowed(callee)) return false;
@@ -127,6 +134,9 @@ export function exportsPureFunction(sf: ts.SourceFile, text: string, name: strin
   );
   return exported && new FoldContext(sf, text, { constants: [], touched: [] }).isPureBody(body);
 }
+
+/** Array methods that only read when their callback does. */
+const CALLBACK_METHODS = new Set(['some', 'every', 'find', 'findIndex', 'filter', 'map']);
 
 /** Methods of strings, arrays, sets and maps that only read. */
 const READ_ONLY_METHODS = new Set(['includes', 'startsWith', 'endsWith', 'has', 'indexOf', 'lastIndexOf', 'trim', 'toLowerCase', 'toUpperCase', 'isArray', 'isInteger', 'isFinite', 'isNaN']);
