@@ -14,6 +14,7 @@ export function foldStatement(ctx: FoldContext, node: ts.Node): Edit[] | null {
   }
   if (ts.isExpressionStatement(node)) return foldExpressionStatement(ctx, node);
   if (ts.isSwitchStatement(node)) return foldSwitch(ctx, node);
+  if (ts.isReturnStatement(node)) return foldTrailingReturn(ctx, node);
   if (isStatementList(node)) return pruneUnreachable(ctx, node);
   return null;
 }
@@ -178,4 +179,11 @@ function pruneUnreachable(ctx: FoldContext, list: StatementList): Edit[] | null 
   // Function declarations are hoisted, so they stay reachable.
   const dead = stmts.slice(i + 1).filter((s) => !ts.isFunctionDeclaration(s));
   return dead.length ? dead.map((s) => removeNode(ctx.text, s)) : null;
+}
+
+/** `return;` that an inlined branch left as the last statement of a function body says nothing. */
+function foldTrailingReturn(ctx: FoldContext, node: ts.ReturnStatement): Edit[] | null {
+  const body = node.parent;
+  if (node.expression || !ts.isBlock(body) || !ts.isFunctionLike(body.parent) || body.statements[body.statements.length - 1] !== node) return null;
+  return ctx.isInsideTouched(node) ? [removeNode(ctx.text, node)] : null;
 }

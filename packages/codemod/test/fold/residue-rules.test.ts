@@ -90,3 +90,12 @@ describe('conditions left on their own lines', () => {
     expect(fold(imported, false)).toBe("import { isList } from './ops';\nif (\n    a ||\n    (isList(op) && false)\n) {\n    show();\n}\n");
   });
 });
+
+describe('a trailing return', () => {
+  it('goes when an inlined branch left it last in a function body', () => {
+    const text = 'async function f() {\n  if (FLAG) {\n    await a();\n    return;\n  }\n  await b();\n}\nfunction g() {\n  use();\n  return;\n}\n';
+    expect(fold(text, true)).toBe('async function f() {\n  await a();\n}\nfunction g() {\n  use();\n  return;\n}\n');
+    const loop = 'function f(xs) {\n  for (const x of xs) {\n    if (FLAG) {\n      use(x);\n      return;\n    }\n  }\n}\n';
+    expect(fold(loop, true)).toBe('function f(xs) {\n  for (const x of xs) {\n    use(x);\n    return;\n  }\n}\n');
+  });
+});
