@@ -98,8 +98,9 @@ function constantResult(ctx: FoldContext, fn: ts.Expression): boolean | undefine
 }
 
 /**
- * `rows.filter(r => true)` is `rows`; `rows.filter(() => false)` is `[]` (only when `rows` is
- * pure: it is no longer evaluated). The type-check gate catches a receiver that is not an array.
+ * `rows.filter(r => true)` is `rows` where the copy is only read (`.map(...)`, a spread, a
+ * `for...of`), else `[...rows]`; `rows.filter(() => false)` is `[]` (only when `rows` is pure: it
+ * is no longer evaluated). The type-check gate catches a receiver that is not an array.
  */
 function foldFilter(ctx: FoldContext, node: ts.CallExpression): Edit | null {
   const callee = node.expression;
@@ -107,8 +108,23 @@ function foldFilter(ctx: FoldContext, node: ts.CallExpression): Edit | null {
   const keepAll = constantResult(ctx, node.arguments[0]);
   if (keepAll === undefined) return null;
   const start = node.getStart(ctx.sf);
-  if (keepAll) return sliceOf(start, node.getEnd(), ctx.span(callee.expression));
-  return isPure(callee.expression) ? replaceWith(start, node.getEnd(), '[]') : null;
+  if (!keepAll) return isPure(callee.expression) ? replaceWith(start, node.getEnd(), '[]') : null;
+  // `filter` returns a copy: the array itself may stand in only where nothing can change it.
+  if (onlyRead(node)) return sliceOf(start, node.getEnd(), ctx.span(callee.expression));
+  return { start, end: node.getEnd(), parts: ['[...', ctx.span(callee.expression), ']'] };
+}
+
+/** Array methods that read their receiver without changing it (or keeping it). */
+const READING_METHODS = new Set(['map', 'filter', 'flatMap', 'some', 'every', 'find', 'findIndex', 'forEach', 'reduce', 'slice', 'join', 'includes', 'indexOf', 'length', 'concat', 'at', 'entries', 'keys', 'values', 'toSorted', 'toReversed']);
+
+/** The array a call returns is only read: chained into a reading method, spread, or iterated. */
+function onlyRead(call: ts.Expression): boolean {
+  let outer: ts.Node = call;
+  while (ts.isParenthesizedExpression(outer.parent)) outer = outer.parent;
+  const p = outer.parent;
+  if (ts.isPropertyAccessExpression(p) && p.expression === outer) return READING_METHODS.has(p.name.text);
+  if (ts.isSpreadElement(p)) return true;
+  return ts.isForOfStatement(p) && p.expression === outer;
 }
 
 /** Names of class-name builders whose object arguments map class names to conditions. */

@@ -12,7 +12,10 @@ describe('constant residue', () => {
   it('keeps a receiver that may have an effect when the filter keeps nothing', () => {
     expect(fold('const a = load().filter(() => FLAG);\n', false)).toBe('const a = load().filter(() => false);\n');
     expect(fold('const a = rows.filter(() => FLAG);\n', false)).toBe('const a = [];\n');
-    expect(fold('const a = load().filter((r) => FLAG || r.ok);\n', true)).toBe('const a = load();\n');
+    expect(fold('const a = load().filter((r) => FLAG || r.ok).map(f);\n', true)).toBe('const a = load().map(f);\n');
+    // The copy may be changed later: it stays a copy.
+    expect(fold('const a = rows.filter((r) => FLAG || r.ok);\na.push(x);\n', true)).toBe('const a = [...rows];\na.push(x);\n');
+    expect(fold('for (const r of rows.filter(() => FLAG)) use(r);\n', true)).toBe('for (const r of rows) use(r);\n');
   });
 
   it('leaves filters whose callback still decides something, and optional calls', () => {

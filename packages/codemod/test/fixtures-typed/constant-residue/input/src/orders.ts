@@ -89,3 +89,7 @@ export function seen(order: Order): string | null {
 export function legacyOnly(orders: Order[]): Order[] {
   return orders.filter(() => !useFlag('new-checkout'));
 }
+
+export function visibleIds(orders: Order[]): string[] {
+  return orders.filter((o) => useFlag('new-checkout') || !o.archived).map((o) => o.id);
+}

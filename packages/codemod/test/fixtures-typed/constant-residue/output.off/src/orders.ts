@@ -72,5 +72,9 @@ export function seen(order: Order): string | null {
 }
 
 export function legacyOnly(orders: Order[]): Order[] {
-  return orders;
+  return [...orders];
+}
+
+export function visibleIds(orders: Order[]): string[] {
+  return orders.filter((o) => !o.archived).map((o) => o.id);
 }

@@ -13,7 +13,7 @@ function track(event: string, id: string): void {
 }
 
 export function visibleOrders(orders: Order[]): Order[] {
-  return orders;
+  return [...orders];
 }
 
 export function useOrderTracking(id: string): void {
@@ -71,4 +71,8 @@ export function seen(order: Order): string | null {
 
 export function legacyOnly(orders: Order[]): Order[] {
   return [];
+}
+
+export function visibleIds(orders: Order[]): string[] {
+  return orders.map((o) => o.id);
 }
