@@ -15,6 +15,10 @@ export function foldStatement(ctx: FoldContext, node: ts.Node): Edit[] | null {
   if (ts.isExpressionStatement(node)) return foldExpressionStatement(ctx, node);
   if (ts.isSwitchStatement(node)) return foldSwitch(ctx, node);
   if (ts.isReturnStatement(node)) return foldTrailingReturn(ctx, node);
+  if (ts.isBlock(node) && isStatementList(node.parent) && ctx.isTouched(node) && node.statements.length > 0 && !clashes(ctx, node.statements, node)) {
+    // A kept branch left as a bare block (its names clashed with code since pruned): unwrap it.
+    return [{ start: node.getStart(ctx.sf), end: node.getEnd(), parts: inlinedStatements(ctx, node.statements, node.getStart(ctx.sf)) }];
+  }
   if (isStatementList(node)) return pruneUnreachable(ctx, node);
   return null;
 }

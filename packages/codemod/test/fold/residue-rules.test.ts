@@ -102,3 +102,10 @@ describe('a trailing return', () => {
     expect(fold(loop, true)).toBe('function f(xs) {\n  for (const x of xs) {\n    use(x);\n    return;\n  }\n}\n');
   });
 });
+
+describe('a kept branch left as a bare block', () => {
+  it('is unwrapped once the code its names clashed with is gone', () => {
+    const text = 'async function f() {\n  if (FLAG) {\n    const s = await a();\n    use(s);\n    return;\n  }\n  const s = await b();\n  use(s);\n}\n';
+    expect(fold(text, true)).toBe('async function f() {\n  const s = await a();\n  use(s);\n}\n');
+  });
+});
