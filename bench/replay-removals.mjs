@@ -12,11 +12,15 @@
  *            the codemod's own gate.
  * Exported trees live under /tmp and are never committed.
  *
- *   npm run build && node bench/replay-removals.mjs [--cli path/to/bin.js] [--only flag] [--registry yaml|code] [-- extra remove args]
+ *   npm run build && node bench/replay-removals.mjs [--cli path/to/bin.js] [--only flag] [--registry yaml|code] [--show-missed] [-- extra remove args]
  *
  * --registry yaml (default): a generated flags.yaml lists the one flag. --registry code: the
  * registry is Unleash's own code (the IFlagKey union and the frontend's UiFlags), with a metadata
  * YAML that only gives the flag's state and value.
+ * --accessors-extra '[{"property":"flag"}]' appends accessors to the replay's config (an engineer
+ * who configures their route tables, say); the default config is the one every result so far used.
+ * --show-missed lists, per commit, the human's removed non-test lines that flagdebt kept (by file),
+ * and flagdebt's removed lines that the human kept, to see what is left to do.
  *
  * Without the project's node_modules, unresolved modules give the same diagnostics before and
  * after, so they cancel out; breakage is then a lower bound of what a full install would show.
@@ -38,6 +42,8 @@ const option = (name, fallback) => {
 };
 const cli = path.resolve(option('cli', path.join(here, '../packages/cli/dist/bin.js')));
 const only = option('only', null);
+const showMissed = own.includes('--show-missed');
+const accessorsExtra = JSON.parse(option('accessors-extra', '[]'));
 const tsv = option('commits', '/work/shared/realworld/removals/commits.tsv');
 const gitDir = option('git-dir', '/work/.mirror/Unleash+unleash/repo');
 const work = option('work', '/tmp/flagdebt-replay');
@@ -215,6 +221,7 @@ const CONFIG = {
     { call: 'flagResolver.isEnabled', keyArg: 0 },
     { call: 'flagResolver.getVariant', keyArg: 0 },
     { member: 'uiConfig.flags' },
+    ...accessorsExtra,
   ],
 };
 
@@ -238,10 +245,18 @@ for (const [, parent, commit, flag, direction] of rows) {
   const human = git('diff', '-U0', '--no-color', parent, commit, '--', ...['*.ts', '*.tsx', '*.js', '*.jsx']);
   const humanRemoved = [];
   const humanTestRemoved = [];
+  const humanByFile = [];
   let current = null;
   for (const l of human.split('\n')) {
-    if (l.startsWith('diff --git')) current = /b\/(.*)$/.exec(l)[1];
-    else if (current && l.startsWith('-') && !l.startsWith('---')) (TEST.test(current) ? humanTestRemoved : humanRemoved).push(l.slice(1));
+    if (l.startsWith('diff --git')) current = / b\/(.*)$/.exec(l)[1];
+    else if (current && l.startsWith('-') && !l.startsWith('---')) {
+      if (TEST.test(current)) {
+        humanTestRemoved.push(l.slice(1));
+      } else {
+        humanRemoved.push(l.slice(1));
+        humanByFile.push({ file: current, line: l.slice(1) });
+      }
+    }
   }
   const removedFrom = (files) => {
     const out = [];
@@ -252,8 +267,16 @@ for (const [, parent, commit, flag, direction] of rows) {
     return out;
   };
   const changed = changedFiles(base, run);
+  const oursRemoved = [];
+  const oursByFile = [];
+  for (const c of changed) {
+    const d = spawnSync('git', ['diff', '--no-index', '-U0', '--no-color', path.join(base, c.rel), c.deleted ? '/dev/null' : path.join(run, c.rel)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const lines = removedLines(d.stdout);
+    oursRemoved.push(...lines);
+    for (const line of lines) oursByFile.push({ file: c.rel, line });
+  }
   const hb = lineBag(humanRemoved);
-  const ob = lineBag(removedFrom(changed));
+  const ob = lineBag(oursRemoved);
   const common = overlap(hb, ob);
   const changedTests = changedFiles(base, run, true);
   const thb = lineBag(humanTestRemoved);
@@ -319,7 +342,34 @@ for (const [, parent, commit, flag, direction] of rows) {
       else process.stdout.write(`    extra: ${t}\n`);
     }
   }
+  if (showMissed) {
+    printUnmatched('missed (human removed, flagdebt kept)', humanByFile, ob);
+    printUnmatched('extra (flagdebt removed, human kept)', oursByFile, hb);
+  }
   fs.rmSync(run, { recursive: true, force: true });
+}
+
+/** Prints the lines of `lines` ({file, line}) not matched by the multiset `other`, grouped by file. */
+function printUnmatched(title, lines, other) {
+  const left = new Map(other);
+  const byFile = new Map();
+  for (const { file, line } of lines) {
+    const l = line.trim();
+    if (l === '' || BRACKETS.test(l)) continue;
+    const n = left.get(l) ?? 0;
+    if (n > 0) {
+      left.set(l, n - 1);
+      continue;
+    }
+    if (!byFile.has(file)) byFile.set(file, []);
+    byFile.get(file).push(l);
+  }
+  if (byFile.size === 0) return;
+  process.stdout.write(`  ${title}:\n`);
+  for (const [file, ls] of byFile) {
+    process.stdout.write(`    ${file}\n`);
+    for (const l of ls) process.stdout.write(`      ${l.length > 140 ? l.slice(0, 137) + '...' : l}\n`);
+  }
 }
 const mean = (k) => results.reduce((a, r) => a + r[k], 0) / Math.max(1, results.length);
 const withTests = results.filter((r) => r.testRecall !== null);

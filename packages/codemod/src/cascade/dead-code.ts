@@ -103,6 +103,8 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
   };
 
   const sdkRoots = options.sdkRoots ?? new Set<string>();
+  // `useUiConfig()` returns the container of a `uiConfig.flags` accessor.
+  const containerHooks = new Set([...sdkRoots].map((r) => `use${r.charAt(0).toUpperCase()}${r.slice(1)}`));
   const sdkFiles = new Map<string, boolean>();
   /** A module that defines an accessor at its top level: flag infrastructure. */
   const isSdkFile = (file: string): boolean => {
@@ -123,7 +125,7 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
     const sf = parseText(file, text);
     const dead: DeclarationRecord[] = [];
     const sdk = isSdkFile(file);
-    for (const d of collectDeclarations(sf, (n) => lost.has(n), options.definitions?.get(file))) {
+    for (const d of collectDeclarations(sf, (n) => lost.has(n), { containerHooks, definitions: options.definitions?.get(file) })) {
       if (!d.removable || d.ambiguous) continue;
       if (sdk && d.kind !== 'import' && d.id === `${d.kind}:/${d.name}`) continue;
       const was = localBefore(file, d.id, d.name);

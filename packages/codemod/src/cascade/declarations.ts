@@ -12,9 +12,13 @@ export interface DeclarationRecord {
    */
   ambiguous: boolean;
   name: string;
-  kind: 'function' | 'variable' | 'class' | 'type' | 'import' | 'member';
-  /** The statement, import specifier/clause or class member to delete. */
+  kind: 'function' | 'variable' | 'class' | 'type' | 'import' | 'member' | 'binding';
+  /** The statement, import specifier/clause, class member or destructured binding to delete. */
   node: ts.Node;
+  /** Statements that only write it (`this.flagResolver = config.flagResolver;`): they go with it. */
+  writes?: ts.Statement[];
+  /** A destructured binding: whether the statement's initializer may go when no name is left. */
+  initializerDroppable?: boolean;
   exported: boolean;
   /** False when deleting it could drop an effect (an initializer that calls something) or a default export. */
   removable: boolean;
@@ -22,15 +26,36 @@ export interface DeclarationRecord {
   localReferences(): number;
 }
 
-/** Calls that only wrap a component, so `const X = memo(() => ...)` can go when unused. */
-const PURE_WRAPPERS = new Set(['memo', 'forwardRef', 'lazy', 'React.memo', 'React.forwardRef', 'React.lazy']);
+/**
+ * Factories that only build a value (a component, styles, a context), so `const X = memo(...)`,
+ * `const Row = styled.div\`...\``, `const Card = styled(Box)(({ theme }) => ...)` or
+ * `const button = cva('btn', {...})` can go when unused. Matched on the callee's first name
+ * (`React.memo`, `styled.div`) and through a call of one (`styled(Box)`).
+ */
+const PURE_FACTORIES = new Set([
+  'memo', 'forwardRef', 'lazy', 'React', 'styled', 'css', 'keyframes', 'createGlobalStyle', 'createContext', 'cva', 'tv',
+  'makeStyles', 'createStyles', 'withStyles', 'createTheme', 'tss', 'emotionStyled', 'observer',
+]);
+/** `React.*` factories (React has others, like `React.useState`, that are not). */
+const REACT_FACTORIES = new Set(['memo', 'forwardRef', 'lazy', 'createContext']);
+
+export interface CollectOptions {
+  /**
+   * Hooks that return the flag container (`useUiConfig` for a `uiConfig.flags` accessor): a
+   * destructuring of their result whose names all became unused goes as a whole.
+   */
+  containerHooks?: ReadonlySet<string>;
+  /**
+   * Consts holding a flag definition (`const showBanner = flag({ ... })` of a `define`
+   * accessor), removable although their initializer is a call: defining has no effect.
+   */
+  definitions?: ReadonlySet<string>;
+}
 
 /**
  * `wanted` limits the records to some names (big files have thousands of declarations).
- * `definitions`: consts holding a flag definition (`const showBanner = flag({ ... })` of a
- * `define` accessor), removable although their initializer is a call: defining has no effect.
  */
-export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) => boolean, definitions?: ReadonlySet<string>): DeclarationRecord[] {
+export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) => boolean, options: CollectOptions = {}): DeclarationRecord[] {
   const out: DeclarationRecord[] = [];
   const skip = (name: string) => wanted !== undefined && !wanted(name);
   const add = (rec: Omit<DeclarationRecord, 'id' | 'ambiguous'>, chain: string): void => {
@@ -55,8 +80,10 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
         const d = s.declarationList.declarations[0];
         if (ts.isIdentifier(d.name) && !skip(d.name.text)) {
           const name = d.name.text;
-          const removable = !d.initializer || isPure(d.initializer) || isPureWrapperCall(d.initializer) || (definitions?.has(name) === true && ts.isCallExpression(d.initializer));
+          const removable = !d.initializer || isPure(d.initializer) || isPureWrapperCall(d.initializer) || (options.definitions?.has(name) === true && ts.isCallExpression(d.initializer));
           add({ name, kind: 'variable', node: s, exported: exported(), removable, localReferences: () => countRefs(list, name, s) }, chain);
+        } else if (ts.isObjectBindingPattern(d.name) && d.initializer && !exported()) {
+          visitBindings(list, s, d.name, d.initializer, chain);
         }
       } else if (ts.isImportDeclaration(s) && s.importClause) {
         for (const binding of importBindings(s.importClause)) {
@@ -69,6 +96,43 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
     }
   };
 
+  /**
+   * `const { flags, isLoading } = useUiConfig()`: each name is its own record; the last one of
+   * the pattern takes the statement with it when evaluating the initializer can be dropped (pure,
+   * or a hook returning the flag container).
+   */
+  const visitBindings = (list: ts.Node, s: ts.VariableStatement, pattern: ts.ObjectBindingPattern, init: ts.Expression, chain: string): void => {
+    // A rest element's content depends on which properties are named before it.
+    if (pattern.elements.some((e) => e.dotDotDotToken)) return;
+    const whole = isPure(init) || isContainerHookCall(init, options.containerHooks);
+    for (const el of pattern.elements) {
+      if (!ts.isIdentifier(el.name) || skip(el.name.text)) continue;
+      const name = el.name.text;
+      const removable = (!el.initializer || isPure(el.initializer)) && (!el.propertyName || !ts.isComputedPropertyName(el.propertyName) || isPure(el.propertyName.expression));
+      add({ name, kind: 'binding', node: el, initializerDroppable: whole, exported: false, removable: removable && (whole || pattern.elements.length > 1), localReferences: () => countRefs(list, name, el) }, chain);
+    }
+  };
+
+  /**
+   * `({ gb, user }) => ...` or `constructor({ getLogger, flagResolver }: Pick<...>)` whose
+   * `gb` / `flagResolver` only carried the flag: the name leaves the pattern (the parameter's
+   * type stays); the last parameter of a callback goes entirely when nothing is left of it.
+   */
+  const visitParameters = (fn: ts.FunctionLikeDeclaration, chain: string): void => {
+    const params = fn.parameters;
+    for (const p of params) {
+      if (!ts.isObjectBindingPattern(p.name) || p.name.elements.some((e) => e.dotDotDotToken)) continue;
+      const callback = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ((ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn)) || ts.isJsxExpression(fn.parent));
+      const droppable = callback && p === params[params.length - 1] && !p.initializer;
+      for (const el of p.name.elements) {
+        if (!ts.isIdentifier(el.name) || skip(el.name.text)) continue;
+        const name = el.name.text;
+        const removable = (!el.initializer || isPure(el.initializer)) && (p.name.elements.length > 1 || droppable) && (!el.propertyName || !ts.isComputedPropertyName(el.propertyName));
+        add({ name, kind: 'binding', node: el, initializerDroppable: droppable, exported: false, removable, localReferences: () => countRefs(fn, name, el) }, `${chain}/(${params.indexOf(p)})`);
+      }
+    }
+  };
+
   const visitClass = (cls: ts.ClassDeclaration, chain: string): void => {
     for (const m of cls.members) {
       if (!(ts.isMethodDeclaration(m) || ts.isPropertyDeclaration(m)) || !m.name) continue;
@@ -76,8 +140,11 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
       if (!isPrivate || !(ts.isIdentifier(m.name) || ts.isPrivateIdentifier(m.name))) continue;
       const name = m.name.text;
       if (skip(name)) continue;
-      const removable = ts.isMethodDeclaration(m) || !m.initializer || isPure(m.initializer);
-      add({ name, kind: 'member', node: m, exported: false, removable, localReferences: () => countMemberRefs(cls, name, m) }, chain);
+      // A field that is only ever assigned (`this.flagResolver = config.flagResolver;`) is as
+      // unused as one never mentioned: the plain assignments go with it.
+      const writes = ts.isPropertyDeclaration(m) ? memberWrites(cls, name) : [];
+      const removable = (ts.isMethodDeclaration(m) || !m.initializer || isPure(m.initializer)) && writes.every((w) => isPure(((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right));
+      add({ name, kind: 'member', node: m, writes, exported: false, removable, localReferences: () => countMemberRefs(cls, name, [m, ...writes]) }, chain);
     }
   };
 
@@ -89,6 +156,7 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
         return;
       }
       const named = (ts.isFunctionLike(n) || ts.isClassLike(n)) && 'name' in n && n.name && ts.isIdentifier(n.name) ? n.name.text : undefined;
+      if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n) || ts.isFunctionDeclaration(n) || ts.isMethodDeclaration(n) || ts.isConstructorDeclaration(n)) && n.body) visitParameters(n, named ? `${c}/${named}` : ts.isConstructorDeclaration(n) ? `${c}/constructor` : c);
       ts.forEachChild(n, (child) => next(child, named ? `${c}/${named}` : c));
     };
     ts.forEachChild(node, (child) => next(child, chainFor(node, chain)));
@@ -114,8 +182,50 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
   return ts.canHaveModifiers(node) && (ts.getModifiers(node)?.some((m) => m.kind === kind) ?? false);
 }
 
+/** `useUiConfig()` for a `uiConfig` accessor root. */
+function isContainerHookCall(init: ts.Expression, hooks: ReadonlySet<string> | undefined): boolean {
+  let e = init;
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  return hooks !== undefined && ts.isCallExpression(e) && ts.isIdentifier(e.expression) && hooks.has(e.expression.text) && e.arguments.every((a) => isPure(a));
+}
+
+/** Statements `this.name = value;` (plain assignments) anywhere in the class. */
+function memberWrites(cls: ts.ClassDeclaration, name: string): ts.Statement[] {
+  const out: ts.Statement[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isExpressionStatement(node) &&
+      ts.isBinaryExpression(node.expression) &&
+      node.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+      ts.isPropertyAccessExpression(node.expression.left) &&
+      node.expression.left.expression.kind === ts.SyntaxKind.ThisKeyword &&
+      node.expression.left.name.text === name &&
+      (ts.isBlock(node.parent) || ts.isSourceFile(node.parent))
+    ) {
+      out.push(node);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(cls);
+  return out;
+}
+
 function isPureWrapperCall(init: ts.Expression): boolean {
-  return ts.isCallExpression(init) && PURE_WRAPPERS.has(init.expression.getText()) && init.arguments.every(isPure);
+  let e = init;
+  while (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  if (ts.isTaggedTemplateExpression(e)) return isFactoryCallee(e.tag) && (ts.isNoSubstitutionTemplateLiteral(e.template) || e.template.templateSpans.every((s) => isPure(s.expression) || isPureWrapperCall(s.expression)));
+  return ts.isCallExpression(e) && isFactoryCallee(e.expression) && e.arguments.every((a) => isPure(a) || isPureWrapperCall(a));
+}
+
+function isFactoryCallee(callee: ts.Expression): boolean {
+  if (ts.isIdentifier(callee)) return callee.text !== 'React' && PURE_FACTORIES.has(callee.text);
+  if (ts.isPropertyAccessExpression(callee)) {
+    if (ts.isIdentifier(callee.expression) && callee.expression.text === 'React') return REACT_FACTORIES.has(callee.name.text);
+    // `styled.div`, `styled.button.attrs(...)`: the chain must start at a factory.
+    return isFactoryCallee(callee.expression) || (ts.isIdentifier(callee.expression) && PURE_FACTORIES.has(callee.expression.text));
+  }
+  // `styled(Box)` then called or tagged; `styled(Box)<Props>` is the same call.
+  return ts.isCallExpression(callee) && isPureWrapperCall(callee);
 }
 
 export type ImportBinding = ts.ImportClause | ts.ImportSpecifier | ts.NamespaceImport;
@@ -133,10 +243,10 @@ function countRefs(scope: ts.Node, name: string, own: ts.Node): number {
   return referencesInScope(scope, name, { types: true }).filter((id) => !(id.pos >= own.pos && id.end <= own.end)).length;
 }
 
-function countMemberRefs(cls: ts.ClassDeclaration, name: string, own: ts.Node): number {
+function countMemberRefs(cls: ts.ClassDeclaration, name: string, own: ts.Node[]): number {
   let n = 0;
   const visit = (node: ts.Node): void => {
-    if (node.pos >= own.pos && node.end <= own.end) return;
+    if (own.some((o) => node.pos >= o.pos && node.end <= o.end)) return;
     if (ts.isPropertyAccessExpression(node) && node.name.text === name) n++;
     if (ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression) && node.argumentExpression.text === name) n++;
     ts.forEachChild(node, visit);

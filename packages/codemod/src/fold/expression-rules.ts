@@ -1,7 +1,8 @@
 import { ts } from 'ts-morph';
 import { indentAt, reindentedParts, removalRange } from '../edit/layout.js';
 import { replaceWith, sliceOf, type Edit } from '../edit/text-edits.js';
-import { isPure, literalValue, valueText, type Folded, type FoldContext } from './fold-context.js';
+import { foldResidue } from './residue-rules.js';
+import { literalValue, valueText, type Folded, type FoldContext } from './fold-context.js';
 
 /**
  * Expression simplification: each rule looks at one node whose operand is a literal written by
@@ -28,7 +29,7 @@ export function foldExpression(ctx: FoldContext, node: ts.Node): Edit | null {
     return keep(ctx, node, c.value ? node.whenTrue : node.whenFalse);
   }
   if (ts.isJsxExpression(node)) return foldJsxContainer(ctx, node);
-  return null;
+  return foldResidue(ctx, node);
 }
 
 function constant(ctx: FoldContext, node: ts.Node, value: Folded): Edit {
@@ -80,11 +81,11 @@ function foldBinary(ctx: FoldContext, node: ts.BinaryExpression): Edit | null {
       if (left) return left.value ? keep(ctx, node, node.right) : keep(ctx, node, node.left);
       if (right!.value) return keep(ctx, node, node.left);
       // `x && false` is false only when `x` can be dropped.
-      return isPure(node.left) ? constant(ctx, node, right!.value) : null;
+      return ctx.isEffectFree(node.left) ? constant(ctx, node, right!.value) : null;
     case ts.SyntaxKind.BarBarToken:
       if (left) return left.value ? keep(ctx, node, node.left) : keep(ctx, node, node.right);
       if (!right!.value) return keep(ctx, node, node.left);
-      return isPure(node.left) ? constant(ctx, node, right!.value) : null;
+      return ctx.isEffectFree(node.left) ? constant(ctx, node, right!.value) : null;
     case ts.SyntaxKind.QuestionQuestionToken:
       if (left && left.value !== null) return keep(ctx, node, node.left);
       if (left) return keep(ctx, node, node.right);

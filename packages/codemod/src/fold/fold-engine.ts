@@ -2,17 +2,23 @@ import { ts, type SourceFile } from 'ts-morph';
 import type { FlagValue, Span } from '@flagdebt/core';
 import { applyEdits, overlaps, replaceWith, withoutNested, type Edit, type Marks } from '../edit/text-edits.js';
 import { foldExpression } from './expression-rules.js';
-import { FoldContext, preferredQuote, valueText } from './fold-context.js';
+import { FoldContext, preferredQuote, valueText, type PureImport } from './fold-context.js';
 import { foldStatement } from './statement-rules.js';
+import { inlineTupleSlot } from './tuple-slots.js';
 import { inlineVariable } from './variable-inliner.js';
 
 export interface FoldRequest {
   /** Used for the script kind (`.tsx` parses JSX). */
   fileName: string;
   text: string;
-  /** Spans of the flag reads to replace by the value (a span may carry its own, for several flags at once). */
-  evaluations: Array<Span & { value?: FlagValue }>;
+  /**
+   * Spans of the flag reads to replace by the value (a span may carry its own, for several flags
+   * at once), or by a `text` of their own (a JSX gate's children, a deleted table entry).
+   */
+  evaluations: Array<Span & { value?: FlagValue; text?: string; constant?: boolean }>;
   value?: FlagValue;
+  /** Whether an imported function is side-effect free (see FoldContext.isEffectFree); unknown when absent. */
+  pureImport?: PureImport;
 }
 
 export interface FoldOutcome {
@@ -31,6 +37,7 @@ export function foldEvaluations(request: FoldRequest): FoldOutcome {
   const quote = preferredQuote(request.text);
   const initial = nonOverlapping(
     request.evaluations.map((s) => {
+      if (s.text !== undefined) return replaceWith(s.start, s.end, s.text, s.constant === true);
       const value = s.value ?? request.value;
       if (value === undefined) throw new Error('foldEvaluations: no value for an evaluation');
       return replaceWith(s.start, s.end, valueText(value, quote), true);
@@ -39,7 +46,7 @@ export function foldEvaluations(request: FoldRequest): FoldOutcome {
   if (initial.length === 0) return { text: request.text, changed: false };
   let { text, marks } = applyEdits(request.text, initial, { constants: [], touched: [] });
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const edits = collectEdits(request.fileName, text, marks);
+    const edits = collectEdits(request.fileName, text, marks, request.pureImport);
     if (edits.length === 0) break;
     ({ text, marks } = applyEdits(text, edits, marks));
   }
@@ -56,8 +63,8 @@ export function scriptKindOf(fileName: string): ts.ScriptKind {
   return ts.ScriptKind.JSX;
 }
 
-function collectEdits(fileName: string, text: string, marks: Marks): Edit[] {
-  const ctx = new FoldContext(parse(fileName, text), text, marks);
+function collectEdits(fileName: string, text: string, marks: Marks, pureImport?: PureImport): Edit[] {
+  const ctx = new FoldContext(parse(fileName, text), text, marks, pureImport);
   const chosen: Edit[] = [];
   const take = (produced: Edit[] | null): boolean => {
     const edits = produced && withoutNested(produced);
@@ -84,7 +91,7 @@ function collectEdits(fileName: string, text: string, marks: Marks): Edit[] {
   let inlined: Edit[] | null = null;
   const findVariable = (node: ts.Node): void => {
     if (inlined || !relevant(node)) return;
-    if (ts.isVariableDeclaration(node)) inlined = inlineVariable(ctx, node);
+    if (ts.isVariableDeclaration(node)) inlined = inlineVariable(ctx, node) ?? inlineTupleSlot(ctx, node);
     if (!inlined) ts.forEachChild(node, findVariable);
   };
   findVariable(ctx.sf);

@@ -34,7 +34,7 @@ export function declaredNames(statement: ts.Statement): string[] {
 }
 
 /** Whether `scope` (a node that opens a scope) binds `name` itself. */
-function bindsName(scope: ts.Node, name: string): boolean {
+export function bindsName(scope: ts.Node, name: string): boolean {
   if (ts.isFunctionLike(scope)) {
     if (scope.parameters.some((p) => boundNames(p.name).includes(name))) return true;
     if ((ts.isFunctionExpression(scope) || ts.isClassExpression(scope)) && scope.name?.text === name) return true;

@@ -1,18 +1,24 @@
 import { ts } from 'ts-morph';
 import { attachedCommentStart, indentAt, reindentedParts, removeNode } from '../edit/layout.js';
 import { sliceOf, type Edit } from '../edit/text-edits.js';
-import { isPure, literalValue, type FoldContext } from './fold-context.js';
-import { declaredNames } from './scope.js';
+import { literalValue, type FoldContext } from './fold-context.js';
+import { foldDeferredInitializer, joinCondition } from './statement-residue.js';
+import { boundNames, declaredNames, referencesInScope } from './scope.js';
 
 /** Branch pruning: `if`, `while (false)`, `switch` over a folded value, and code left unreachable. */
 export function foldStatement(ctx: FoldContext, node: ts.Node): Edit[] | null {
-  if (ts.isIfStatement(node)) return foldIf(ctx, node);
+  if (ts.isIfStatement(node)) return foldIf(ctx, node) ?? joinCondition(ctx, node);
   if (ts.isWhileStatement(node)) {
     const c = ctx.constantOf(node.expression);
     return c && !c.value ? [removeStatement(ctx, node)] : null;
   }
   if (ts.isExpressionStatement(node)) return foldExpressionStatement(ctx, node);
   if (ts.isSwitchStatement(node)) return foldSwitch(ctx, node);
+  if (ts.isReturnStatement(node)) return foldTrailingReturn(ctx, node);
+  if (ts.isBlock(node) && isStatementList(node.parent) && ctx.isTouched(node) && node.statements.length > 0 && !clashes(ctx, node.statements, node)) {
+    // A kept branch left as a bare block (its names clashed with code since pruned): unwrap it.
+    return [{ start: node.getStart(ctx.sf), end: node.getEnd(), parts: inlinedStatements(ctx, node.statements, node.getStart(ctx.sf)) }];
+  }
   if (isStatementList(node)) return pruneUnreachable(ctx, node);
   return null;
 }
@@ -27,7 +33,7 @@ function isStatementList(node: ts.Node): node is StatementList {
 function decide(ctx: FoldContext, test: ts.Expression): { value: boolean; effect?: ts.Expression } | null {
   const c = ctx.constantOf(test);
   if (c) return { value: Boolean(c.value) };
-  if (ts.isBinaryExpression(test) && !isPure(test.left)) {
+  if (ts.isBinaryExpression(test) && !ctx.isEffectFree(test.left)) {
     const r = ctx.constantOf(test.right);
     if (!r) return null;
     const op = test.operatorToken.kind;
@@ -73,24 +79,26 @@ function inlinedStatements(ctx: FoldContext, statements: readonly ts.Statement[]
 
 /**
  * Moving `const x` out of a block is unsafe when the parent scope already knows an `x`: it would
- * redeclare or shadow it. Then the block is kept as a bare block.
+ * redeclare or shadow it. Then the block is kept as a bare block. Only real bindings and
+ * references count: a property `o.x`, or an `x` that a nested function declares for itself, is
+ * no clash.
  */
 function clashes(ctx: FoldContext, statements: readonly ts.Statement[], replaced: ts.Node): boolean {
   const names = new Set(statements.flatMap((s) => (isBlockScoped(s) ? declaredNames(s) : [])));
   if (names.size === 0) return false;
-  let scope: ts.Node = replaced.parent;
-  if (ts.isBlock(scope) && ts.isFunctionLike(scope.parent)) scope = scope.parent;
+  const parent = replaced.parent;
+  const scope: ts.Node = ts.isCaseClause(parent) || ts.isDefaultClause(parent) ? parent.parent : parent;
+  const siblings = ts.isCaseBlock(scope) ? scope.clauses.flatMap((c) => [...c.statements]) : isStatementList(scope) ? [...scope.statements] : [];
+  const fn = ts.isBlock(scope) && ts.isFunctionLike(scope.parent) ? scope.parent : undefined;
   const from = replaced.getStart(ctx.sf);
   const to = replaced.getEnd();
-  let clash = false;
-  const visit = (n: ts.Node): void => {
-    if (clash) return;
-    if (n.pos >= from && n.end <= to) return;
-    if (ts.isIdentifier(n) && names.has(n.text)) clash = true;
-    else ts.forEachChild(n, visit);
-  };
-  visit(scope);
-  return clash;
+  for (const name of names) {
+    if (fn?.parameters.some((p) => boundNames(p.name).includes(name))) return true;
+    if (fn && ts.isFunctionExpression(fn) && fn.name?.text === name) return true;
+    if (siblings.some((s) => s !== replaced && declaredNames(s).includes(name))) return true;
+    if (referencesInScope(scope, name, { types: true }).some((id) => id.getStart(ctx.sf) < from || id.getEnd() > to)) return true;
+  }
+  return false;
 }
 
 function isBlockScoped(s: ts.Statement): boolean {
@@ -106,13 +114,13 @@ function removeStatement(ctx: FoldContext, node: ts.Statement): Edit {
 function foldExpressionStatement(ctx: FoldContext, node: ts.ExpressionStatement): Edit[] | null {
   if (ctx.constantOf(node.expression)) return [removeStatement(ctx, node)];
   const e = node.expression;
-  if (ts.isBinaryExpression(e) && ctx.constantOf(e.right) && !isPure(e.left)) {
+  if (ts.isBinaryExpression(e) && ctx.constantOf(e.right) && !ctx.isEffectFree(e.left)) {
     const op = e.operatorToken.kind;
     if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.QuestionQuestionToken) {
       return [sliceOf(e.getStart(ctx.sf), e.getEnd(), ctx.span(e.left))];
     }
   }
-  return null;
+  return foldDeferredInitializer(ctx, node);
 }
 
 function foldSwitch(ctx: FoldContext, node: ts.SwitchStatement): Edit[] | null {
@@ -175,4 +183,11 @@ function pruneUnreachable(ctx: FoldContext, list: StatementList): Edit[] | null 
   // Function declarations are hoisted, so they stay reachable.
   const dead = stmts.slice(i + 1).filter((s) => !ts.isFunctionDeclaration(s));
   return dead.length ? dead.map((s) => removeNode(ctx.text, s)) : null;
+}
+
+/** `return;` that an inlined branch left as the last statement of a function body says nothing. */
+function foldTrailingReturn(ctx: FoldContext, node: ts.ReturnStatement): Edit[] | null {
+  const body = node.parent;
+  if (node.expression || !ts.isBlock(body) || !ts.isFunctionLike(body.parent) || body.statements[body.statements.length - 1] !== node) return null;
+  return ctx.isInsideTouched(node) ? [removeNode(ctx.text, node)] : null;
 }

@@ -11,6 +11,7 @@ import { retireFromCodeRegistry } from '../cascade/retire-key.js';
 import type { TextFormat } from '../edit/text-format.js';
 import { OverlappingEditsError } from '../edit/text-edits.js';
 import { foldEvaluations, parse } from '../fold/fold-engine.js';
+import { exportsPureFunction } from '../fold/fold-context.js';
 import { assertionStatement, expressionAt, readShape } from './read-shapes.js';
 import { applyEdits, type Edit } from '../edit/text-edits.js';
 import { removalRange } from '../edit/layout.js';
@@ -18,6 +19,7 @@ import type { FlagRead } from '@flagdebt/core';
 import { syntaxErrors } from '../safety/parse-check.js';
 import type { ResolvedFlag } from './flag-values.js';
 import { SourceSet } from './source-set.js';
+import { foldOptionKey, foldStructuralRead, isOptionOfHandlerCall } from './structural-reads.js';
 import { UnanalysedFiles } from './unanalysed-files.js';
 import { candidateFiles, codemodProject, mentionsAny } from './flag-reads.js';
 
@@ -53,7 +55,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   for (const file of tooLarge) skip(file, 'it is too large to analyse');
   // All reads are collected on the original texts first: folding one file (a wrapper's own
   // read) must not change what the reads in its callers resolve to.
-  const planned: Array<{ file: string; text: string; spans: Array<Span & { key: string; value: FlagValue }> }> = [];
+  const planned: Array<{ file: string; text: string; spans: Array<Span & { key: string; value: FlagValue; text?: string; constant?: boolean }> }> = [];
   const definitions: Array<{ file: string; read: FlagRead; name: string | undefined }> = [];
   for (const file of files) {
     let text = sources.text(file);
@@ -62,16 +64,19 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     // JSX gates and keys in data are reads, but not expressions with the flag's value; one key of
     // several read at once (`isEnabled([A, B])`) is not this flag's value alone: neither is folded.
     for (const r of all) {
-      // A flag's definition goes with the cascade once nothing calls it (checked after it).
+      // A flag's definition goes with the cascade once nothing calls it (checked after it); a
+      // defined flag passed on as an object (`precompute([showBanner])`) is left for a human.
       if (r.data === 'definition') definitions.push({ file, read: r, name: definedName(text, file, r.span) });
-      else if (r.gate || r.data) skipped.unfolded(file, r);
-      else if (r.keyInArray) skipped.addShared(file, r);
+      else if (r.data === 'flag-object') skipped.unfolded(file, r);
+      else if (r.keyInArray && !r.gate && !r.data) skipped.addShared(file, r);
     }
+    // JSX gates and keys in data are folded by rewriting what is around them (structural-reads).
+    let structural = all.filter(isStructural);
     let reads = all.filter((r) => !r.gate && !r.data && !r.keyInArray);
     // A file that reads other flags only is none of this run's business, even when it cannot be analysed.
     if (all.length === 0 && !mentionsAny(text, words)) continue;
     // No reads may only mean the parser gave up on this file, or misread its broken syntax.
-    if (reads.length === 0 && project.problems(file, text).length > 0) {
+    if (reads.length === 0 && structural.length === 0 && project.problems(file, text).length > 0) {
       skip(file, 'the code is nested too deeply to analyse');
       continue;
     }
@@ -89,8 +94,8 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
       skip(file, `line ${b.line}: ${b.message.replace(/^the rewritten file would not parse: /, '')}`);
       continue;
     }
-    if (reads.length === 0) continue;
-    const spans: Array<Span & { key: string; value: FlagValue }> = [];
+    if (reads.length === 0 && structural.length === 0) continue;
+    const spans: Array<Span & { key: string; value: FlagValue; text?: string; constant?: boolean }> = [];
     let sf = parse(file, text);
     const asserted = dropAssertions(sf, text, reads);
     if (asserted.dropped.length > 0) {
@@ -100,10 +105,32 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
       }
       text = asserted.text;
       sf = parse(file, text);
-      reads = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key) && !r.gate && !r.data && !r.keyInArray);
+      const again = project.readsIn(file, text).filter((r) => r.kind === 'evaluation' && r.key !== null && values.has(r.key));
+      reads = again.filter((r) => !r.gate && !r.data && !r.keyInArray);
+      structural = again.filter(isStructural);
+    }
+    for (const r of structural) {
+      const folded = foldStructuralRead(sf, text, r, values.get(r.key!)!);
+      if ('keep' in folded) {
+        skipped.unfolded(file, r, folded.keep);
+        continue;
+      }
+      evaluations.set(r.key!, (evaluations.get(r.key!) ?? 0) + 1);
+      spans.push({ ...folded, key: r.key!, value: values.get(r.key!)! });
     }
     for (const r of reads) {
       const node = expressionAt(sf, r.span);
+      if (isOptionOfHandlerCall(sf, r, node)) {
+        // A key in the options of a call that wraps a handler: no value to fold, the option goes.
+        const option = foldOptionKey(sf, text, r, values.get(r.key!)!);
+        if ('keep' in option) {
+          skipped.keepRead(file, r, option.keep, 'remove/not-a-value');
+          continue;
+        }
+        evaluations.set(r.key!, (evaluations.get(r.key!) ?? 0) + 1);
+        spans.push({ ...option, key: r.key!, value: values.get(r.key!)! });
+        continue;
+      }
       const shape = node ? readShape(sf, r, node) : { fold: r.span };
       if ('keep' in shape) {
         // Not a value: the read stays, so does the flag's registry entry.
@@ -115,10 +142,22 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     }
     if (spans.length > 0 || asserted.dropped.length > 0) planned.push({ file, text, spans });
   }
+  // `oneOf(list, x) && false`: a project function that only computes may be dropped like `x.a`.
+  const pureCache = new Map<string, boolean>();
+  const pureImports = (file: string) => (specifier: string, exported: string): boolean => {
+    const target = project.resolveModule(specifier, file);
+    if (!target) return false;
+    const key = `${target}\0${exported}`;
+    if (!pureCache.has(key)) {
+      const original = sources.originalText(target);
+      pureCache.set(key, typeof original === 'string' && original.includes(exported) && exportsPureFunction(parse(target, original), original, exported));
+    }
+    return pureCache.get(key)!;
+  };
   for (const { file, text, spans } of planned) {
     let folded: string;
     try {
-      folded = foldEvaluations({ fileName: file, text, evaluations: spans }).text;
+      folded = foldEvaluations({ fileName: file, text, evaluations: spans, pureImport: pureImports(file) }).text;
     } catch (error) {
       if (error instanceof OverlappingEditsError) throw new FlagdebtError(unsupportedShape(config.root, file, error));
       if (!(error instanceof RangeError)) throw error;
@@ -227,4 +266,9 @@ function unsupportedShape(root: string, file: string, error: OverlappingEditsErr
     message: 'the codemod cannot fold this shape of code (two rewrites of the same code overlap); nothing was written',
     fix: 'fold this read by hand or report it',
   };
+}
+
+/** A JSX gate or a key in data: folded by rewriting what is around it (structural-reads). */
+function isStructural(r: FlagRead): boolean {
+  return r.gate !== undefined || r.data === 'property' || r.data === 'export';
 }

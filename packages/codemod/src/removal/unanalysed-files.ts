@@ -99,7 +99,7 @@ export class UnanalysedFiles {
    * A read the codemod cannot fold yet (a JSX gate, a key in data): left in place, with a
    * warning at it, and its key stays in the registry.
    */
-  unfolded(file: string, read: FlagRead): void {
+  unfolded(file: string, read: FlagRead, why?: string): void {
     const key = read.key as string;
     this.blockedKeys.add(key);
     const state = this.states.get(key);
@@ -125,7 +125,7 @@ export class UnanalysedFiles {
       severity: 'warning',
       code: 'remove/unsupported-read',
       ...where,
-      message: `${key} is read through ${what}, which the codemod does not fold yet; ` + stays,
+      message: `${key} is read through ${what}, which the codemod cannot fold${why ? ` (${why})` : ''}; ` + stays,
       fix: 'remove this read by hand, then run flagdebt remove again',
     });
   }

@@ -3,5 +3,5 @@ export function canAdd(itemsInCart: number): boolean {
 }
 
 export function limitMessage(): string {
-  return `You can add up to ${5} items`;
+  return `You can add up to 5 items`;
 }

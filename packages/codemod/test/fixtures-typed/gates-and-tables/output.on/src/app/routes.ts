@@ -1,0 +1,19 @@
+export interface Route {
+  path: string;
+  title: string;
+  flag?: string;
+}
+
+export const routes: Route[] = [
+  { path: '/projects', title: 'Projects' },
+  { path: '/folders', title: 'Folders' },
+  {
+    path: '/folders/archive',
+    title: 'Archived folders',
+  },
+  { path: '/settings', title: 'Settings' },
+];
+
+export function visibleRoutes(isOn: (flag: string) => boolean): Route[] {
+  return routes.filter((r) => !r.flag || isOn(r.flag));
+}

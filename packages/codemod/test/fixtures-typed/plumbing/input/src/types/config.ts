@@ -1,0 +1,8 @@
+export interface IFlagResolver {
+    isEnabled(key: string): boolean;
+}
+
+export interface IUnleashConfig {
+    baseUriPath: string;
+    flagResolver: IFlagResolver;
+}

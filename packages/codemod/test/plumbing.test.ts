@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { removeFlags } from '../src/index.js';
+import { tempProject } from './support/temp-project.js';
+
+/** Removes new-checkout (kept ON) from one file and returns its new text. */
+async function removeIn(text: string, others: Record<string, string> = {}): Promise<string> {
+  const dir = tempProject({ 'src/page.ts': text, ...others }, 'flagdebt-plumbing-');
+  await removeFlags({ dir, flags: [{ key: 'new-checkout', value: true }], allowDirty: true, now: '2026-11-21', verify: false });
+  return fs.readFileSync(path.join(dir, 'src/page.ts'), 'utf8');
+}
+
+describe('plumbing that only carried the flag', () => {
+  it('keeps a call that may have effects when every destructured name went', async () => {
+    const text = `import { useFlag } from './flags';
+import { useSWR } from './swr';
+
+export function page(): string {
+  const { data, error } = useSWR('/api/requests');
+  const { total } = useSWR('/api/totals');
+  const on = useFlag('new-checkout');
+  return on ? 'new' : \`\${data}\${error}\${total}\`;
+}
+`;
+    const out = await removeIn(text);
+    // Two names, both unused now: the call stays for its effects. One name of an effectful call: the statement stays.
+    expect(out).toContain("  useSWR('/api/requests');\n");
+    expect(out).toContain("  const { total } = useSWR('/api/totals');\n");
+    expect(out).toContain("  return 'new';\n");
+  });
+
+  it('never touches a name that was already unused, nor a pattern with a rest element', async () => {
+    const text = `import { useFlag } from './flags';
+
+export function page(props: { a: string; b: string; c: string }): string {
+  const { a, unused } = { a: props.a, unused: 1 };
+  const { b, ...others } = props;
+  if (useFlag('new-checkout')) return 'new';
+  return a + b + others.c;
+}
+`;
+    const out = await removeIn(text);
+    // \`a\` lost its last use with the unreachable return; \`unused\` never had one.
+    expect(out).toContain('  const { unused } = { a: props.a, unused: 1 };\n');
+    expect(out).toContain('  const { b, ...others } = props;\n');
+  });
+
+  it('keeps a private field that is assigned a computed value, or read elsewhere', async () => {
+    const text = `import { flags as sdk } from './flags';
+
+export class Service {
+  private flags: typeof sdk;
+  private started: number;
+  private other: typeof sdk;
+
+  constructor(client: typeof sdk, other: typeof sdk) {
+    this.flags = client;
+    this.started = Date.now();
+    this.other = other;
+  }
+
+  label(): string {
+    return this.flags.isEnabled('new-checkout', false) ? 'new' : String(this.started);
+  }
+
+  uses(): boolean {
+    return this.other.isEnabled('search-v2', false);
+  }
+}
+`;
+    const out = await removeIn(text);
+    expect(out).not.toContain('this.flags');
+    expect(out).not.toContain('private flags');
+    // started lost its last read, but Date.now() is a call: kept with its assignment.
+    expect(out).toContain('  private started: number;\n');
+    expect(out).toContain('    this.started = Date.now();\n');
+    expect(out).toContain('    this.other = other;\n');
+  });
+
+  it('drops a call of an imported function only when that function only computes', async () => {
+    const ops = `export const oneOf = (list: string[], x: string): boolean => {
+  return list.some((value) => value === x);
+};
+
+export function seen(x: string): boolean {
+  return [x].some((value) => {
+    console.log(value);
+    return true;
+  });
+}
+`;
+    const text = `import { useFlag } from './flags';
+import { oneOf, seen } from './ops';
+
+export function caseSensitive(op: string): boolean {
+  if (
+    oneOf(['eq', 'ne'], op) ||
+    (oneOf(['in'], op) && !useFlag('new-checkout'))
+  ) {
+    return true;
+  }
+  if (seen(op) && !useFlag('new-checkout')) return true;
+  return false;
+}
+`;
+    const out = await removeIn(text, { 'src/ops.ts': ops });
+    expect(out).toContain("  if (oneOf(['eq', 'ne'], op)) {\n");
+    expect(out).toContain('  seen(op);\n');
+  });
+});
