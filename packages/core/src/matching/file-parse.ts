@@ -7,27 +7,13 @@ import path from 'node:path';
 import ts from '../typescript.cjs';
 import { CandidateFilter } from './candidate-filter.js';
 import { bindingNames } from './module-symbols.js';
-import type { ModuleSymbols } from './module-symbols.js';
 import { skimFunctions } from './skim.js';
 import type { Skim } from './skim.js';
 import type { SourceHost } from './source-host.js';
 import { scriptKindOf } from './syntax.js';
-import type { TreeCache } from './tree-cache.js';
+import type { FileEntry, TreeCache } from './tree-cache.js';
 
-export interface FileEntry {
-  text: string;
-  sf: ts.SourceFile;
-  /** The parser ran out of stack (absurdly deep nesting); `sf` is empty. */
-  tooDeep: boolean;
-  symbols?: ModuleSymbols;
-  /** Set when `sf` was parsed from a skimmed text. */
-  skim?: Skim;
-  /**
-   * `sf` is a caller's tree (`readsIn`'s `tree`), kept only while this file's reads are taken;
-   * `hostText`: whether `text` is the host's (known when it was set, so not checked again).
-   */
-  borrowed?: { hostText: boolean };
-}
+export type { FileEntry } from './tree-cache.js';
 
 /** Whether `text` is what the host holds for `file` (ESLint hands over texts without their BOM). */
 export function sameAsHost(host: SourceHost, file: string, text: string): boolean {

@@ -9,7 +9,26 @@
  * only and nothing writes to them; each project keeps its own caches keyed by node, so sharing
  * them across projects gives the answer a fresh parse would.
  */
-import type { FileEntry } from './file-parse.js';
+import type ts from '../typescript.cjs';
+import type { ModuleSymbols } from './module-symbols.js';
+import type { Skim } from './skim.js';
+
+/** One parse of a file, as FlagProject keeps it (made by file-parse.ts). */
+export interface FileEntry {
+  text: string;
+  sf: ts.SourceFile;
+  /** The parser ran out of stack (absurdly deep nesting); `sf` is empty. */
+  tooDeep: boolean;
+  symbols?: ModuleSymbols;
+  /** Set when `sf` was parsed from a skimmed text. */
+  skim?: Skim;
+  /**
+   * `sf` is a caller's tree (`readsIn`'s `tree`), kept only while this file's reads are taken;
+   * `hostText`: whether `text` is the host's (known when it was set, so not checked again).
+   */
+  borrowed?: { hostText: boolean };
+}
+
 
 /** Parses of one file: the last few, newest last (a skimmed and a full one of the same text). */
 const PER_FILE = 2;
