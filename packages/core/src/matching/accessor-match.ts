@@ -122,19 +122,7 @@ export class ReadMatcher implements ReadMatching {
   matchFlagObject(expr: ts.Expression, file: string): ReadMatch | undefined {
     if (this.defines.length === 0) return undefined;
     const e = skipOuterExpressions(expr);
-    let resolved: Resolved | undefined;
-    const root = ts.isIdentifier(e) ? e : ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression) ? e.expression : undefined;
-    const locals = root && this.ctx.symbols(file)?.locals.get(root.text);
-    if (!locals) return undefined;
-    const exportedName = ts.isIdentifier(e) ? (locals.find((d) => d.kind === 'import')?.imported ?? e.text) : (e as ts.PropertyAccessExpression).name.text;
-    if (this.wrappers.rulesOut(exportedName, () => this.declaringModule(locals, file))) return undefined;
-    if (ts.isIdentifier(e)) {
-      resolved = this.keys.lookup(e, file, 'value');
-    } else if (ts.isPropertyAccessExpression(e) && ts.isIdentifier(e.expression)) {
-      const ns = this.keys.lookup(e.expression, file, 'value');
-      if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, e.name.text, 'value');
-    }
-    const wrapper = resolved ? this.wrappers.wrapperOf(resolved) : undefined;
+    const wrapper = this.wrapperNamed(e, file);
     if (!wrapper || !isDefineAccessor(wrapper.accessor)) return undefined;
     return { node: e, accessor: wrapper.accessor, via: wrapper.name, wrapper, fixedKey: wrapper.key, data: 'flag-object' };
   }
@@ -165,18 +153,7 @@ export class ReadMatcher implements ReadMatching {
 
   /** The component gate a JSX tag (`Gate`, `ns.Gate`) names, found like a wrapper (see `matchWrapperCall`). */
   private componentAt(tag: ts.Expression, file: string): WrapperInfo | undefined {
-    const root = ts.isIdentifier(tag) ? tag : ts.isPropertyAccessExpression(tag) && ts.isIdentifier(tag.expression) ? tag.expression : undefined;
-    const locals = root && this.ctx.symbols(file)?.locals.get(root.text);
-    if (!root || !locals) return undefined;
-    const exportedName = ts.isIdentifier(tag) ? (locals.find((d) => d.kind === 'import')?.imported ?? root.text) : (tag as ts.PropertyAccessExpression).name.text;
-    if (this.wrappers.rulesOut(exportedName, () => this.declaringModule(locals, file))) return undefined;
-    let resolved: Resolved | undefined;
-    if (ts.isIdentifier(tag)) resolved = this.keys.lookup(tag, file, 'value');
-    else if (ts.isPropertyAccessExpression(tag) && ts.isIdentifier(tag.expression)) {
-      const ns = this.keys.lookup(tag.expression, file, 'value');
-      if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, tag.name.text, 'value');
-    }
-    const wrapper = resolved ? this.wrappers.wrapperOf(resolved) : undefined;
+    const wrapper = this.wrapperNamed(tag, file);
     return wrapper?.keyProp !== undefined ? wrapper : undefined;
   }
 
@@ -262,25 +239,30 @@ export class ReadMatcher implements ReadMatching {
       const method = cls ? this.wrappers.methodOf(cls.decl, cls.file, callee.name.text) : undefined;
       if (method) return this.wrapperMatch(call, method);
     }
-    // Wrappers are module-level declarations: a callee root this module does not declare or
-    // import (`console`, `String`, locals) cannot be one, so skip the scope walk.
-    const root = ts.isIdentifier(callee) ? callee : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) ? callee.expression : undefined;
+    const wrapper = this.wrapperNamed(callee, file);
+    return wrapper ? this.wrapperMatch(call, wrapper) : undefined;
+  }
+
+  /**
+   * The wrapper (function, component gate, defined flag) that `name` (`useBeta`, `ns.useBeta`)
+   * refers to. Wrappers are module-level declarations: a root this module does not declare or
+   * import (`console`, `String`, locals) cannot be one, so the scope walk is skipped; once
+   * wrappers are sealed, so is resolving (and parsing) the modules of ordinary names.
+   */
+  private wrapperNamed(name: ts.Expression, file: string): WrapperInfo | undefined {
+    const root = ts.isIdentifier(name) ? name : ts.isPropertyAccessExpression(name) && ts.isIdentifier(name.expression) ? name.expression : undefined;
     const locals = root && this.ctx.symbols(file)?.locals.get(root.text);
     if (!root || !locals) return undefined;
-    // Once wrappers are sealed, skip resolving (and parsing) the modules of ordinary callees.
-    const exportedName = ts.isIdentifier(callee)
-      ? (locals.find((d) => d.kind === 'import')?.imported ?? root.text)
-      : (callee as ts.PropertyAccessExpression).name.text;
+    const exportedName = ts.isIdentifier(name) ? (locals.find((d) => d.kind === 'import')?.imported ?? root.text) : (name as ts.PropertyAccessExpression).name.text;
     if (this.wrappers.rulesOut(exportedName, () => this.declaringModule(locals, file))) return undefined;
-    let resolved;
-    if (ts.isIdentifier(callee)) {
-      resolved = this.keys.lookup(callee, file, 'value');
-    } else if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
-      const ns = this.keys.lookup(callee.expression, file, 'value');
-      if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, callee.name.text, 'value');
+    let resolved: Resolved | undefined;
+    if (ts.isIdentifier(name)) {
+      resolved = this.keys.lookup(name, file, 'value');
+    } else if (ts.isPropertyAccessExpression(name) && ts.isIdentifier(name.expression)) {
+      const ns = this.keys.lookup(name.expression, file, 'value');
+      if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, name.name.text, 'value');
     }
-    const wrapper = resolved ? this.wrappers.wrapperOf(resolved) : undefined;
-    return wrapper ? this.wrapperMatch(call, wrapper) : undefined;
+    return resolved ? this.wrappers.wrapperOf(resolved) : undefined;
   }
 
   /**

@@ -8,15 +8,8 @@ import type { FindingKind, FlagReport, ReferenceRecord, ScanResult, SuppressedRe
 
 const SOURCE_FILE = /\.[cm]?[jt]sx?$/;
 
-export interface Finding {
-  kind: FindingKind;
-  flag: string | null;
-  file?: string;
-  line?: number;
-  column?: number;
-  /** For a dynamic key, the accessor that read it (what SARIF names the finding by). */
-  via?: string;
-}
+/** A finding, before anything takes it out of the counts (the record without `by`/`reason`). */
+export type Finding = Omit<SuppressedRecord, 'by' | 'reason'>;
 
 /** Every finding of `result`, stale flags first, then reads in the result's order. */
 export function findingsOf(result: ScanResult): Finding[] {

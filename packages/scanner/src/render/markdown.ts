@@ -84,18 +84,7 @@ const renderMarkdown: Renderer = (result, options) => {
   const byFlag = groupByFlag(result.references);
   if (byFlag.size > 0) {
     out.push('', '### References', '');
-    let size = out.reduce((n, line) => n + line.length + 1, 0);
-    let omitted = 0;
-    for (const [flag, refs] of byFlag) {
-      const block = details(flag, refs, options);
-      const blockSize = block.reduce((n, line) => n + line.length + 1, 0);
-      if (size + blockSize > MAX_COMMENT_CHARS) {
-        omitted++;
-        continue;
-      }
-      out.push(...block);
-      size += blockSize;
-    }
+    const omitted = appendWithin(out, charsOf(out), [...byFlag].map(([flag, refs]) => details(flag, refs, options)));
     if (omitted > 0) out.push('', `References of ${omitted} more ${omitted === 1 ? 'flag' : 'flags'} left out to fit a comment; see \`--format json\`.`);
   }
 
@@ -124,9 +113,7 @@ function codeCell(r: { file: string; line: number }, options: RenderOptions): st
 function groupedSection(result: ScanResult, options: RenderOptions): string[] {
   const groups = groupFindings(result, options.groupBy ?? 'flag');
   const out: string[] = ['', `### Findings by ${options.groupBy} (${groups.length})`];
-  let size = 0;
-  let omitted = 0;
-  for (const group of groups) {
+  const blocks = groups.map((group) => {
     const block = ['', `#### ${cell(group.title)}`];
     for (const item of group.items) {
       block.push('', `**${cell(item.headline)}**`);
@@ -138,14 +125,9 @@ function groupedSection(result: ScanResult, options: RenderOptions): string[] {
         if (item.reads.length > MAX_REFERENCES_PER_FLAG) block.push('', `… and ${item.reads.length - MAX_REFERENCES_PER_FLAG} more (see \`--format json\`).`);
       }
     }
-    const blockSize = block.reduce((n, line) => n + line.length + 1, 0);
-    if (size + blockSize > MAX_COMMENT_CHARS) {
-      omitted++;
-      continue;
-    }
-    out.push(...block);
-    size += blockSize;
-  }
+    return block;
+  });
+  const omitted = appendWithin(out, 0, blocks);
   if (omitted > 0) out.push('', `${omitted} more ${omitted === 1 ? 'group' : 'groups'} left out to fit a comment; see \`--format json\`.`);
   return out;
 }
@@ -176,3 +158,26 @@ function details(flag: string, refs: ReferenceRecord[], options: RenderOptions):
 }
 
 export default renderMarkdown;
+
+function charsOf(lines: readonly string[]): number {
+  return lines.reduce((n, line) => n + line.length + 1, 0);
+}
+
+/**
+ * Appends each block to `out` that still fits a comment (MAX_COMMENT_CHARS, counting from `used`
+ * characters); a block that does not is left out. Returns how many were left out.
+ */
+function appendWithin(out: string[], used: number, blocks: readonly string[][]): number {
+  let size = used;
+  let omitted = 0;
+  for (const block of blocks) {
+    const blockSize = charsOf(block);
+    if (size + blockSize > MAX_COMMENT_CHARS) {
+      omitted++;
+      continue;
+    }
+    out.push(...block);
+    size += blockSize;
+  }
+  return omitted;
+}
