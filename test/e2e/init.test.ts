@@ -78,7 +78,7 @@ describe('flagdebt init, one miniature app per SDK', () => {
         expect(init.stderr).not.toMatch(/error/);
         expect(init.code).toBe(0);
 
-        const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8')) as { accessors: Record<string, unknown>[] };
+        const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8')) as { accessors: Record<string, unknown>[]; budget: { unregistered: number } };
         // Accessors name what the SDK exports, scoped to its package: never a local variable.
         if (c.sdk === 'vercel') expect(config.accessors).toEqual([{ define: 'flag', keyProperty: 'key', keyArg: 0, from: 'flags' }]);
         for (const accessor of config.accessors) {
@@ -95,7 +95,9 @@ describe('flagdebt init, one miniature app per SDK', () => {
 
         const scan = await cli(['scan', '--format', 'json', '--now', '2026-11-21'], temp.dir);
         expect(scan.code).toBe(0);
-        const result = JSON.parse(scan.stdout) as { references: { flag: string | null; file: string; line: number; kind: string; test: boolean }[] };
+        const result = JSON.parse(scan.stdout) as { references: { flag: string | null; file: string; line: number; kind: string; test: boolean }[]; unregistered: unknown[] };
+        // The starter budget is exactly what the first scan counts (typos; never a test's made-up key).
+        expect(config.budget.unregistered).toBe(result.unregistered.length);
         const found = result.references.filter((r) => r.kind === 'evaluation').map((r) => `${r.file}:${r.line} ${r.flag}`);
         expect(found.sort()).toEqual(markedReads(temp.dir));
         // SDK test keys are references (in test files), never registered flags.

@@ -34,8 +34,8 @@ export interface Proposal {
   testOnly: string[];
   dynamic: number;
   /**
-   * Reads `scan` will report as unregistered once the registry is written (near misses, keys
-   * read only in tests): the starter budget, so the first scan passes and a new one fails.
+   * Reads outside test files `scan` will report as unregistered once the registry is written
+   * (near misses): the starter budget, so the first scan passes and a new one fails.
    */
   unregistered: number;
   scan: ScanResult;
@@ -79,8 +79,16 @@ export async function propose(dir: string, detection: Detection, now: IsoDate): 
     .sort((a, b) => a.key.localeCompare(b.key));
   const testOnly = [...inTests].filter((key) => !reads.has(key)).sort();
   const registered = new Set(keys.map((k) => k.key));
-  const unregistered = result.references.filter((r) => r.kind === 'evaluation' && r.flag !== null && !registered.has(r.flag)).length;
+  const unregistered = unregisteredReads(result, registered);
   return { accessors, keys, nearMisses, testOnly, dynamic, unregistered, scan: result };
+}
+
+/**
+ * What scan's `unregistered` budget will count against `registered`: reads outside test files
+ * (a test's made-up key is listed apart and never counted, reconcile.ts).
+ */
+function unregisteredReads(result: ScanResult, registered: ReadonlySet<string>): number {
+  return result.references.filter((r) => r.kind === 'evaluation' && r.flag !== null && !r.test && !registered.has(r.flag)).length;
 }
 
 /**
@@ -94,8 +102,7 @@ export function proposeCodeRegistry(dir: string, files: readonly string[], propo
   const candidates = findRegistryCandidates(dir, files, read);
   const listed = new Set(candidates.flatMap((c) => c.keys));
   if ([...read].filter((k) => listed.has(k)).length < read.size / 2) return undefined;
-  const unregistered = proposal.scan.references.filter((r) => r.kind === 'evaluation' && r.flag !== null && !listed.has(r.flag)).length;
-  return { candidates, unregistered };
+  return { candidates, unregistered: unregisteredReads(proposal.scan, listed) };
 }
 
 export function configText(proposal: Proposal, code?: { candidates: RegistryCandidate[]; unregistered: number }): string {
