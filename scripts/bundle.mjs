@@ -4,8 +4,8 @@
  * `exports` name (docs/decisions.md, "Bundles"). Node 20 loads each ES module through its
  * asynchronous loader, and has no compile cache for them:
  *
- * - @flagdebt/core: one ES module per entry point (dist/bundle/index.js, importers.js, and the
- *   chunk they share), for the CLI, the scanner and the codemod.
+ * - @flagdebt/core: one ES module per entry point (dist/bundle/index.js, importers.js,
+ *   resolve.js, and the chunks they share), for the CLI, the scanner and the codemod.
  * - @flagdebt/eslint-plugin: the plugin and the core it uses as one CommonJS file
  *   (dist/bundle/plugin.cjs), which a small ES module (dist/bundle/index.js) runs through
  *   core's code cache (code-cache.cts): a lint of a small project spends much of the plugin's
@@ -111,7 +111,7 @@ async function bundle({ dir, input, format, inline = [], file, extraPlugins = []
 
 for (const dir of ['packages/core', 'packages/eslint-plugin']) fs.rmSync(path.join(REPO, dir, 'dist/bundle'), { recursive: true, force: true });
 
-await bundle({ dir: 'packages/core', input: { index: 'dist/index.js', files: 'dist/files/index.js', importers: 'dist/importers/index.js' }, format: 'esm' });
+await bundle({ dir: 'packages/core', input: { index: 'dist/index.js', files: 'dist/files/index.js', importers: 'dist/importers/index.js', resolve: 'dist/resolve/index.js' }, format: 'esm' });
 await bundle({ dir: 'packages/eslint-plugin', input: { plugin: 'dist/index.js' }, format: 'cjs', inline: ['@flagdebt/core'], file: 'plugin.cjs', extraPlugins: [typescriptAsRequired(), yamlFromBundle()] });
 await bundle({
   dir: 'packages/eslint-plugin',

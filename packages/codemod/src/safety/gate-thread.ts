@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { projectModuleResolver } from '@flagdebt/core/resolve';
 import { ANSWERS, GONE, STARTING, STATUS, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
 import type { GateChange, GateVerdict } from './type-gate.js';
 import { projectTypeScript, TypeGate } from './verify.js';
@@ -99,7 +100,7 @@ class ThreadedGate implements Gate {
       return answer;
     }
     this.abandon();
-    this.local ??= new TypeGate(this.root, projectTypeScript(this.root));
+    this.local ??= new TypeGate(this.root, projectTypeScript(this.root), projectModuleResolver(this.root));
     this.ranIn = 'main';
     return this.local.check(request.files, changes, deep);
   }

@@ -42,7 +42,8 @@ try {
   if (tsx === null) {
     unavailable = 'no TypeScript installed for the project or for flagdebt';
   } else {
-    const typeGate = new Gate(root, tsx);
+    const { projectModuleResolver } = await import('@flagdebt/core/resolve');
+    const typeGate = new Gate(root, tsx, projectModuleResolver(root));
     gate = typeGate;
     try {
       const config = nearestTsconfig(root, path.join(root, 'index.ts'));

@@ -78,6 +78,14 @@ export function nearestTsconfig(root: string, file: string): string | null {
 
 const CHECKED = /\.(tsx?|mts|cts)$/;
 
+/**
+ * Where the project's TypeScript finds no module, the scanner's resolution (`@flagdebt/core/resolve`):
+ * a monorepo's own package whose `types` point at an unbuilt dist/, an alias of another package's
+ * tsconfig. Without it, every type from such a package is `any` on both sides and a removal that
+ * breaks the built project passes the gate. Null: TypeScript's resolution only.
+ */
+export type FallbackResolver = ((specifier: string, fromFile: string) => string | null) | null;
+
 interface Group {
   options: ts.CompilerOptions;
   cache: Map<string, ts.SourceFile>;
@@ -86,6 +94,7 @@ interface Group {
   /** Before-diagnostics per file (the disk does not change while the gate runs). */
   beforeDiagnostics: Map<string, TypeDiagnostic[]>;
   last?: ts.Program;
+  fallback: FallbackResolver;
 }
 
 /**
@@ -101,6 +110,7 @@ export class TypeGate {
   constructor(
     private readonly root: string,
     private readonly tsx: TypeScript,
+    private readonly fallback: FallbackResolver = null,
   ) {}
 
   /**
@@ -127,7 +137,7 @@ export class TypeGate {
     let group = this.groups.get(config);
     if (!group) {
       const options = compilerOptions(this.tsx, config);
-      group = { options, cache: new Map(), resolution: newResolution(this.tsx, options), beforeDiagnostics: new Map() };
+      group = { options, cache: new Map(), resolution: newResolution(this.tsx, options), beforeDiagnostics: new Map(), fallback: this.fallback };
       this.groups.set(config, group);
     }
     return group;
@@ -269,7 +279,13 @@ function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: 
         resolution.decisions.set(key, none);
         return none;
       }
-      const r = tsx.resolveModuleName(literal.text, containingFile, opts, host, moduleCache, redirected, mode);
+      let r: ts.ResolvedModuleWithFailedLookupLocations = tsx.resolveModuleName(literal.text, containingFile, opts, host, moduleCache, redirected, mode);
+      if (!r.resolvedModule && group.fallback) {
+        const found = group.fallback(literal.text, from);
+        // A file this removal deletes is gone on the "after" side, as TypeScript would find it.
+        const extension = found === null ? undefined : extensionOf(tsx, found);
+        if (found !== null && extension !== undefined && overlay(found) !== null) r = { resolvedModule: { resolvedFileName: found, extension, isExternalLibraryImport: false } };
+      }
       // Unresolved where the removal deletes files may be the deletion: the "before" Program must
       // resolve it again and find the file, or an import left pointing at a deleted module cancels out.
       if (r.resolvedModule || !deletes) resolution.decisions.set(key, r);
@@ -310,6 +326,12 @@ function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: 
     return sf;
   };
   return tsx.createProgram({ rootNames: roots, options, host, oldProgram });
+}
+
+/** TypeScript's name for a source file's extension (its own helper is internal). */
+function extensionOf(tsx: TypeScript, file: string): ts.Extension | undefined {
+  const known = [tsx.Extension.Dts, tsx.Extension.Dmts, tsx.Extension.Dcts, tsx.Extension.Ts, tsx.Extension.Tsx, tsx.Extension.Mts, tsx.Extension.Cts, tsx.Extension.Js, tsx.Extension.Jsx, tsx.Extension.Mjs, tsx.Extension.Cjs];
+  return known.find((e) => file.endsWith(e));
 }
 
 const libCaches = new WeakMap<TypeScript, Map<string, ts.SourceFile>>();

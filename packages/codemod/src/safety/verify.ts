@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { projectModuleResolver } from '@flagdebt/core/resolve';
 import { ts } from 'ts-morph';
 import { mentionsWord } from './affected.js';
 import { installedTypeScript, TypeGate, type GateChange, type GateVerdict, type TypeScript } from './type-gate.js';
@@ -17,7 +18,7 @@ export function projectTypeScript(root: string): TypeScript {
 
 /** One check (see TypeGate). */
 export function typeCheckGate(root: string, files: Iterable<string>, changes: GateChange[], typescript?: TypeScript): GateVerdict | null {
-  return new TypeGate(root, typescript ?? projectTypeScript(root)).check(files, changes);
+  return new TypeGate(root, typescript ?? projectTypeScript(root), projectModuleResolver(root)).check(files, changes);
 }
 
 /**
