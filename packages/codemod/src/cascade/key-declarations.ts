@@ -131,7 +131,7 @@ function quotedUses(sources: SourceSet, key: string): number {
 }
 
 /** `X.Name` or `X['Name']` anywhere in the project. */
-function usesOf(sources: SourceSet, name: string, version: 'original' | 'current'): number {
+export function usesOf(sources: SourceSet, name: string, version: 'original' | 'current'): number {
   const re = new RegExp(`(\\?\\.|\\.)\\s*${name.replace(/[$]/g, '\\$')}(?![\\w$])|\\[\\s*['"\`]${name.replace(/[$]/g, '\\$')}['"\`]\\s*\\]`, 'g');
   let n = 0;
   for (const file of sources.filesMentioning(name, version)) {

@@ -6,6 +6,7 @@ import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
 import { collectDeclarations } from '../cascade/declarations.js';
 import { sweepTestFiles } from '../cascade/dead-test-files.js';
 import { EntryPoints } from '../cascade/entry-points.js';
+import { deleteFlagTableEntries } from '../cascade/flag-tables.js';
 import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
 import { retireFromCodeRegistry } from '../cascade/retire-key.js';
 import type { TextFormat } from '../edit/text-format.js';
@@ -37,11 +38,12 @@ export interface RemovalPlan {
   keptInRegistry: Set<string>;
   /** Keys whose reads this run removed, and with a code registry every key it retires (their declarations may go). */
   removedKeys: Set<string>;
-  /** Texts before the key declarations (union members, listing interfaces, code registry) were deleted, to undo that step. */
+  /** Texts before the key declarations (union members, listing interfaces, flag tables, code registry) were deleted, to undo that step. */
   keyDeclarationEdits: Map<string, string>;
 }
 
-export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[]): Promise<RemovalPlan> {
+/** `registryKeys`: every key of the registry, whatever its state (a table of flags is recognised by them). */
+export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[], registryKeys: ReadonlySet<string> = new Set()): Promise<RemovalPlan> {
   const sources = new SourceSet();
   const keys = flags.map((f) => f.key);
   const project = codemodProject(config, sources, keys);
@@ -197,7 +199,9 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   // A key still read in a skipped file keeps its declarations (`KEY = 'new-checkout'`) too.
   const removedKeys = new Set(keys.filter((k) => (evaluations.get(k) ?? 0) > 0 && !skipped.blockedKeys.has(k)));
   const beforeKeys = new Map(sources.files().map((f) => [f, sources.text(f)]));
-  let keyDecls = removedKeys.size > 0 ? deleteKeyDeclarations(project, sources, removedKeys) : 0;
+  // Tables listing flags by key lose the entry first: a union member may go once they no longer spell it.
+  let keyDecls = deleteFlagTableEntries(config, sources, removedKeys, registryKeys);
+  keyDecls += removedKeys.size > 0 ? deleteKeyDeclarations(project, sources, removedKeys) : 0;
   // A code registry is the authority: its keys retire whether or not this run removed reads,
   // unless a read stays somewhere (a skipped file, a kept read).
   if (config.registryCode.length > 0) {

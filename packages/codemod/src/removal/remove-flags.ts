@@ -66,7 +66,7 @@ async function remove(options: RemoveOptions, startGate: (root: string) => Gate)
 
   // Started before planning: its worker thread prepares while this one plans (see safety/gate-thread).
   const typeGate = !options.check && options.verify !== false ? startGate(config.root) : null;
-  const plan = await planRemoval(config, flags);
+  const plan = await planRemoval(config, flags, new Set(registry.flags.keys()));
   const parseErrors = collectChanges(plan, display).changed.flatMap((c) => syntaxErrors(c.path, c.relative, c.after));
   if (parseErrors.length > 0) throw new FlagdebtError(parseErrors);
   // The project's formatter runs before the gate and the diff: what is checked and shown is what is written.
