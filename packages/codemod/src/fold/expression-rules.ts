@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { indentAt, reindentedParts, removalRange } from '../edit/layout.js';
 import { replaceWith, sliceOf, type Edit } from '../edit/text-edits.js';
-import { foldResidue } from './residue-rules.js';
+import { foldResidue, isConditionalRender } from './residue-rules.js';
 import { literalValue, valueText, type Folded, type FoldContext } from './fold-context.js';
 
 /**
@@ -144,6 +144,23 @@ function foldJsxContainer(ctx: FoldContext, node: ts.JsxExpression): Edit | null
     // `<p>{'Pay now'}</p>` reads better as JSX text. Only as the sole child: next to other text
     // or expressions, JSX's line-joining whitespace rules would change what renders.
     return replaceWith(node.getStart(ctx.sf), node.getEnd(), expr.text);
+  }
+  if (ts.isJsxAttribute(node.parent) && c?.value === true && !isConditionalRender(node.parent.parent)) {
+    // `hugging={true}` is `hugging`, as the engineer writes it (a conditional render folds whole).
+    return replaceWith(node.parent.getStart(ctx.sf), node.getEnd(), node.parent.name.getText(ctx.sf));
+  }
+  if (ts.isJsxAttribute(node.parent) && ctx.isTouched(expr)) {
+    // A kept branch `control={\n  on ? (\n    <Switch />\n  ) : (...)\n}` keeps parentheses and
+    // line breaks an attribute does not need once one short element is left: `control={<Switch />}`.
+    let jsx: ts.Expression = expr;
+    while (ts.isParenthesizedExpression(jsx)) jsx = jsx.expression;
+    const span = ctx.span(jsx);
+    const jsxNode = ts.isJsxElement(jsx) || ts.isJsxSelfClosingElement(jsx) || ts.isJsxFragment(jsx);
+    const container = ctx.text.slice(node.getStart(ctx.sf), node.getEnd());
+    const around = ctx.text.slice(node.getStart(ctx.sf) + 1, span.start) + ctx.text.slice(span.end, node.getEnd() - 1);
+    if (jsxNode && container !== `{${ctx.text.slice(span.start, span.end)}}` && !ctx.text.slice(span.start, span.end).includes('\n') && /^[\s()]*$/.test(around)) {
+      return { start: node.getStart(ctx.sf), end: node.getEnd(), parts: ['{', span, '}'] };
+    }
   }
   if (ts.isJsxAttribute(node.parent) && ts.isStringLiteral(expr) && (c || ctx.isTouched(expr)) && !/["\\\n]/.test(expr.text)) {
     return replaceWith(node.getStart(ctx.sf), node.getEnd(), `"${expr.text}"`);

@@ -19,6 +19,11 @@ export function foldResidue(ctx: FoldContext, node: ts.Node): Edit | null {
   return null;
 }
 
+/** Whether these are the props of a conditional-render element (folded whole by foldConditionalRender). */
+export function isConditionalRender(attributes: ts.JsxAttributes): boolean {
+  return attributes.properties.every((a) => ts.isJsxAttribute(a) && ts.isIdentifier(a.name) && CONDITIONAL_PROPS.has(a.name.text));
+}
+
 /** Prettier's default width: a folded initializer that fits joins its `=` line. */
 const JOIN_WIDTH = 80;
 
@@ -51,8 +56,8 @@ const CONDITIONAL_PROPS = new Set(['condition', 'show', 'elseShow']);
  * `elseShow` content, or nothing.
  */
 function foldConditionalRender(ctx: FoldContext, node: ts.JsxSelfClosingElement): Edit | null {
+  if (!isConditionalRender(node.attributes)) return null;
   const attrs = node.attributes.properties;
-  if (!attrs.every((a) => ts.isJsxAttribute(a) && ts.isIdentifier(a.name) && CONDITIONAL_PROPS.has(a.name.text))) return null;
   const prop = (name: string) => attrs.find((a) => ts.isJsxAttribute(a) && (a.name as ts.Identifier).text === name) as ts.JsxAttribute | undefined;
   const condition = prop('condition')?.initializer;
   const show = prop('show');

@@ -69,7 +69,7 @@ describe('constant residue', () => {
     expect(fold(text, true)).toBe('const a = (\n  <div>\n  </div>\n);\n');
     expect(fold(text, false)).toBe('const a = (\n  <div>\n    <b>old</b>\n  </div>\n);\n');
     const other = 'const a = <If condition={FLAG} show={<b />} when="x" />;\n';
-    expect(fold(other, true)).toBe('const a = <If condition={true} show={<b />} when="x" />;\n');
+    expect(fold(other, true)).toBe('const a = <If condition show={<b />} when="x" />;\n');
   });
 });
 
