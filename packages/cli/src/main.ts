@@ -79,6 +79,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--no-verify', 'skip the type-check gate (by default a removal that adds a type error is refused)')
     .option('--no-format', "do not run the project's own Prettier or Biome on the rewritten files")
     .option('--now <date>', 'the date recorded as `since` in the registry (YYYY-MM-DD)')
+    .option('--mentions <count>', 'how many places that still mention a key to list (a count or "all")', '20')
     .option('-c, --config <file>', 'use this flagdebt.config file')
     .action(async (flags: string[], options) => setExit(await (await import('./commands/remove.js')).runRemove(flags, options, io)));
 

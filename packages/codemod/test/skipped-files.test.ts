@@ -86,6 +86,17 @@ describe('files the codemod cannot analyse', () => {
     expect(warnings.find((w) => w.file === 'src/deep.ts')!.message).toMatch(/nested too deeply/);
     expect(warnings.find((w) => w.file === 'src/bundle.ts')!.message).toMatch(/too large/);
   });
+
+  it("never looks in Yarn's own files (.yarn/releases, .pnp.cjs): a vendored bundle that spells the key does not keep it in the registry", async () => {
+    let release = "#!/usr/bin/env node\nconst known = ['new-checkout'];\n";
+    while (release.length <= 2 * 1024 * 1024) release += '/* yarn berry bundle yarn berry bundle yarn berry bundle */\n';
+    const dir = project({ 'src/cart.ts': CART, '.yarn/releases/yarn-4.1.0.cjs': release, '.pnp.cjs': "module.exports = { packageRegistry: ['new-checkout'] };\n" });
+    const result = await removeFlags({ dir, flags: [{ key: 'new-checkout' }], dryRun: true, now: '2026-11-21' });
+
+    expect(result.changed.map((c) => c.relative)).toEqual(['src/cart.ts']);
+    expect(result.warnings.filter((w) => w.code === 'remove/unparsable-input')).toEqual([]);
+    expect(result.registry?.after).toMatch(/new-checkout:[^]*state: archived/);
+  });
 });
 
 /** A gate component that reads its key from a prop, and a page that renders it. */

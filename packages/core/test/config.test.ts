@@ -93,7 +93,7 @@ describe('loadConfig', () => {
       registry: join(fixtures, 'json-registry/flags.json'),
       registryCode: [],
       include: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
-      exclude: ['**/dist/**', '**/build/**', '**/coverage/**', '**/*.d.ts'],
+      exclude: ['**/dist/**', '**/build/**', '**/coverage/**', '**/*.d.ts', '**/.yarn/**', '**/.pnp.cjs', '**/.pnp.loader.mjs'],
       tests: ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**'],
       accessors: DEFAULT_ACCESSORS,
       naming: {},

@@ -18,9 +18,21 @@ export function mentionsIn(file: string, display: string, text: string, key: str
     const lineEnd = text.indexOf('\n', at);
     const line = (text.slice(0, at).match(/\n/g) ?? []).length + 1;
     const kind = kinds ? (kinds.find((k) => k.start <= at && at < k.end)?.kind ?? 'code') : 'non-ts';
-    out.push({ key, file: display, line, column: at - lineStart + 1, kind, text: text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim() });
+    out.push({ key, file: display, line, column: at - lineStart + 1, kind, text: excerpt(text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd), at - lineStart, key.length) });
   }
   return out;
+}
+
+/** Longest line shown whole; a longer one (generated docs, minified code) is cut around the key. */
+const MAX_EXCERPT = 160;
+const CONTEXT = 60;
+
+/** The line, trimmed; cut to the key and CONTEXT characters either side when it is longer than MAX_EXCERPT. */
+export function excerpt(line: string, at: number, length: number): string {
+  if (line.trim().length <= MAX_EXCERPT) return line.trim();
+  const start = Math.max(0, at - CONTEXT);
+  const end = Math.min(line.length, at + length + CONTEXT);
+  return `${start > 0 ? '…' : ''}${line.slice(start, end).trim()}${end < line.length ? '…' : ''}`;
 }
 
 function tokenKinds(text: string): Array<{ start: number; end: number; kind: 'string' | 'comment' }> {

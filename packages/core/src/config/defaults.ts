@@ -8,7 +8,12 @@ export const REGISTRY_FILE_NAMES = ['flags.yaml', 'flags.yml', 'flags.json'] as 
 
 export const DEFAULT_INCLUDE: readonly string[] = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'];
 
-export const DEFAULT_EXCLUDE: readonly string[] = ['**/dist/**', '**/build/**', '**/coverage/**', '**/*.d.ts'];
+/**
+ * Build output, and Yarn's own files: `.yarn/` holds Yarn's release (a 2 MB bundle), plugins and
+ * SDKs, `.pnp.cjs` its generated resolver; none is the project's code, and a file too large to
+ * analyse that happens to spell a key would keep `remove` from archiving it.
+ */
+export const DEFAULT_EXCLUDE: readonly string[] = ['**/dist/**', '**/build/**', '**/coverage/**', '**/*.d.ts', '**/.yarn/**', '**/.pnp.cjs', '**/.pnp.loader.mjs'];
 
 export const DEFAULT_TESTS: readonly string[] = ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**'];
 
