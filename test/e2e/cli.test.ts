@@ -281,6 +281,36 @@ describe('flagdebt CLI', () => {
     }
   });
 
+  it('remove: lists 20 mentions left, code first, counts the rest by kind (--mentions all lists every one), and cuts a long line around the key', async () => {
+    const docs = Array.from({ length: 30 }, (_, i) => `- step ${i}: \`beta-send\` is on for cohort ${i}`).join('\n');
+    const { dir, cleanup } = tempProject({
+      'flagdebt.config.json': JSON.stringify({ registry: 'flags.yaml', accessors: [{ call: 'flags.isEnabled', keyArg: 0, defaultArg: 1 }] }),
+      'flags.yaml': 'flags:\n  beta-send:\n    type: release\n    owner: mail\n    created: 2026-01-01\n    expires: 2026-06-01\n    state: complete\n    value: true\n    since: 2026-05-01\n',
+      'src/flags.ts': 'export const flags = { isEnabled: (key: string, fallback: boolean): boolean => fallback };\n',
+      'src/send.ts': "import { flags } from './flags';\n\nexport const sent = flags.isEnabled('beta-send', false);\nexport const EVENT = 'beta-send-clicked';\n",
+      'docs/rollout.md': `${docs}\n`,
+      'docs/generated.json': `{"x":"${'a'.repeat(400)} beta-send ${'b'.repeat(400)}"}\n`,
+    });
+    try {
+      const dry = await cli(['remove', 'beta-send', '--dir', dir, '--dry-run']);
+      expect(dry.code).toBe(0);
+      const listed = dry.stderr.split('\n').filter((l) => /^ {4}\S+:\d+:\d+ {2}/.test(l));
+      expect(listed).toHaveLength(20);
+      expect(listed[0]).toMatch(/^ {4}src\/send\.ts:\d+:\d+ {2}string {2}export const EVENT/);
+      expect(dry.stderr).toMatch(/… and 12 more in 1 file \(12 in other files\); --mentions all lists every one/);
+      const all = await cli(['remove', 'beta-send', '--dir', dir, '--dry-run', '--mentions', 'all']);
+      const every = all.stderr.split('\n').filter((l) => /^ {4}\S+:\d+:\d+ {2}/.test(l));
+      expect(every).toHaveLength(32);
+      const long = every.find((l) => l.includes('generated.json'))!;
+      expect(long).toMatch(/non-ts {2}…a{59} beta-send b{59}…$/);
+      const bad = await cli(['remove', 'beta-send', '--dir', dir, '--dry-run', '--mentions', 'many']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/--mentions "many" is not a number or "all"/);
+    } finally {
+      cleanup();
+    }
+  });
+
   it("remove: the dry-run diff is formatted by the project's own Prettier; --no-format leaves the codemod's text", async () => {
     const { dir, cleanup } = tempProject({
       'flagdebt.config.json': JSON.stringify({ registry: 'flags.yaml', accessors: [{ call: 'flags.isEnabled', keyArg: 0, defaultArg: 1 }] }),
