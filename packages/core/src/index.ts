@@ -25,6 +25,7 @@ export { pnpmPackages } from './matching/workspace-packages.js';
 export { CandidateFilter, trieSource } from './matching/candidate-filter.js';
 export { searchCandidates } from './matching/candidate-search.js';
 export type { CandidateProject, CandidateSearchOptions } from './matching/candidate-search.js';
+export type { CandidateForms, CandidateShapes } from './matching/candidate-shapes.js';
 export { skimFunctions } from './matching/skim.js';
 export type { Skim } from './matching/skim.js';
 export type { FlagProjectOptions } from './matching/flag-project.js';

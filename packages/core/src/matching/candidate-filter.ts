@@ -1,26 +1,36 @@
+import { memberTests, shapeSources, type CandidateShapes } from './candidate-shapes.js';
+
 /**
  * The cheap text test that decides which files get parsed. A file can only read a flag if its
  * text names an accessor or wrapper; it can only declare a registered key if it spells it. One
  * compiled regular expression per word set keeps this at memory speed.
+ *
+ * `shapes`: accessor words that count only where spelled as a read of their accessor can spell
+ * them (candidate-shapes.ts); the file pre-filter's, not skimming's or `offsets`'.
  */
 export class CandidateFilter {
   private readonly pattern: RegExp | null;
   private global: RegExp | undefined;
+  /** Shaped member accessors: a file spelling every segment of one matches. */
+  private readonly members: RegExp[][];
 
-  constructor(words: Iterable<string>, keys: Iterable<string> = []) {
+  constructor(words: Iterable<string>, keys: Iterable<string> = [], shapes?: CandidateShapes) {
     const wordList = [...new Set(words)].filter((w) => /^[\w$]+$/.test(w));
     const keyList = [...new Set(keys)].filter((k) => k.length > 0);
     const parts: string[] = [];
     if (wordList.length > 0) parts.push(`(?<![\\w$])${trieSource(wordList)}(?![\\w$])`);
     if (keyList.length > 0) parts.push(trieSource(keyList));
+    if (shapes) parts.push(...shapeSources(shapes, trieSource));
     this.pattern = parts.length > 0 ? new RegExp(parts.join('|')) : null;
+    this.members = shapes ? memberTests(shapes) : [];
   }
 
   matches(text: string): boolean {
-    return this.pattern !== null && this.pattern.test(text);
+    if (this.pattern !== null && this.pattern.test(text)) return true;
+    return this.members.some((segments) => segments.every((segment) => segment.test(text)));
   }
 
-  /** Offsets of every match in `text`, in order. */
+  /** Offsets of every match of the words and keys in `text`, in order. */
   offsets(text: string): number[] {
     if (this.pattern === null) return [];
     const global = (this.global ??= new RegExp(this.pattern.source, 'g'));
