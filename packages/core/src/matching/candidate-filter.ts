@@ -1,4 +1,4 @@
-import { memberTests, shapeSources, type CandidateShapes } from './candidate-shapes.js';
+import { ShapeTest, type CandidateShapes } from './candidate-shapes.js';
 
 /**
  * The cheap text test that decides which files get parsed. A file can only read a flag if its
@@ -6,13 +6,12 @@ import { memberTests, shapeSources, type CandidateShapes } from './candidate-sha
  * compiled regular expression per word set keeps this at memory speed.
  *
  * `shapes`: accessor words that count only where spelled as a read of their accessor can spell
- * them (candidate-shapes.ts); the file pre-filter's, not skimming's or `offsets`'.
+ * them (candidate-shapes.ts); for `matches` (the file pre-filter), not `offsets`.
  */
 export class CandidateFilter {
   private readonly pattern: RegExp | null;
   private global: RegExp | undefined;
-  /** Shaped member accessors: a file spelling every segment of one matches. */
-  private readonly members: RegExp[][];
+  private readonly shapes: ShapeTest | undefined;
 
   constructor(words: Iterable<string>, keys: Iterable<string> = [], shapes?: CandidateShapes) {
     const wordList = [...new Set(words)].filter((w) => /^[\w$]+$/.test(w));
@@ -20,14 +19,13 @@ export class CandidateFilter {
     const parts: string[] = [];
     if (wordList.length > 0) parts.push(`(?<![\\w$])${trieSource(wordList)}(?![\\w$])`);
     if (keyList.length > 0) parts.push(trieSource(keyList));
-    if (shapes) parts.push(...shapeSources(shapes, trieSource));
     this.pattern = parts.length > 0 ? new RegExp(parts.join('|')) : null;
-    this.members = shapes ? memberTests(shapes) : [];
+    this.shapes = shapes && new ShapeTest(shapes, trieSource);
   }
 
   matches(text: string): boolean {
     if (this.pattern !== null && this.pattern.test(text)) return true;
-    return this.members.some((segments) => segments.every((segment) => segment.test(text)));
+    return this.shapes?.matches(text) ?? false;
   }
 
   /** Offsets of every match of the words and keys in `text`, in order. */
