@@ -23,6 +23,7 @@ export { checkNaming } from './policy/naming.js';
 export { FlagProject } from './matching/flag-project.js';
 export { pnpmPackages } from './matching/workspace-packages.js';
 export { CandidateFilter, trieSource } from './matching/candidate-filter.js';
+export type { CandidateFilterOptions } from './matching/candidate-filter.js';
 export { searchCandidates } from './matching/candidate-search.js';
 export type { CandidateProject, CandidateSearchOptions } from './matching/candidate-search.js';
 export type { CandidateForms, CandidateShapes } from './matching/candidate-shapes.js';

@@ -34,7 +34,10 @@ export interface CandidateSearchOptions {
   files: Iterable<string>;
   /** A file's text, or undefined when it cannot be read (never chosen). Read lazily. */
   text(file: string): string | undefined;
-  /** Strings (registry keys) whose presence alone chooses a file in the first round: it may declare one. */
+  /**
+   * Strings (registry keys) whose presence alone chooses a file in the first round: it may declare
+   * one. A search with `candidateForms` takes them only as whole string literals, as declarations spell them.
+   */
   keys?: Iterable<string>;
   /**
    * The words that choose files in the first round, instead of every accessor and wrapper name
@@ -81,7 +84,8 @@ export function searchCandidates(options: CandidateSearchOptions): string[] {
     const changed = options.changed;
     filter = (file) => changed.has(file);
   } else {
-    const words = new CandidateFilter(seenWords, options.keys ?? [], shapes);
+    // A search for reads and declarations (shaped) needs a key only where a declaration can spell it.
+    const words = new CandidateFilter(seenWords, options.keys ?? [], { shapes, quotedKeys: shapes !== undefined });
     filter = (file) => {
       const text = options.text(file);
       return text !== undefined && words.matches(text);

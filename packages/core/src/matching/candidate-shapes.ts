@@ -14,8 +14,8 @@ import { accessorName, isCallAccessor, isExportAccessor, isMemberAccessor, isPro
 export interface CandidateShapes {
   /**
    * Last segments of call accessors without `from`: followed by what can come between a callee
-   * and its arguments (`(`, `?.(`, `<T>(`, `!`, `)` of a parenthesised callee, `as`, `satisfies`,
-   * or the quote of `x['isEnabled'](`).
+   * and its arguments (`(`, `?.(`, `<T>(`, `!`, `)` of a parenthesised callee, `as`, `satisfies`),
+   * or a whole string (`x['isEnabled'](`).
    */
   calls: string[];
   /** `property` accessors: a property name (`flag:`, `'flag':`) or a shorthand (`{ flag }`). */
@@ -69,7 +69,10 @@ export function accessorShapes(accessors: readonly Accessor[]): { plain: string[
 const TRIVIA = String.raw`(?:\s|\/\*(?:[^*]|\*(?!\/))*\*\/|\/\/[^\n]*(?![^\n]))*`;
 const BEFORE = String.raw`(?<![\w$])`;
 const AFTER = String.raw`(?![\w$])`;
-const CALLEE_END = String.raw`(?=${TRIVIA}(?:[(<!)'"\x60]|\?\.|as${AFTER}|satisfies${AFTER}))`;
+const CALLEE_END = String.raw`(?=${TRIVIA}(?:[(<!)]|\?\.|as${AFTER}|satisfies${AFTER}))`;
+/** `flagResolver['isEnabled'](...)`: the word as a whole string. */
+const QUOTED = String.raw`(?<=['"\x60])`;
+const QUOTE_END = String.raw`(?=['"\x60])`;
 /** A property name, quoted or not, then its colon. */
 const PROPERTY_NAME = String.raw`(?=['"]?${TRIVIA}:)`;
 /** A shorthand property: after `{`, `,`, a comment or at the start of a line; before `,`, `}` or `=`. */
@@ -96,7 +99,10 @@ export class ShapeTest {
     const all = usable([...calls, ...properties, ...exports]);
     this.words = all.length > 0 ? new RegExp(`${BEFORE}${trie(all)}${AFTER}`, 'g') : null;
     const form = (source: string) => this.forms.push(new RegExp(source, 'y'));
-    if (calls.length > 0) form(`${trie(calls)}${AFTER}${CALLEE_END}`);
+    if (calls.length > 0) {
+      form(`${trie(calls)}${AFTER}${CALLEE_END}`);
+      form(`${QUOTED}${trie(calls)}${QUOTE_END}`);
+    }
     if (properties.length > 0) {
       const words = trie(properties);
       form(`${words}${AFTER}${PROPERTY_NAME}`);
