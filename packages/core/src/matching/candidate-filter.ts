@@ -1,3 +1,18 @@
+import { ShapeTest, type CandidateShapes } from './candidate-shapes.js';
+
+export interface CandidateFilterOptions {
+  /**
+   * Accessor words that count only where spelled as a read of their accessor can spell them
+   * (candidate-shapes.ts). For `matches` (the file pre-filter), not `offsets`.
+   */
+  shapes?: CandidateShapes;
+  /**
+   * Keys count only as a whole string literal (`'new-nav'`, `"new-nav"`, `` `new-nav` ``): the
+   * only way a declaration spells its key. A key that a literal would have to escape counts anywhere.
+   */
+  quotedKeys?: boolean;
+}
+
 /**
  * The cheap text test that decides which files get parsed. A file can only read a flag if its
  * text names an accessor or wrapper; it can only declare a registered key if it spells it. One
@@ -6,21 +21,27 @@
 export class CandidateFilter {
   private readonly pattern: RegExp | null;
   private global: RegExp | undefined;
+  private readonly shapes: ShapeTest | undefined;
 
-  constructor(words: Iterable<string>, keys: Iterable<string> = []) {
+  constructor(words: Iterable<string>, keys: Iterable<string> = [], options: CandidateFilterOptions = {}) {
     const wordList = [...new Set(words)].filter((w) => /^[\w$]+$/.test(w));
     const keyList = [...new Set(keys)].filter((k) => k.length > 0);
+    const quoted = new Set(options.quotedKeys ? keyList.filter((k) => !/[\\'"`\n\r\u2028\u2029]|\$\{/.test(k)) : []);
+    const anywhere = keyList.filter((k) => !quoted.has(k));
     const parts: string[] = [];
     if (wordList.length > 0) parts.push(`(?<![\\w$])${trieSource(wordList)}(?![\\w$])`);
-    if (keyList.length > 0) parts.push(trieSource(keyList));
+    if (anywhere.length > 0) parts.push(trieSource(anywhere));
+    if (quoted.size > 0) parts.push(`['"\`]${trieSource([...quoted])}['"\`]`);
     this.pattern = parts.length > 0 ? new RegExp(parts.join('|')) : null;
+    this.shapes = options.shapes && new ShapeTest(options.shapes, trieSource);
   }
 
   matches(text: string): boolean {
-    return this.pattern !== null && this.pattern.test(text);
+    if (this.pattern !== null && this.pattern.test(text)) return true;
+    return this.shapes?.matches(text) ?? false;
   }
 
-  /** Offsets of every match in `text`, in order. */
+  /** Offsets of every match of the words and keys in `text`, in order. */
   offsets(text: string): number[] {
     if (this.pattern === null) return [];
     const global = (this.global ??= new RegExp(this.pattern.source, 'g'));

@@ -10,11 +10,18 @@
  */
 import type { WrapperInfo } from '../types.js';
 import { CandidateFilter } from './candidate-filter.js';
+import type { CandidateForms } from './candidate-shapes.js';
 
 /** The part of `FlagProject` the search drives. */
 export interface CandidateProject {
   /** Accessor names and every known wrapper's name. */
   candidateWords(): readonly string[];
+  /**
+   * The same words split for the pre-filter: plain words, and accessor words that count only in
+   * the forms their reads take (`FlagProject.candidateForms`). Used, when given, by a search from
+   * every candidate word.
+   */
+  candidateForms?(): CandidateForms;
   /** Analyses the files' functions; returns the wrappers declared in them. */
   discoverWrappers(files: Iterable<string>): WrapperInfo[];
   /** Parses again skimmed files whose unparsed functions name a word found since; returns them. */
@@ -27,7 +34,10 @@ export interface CandidateSearchOptions {
   files: Iterable<string>;
   /** A file's text, or undefined when it cannot be read (never chosen). Read lazily. */
   text(file: string): string | undefined;
-  /** Strings (registry keys) whose presence alone chooses a file in the first round: it may declare one. */
+  /**
+   * Strings (registry keys) whose presence alone chooses a file in the first round: it may declare
+   * one. A search with `candidateForms` takes them only as whole string literals, as declarations spell them.
+   */
   keys?: Iterable<string>;
   /**
    * The words that choose files in the first round, instead of every accessor and wrapper name
@@ -58,19 +68,24 @@ export function searchCandidates(options: CandidateSearchOptions): string[] {
   const tested = new Set<string>();
   const knownIds = new Set<string>();
   for (const [name, file] of options.known ?? []) knownIds.add(`${name}\0${file}`);
-  // Without an earlier search, every name counts once; with one, a wrapper is new unless the
-  // same name was declared in the same file then (a name can be declared twice).
-  const seenWords = new Set(options.changed ? [] : (options.words ?? project.candidateWords()));
   // A search from every candidate word also takes the words wrappers add to it (names of
   // wrappers analysed on the way, in files the search did not choose).
   const allWords = !options.changed && options.words === undefined;
+  // Shaped accessor words are not plain words: a wrapper of the same name must still add its
+  // plain word (it can be called, rendered or passed on anywhere).
+  const plainWords = (): readonly string[] => project.candidateForms?.().words ?? project.candidateWords();
+  const shapes = allWords ? project.candidateForms?.().shapes : undefined;
+  // Without an earlier search, every name counts once; with one, a wrapper is new unless the
+  // same name was declared in the same file then (a name can be declared twice).
+  const seenWords = new Set(options.changed ? [] : (options.words ?? plainWords()));
 
   let filter: ((file: string) => boolean) | undefined;
   if (options.changed) {
     const changed = options.changed;
     filter = (file) => changed.has(file);
   } else {
-    const words = new CandidateFilter(seenWords, options.keys ?? []);
+    // A search for reads and declarations (shaped) needs a key only where a declaration can spell it.
+    const words = new CandidateFilter(seenWords, options.keys ?? [], { shapes, quotedKeys: shapes !== undefined });
     filter = (file) => {
       const text = options.text(file);
       return text !== undefined && words.matches(text);
@@ -100,7 +115,7 @@ export function searchCandidates(options: CandidateSearchOptions): string[] {
         if (!seenWords.has(wrapper.name)) newWords.add(wrapper.name);
       }
     }
-    if (allWords) for (const word of project.candidateWords()) if (!seenWords.has(word)) newWords.add(word);
+    if (allWords) for (const word of plainWords()) if (!seenWords.has(word)) newWords.add(word);
     if (newWords.size === 0) break;
     for (const word of newWords) seenWords.add(word);
     const words = new CandidateFilter(newWords);

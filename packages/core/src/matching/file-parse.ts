@@ -60,7 +60,7 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
  */
 export function parseSkimmed(file: string, text: string, tests: SkimTests, trees?: TreeCache): FileEntry | undefined {
   const skim = skimFunctions(text, tests.keep);
-  if (!skim) return undefined;
+  if (!skim || importAliasInRegions(text, skim)) return undefined;
   let entry = trees?.get(file, text, skim.text);
   if (entry === undefined) {
     entry = skimmedEntry(file, text, skim);
@@ -101,6 +101,25 @@ export function skimTests(words: readonly string[], keys: string[]): SkimTests {
   const wordFilter = new CandidateFilter(words);
   return { keep: (t) => keepFilter.matches(t), spellsWord: (t) => wordFilter.matches(t) };
 }
+
+/**
+ * Default and namespace imports (`import React from 'react'`, `import * as api from './api'`)
+ * are always aliases (`candidateAliases`): one used in a blanked region rejects the skim after
+ * its parse, and the file is parsed a second time in full. Read from the text, that rejection
+ * is known before parsing (on Unleash, 64 of 242 candidates, 12 % of the characters parsed).
+ * A name taken from a comment or string only costs the skim: the full parse is always valid.
+ */
+function importAliasInRegions(text: string, skim: Skim): boolean {
+  const names: string[] = [];
+  IMPORT_ALIAS.lastIndex = 0;
+  for (let m = IMPORT_ALIAS.exec(text); m !== null; m = IMPORT_ALIAS.exec(text)) names.push(m[1] ?? m[2]);
+  if (names.length === 0) return false;
+  const named = new CandidateFilter(names);
+  return skim.regions.some((reg) => named.matches(text.slice(reg.start, reg.end)));
+}
+
+/** `import X from`, `import X, {`, `import * as X`, `import type X from` at the start of a line. */
+const IMPORT_ALIAS = /^[ \t]*import[ \t]+(?:type[ \t]+)?(?:([A-Za-z_$][\w$]*)[ \t]*(?:,|from\b)|\*[ \t]*as[ \t]+([A-Za-z_$][\w$]*))/gm;
 
 /** Whether a name that can stand for a candidate word (`candidateAliases`) is used in a blanked region. */
 export function aliasInRegions(sf: ts.SourceFile, text: string, skim: Skim, spellsWord: (text: string) => boolean): boolean {

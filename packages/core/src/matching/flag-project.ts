@@ -5,6 +5,7 @@ import type { Accessor, FlagRead, KeyDeclaration, WrapperInfo } from '../types.j
 import { accessorName, isPropertyAccessor, isExportAccessor } from '../types.js';
 import { ReadMatcher } from './accessor-match.js';
 import { CandidateFilter } from './candidate-filter.js';
+import { accessorShapes, type CandidateForms, type CandidateShapes } from './candidate-shapes.js';
 import { collectDeclarations } from './declarations.js';
 import { DependencyRecorder } from './dependency-recorder.js';
 import { aliasInRegions, candidateAliases, isTreeOf, parseEntry, parseSkimmed, sameAsHost, skimTests, type FileEntry, type SkimTests } from './file-parse.js';
@@ -86,6 +87,10 @@ export class FlagProject {
   private siteWords: { words: readonly string[]; filter: CandidateFilter } | undefined;
   /** `candidateWords()`, for the wrapper names it was made from. */
   private words: { names: ReadonlySet<string>; words: readonly string[] } | undefined;
+  /** The accessors' words for the file pre-filter, split by `accessorShapes`. */
+  private readonly shaped: { plain: string[]; shapes: CandidateShapes };
+  /** `candidateForms()`, for the `candidateWords()` it was made with. */
+  private forms: { words: readonly string[]; forms: CandidateForms } | undefined;
   private readonly recorder: DependencyRecorder;
   private readonly trees: TreeCache | undefined;
 
@@ -93,6 +98,7 @@ export class FlagProject {
     this.root = path.resolve(options.root);
     this.host = options.host ?? nodeSourceHost;
     this.accessors = options.accessors;
+    this.shaped = accessorShapes(this.accessors);
     this.recorder = new DependencyRecorder(options.keySources);
     this.trees = options.trees;
     this.modules = new ModuleResolver(this.root, this.host, options.tsconfig, options.resolutions);
@@ -152,6 +158,24 @@ export class FlagProject {
     words.delete('this');
     this.words = { names, words: [...words] };
     return this.words.words;
+  }
+
+  /**
+   * `candidateWords()` for the file pre-filter (`searchCandidates`): the same words, but an
+   * accessor whose reads take few forms chooses a file only where its word is spelled in one of
+   * them (candidate-shapes.ts). Wrapper names stay plain words, even one that equals an
+   * accessor's word.
+   */
+  candidateForms(): CandidateForms {
+    const all = this.candidateWords();
+    if (this.forms?.words === all) return this.forms.forms;
+    const words = new Set(this.shaped.plain);
+    for (const name of this.wrapperRegistry.names()) words.add(name);
+    words.delete('');
+    words.delete('this');
+    const forms = { words: [...words], shapes: this.shaped.shapes };
+    this.forms = { words: all, forms };
+    return forms;
   }
 
   /**

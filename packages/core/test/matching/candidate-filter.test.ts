@@ -19,6 +19,17 @@ describe('candidate filter', () => {
     expect(filter.matches('new-check')).toBe(false);
   });
 
+  it('with quotedKeys, matches a key only as a whole string literal, as a declaration spells it', () => {
+    const filter = new CandidateFilter([], ['demo', 'new-nav', "it's"], { quotedKeys: true });
+    expect(filter.matches("export enum Flag { Demo = 'demo' }")).toBe(true);
+    expect(filter.matches('type FlagKey = "new-nav" | "other";')).toBe(true);
+    expect(filter.matches('const Flags = { NewNav: `new-nav` } as const;')).toBe(true);
+    expect(filter.matches("const demoData = loadDemo('demo-project'); // the demo")).toBe(false);
+    expect(filter.matches("const k = 'new-nav-v2';")).toBe(false);
+    // A key a literal would escape counts anywhere.
+    expect(filter.matches("// it's on")).toBe(true);
+  });
+
   it('factors shared prefixes so that a large registry stays one cheap pattern', () => {
     expect(trieSource(['new-checkout', 'new-search', 'useFlag', 'useFlagValue'])).toBe('(?:new-(?:checkout|search)|useFlag(?:Value)?)');
     const keys = Array.from({ length: 2000 }, (_, i) => `team-${i % 7}-flag-${i}`);

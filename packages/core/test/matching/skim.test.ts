@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FlagProject, skimFunctions } from '../../src/index.js';
+import { FlagProject, skimFunctions, TreeCache, type FileEntry, type SourceHost } from '../../src/index.js';
 import { ACCESSORS, fixtureDir, summarize } from './helpers.js';
 
 const spells = (...words: string[]) => (text: string) => words.some((w) => text.includes(w));
@@ -133,5 +133,46 @@ describe('FlagProject with skim', () => {
     expect(diagnostics(full)).toBeGreaterThan(0);
     expect(diagnostics(skimmed)).toBe(0);
     expect(summarize(skimmed.readsIn(profile)).map((r) => r.key)).toEqual(['profile-badges']);
+  });
+});
+
+describe('skimming and default or namespace imports', () => {
+  const page = (helper: string) =>
+    [
+      "import React from 'react';",
+      "import * as api from './api';",
+      "import { useFlag } from './flags';",
+      '',
+      'export function CheckoutPage() {',
+      "  return useFlag('new-checkout') ? <NewCheckout /> : <OldCheckout />;",
+      '}',
+      '',
+      'function OldCheckout() {',
+      `  return ${helper};`,
+      '}',
+      '',
+    ].join('\n');
+
+  /** Which parses a project made of `/p/src/page.tsx`: true for a skimmed one, false for a full one. */
+  function parses(text: string): { kinds: boolean[]; keys: Array<string | null> } {
+    const kinds: boolean[] = [];
+    class Recording extends TreeCache {
+      override set(file: string, t: string, skimmed: string | undefined, entry: FileEntry | null): void {
+        kinds.push(skimmed !== undefined);
+        super.set(file, t, skimmed, entry);
+      }
+    }
+    const host: SourceHost = { readFile: (f) => (f === '/p/src/page.tsx' ? text : undefined), fileExists: (f) => f === '/p/src/page.tsx' };
+    const project = new FlagProject({ root: '/p', accessors: ACCESSORS, host, tsconfig: false, skim: { keys: [] }, trees: new Recording() });
+    return { kinds, keys: project.readsIn('/p/src/page.tsx').map((r) => r.key) };
+  }
+
+  it('parses once, in full, when a function to blank uses a default or namespace import', () => {
+    expect(parses(page("React.createElement('div', null, 'old')"))).toEqual({ kinds: [false], keys: ['new-checkout'] });
+    expect(parses(page('api.legacyCheckout()'))).toEqual({ kinds: [false], keys: ['new-checkout'] });
+  });
+
+  it('still skims when the blanked function uses neither', () => {
+    expect(parses(page("'old checkout'"))).toEqual({ kinds: [true], keys: ['new-checkout'] });
   });
 });

@@ -3,7 +3,7 @@
  * wrapper discovery finds new names (a fixed point), parse only the candidates, then the files
  * their keys come from.
  */
-import type { Diagnostic, FlagRead, KeyDeclaration, WrapperInfo } from '@flagdebt/core';
+import type { CandidateForms, Diagnostic, FlagRead, KeyDeclaration, WrapperInfo } from '@flagdebt/core';
 import type ts from '@flagdebt/core/typescript';
 import { searchCandidates } from '@flagdebt/core';
 import { ReferenceIndex } from './reference-index.js';
@@ -11,6 +11,8 @@ import { ReferenceIndex } from './reference-index.js';
 /** The part of core's FlagProject the indexer drives. */
 export interface MatchingProject {
   candidateWords(): readonly string[];
+  /** The candidate words split for the pre-filter (core's `FlagProject.candidateForms`). */
+  candidateForms?(): CandidateForms;
   sourceFile(file: string, text?: string): ts.SourceFile;
   readsIn(file: string, text?: string): FlagRead[];
   declarationsIn(file: string, text?: string): KeyDeclaration[];
@@ -114,6 +116,7 @@ function selectCandidates(
   return searchCandidates({
     project: {
       candidateWords: () => project.candidateWords(),
+      candidateForms: project.candidateForms?.bind(project),
       discoverWrappers: (files) => {
         if (failed) return [];
         try {
