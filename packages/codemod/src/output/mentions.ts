@@ -10,7 +10,7 @@ const CODE_FILE = /\.[mc]?[jt]sx?$/;
 export function mentionsIn(file: string, display: string, text: string, key: string): RemainingMention[] {
   if (!text.includes(key)) return [];
   const out: RemainingMention[] = [];
-  const kinds = CODE_FILE.test(file) ? tokenKinds(text) : null;
+  const kinds = CODE_FILE.test(file) ? tokenKinds(file, text) : null;
   let from = 0;
   for (let at = text.indexOf(key, from); at !== -1; at = text.indexOf(key, from)) {
     from = at + key.length;
@@ -35,14 +35,30 @@ export function excerpt(line: string, at: number, length: number): string {
   return `${start > 0 ? '…' : ''}${line.slice(start, end).trim()}${end < line.length ? '…' : ''}`;
 }
 
-function tokenKinds(text: string): Array<{ start: number; end: number; kind: 'string' | 'comment' }> {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.JSX, text);
+/**
+ * Where the strings and comments are, from TypeScript's scanner. The scanner alone does not know
+ * where a template literal resumes after `${...}`: a brace stack tells it, or everything after the
+ * first substitution would be taken for the wrong kind.
+ */
+function tokenKinds(file: string, text: string): Array<{ start: number; end: number; kind: 'string' | 'comment' }> {
+  const variant = /\.[jt]sx$/.test(file) ? ts.LanguageVariant.JSX : ts.LanguageVariant.Standard;
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, variant, text);
   const out: Array<{ start: number; end: number; kind: 'string' | 'comment' }> = [];
+  const braces: Array<'template' | 'block'> = [];
   for (let t = scanner.scan(); t !== ts.SyntaxKind.EndOfFileToken; t = scanner.scan()) {
+    if (t === ts.SyntaxKind.OpenBraceToken) braces.push('block');
+    if (t === ts.SyntaxKind.CloseBraceToken) {
+      if (braces.pop() === 'template') t = scanner.reScanTemplateToken(false);
+    }
+    if (t === ts.SyntaxKind.TemplateHead || t === ts.SyntaxKind.TemplateMiddle) braces.push('template');
     if (t === ts.SyntaxKind.SingleLineCommentTrivia || t === ts.SyntaxKind.MultiLineCommentTrivia) {
       out.push({ start: scanner.getTokenStart(), end: scanner.getTokenEnd(), kind: 'comment' });
     } else if (
-      t === ts.SyntaxKind.StringLiteral || t === ts.SyntaxKind.NoSubstitutionTemplateLiteral || t === ts.SyntaxKind.TemplateHead
+      t === ts.SyntaxKind.StringLiteral ||
+      t === ts.SyntaxKind.NoSubstitutionTemplateLiteral ||
+      t === ts.SyntaxKind.TemplateHead ||
+      t === ts.SyntaxKind.TemplateMiddle ||
+      t === ts.SyntaxKind.TemplateTail
     ) {
       out.push({ start: scanner.getTokenStart(), end: scanner.getTokenEnd(), kind: 'string' });
     }
