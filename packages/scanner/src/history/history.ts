@@ -108,7 +108,7 @@ interface HistoryRun {
   live?: ReadonlySet<string>;
   /** The changes of each first-parent commit after `from` up to `to`, oldest first. */
   stepsTo(from: string, to: string): TreeChange[][];
-  previous?: { commit: string; tree: ReadonlyMap<string, TreeEntry> };
+  previous?: { commit: string; tree: ReadonlyMap<string, TreeEntry>; snapshot: CommitSnapshot };
 }
 
 type Outcome = { point: HistoryPoint; live: Set<string>; mode: 'full' | 'subset'; why?: string; subset?: SubsetDetail } | { problem: string; reason: string; fix?: string };
@@ -124,8 +124,8 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
   } else {
     tree = await gitStep(() => listTree(repoRoot, commit.commit));
   }
-  run.previous = { commit: commit.commit, tree };
-  const snapshot = new CommitSnapshot(repoRoot, tree, blobs);
+  const snapshot = new CommitSnapshot(repoRoot, tree, blobs, run.previous && changes ? { snapshot: run.previous.snapshot, changes } : undefined);
+  run.previous = { commit: commit.commit, tree, snapshot };
   run.trees?.retain((file) => {
     const blob = snapshot.blobOf(file);
     return blob === undefined ? undefined : blobs.heldText(blob);
