@@ -1,6 +1,6 @@
 /**
- * On machines with two cores or fewer, `flagdebt scan` runs in a child Node with a single V8
- * helper thread (`--v8-pool-size=1`) instead of Node's default four.
+ * On machines with two cores or fewer, `flagdebt scan` and `flagdebt history` run in a child
+ * Node with a single V8 helper thread (`--v8-pool-size=1`) instead of Node's default four.
  *
  * A scan is short and parses cold code: V8 spends about as much CPU optimising TypeScript's
  * parser on its helper threads as the main thread spends parsing. On two cores, four helpers
@@ -18,8 +18,12 @@
  */
 import { spawn } from 'node:child_process';
 
-/** Commands measured to gain; the others run where they are started. */
-const RELAUNCHED = new Set(['scan']);
+/**
+ * Commands measured to gain, or that must run as `scan` does: `history` is a scan per point, and
+ * its speed target is a ratio to one `scan` of HEAD, so both run under the same Node options.
+ * The others run where they are started.
+ */
+const RELAUNCHED = new Set(['scan', 'history']);
 /** Set in the child, so that it never re-launches itself. */
 const MARKER = 'FLAGDEBT_RELAUNCHED';
 const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];

@@ -21,10 +21,14 @@ describe('relaunchOptions', () => {
     expect(relaunchOptions({ ...small, argv: ['--debug', 'scan', 'apps/web', '--format', 'json'] })).toEqual(['--v8-pool-size=1']);
   });
 
+  it('re-launches history as it does a scan, so that both run under the same Node options', () => {
+    expect(relaunchOptions({ ...small, argv: ['history', '.', '--since', '2026-02-23'] })).toEqual(relaunchOptions(small));
+    expect(relaunchOptions({ ...small, argv: ['history', '.'], cores: 4 })).toBeNull();
+  });
+
   it('runs in-process on bigger machines, for other commands and without a command', () => {
     expect(relaunchOptions({ ...small, cores: 4 })).toBeNull();
     expect(relaunchOptions({ ...small, argv: ['remove', 'new-checkout'] })).toBeNull();
-    expect(relaunchOptions({ ...small, argv: ['history', '.'] })).toBeNull();
     expect(relaunchOptions({ ...small, argv: ['--help'] })).toBeNull();
     expect(relaunchOptions({ ...small, argv: [] })).toBeNull();
   });
@@ -74,6 +78,15 @@ describe('the re-launched scan', () => {
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('flagdebt.config.json:1');
     expect(broken).toEqual(bin(['scan', dir], { FLAGDEBT_RELAUNCH: '0' }));
+  });
+
+  it('runs history the same way: outside a git work tree, the same error and exit code', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagdebt-relaunch-'));
+    temporary.push(dir);
+    const relaunched = bin(['history', dir], { FLAGDEBT_RELAUNCH: '1' });
+    expect(relaunched.code).toBe(2);
+    expect(relaunched.stderr).toContain('not inside a git work tree');
+    expect(relaunched).toEqual(bin(['history', dir], { FLAGDEBT_RELAUNCH: '0' }));
   });
 
   /** A parent that re-launches `script` through `relaunch` and reports what it resolved to. */

@@ -34,10 +34,11 @@ export interface ScanOptions {
   /** Progress in files; `total` grows once, when the files to parse are known. */
   onProgress?(done: number, total: number): void;
   /**
-   * Called once the files are indexed, with the project that read them: `history` takes each
-   * file's dependencies and the wrappers from it to decide what the next commit must re-scan.
+   * Called once the files are indexed, with the project that read them and the files this scan
+   * listed (absolute): `history` takes each file's dependencies and the wrappers from it to
+   * decide what the next commit must re-scan.
    */
-  onIndexed?(project: IndexedProject): void;
+  onIndexed?(project: IndexedProject, files: readonly string[]): void;
   /** Key sources marked by reads of files this scan does not list (core's `FlagProjectOptions.keySources`). */
   keySources?: Iterable<string>;
   /** Parses kept from earlier scans of mostly the same texts (core's `FlagProjectOptions.trees`). */
@@ -50,6 +51,13 @@ export interface ScanOptions {
    * keeps their reads from the point before.
    */
   readsOf?: (file: string) => boolean;
+  /**
+   * The wrappers an earlier scan found in the files `covers` accepts, by name (core's
+   * `sealWrappers(names, covers)`, set before wrapper discovery): discovery then never follows a
+   * call or JSX tag of another name into those files. `history` passes the files whose wrappers
+   * cannot have changed since its last point.
+   */
+  wrappers?: { names: Iterable<string>; covers(file: string): boolean };
 }
 
 /** What a scan's project tells `onIndexed`. */
@@ -93,6 +101,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     trees: options.trees,
     resolutions: options.resolutions,
   });
+  if (options.wrappers) project.sealWrappers(options.wrappers.names, (file) => options.wrappers!.covers(file));
   const indexed = indexProject({
     project,
     texts: loaded.texts,
@@ -105,7 +114,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     },
   });
 
-  options.onIndexed?.(project);
+  options.onIndexed?.(project, files);
 
   const configFile = config.file === null ? 'flagdebt.config.json' : relativePath(root, config.file);
   const problems: ProblemRecord[] = [

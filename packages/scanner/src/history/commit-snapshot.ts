@@ -9,7 +9,8 @@ import { CONFIG_FILE_NAMES, REGISTRY_FILE_NAMES, type FlagdebtConfig } from '@fl
 import picomatch from 'picomatch';
 import type { ScanHost } from '@flagdebt/core/files';
 import type { BlobStore } from './blob-store.js';
-import type { TreeEntry } from './git.js';
+import { FolderIndex } from './folder-index.js';
+import type { TreeChange, TreeEntry } from './git.js';
 
 /** Files that steer discovery and module resolution, wherever they are. */
 const STEERING_FILES = /(^|\/)(\.gitignore|package\.json|pnpm-workspace\.yaml|[jt]sconfig[^/]*\.json)$/;
@@ -17,15 +18,19 @@ const STEERING_FILES = /(^|\/)(\.gitignore|package\.json|pnpm-workspace\.yaml|[j
 export class CommitSnapshot {
   readonly host: ScanHost;
   private gitignoreFiles: string[] | undefined;
-  /** Folder (repository-relative) -> names of its subfolders, made on first use. */
-  private folders: Map<string, Set<string>> | undefined;
+  /** The tree's folders: made on first use, or brought forward from the snapshot before. */
+  private folders: FolderIndex | undefined;
   private readonly rootPrefix: string;
 
   constructor(
     private readonly repoRoot: string,
     private readonly tree: ReadonlyMap<string, TreeEntry>,
     private readonly blobs: BlobStore,
+    /** The snapshot of the point before and the changes since: its folders are brought forward. */
+    previous?: { snapshot: CommitSnapshot; changes: readonly TreeChange[] },
   ) {
+    // Now, not on first use: a lazy one would keep every earlier snapshot alive.
+    if (previous) this.folders = previous.snapshot.folderIndex().after(previous.changes);
     this.rootPrefix = repoRoot.endsWith(path.sep) ? repoRoot : `${repoRoot}${path.sep}`;
     this.host = {
       listFiles: (root) => this.list(root),
@@ -127,7 +132,7 @@ export class CommitSnapshot {
   private subfolders(dir: string): string[] {
     const rel = this.relative(dir);
     if (rel === null) return [];
-    return [...(this.folderMap().get(rel) ?? [])];
+    return [...(this.folderIndex().subfolders(rel) ?? [])];
   }
 
   /** Whether the commit has the folder `dir` (a folder holding at least one file, or the repository itself). */
@@ -139,24 +144,11 @@ export class CommitSnapshot {
     }
     if (rel === '' || rel === '.git') return true;
     const slash = rel.lastIndexOf('/');
-    return this.folderMap().get(slash < 0 ? '' : rel.slice(0, slash))?.has(rel.slice(slash + 1)) ?? false;
+    return this.folderIndex().subfolders(slash < 0 ? '' : rel.slice(0, slash))?.has(rel.slice(slash + 1)) ?? false;
   }
 
-  private folderMap(): Map<string, Set<string>> {
-    if (!this.folders) {
-      const folders = new Map<string, Set<string>>();
-      for (const file of this.tree.keys()) {
-        let parent = '';
-        const segs = file.split('/');
-        for (const seg of segs.slice(0, -1)) {
-          let names = folders.get(parent);
-          if (!names) folders.set(parent, (names = new Set()));
-          names.add(seg);
-          parent = parent === '' ? seg : `${parent}/${seg}`;
-        }
-      }
-      this.folders = folders;
-    }
+  private folderIndex(): FolderIndex {
+    this.folders ??= FolderIndex.of(this.tree.keys());
     return this.folders;
   }
 

@@ -108,7 +108,7 @@ interface HistoryRun {
   live?: ReadonlySet<string>;
   /** The changes of each first-parent commit after `from` up to `to`, oldest first. */
   stepsTo(from: string, to: string): TreeChange[][];
-  previous?: { commit: string; tree: ReadonlyMap<string, TreeEntry> };
+  previous?: { commit: string; tree: ReadonlyMap<string, TreeEntry>; snapshot: CommitSnapshot };
 }
 
 type Outcome = { point: HistoryPoint; live: Set<string>; mode: 'full' | 'subset'; why?: string; subset?: SubsetDetail } | { problem: string; reason: string; fix?: string };
@@ -124,8 +124,8 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
   } else {
     tree = await gitStep(() => listTree(repoRoot, commit.commit));
   }
-  run.previous = { commit: commit.commit, tree };
-  const snapshot = new CommitSnapshot(repoRoot, tree, blobs);
+  const snapshot = new CommitSnapshot(repoRoot, tree, blobs, run.previous && changes ? { snapshot: run.previous.snapshot, changes } : undefined);
+  run.previous = { commit: commit.commit, tree, snapshot };
   run.trees?.retain((file) => {
     const blob = snapshot.blobOf(file);
     return blob === undefined ? undefined : blobs.heldText(blob);
@@ -144,14 +144,31 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     while (incremental && plan) {
       // Flags, staleness and types come from the registry; only the counts of references are merged.
       let project: IndexedProject | undefined;
-      const subset = await scan({ dir, now, config, registry, host: snapshot.subsetHost(plan.listed), keySources: incremental.keySources(plan), trees: run.trees, resolutions, readsOf: incremental.readsOf(plan), context: 'folder', onIndexed: (p) => (project = p) });
+      let files: readonly string[] = [];
+      const subset = await scan({
+        dir,
+        now,
+        config,
+        registry,
+        host: snapshot.subsetHost(plan.listed),
+        keySources: incremental.keySources(plan),
+        trees: run.trees,
+        resolutions,
+        readsOf: incremental.readsOf(plan),
+        wrappers: incremental.wrappersFor(plan),
+        context: 'folder',
+        onIndexed: (p, listed) => {
+          project = p;
+          files = listed;
+        },
+      });
       const wider = incremental.refine(plan, subset, project!);
       if (wider === 'full') break;
       if (wider) {
         plan = wider;
         continue;
       }
-      const counts = incremental.apply(plan, config, registry, subset, project!);
+      const counts = incremental.apply(plan, config, registry, subset, project!, files);
       if (counts) {
         const detail = { rescanned: [...plan.recompute].sort(), listed: plan.listed.size, rounds: plan.round };
         return { point: { ...toPoint(commit, subset, sources), ...counts }, live: liveKeys(subset), mode: 'subset', subset: detail };
@@ -162,10 +179,24 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     blobs.retainOnly(snapshot.allBlobs());
     await blobs.prefetch(snapshot.sourceBlobs(dir, config));
     let project: IndexedProject | undefined;
-    const result = await scan({ dir, now, config, registry, host: snapshot.host, trees: run.trees, resolutions, context: 'folder', onIndexed: (p) => (project = p) });
+    let files: readonly string[] = [];
+    const result = await scan({
+      dir,
+      now,
+      config,
+      registry,
+      host: snapshot.host,
+      trees: run.trees,
+      resolutions,
+      context: 'folder',
+      onIndexed: (p, listed) => {
+        project = p;
+        files = listed;
+      },
+    });
     if (incremental) {
       await blobs.prefetch(incremental.graphBlobs(tree));
-      incremental.rebaseline(snapshot, tree, config, registry, result, project!);
+      incremental.rebaseline(snapshot, tree, config, registry, result, project!, files);
     }
     const why = !changes ? 'first' : incremental ? incremental.lastFullReason : 'not incremental';
     return { point: toPoint(commit, result, sources), live: liveKeys(result), mode: 'full', why };

@@ -27,6 +27,7 @@ import { DependencyMap } from './dependency-map.js';
 import { FileRecords } from './file-records.js';
 import type { ResolutionMemo } from './resolution-memo.js';
 import { changedKeys, isInside, treeDelta } from './tree-delta.js';
+import { WrapperSeal, scannedAfter, type WrapperAt } from './wrapper-seal.js';
 
 /** Past this share of the scanned files, a full scan is as cheap as the bookkeeping. */
 const MAX_SUBSET_SHARE = 0.5;
@@ -46,11 +47,6 @@ export interface DeltaPlan {
   changed: Set<string>;
 }
 
-/** A wrapper by name and repository-relative file. */
-interface WrapperAt {
-  name: string;
-  file: string;
-}
 
 /** Why a commit was scanned in full (for the bench and debugging). */
 export type FullReason = 'first' | 'config' | 'steering' | 'scanned-non-source' | 'too-many' | 'declarations' | 'no-baseline' | 'unsettled';
@@ -67,6 +63,8 @@ interface Baseline {
   marks: Map<string, ReadonlySet<string>>;
   /** Every wrapper the last point knew: a name that appears makes its spellers candidates. */
   wrappers: WrapperAt[];
+  /** Files the last point scanned (repository-relative): their wrappers are all in `wrappers`. */
+  scanned: Set<string>;
 }
 
 export class IncrementalState {
@@ -78,6 +76,7 @@ export class IncrementalState {
   private tree: ReadonlyMap<string, TreeEntry> = new Map();
   /** The commit last planned or scanned in full: the one before the next. */
   private snapshot: CommitSnapshot | undefined;
+  private readonly seal: WrapperSeal;
 
   constructor(
     private readonly repoRoot: string,
@@ -87,10 +86,11 @@ export class IncrementalState {
     private readonly resolutions?: ResolutionMemo,
   ) {
     this.index = new SpecifierIndex((blob) => this.blobs.text(blob));
+    this.seal = new WrapperSeal(repoRoot, (blob) => this.blobs.text(blob));
   }
 
-  /** After a full scan: its records and recorded dependencies become the baseline. */
-  rebaseline(snapshot: CommitSnapshot, tree: ReadonlyMap<string, TreeEntry>, config: FlagdebtConfig, registry: Registry, result: ScanResult, project: IndexedProject): void {
+  /** After a full scan (that listed `files`): its records and recorded dependencies become the baseline. */
+  rebaseline(snapshot: CommitSnapshot, tree: ReadonlyMap<string, TreeEntry>, config: FlagdebtConfig, registry: Registry, result: ScanResult, project: IndexedProject, files: readonly string[]): void {
     // The merge adds up per-file records; if the summary were ever counted otherwise, stay full.
     if (result.summary.references !== result.references.length || result.summary.unregistered !== result.unregistered.length) {
       this.baseline = undefined;
@@ -116,6 +116,7 @@ export class IncrementalState {
       dependencies,
       marks,
       wrappers: this.wrappersIn(project),
+      scanned: this.relativeAll(files),
     };
   }
 
@@ -189,6 +190,12 @@ export class IncrementalState {
     return out;
   }
 
+  /** The wrappers the subset scan of `plan` is sealed with: those of the files it does not re-scan. */
+  wrappersFor(plan: DeltaPlan): { names: string[]; covers(file: string): boolean } {
+    const base = this.baseline!;
+    return this.seal.for(this.tree, plan.recompute, base.scanned, base.wrappers);
+  }
+
   /**
    * Which files the subset scan of `plan` collects reads of: those it re-scans. A file it only
    * lists keeps its reads; its own key-source marks are handed over (`keySources`), so its
@@ -254,7 +261,7 @@ export class IncrementalState {
    * Folds a subset scan into the baseline and returns the whole-project counts, or null when a
    * file the subset only listed may have gained or lost declarations it cannot account for.
    */
-  apply(plan: DeltaPlan, config: FlagdebtConfig, registry: Registry, subset: ScanResult, project: IndexedProject): { references: number; unregistered: number } | null {
+  apply(plan: DeltaPlan, config: FlagdebtConfig, registry: Registry, subset: ScanResult, project: IndexedProject, files: readonly string[]): { references: number; unregistered: number } | null {
     const base = this.baseline!;
     const found = FileRecords.from(subset, (file) => this.fromScanRoot(file));
     // A listed file keeps its reads (nothing it imports changed), but a read elsewhere may have
@@ -283,6 +290,7 @@ export class IncrementalState {
       else base.marks.delete(rel);
     }
     for (const [rel, records] of grown) base.records.set(rel, records);
+    scannedAfter(base.scanned, plan.recompute, this.relativeAll(files));
     this.baseline = { ...base, config, registry, wrappers: this.wrappersAfter(plan, project) };
     return { references: base.records.references(), unregistered: base.records.unregistered(registry) };
   }
@@ -375,6 +383,15 @@ export class IncrementalState {
     let n = 0;
     for (const rel of tree.keys()) if (isInside(prefix, rel) && isSourcePath(rel)) n++;
     return n;
+  }
+
+  private relativeAll(files: readonly string[]): Set<string> {
+    const out = new Set<string>();
+    for (const file of files) {
+      const rel = repoRelative(this.repoRoot, file);
+      if (rel !== null) out.add(rel);
+    }
+    return out;
   }
 
   private fromScanRoot(file: string): string {

@@ -24,7 +24,7 @@ export function git(cwd: string, args: string[], date?: string): string {
  * Replays fixtures/<name>/<stepsFile> into the git repository at `root`, created when it has
  * none yet (a clone can be continued with another steps file).
  */
-export function buildFixtureRepo(name: 'storefront' | 'warehouse' | 'billing' | 'ledger', root: string, stepsFile = 'steps.json'): FixtureCommit[] {
+export function buildFixtureRepo(name: 'storefront' | 'warehouse' | 'billing' | 'ledger' | 'gatehouse', root: string, stepsFile = 'steps.json'): FixtureCommit[] {
   const fixture = path.join(FIXTURES, name);
   const steps = JSON.parse(readFileSync(path.join(fixture, stepsFile), 'utf8')) as Omit<FixtureCommit, 'hash'>[];
   if (!existsSync(path.join(root, '.git'))) git(root, ['init', '-q', '-b', 'main']);
