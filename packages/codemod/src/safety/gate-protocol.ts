@@ -14,9 +14,11 @@ export interface GateRequest {
   files: string[];
   changes: GateChange[];
   deep: string[];
+  /** A guess at the next check (TypeGate.speculate): nothing is replied. */
+  speculative?: boolean;
 }
 
-export type GateReply = { verdict: GateVerdict | null } | { failed: string };
+export type GateReply = { verdict: GateVerdict | null; speculation: 'used' | 'discarded' | 'none' } | { failed: string };
 
 /** Cells of the signal. */
 export const STATUS = 0;

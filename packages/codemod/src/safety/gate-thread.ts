@@ -9,10 +9,18 @@ import { projectTypeScript, TypeGate } from './verify.js';
 /** The type-check gate of one removal: any number of checks, then `close`, on every path. */
 export interface Gate {
   check(files: Iterable<string>, changes: GateChange[], deep?: ReadonlySet<string>): GateVerdict | null;
+  /**
+   * Tells the worker the check that will probably come next, so it starts on it while this
+   * thread still works out the rest of the request; returns at once. A later `check` with the
+   * identical request gets its verdict, any other is checked afresh. Without a worker: nothing.
+   */
+  speculate(files: string[], changes: GateChange[], deep?: ReadonlySet<string>): void;
   /** Ends the worker thread, if any; resolves once it is gone. */
   close(): Promise<void>;
   /** Where the last check ran (tests look). */
   readonly ranIn: 'worker' | 'main' | null;
+  /** Whether the last check (in the worker) took a speculation's verdict (tests look). */
+  readonly speculation: 'used' | 'discarded' | 'none';
 }
 
 /**
@@ -66,6 +74,7 @@ class ThreadedGate implements Gate {
   private local: TypeGate | null = null;
   private readonly startedAt = performance.now();
   ranIn: 'worker' | 'main' | null = null;
+  speculation: 'used' | 'discarded' | 'none' = 'none';
 
   constructor(
     private readonly root: string,
@@ -96,16 +105,25 @@ class ThreadedGate implements Gate {
     const answer = this.ask(request);
     if (answer !== undefined) {
       this.ranIn = 'worker';
-      return answer;
+      this.speculation = answer.speculation;
+      return answer.verdict;
     }
+    this.speculation = 'none';
     this.abandon();
     this.local ??= new TypeGate(this.root, projectTypeScript(this.root));
     this.ranIn = 'main';
     return this.local.check(request.files, changes, deep);
   }
 
+  speculate(files: string[], changes: GateChange[], deep: ReadonlySet<string> = new Set()): void {
+    const { port, state } = this;
+    if (!port || !state || Atomics.load(state, STATUS) === GONE) return;
+    const request: GateRequest = { files, changes, deep: [...deep], speculative: true };
+    port.postMessage(request);
+  }
+
   /** The worker's verdict, or undefined when it has none to give (not started, failed, gone, stalled). */
-  private ask(request: GateRequest): GateVerdict | null | undefined {
+  private ask(request: GateRequest): { verdict: GateVerdict | null; speculation: 'used' | 'discarded' | 'none' } | undefined {
     const { port, state } = this;
     if (!port || !state) return undefined;
     if (Atomics.load(state, STATUS) === GONE) return undefined;
@@ -117,7 +135,7 @@ class ThreadedGate implements Gate {
       const received = receiveMessageOnPort(port);
       if (received) {
         const reply = received.message as GateReply;
-        if ('verdict' in reply) return reply.verdict;
+        if ('verdict' in reply) return reply;
         if (process.env.FLAGDEBT_DEBUG_GATE) process.stderr.write(`gate: worker failed, checking in the main thread: ${reply.failed}\n`);
         return undefined;
       }

@@ -30,15 +30,19 @@ function reply(message: GateReply): void {
 }
 
 let gate: TypeGate | null = null;
+let trace = (_what: string): void => {};
 let unavailable = '';
 try {
-  const { installedTypeScript, nearestTsconfig, typeScriptEntry, TypeGate: Gate } = await import('./type-gate.js');
+  const { installedTypeScript, nearestTsconfig, typeScriptEntry, traceGate, TypeGate: Gate } = await import('./type-gate.js');
+  trace = traceGate;
+  trace('worker: running');
   const self = fileURLToPath(import.meta.url);
   // flagdebt's own TypeScript comes through core's loader, with its compile cache (0.1 s of CPU less).
   const require = createRequire(self);
   const own = createRequire(require.resolve('@flagdebt/core/typescript')).resolve('typescript');
   if (typeScriptEntry(root, self) === own) require('@flagdebt/core/typescript');
   const tsx = installedTypeScript(root, self);
+  trace('worker: TypeScript loaded');
   if (tsx === null) {
     unavailable = 'no TypeScript installed for the project or for flagdebt';
   } else {
@@ -47,6 +51,7 @@ try {
     try {
       const config = nearestTsconfig(root, path.join(root, 'index.ts'));
       if (config !== null) typeGate.prepare(config);
+      trace('worker: prepared');
     } catch {
       // Only a head start: the check itself meets the same problem and reports it.
     }
@@ -56,9 +61,18 @@ try {
 }
 
 port.on('message', (request: GateRequest) => {
+  if (request.speculative) {
+    trace('worker: speculating');
+    gate?.speculate(request.files, request.changes, new Set(request.deep));
+    trace('worker: speculated');
+    return;
+  }
   if (gate === null) return reply({ failed: unavailable });
   try {
-    reply({ verdict: gate.check(request.files, request.changes, new Set(request.deep)) });
+    trace('worker: check asked');
+    const verdict = gate.check(request.files, request.changes, new Set(request.deep));
+    trace(`worker: checked (speculation ${gate.lastSpeculation})`);
+    reply({ verdict, speculation: gate.lastSpeculation });
   } catch (error) {
     reply({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

@@ -96,7 +96,11 @@ interface Group {
  * at seconds on a project of thousands of files. One gate serves several checks of the same run.
  */
 export class TypeGate {
-  private readonly groups = new Map<string, Group>();
+  private groups = new Map<string, Group>();
+  /** A check made ahead of its request (see speculate), with the state it left. */
+  private speculation: { key: string; verdict: GateVerdict | null; groups: Map<string, Group> } | null = null;
+  /** What the last check did with a speculation (tests and FLAGDEBT_DEBUG_GATE look). */
+  lastSpeculation: 'used' | 'discarded' | 'none' = 'none';
 
   constructor(
     private readonly root: string,
@@ -118,7 +122,7 @@ export class TypeGate {
     clock?.lap('parse');
     program.getTypeChecker();
     clock?.lap('bind');
-    if (clock) process.stderr.write(`gate: prepared ${config}: ${clock}\n`);
+    if (clock) traceGate(`prepared ${config}: ${clock}`);
     // Later Programs get no structure from it (other roots), but its files are the same objects.
     group.last = program;
   }
@@ -138,6 +142,54 @@ export class TypeGate {
    * their objects still fit a narrowed union type is decided several modules away).
    */
   check(files: Iterable<string>, changes: GateChange[], deep: ReadonlySet<string> = new Set()): GateVerdict | null {
+    const list = [...files];
+    const speculation = this.speculation;
+    this.speculation = null;
+    this.lastSpeculation = speculation === null ? 'none' : 'discarded';
+    if (speculation !== null && speculation.key === requestKey(list, changes, deep)) {
+      this.lastSpeculation = 'used';
+      this.groups = speculation.groups;
+      return speculation.verdict;
+    }
+    return this.run(list, changes, deep);
+  }
+
+  /**
+   * Makes the check `check(files, changes, deep)` would make next, now, on a copy of the gate's
+   * state (which files' imports are followed is decided by the first check that reaches them:
+   * a guess must not decide it for a different request). The next `check` with the very same
+   * request takes its verdict and its state; any other request discards both and is checked as
+   * if nothing had been guessed. The gate's worker does this while the main thread is still
+   * looking for importers, which on most removals it finds none of.
+   */
+  speculate(files: string[], changes: GateChange[], deep: ReadonlySet<string> = new Set()): void {
+    const saved = this.groups;
+    this.groups = new Map([...saved].map(([config, group]) => [config, this.fork(group)]));
+    try {
+      const verdict = this.run(files, changes, deep);
+      this.speculation = { key: requestKey(files, changes, deep), verdict, groups: this.groups };
+    } catch {
+      // The real check meets the same problem and reports it.
+      this.speculation = null;
+    } finally {
+      this.groups = saved;
+    }
+  }
+
+  /** A copy of a group's state a check can change without changing the original; parsed files are shared (same text, same tree). */
+  private fork(group: Group): Group {
+    const resolution = newResolution(this.tsx, group.options);
+    for (const [file, depth] of group.resolution.depth) resolution.depth.set(file, depth);
+    for (const [key, decided] of group.resolution.decisions) resolution.decisions.set(key, decided);
+    return {
+      ...group,
+      resolution,
+      before: group.before && { roots: new Set(group.before.roots), program: group.before.program },
+      beforeDiagnostics: new Map(group.beforeDiagnostics),
+    };
+  }
+
+  private run(files: string[], changes: GateChange[], deep: ReadonlySet<string>): GateVerdict | null {
     const tsx = this.tsx;
     const clock = process.env.FLAGDEBT_DEBUG_GATE ? new PhaseClock() : null;
     const changed = new Map(changes.map((c) => [c.path, c.after]));
@@ -183,9 +235,30 @@ export class TypeGate {
       verdict.before.push(...b);
       verdict.after.push(...a);
       verdict.added.push(...added(b, a));
-      if (clock) process.stderr.write(`gate: ${config}: ${roots.length} roots (${erring.size} with errors after), ${after.getSourceFiles().length} files in program, ${clock}\n`);
+      if (clock) traceGate(`${config}: ${roots.length} roots (${erring.size} with errors after), ${after.getSourceFiles().length} files in program, ${clock}`);
     }
     return verdict;
+  }
+}
+
+/** A check's request as one string: a speculation serves only the identical request (roots in the same order). */
+function requestKey(files: string[], changes: GateChange[], deep: ReadonlySet<string>): string {
+  return JSON.stringify([files, changes.map((c) => [c.path, c.after]), [...deep]]);
+}
+
+/** FLAGDEBT_DEBUG_GATE: one line on stderr with the wall clock (ms, the same in every thread), to see what overlaps. */
+export function traceGate(what: string): void {
+  // fd 2 directly: a worker's process.stderr goes through the main thread, which may be blocked or gone.
+  if (process.env.FLAGDEBT_DEBUG_GATE) fs.writeSync(2, `gate @${Math.round(performance.timeOrigin + performance.now()) % 100_000} (thread cpu ${threadCpuMs()}): ${what}\n`);
+}
+
+/** CPU milliseconds of the calling thread (Linux; clock ticks of 10 ms), for FLAGDEBT_DEBUG_GATE. */
+function threadCpuMs(): number | string {
+  try {
+    const fields = fs.readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return '?';
   }
 }
 
