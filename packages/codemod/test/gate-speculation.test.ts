@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { startTypeGate } from '../src/safety/gate-thread.js';
+import { describe, expect, it, vi } from 'vitest';
+import type { FlagdebtError } from '@flagdebt/core';
+import { removeFlags } from '../src/index.js';
+import { gateWorkers, startTypeGate } from '../src/safety/gate-thread.js';
 import { TypeGate, type GateChange } from '../src/safety/type-gate.js';
 import { projectTypeScript } from '../src/safety/verify.js';
 import { tempProject } from './support/temp-project.js';
@@ -88,5 +90,31 @@ describe('a speculative check (made while the main thread finds importers)', () 
     gate.speculate([...real].reverse(), [rounding]);
     expect(gate.check(real, [rounding])).toEqual(fresh);
     expect(gate.lastSpeculation).toBe('discarded');
+  });
+
+  it('removeFlags run from a folder below the config: the worker started there is replaced by one at the config root', async () => {
+    const saved = process.env.FLAGDEBT_GATE_WORKER;
+    process.env.FLAGDEBT_GATE_WORKER = '1';
+    try {
+      const dir = checkout();
+      fs.writeFileSync(path.join(dir, 'src/send.ts'), "import { flags } from './flags';\n\nexport const take = (on: boolean): boolean => on;\ntake(flags.isEnabled('beta-send', false));\n");
+      const before = gateWorkers().started;
+      // A string kept where a boolean is expected: refused (line 2 of the rewritten file, named from where it ran).
+      const refused = await removeFlags({ dir: path.join(dir, 'src'), flags: [{ key: 'beta-send', value: 'yes' }], allowDirty: true }).catch((e: unknown) => e);
+      expect((refused as FlagdebtError).diagnostics).toEqual([expect.objectContaining({ code: 'remove/would-break-types', file: 'send.ts', line: 2 })]);
+      expect(gateWorkers().started).toBe(before + 2);
+      await vi.waitFor(() => expect(gateWorkers().live).toBe(0));
+
+      // From the root itself: one worker, and the removal that keeps the types is written.
+      const written = await removeFlags({ dir, flags: [{ key: 'cart-discount', value: true }], allowDirty: true });
+      // The cart and its importer, the page (the guess had only the cart: checked afresh).
+      expect(written.verify).toMatchObject({ newErrors: [], filesChecked: 2 });
+      expect(fs.readFileSync(path.join(dir, 'src/cart.ts'), 'utf8')).toContain('return sum * 0.9;');
+      expect(gateWorkers().started).toBe(before + 3);
+      await vi.waitFor(() => expect(gateWorkers().live).toBe(0));
+    } finally {
+      if (saved === undefined) delete process.env.FLAGDEBT_GATE_WORKER;
+      else process.env.FLAGDEBT_GATE_WORKER = saved;
+    }
   });
 });

@@ -43,6 +43,10 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
 async function remove(options: RemoveOptions, startGate: (root: string) => Gate): Promise<RemovalResult> {
   traceGate('main: start');
   const root = path.resolve(options.dir);
+  // The gate's worker starts first: its preparation, not the planning, is what a check waits
+  // for. The project root is the folder asked for unless the config found above it says otherwise.
+  const verify = !options.check && options.verify !== false;
+  let typeGate = verify ? startGate(root) : null;
   const { config, registry, warnings } = loadProjectModel(root, { config: options.config });
   const writes = !options.dryRun && !options.check;
   // A previous run that was killed while renaming files is finished first (see atomic-write).
@@ -66,8 +70,10 @@ async function remove(options: RemoveOptions, startGate: (root: string) => Gate)
   const now = options.now ?? todayIso();
   const display = (file: string) => path.relative(root, file).split(path.sep).join('/');
 
-  // Started before planning: its worker thread prepares while this one plans (see safety/gate-thread).
-  const typeGate = !options.check && options.verify !== false ? startGate(config.root) : null;
+  if (typeGate && config.root !== root) {
+    void typeGate.close();
+    typeGate = startGate(config.root);
+  }
   traceGate('main: planning');
   const plan = await planRemoval(config, flags);
   traceGate('main: planned');
