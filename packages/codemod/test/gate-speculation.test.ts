@@ -92,6 +92,26 @@ describe('a speculative check (made while the main thread finds importers)', () 
     expect(gate.lastSpeculation).toBe('discarded');
   });
 
+  it('stops when told the guess is wrong (TypeScript asks while it checks), and the check is made afresh', () => {
+    const dir = checkout();
+    const at = (f: string) => path.join(dir, f);
+    const rounding: GateChange = { path: at('src/rounding.ts'), after: 'export const round = (n: string): number => Number(n);\n' };
+    const real = [at('src/currency.ts'), at('src/rounding.ts')];
+    const fresh = new TypeGate(dir, projectTypeScript(dir)).check(real, [rounding]);
+    const gate = new TypeGate(dir, projectTypeScript(dir));
+    // Told it is wrong after a few questions: it stops there, so the very request it guessed is
+    // not taken from it (a finished speculation would be: see the first test).
+    let asked = 0;
+    gate.speculate(real, [rounding], new Set(), () => ++asked > 2);
+    expect(asked).toBe(3);
+    expect(gate.check(real, [rounding])).toEqual(fresh);
+    expect(gate.lastSpeculation).toBe('discarded');
+    // Never told: finished, and taken.
+    gate.speculate(real, [rounding], new Set(), () => false);
+    expect(gate.check(real, [rounding])).toEqual(fresh);
+    expect(gate.lastSpeculation).toBe('used');
+  });
+
   it('removeFlags run from a folder below the config: the worker started there is replaced by one at the config root', async () => {
     const saved = process.env.FLAGDEBT_GATE_WORKER;
     process.env.FLAGDEBT_GATE_WORKER = '1';

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { ANSWERS, GONE, STARTING, STATUS, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
-import type { GateChange, GateVerdict } from './type-gate.js';
+import { ANSWERS, GONE, STARTING, STATUS, WRONG_GUESS, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
+import { requestKey, type GateChange, type GateVerdict } from './type-gate.js';
 import { projectTypeScript, TypeGate } from './verify.js';
 
 /** The type-check gate of one removal: any number of checks, then `close`, on every path. */
@@ -75,6 +75,9 @@ class ThreadedGate implements Gate {
   private readonly startedAt = performance.now();
   ranIn: 'worker' | 'main' | null = null;
   speculation: 'used' | 'discarded' | 'none' = 'none';
+  /** The request the worker was last told to speculate on (null: none since the last check), and its number. */
+  private guess: string | null = null;
+  private guesses = 0;
 
   constructor(
     private readonly root: string,
@@ -83,7 +86,7 @@ class ThreadedGate implements Gate {
   ) {
     if (file === null) return;
     try {
-      const signal = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+      const signal = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
       const { port1, port2 } = new MessageChannel();
       const data: GateWorkerData & { port: MessagePort } = { root, signal, port: port2 };
       this.worker = new Worker(file, { workerData: data, transferList: [port2] });
@@ -118,7 +121,8 @@ class ThreadedGate implements Gate {
   speculate(files: string[], changes: GateChange[], deep: ReadonlySet<string> = new Set()): void {
     const { port, state } = this;
     if (!port || !state || Atomics.load(state, STATUS) === GONE) return;
-    const request: GateRequest = { files, changes, deep: [...deep], speculative: true };
+    const request: GateRequest = { files, changes, deep: [...deep], speculative: ++this.guesses };
+    this.guess = requestKey(files, changes, deep);
     port.postMessage(request);
   }
 
@@ -128,6 +132,9 @@ class ThreadedGate implements Gate {
     if (!port || !state) return undefined;
     if (Atomics.load(state, STATUS) === GONE) return undefined;
     const answers = Atomics.load(state, ANSWERS);
+    // A speculation on another request stops now rather than finishing first.
+    if (this.guess !== null && this.guess !== requestKey(request.files, request.changes, new Set(request.deep))) Atomics.store(state, WRONG_GUESS, this.guesses);
+    this.guess = null;
     port.postMessage(request);
     const asked = performance.now();
     for (;;) {

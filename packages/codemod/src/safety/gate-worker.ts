@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { ALIVE, ANSWERS, GONE, STATUS, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
+import { ALIVE, ANSWERS, GONE, STATUS, WRONG_GUESS, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
 // Loaded below, once the exit signal is in place (a type import loads nothing).
 import type { TypeGate } from './type-gate.js';
 
@@ -63,7 +63,8 @@ try {
 port.on('message', (request: GateRequest) => {
   if (request.speculative) {
     trace('worker: speculating');
-    gate?.speculate(request.files, request.changes, new Set(request.deep));
+    const guess = request.speculative;
+    gate?.speculate(request.files, request.changes, new Set(request.deep), () => Atomics.load(state, WRONG_GUESS) >= guess);
     trace('worker: speculated');
     return;
   }

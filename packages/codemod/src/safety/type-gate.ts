@@ -99,6 +99,10 @@ export class TypeGate {
   private groups = new Map<string, Group>();
   /** A check made ahead of its request (see speculate), with the state it left. */
   private speculation: { key: string; verdict: GateVerdict | null; groups: Map<string, Group> } | null = null;
+  /** Whether a speculation was started since the last check (it may have been cancelled). */
+  private speculated = false;
+  /** While speculating: true once the guess is known to be wrong (TypeScript's cancellation token asks). */
+  private cancelled: (() => boolean) | null = null;
   /** What the last check did with a speculation (tests and FLAGDEBT_DEBUG_GATE look). */
   lastSpeculation: 'used' | 'discarded' | 'none' = 'none';
 
@@ -145,7 +149,8 @@ export class TypeGate {
     const list = [...files];
     const speculation = this.speculation;
     this.speculation = null;
-    this.lastSpeculation = speculation === null ? 'none' : 'discarded';
+    this.lastSpeculation = this.speculated ? 'discarded' : 'none';
+    this.speculated = false;
     if (speculation !== null && speculation.key === requestKey(list, changes, deep)) {
       this.lastSpeculation = 'used';
       this.groups = speculation.groups;
@@ -160,20 +165,38 @@ export class TypeGate {
    * a guess must not decide it for a different request). The next `check` with the very same
    * request takes its verdict and its state; any other request discards both and is checked as
    * if nothing had been guessed. The gate's worker does this while the main thread is still
-   * looking for importers, which on most removals it finds none of.
+   * looking for importers, which on most removals it finds none of. `cancelled` says, while it
+   * runs, that the request turned out different: it stops at TypeScript's next cancellation
+   * point, so a wrong guess costs little more than the time the main thread spent finding out.
    */
-  speculate(files: string[], changes: GateChange[], deep: ReadonlySet<string> = new Set()): void {
+  speculate(files: string[], changes: GateChange[], deep: ReadonlySet<string> = new Set(), cancelled: () => boolean = () => false): void {
     const saved = this.groups;
     this.groups = new Map([...saved].map(([config, group]) => [config, this.fork(group)]));
+    this.speculation = null;
+    this.speculated = true;
+    this.cancelled = cancelled;
     try {
       const verdict = this.run(files, changes, deep);
       this.speculation = { key: requestKey(files, changes, deep), verdict, groups: this.groups };
     } catch {
-      // The real check meets the same problem and reports it.
-      this.speculation = null;
+      // Cancelled; or a problem the real check meets again and reports.
     } finally {
       this.groups = saved;
+      this.cancelled = null;
     }
+  }
+
+  /** During a speculation: TypeScript's cancellation token, and a throw between steps, once the guess is wrong. */
+  private token(): ts.CancellationToken | undefined {
+    const cancelled = this.cancelled;
+    if (cancelled === null) return undefined;
+    const tsx = this.tsx;
+    return {
+      isCancellationRequested: cancelled,
+      throwIfCancellationRequested: () => {
+        if (cancelled()) throw new tsx.OperationCanceledException();
+      },
+    };
   }
 
   /** A copy of a group's state a check can change without changing the original; parsed files are shared (same text, same tree). */
@@ -206,16 +229,18 @@ export class TypeGate {
       const group = this.groupOf(config);
       for (const r of roots) group.resolution.depth.set(r, deep.has(r) ? -DEEP_EXTRA : 0);
       const afterRoots = roots.filter((f) => changed.get(f) !== null);
+      const token = this.token();
       const after = createProgram(tsx, afterRoots, group, changed, group.last ?? group.before?.program);
       clock?.lap('after program');
       group.last = after;
-      const a = diagnosticsOf(tsx, after, afterRoots);
+      const a = diagnosticsOf(tsx, after, afterRoots, token);
       clock?.lap('after diagnostics');
       // A file without errors after the removal cannot have new ones: only files with errors
       // need the "before" side (in a project that type-checks, the check is done here).
       const erring = new Set(a.map((d) => d.file));
       const b: TypeDiagnostic[] = [];
       if (erring.size > 0) {
+        token?.throwIfCancellationRequested();
         if (!group.before || roots.some((r) => !group.before!.roots.has(r))) {
           const all = new Set([...(group.before?.roots ?? []), ...roots]);
           group.before = { roots: all, program: createProgram(tsx, [...all], group, null, group.before?.program ?? after) };
@@ -224,7 +249,7 @@ export class TypeGate {
         for (const f of roots.filter((r) => erring.has(r))) {
           let d = group.beforeDiagnostics.get(f);
           if (!d) {
-            d = diagnosticsOf(tsx, group.before.program, [f]);
+            d = diagnosticsOf(tsx, group.before.program, [f], token);
             group.beforeDiagnostics.set(f, d);
           }
           b.push(...d);
@@ -242,7 +267,7 @@ export class TypeGate {
 }
 
 /** A check's request as one string: a speculation serves only the identical request (roots in the same order). */
-function requestKey(files: string[], changes: GateChange[], deep: ReadonlySet<string>): string {
+export function requestKey(files: string[], changes: GateChange[], deep: ReadonlySet<string>): string {
   return JSON.stringify([files, changes.map((c) => [c.path, c.after]), [...deep]]);
 }
 
@@ -395,12 +420,13 @@ function libFiles(tsx: TypeScript): Map<string, ts.SourceFile> {
   return cache;
 }
 
-function diagnosticsOf(tsx: TypeScript, program: ts.Program, files: string[]): TypeDiagnostic[] {
+function diagnosticsOf(tsx: TypeScript, program: ts.Program, files: string[], token?: ts.CancellationToken): TypeDiagnostic[] {
   const out: TypeDiagnostic[] = [];
   for (const file of files) {
+    token?.throwIfCancellationRequested();
     const sf = program.getSourceFile(file);
     if (!sf) continue;
-    for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
+    for (const d of [...program.getSyntacticDiagnostics(sf, token), ...program.getSemanticDiagnostics(sf, token)]) {
       if (d.category !== tsx.DiagnosticCategory.Error) continue;
       const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
       out.push({ file: path.resolve(d.file?.fileName ?? file), line: at ? at.line + 1 : 0, column: at ? at.character + 1 : 0, start: d.start, code: d.code, message: tsx.flattenDiagnosticMessageText(d.messageText, '\n') });
