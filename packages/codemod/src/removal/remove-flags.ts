@@ -172,9 +172,10 @@ function gateRequest(plan: RemovalPlan, importersOf: Importers | null): { files:
   const edited = plan.sources.edited();
   const original = (f: string) => plan.sources.originalText(f);
   const importers: string[] = [];
-  for (const target of importersOf ? edited : []) {
+  for (const target of edited) {
+    if (importersOf === null) break;
     const names = affectingNames(target, original(target) ?? '', plan.sources.text(target) ?? null);
-    if (names.size > 0) importers.push(...importersOf!.of(target, names));
+    if (names.size > 0) importers.push(...importersOf.of(target, names));
   }
   const naming = plan.keyDeclarationEdits.size > 0 ? [...plan.removedKeys].flatMap((k) => plan.sources.filesMentioning(k, 'original')) : [];
   // Normalised texts (LF, no BOM): offsets match the plan's, and diagnostics do not depend on line endings.

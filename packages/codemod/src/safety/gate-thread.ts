@@ -122,7 +122,7 @@ class ThreadedGate implements Gate {
     const { port, state } = this;
     if (!port || !state || Atomics.load(state, STATUS) === GONE) return;
     const request: GateRequest = { files, changes, deep: [...deep], speculative: ++this.guesses };
-    this.guess = requestKey(files, changes, deep);
+    this.guess = requestKey(this.root, files, changes, deep);
     port.postMessage(request);
   }
 
@@ -133,7 +133,7 @@ class ThreadedGate implements Gate {
     if (Atomics.load(state, STATUS) === GONE) return undefined;
     const answers = Atomics.load(state, ANSWERS);
     // A speculation on another request stops now rather than finishing first.
-    if (this.guess !== null && this.guess !== requestKey(request.files, request.changes, new Set(request.deep))) Atomics.store(state, WRONG_GUESS, this.guesses);
+    if (this.guess !== null && this.guess !== requestKey(this.root, request.files, request.changes, new Set(request.deep))) Atomics.store(state, WRONG_GUESS, this.guesses);
     this.guess = null;
     port.postMessage(request);
     const asked = performance.now();

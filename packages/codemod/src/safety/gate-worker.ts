@@ -62,7 +62,7 @@ try {
 
 port.on('message', (request: GateRequest) => {
   if (request.speculative) {
-    trace('worker: speculating');
+    trace(`worker: speculating (${request.files.length} files)`);
     const guess = request.speculative;
     gate?.speculate(request.files, request.changes, new Set(request.deep), () => Atomics.load(state, WRONG_GUESS) >= guess);
     trace('worker: speculated');
@@ -70,7 +70,7 @@ port.on('message', (request: GateRequest) => {
   }
   if (gate === null) return reply({ failed: unavailable });
   try {
-    trace('worker: check asked');
+    trace(`worker: check asked (${request.files.length} files)`);
     const verdict = gate.check(request.files, request.changes, new Set(request.deep));
     trace(`worker: checked (speculation ${gate.lastSpeculation})`);
     reply({ verdict, speculation: gate.lastSpeculation });

@@ -151,7 +151,7 @@ export class TypeGate {
     this.speculation = null;
     this.lastSpeculation = this.speculated ? 'discarded' : 'none';
     this.speculated = false;
-    if (speculation !== null && speculation.key === requestKey(list, changes, deep)) {
+    if (speculation !== null && speculation.key === requestKey(this.root, list, changes, deep)) {
       this.lastSpeculation = 'used';
       this.groups = speculation.groups;
       return speculation.verdict;
@@ -177,7 +177,7 @@ export class TypeGate {
     this.cancelled = cancelled;
     try {
       const verdict = this.run(files, changes, deep);
-      this.speculation = { key: requestKey(files, changes, deep), verdict, groups: this.groups };
+      this.speculation = { key: requestKey(this.root, files, changes, deep), verdict, groups: this.groups };
     } catch {
       // Cancelled; or a problem the real check meets again and reports.
     } finally {
@@ -216,13 +216,7 @@ export class TypeGate {
     const tsx = this.tsx;
     const clock = process.env.FLAGDEBT_DEBUG_GATE ? new PhaseClock() : null;
     const changed = new Map(changes.map((c) => [c.path, c.after]));
-    const byConfig = new Map<string, string[]>();
-    for (const file of new Set(files)) {
-      if (!CHECKED.test(file) || file.endsWith('.d.ts')) continue;
-      const config = nearestTsconfig(this.root, file);
-      if (config === null) continue;
-      byConfig.set(config, [...(byConfig.get(config) ?? []), file]);
-    }
+    const byConfig = rootsByConfig(this.root, files);
     if (byConfig.size === 0) return null;
     const verdict: GateVerdict = { tsconfigs: [...byConfig.keys()].sort(), checked: 0, before: [], after: [], added: [] };
     for (const [config, roots] of byConfig) {
@@ -230,7 +224,7 @@ export class TypeGate {
       for (const r of roots) group.resolution.depth.set(r, deep.has(r) ? -DEEP_EXTRA : 0);
       const afterRoots = roots.filter((f) => changed.get(f) !== null);
       const token = this.token();
-      const after = createProgram(tsx, afterRoots, group, changed, group.last ?? group.before?.program);
+      const after = createProgram(tsx, afterRoots, group, changed, group.last ?? group.before?.program, token);
       clock?.lap('after program');
       group.last = after;
       const a = diagnosticsOf(tsx, after, afterRoots, token);
@@ -243,7 +237,7 @@ export class TypeGate {
         token?.throwIfCancellationRequested();
         if (!group.before || roots.some((r) => !group.before!.roots.has(r))) {
           const all = new Set([...(group.before?.roots ?? []), ...roots]);
-          group.before = { roots: all, program: createProgram(tsx, [...all], group, null, group.before?.program ?? after) };
+          group.before = { roots: all, program: createProgram(tsx, [...all], group, null, group.before?.program ?? after, token) };
           clock?.lap('before program');
         }
         for (const f of roots.filter((r) => erring.has(r))) {
@@ -266,9 +260,28 @@ export class TypeGate {
   }
 }
 
-/** A check's request as one string: a speculation serves only the identical request (roots in the same order). */
-export function requestKey(files: string[], changes: GateChange[], deep: ReadonlySet<string>): string {
-  return JSON.stringify([files, changes.map((c) => [c.path, c.after]), [...deep]]);
+/** The files a check type-checks, by nearest tsconfig, in the order given (which decides the order they are reached in). */
+function rootsByConfig(root: string, files: Iterable<string>): Map<string, string[]> {
+  const byConfig = new Map<string, string[]>();
+  for (const file of new Set(files)) {
+    if (!CHECKED.test(file) || file.endsWith('.d.ts')) continue;
+    const config = nearestTsconfig(root, file);
+    if (config === null) continue;
+    byConfig.set(config, [...(byConfig.get(config) ?? []), file]);
+  }
+  return byConfig;
+}
+
+/**
+ * A check's request as one string, made of exactly what the check depends on: its roots per
+ * tsconfig in order, the deep ones among them, the texts by file. Two requests with the same
+ * key get the same verdict from the same state (a file listed twice, or one that is not
+ * type-checked, does not make a request different); a speculation serves only its own key.
+ */
+export function requestKey(root: string, files: Iterable<string>, changes: GateChange[], deep: ReadonlySet<string>): string {
+  const roots = [...rootsByConfig(root, files)].map(([config, list]) => [config, list, list.filter((f) => deep.has(f))]);
+  const texts = [...new Map(changes.map((c) => [c.path, c.after]))].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return JSON.stringify([roots, texts]);
 }
 
 /** FLAGDEBT_DEBUG_GATE: one line on stderr with the wall clock (ms, the same in every thread), to see what overlaps. */
@@ -339,7 +352,8 @@ function newResolution(tsx: TypeScript, options: ts.CompilerOptions): Resolution
   return { cache: tsx.createModuleResolutionCache(tsx.sys.getCurrentDirectory(), (f) => (tsx.sys.useCaseSensitiveFileNames ? f : f.toLowerCase()), options), depth: new Map(), decisions: new Map() };
 }
 
-function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: Map<string, string | null> | null, oldProgram: ts.Program | undefined): ts.Program {
+/** `token`: a speculation's (see TypeGate.speculate): the Program stops at the next file it would read; the files read so far stay parsed for the next. */
+function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: Map<string, string | null> | null, oldProgram: ts.Program | undefined, token?: ts.CancellationToken): ts.Program {
   const { options, cache, resolution } = group;
   const host = tsx.createCompilerHost(options, false);
   // What tsc does since TypeScript 5.3: JSDoc is parsed only where it can change a type error
@@ -391,6 +405,7 @@ function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: 
     return o === undefined ? fileExists(file) : o !== null;
   };
   host.getSourceFile = (file, languageVersion) => {
+    token?.throwIfCancellationRequested();
     const key = `${file}\0${typeof languageVersion === 'object' ? `${languageVersion.languageVersion}/${languageVersion.impliedNodeFormat}` : languageVersion}`;
     // TypeScript's own lib files never change: parsed once per process (they are most of a small check).
     const store = path.dirname(file) === libDir ? libFiles(tsx) : cache;
