@@ -93,14 +93,17 @@ async function remove(options: RemoveOptions, startGate: (root: string) => Gate)
   const gateWarnings: Diagnostic[] = [];
   const keys = flags.map((f) => f.key);
   let nonCode: Promise<RemainingMention[]> | null = null;
+  const mentions = new Map<string, { text: string; found: RemainingMention[] }>();
   if (typeGate && plan.sources.edited().length > 0) {
     // The worker starts checking the rewritten files now, while this thread looks for their
     // importers (most removals have none that name what changed: then the guess is the check).
     const guess = gateRequest(plan, null);
     typeGate.speculate(guess.files, guess.changes, guess.deep);
     traceGate('main: speculated');
-    // Files that are not code do not change with the removal: read while the worker checks.
+    // Files that are not code do not change with the removal: read while the worker checks, and
+    // the code's mentions found now (looked for again only in texts the settling changes).
     nonCode = nonCodeMentions(config, keys, display);
+    codeMentions(plan, keys, display, mentions);
     const importers = new Importers(() => plan.sources.files(), (f) => plan.sources.originalText(f), (spec, from) => plan.project.resolveModule(spec, from));
     await nonCode;
     traceGate('main: importers and mentions');
@@ -134,7 +137,7 @@ async function remove(options: RemoveOptions, startGate: (root: string) => Gate)
       declarationsDeleted: plan.declarationsDeleted,
       filesDeleted: deleted.length,
     },
-    remaining: [...codeMentions(plan, keys, display), ...(await (nonCode ?? nonCodeMentions(config, keys, display)))],
+    remaining: [...codeMentions(plan, keys, display, mentions), ...(await (nonCode ?? nonCodeMentions(config, keys, display)))],
     registry: registryChange,
     wouldChange,
     written: false,
@@ -276,13 +279,18 @@ function refuseDirty(root: string, targets: string[], display: (f: string) => st
   throw new FlagdebtError(diagnostics);
 }
 
-/** Mentions of the keys left in the code after the removal. */
-function codeMentions(plan: RemovalPlan, keys: string[], display: (f: string) => string): RemainingMention[] {
+/** Mentions of the keys left in the code after the removal; `known`: each file's, by the text they were found in. */
+function codeMentions(plan: RemovalPlan, keys: string[], display: (f: string) => string, known: Map<string, { text: string; found: RemainingMention[] }>): RemainingMention[] {
   const out: RemainingMention[] = [];
   for (const file of plan.sources.files().sort()) {
     const text = plan.sources.text(file);
     if (typeof text !== 'string') continue;
-    for (const key of keys) out.push(...mentionsIn(file, display(file), text, key));
+    let hit = known.get(file);
+    if (hit?.text !== text) {
+      hit = { text, found: keys.flatMap((key) => mentionsIn(file, display(file), text, key)) };
+      known.set(file, hit);
+    }
+    out.push(...hit.found);
   }
   return out;
 }
