@@ -13,7 +13,7 @@ import { syntaxErrors } from '../safety/parse-check.js';
 import { affectingNames } from '../safety/affected.js';
 import { startTypeGate, type Gate } from '../safety/gate-thread.js';
 import { Importers, type GateChange, type GateVerdict } from '../safety/verify.js';
-import { traceGate } from '../safety/type-gate.js';
+import { traceGate } from '../safety/gate-trace.js';
 import { settleKeyedObjects } from './settle.js';
 import type { ChangedFile, DeletedFile, RemainingMention, RemovalResult, RemoveOptions, VerifyReport } from '../types.js';
 import { resolveFlagValues, type ResolvedFlag } from './flag-values.js';

@@ -3,6 +3,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 // Types only: the gate's worker thread loads this module, and loading ts-morph there would cost more than the check.
 import type { ts } from 'ts-morph';
+import { compilerOptions, createProgram, DEEP_EXTRA, newResolution, type ProgramState } from './gate-program.js';
+import { PhaseClock, traceGate } from './gate-trace.js';
+
+export { traceGate } from './gate-trace.js';
 
 export type TypeScript = typeof ts;
 
@@ -78,10 +82,7 @@ export function nearestTsconfig(root: string, file: string): string | null {
 
 const CHECKED = /\.(tsx?|mts|cts)$/;
 
-interface Group {
-  options: ts.CompilerOptions;
-  cache: Map<string, ts.SourceFile>;
-  resolution: Resolution;
+interface Group extends ProgramState {
   before?: { roots: Set<string>; program: ts.Program };
   /** Before-diagnostics per file (the disk does not change while the gate runs). */
   beforeDiagnostics: Map<string, TypeDiagnostic[]>;
@@ -282,157 +283,6 @@ export function requestKey(root: string, files: Iterable<string>, changes: GateC
   const roots = [...rootsByConfig(root, files)].map(([config, list]) => [config, list, list.filter((f) => deep.has(f))]);
   const texts = [...new Map(changes.map((c) => [c.path, c.after]))].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return JSON.stringify([roots, texts]);
-}
-
-/** FLAGDEBT_DEBUG_GATE: one line on stderr with the wall clock (ms, the same in every thread), to see what overlaps. */
-export function traceGate(what: string): void {
-  // fd 2 directly: a worker's process.stderr goes through the main thread, which may be blocked or gone.
-  if (process.env.FLAGDEBT_DEBUG_GATE) fs.writeSync(2, `gate @${Math.round(performance.timeOrigin + performance.now()) % 100_000} (thread cpu ${threadCpuMs()}): ${what}\n`);
-}
-
-/** CPU milliseconds of the calling thread (Linux; clock ticks of 10 ms), for FLAGDEBT_DEBUG_GATE. */
-function threadCpuMs(): number | string {
-  try {
-    const fields = fs.readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return '?';
-  }
-}
-
-/** Wall and process CPU milliseconds per phase, for FLAGDEBT_DEBUG_GATE. */
-class PhaseClock {
-  private readonly laps: string[] = [];
-  private wall = performance.now();
-  private cpu = process.cpuUsage();
-
-  lap(name: string): void {
-    const cpu = process.cpuUsage(this.cpu);
-    this.laps.push(`${name} ${Math.round(performance.now() - this.wall)} ms (cpu ${Math.round((cpu.user + cpu.system) / 1000)})`);
-    this.wall = performance.now();
-    this.cpu = process.cpuUsage();
-  }
-
-  toString(): string {
-    return this.laps.join(', ');
-  }
-}
-
-function compilerOptions(tsx: TypeScript, config: string): ts.CompilerOptions {
-  const read = tsx.readConfigFile(config, (p) => tsx.sys.readFile(p));
-  // Only the options are needed: listing the files `include` matches would walk the whole project.
-  const host: ts.ParseConfigHost = { ...tsx.sys, useCaseSensitiveFileNames: tsx.sys.useCaseSensitiveFileNames, readDirectory: () => [] };
-  const parsed = tsx.parseJsonConfigFileContent(read.config ?? {}, host, path.dirname(config), undefined, config);
-  // Declarations of dependencies are not ours to judge, and nothing is emitted.
-  return { ...parsed.options, noEmit: true, skipLibCheck: true, incremental: undefined, composite: undefined, tsBuildInfoFile: undefined, declaration: undefined, declarationMap: undefined, emitDeclarationOnly: undefined };
-}
-
-/**
- * How far the gate follows imports of project files. The checked files' own imports are
- * resolved, and theirs, and theirs; deeper project imports are left unresolved: their types become `any`,
- * the same before and after, so they cancel out. Declaration files of dependencies are always
- * followed. Without this bound one changed component pulls in most of a large app.
- */
-const MAX_DEPTH = 3;
-const DEEP_EXTRA = 3;
-
-interface Resolution {
-  cache: ts.ModuleResolutionCache;
-  /** Import distance of a project file from the checked files. */
-  depth: Map<string, number>;
-  /**
-   * Each import's first resolution, reused by every later Program: whether a file's imports are
-   * followed depends on the order files are reached in, and the "before" and "after" Programs
-   * must follow the same ones, or their diagnostics differ for no reason.
-   */
-  decisions: Map<string, ts.ResolvedModuleWithFailedLookupLocations>;
-}
-
-function newResolution(tsx: TypeScript, options: ts.CompilerOptions): Resolution {
-  return { cache: tsx.createModuleResolutionCache(tsx.sys.getCurrentDirectory(), (f) => (tsx.sys.useCaseSensitiveFileNames ? f : f.toLowerCase()), options), depth: new Map(), decisions: new Map() };
-}
-
-/** `token`: a speculation's (see TypeGate.speculate): the Program stops at the next file it would read; the files read so far stay parsed for the next. */
-function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: Map<string, string | null> | null, oldProgram: ts.Program | undefined, token?: ts.CancellationToken): ts.Program {
-  const { options, cache, resolution } = group;
-  const host = tsx.createCompilerHost(options, false);
-  // What tsc does since TypeScript 5.3: JSDoc is parsed only where it can change a type error
-  // (JavaScript files, @see/@link); most of the lib files' text is JSDoc.
-  host.jsDocParsingMode = tsx.JSDocParsingMode?.ParseForTypeErrors;
-  host.writeFile = () => {
-    throw new Error('the type-check gate never writes files');
-  };
-  const overlay = (file: string): string | null | undefined => (changed ? changed.get(path.resolve(file)) : undefined);
-  const isDependency = (file: string) => /[\\/]node_modules[\\/]/.test(file);
-  // Resolutions cached before a file was deleted would still point at it.
-  const deletes = changed !== null && [...changed.values()].includes(null);
-  const moduleCache = deletes ? newResolution(tsx, options).cache : resolution.cache;
-  host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) => {
-    const from = path.resolve(containingFile);
-    const depth = isDependency(from) ? 0 : (resolution.depth.get(from) ?? MAX_DEPTH);
-    return literals.map((literal) => {
-      const mode = tsx.getModeForUsageLocation(containingSourceFile, literal, opts);
-      const key = `${from}\0${literal.text}\0${mode}`;
-      const decided = resolution.decisions.get(key);
-      const target0 = decided?.resolvedModule?.resolvedFileName;
-      if (decided && (!target0 || overlay(target0) !== null)) return decided;
-      if (depth >= MAX_DEPTH) {
-        const none = { resolvedModule: undefined };
-        resolution.decisions.set(key, none);
-        return none;
-      }
-      const r = tsx.resolveModuleName(literal.text, containingFile, opts, host, moduleCache, redirected, mode);
-      // Unresolved where the removal deletes files may be the deletion: the "before" Program must
-      // resolve it again and find the file, or an import left pointing at a deleted module cancels out.
-      if (r.resolvedModule || !deletes) resolution.decisions.set(key, r);
-      const target = r.resolvedModule?.resolvedFileName;
-      if (target && !isDependency(target)) {
-        const t = path.resolve(target);
-        resolution.depth.set(t, Math.min(resolution.depth.get(t) ?? Infinity, depth + 1));
-      }
-      return r;
-    });
-  };
-  const libDir = path.dirname(host.getDefaultLibFileName(options));
-  const readFile = host.readFile.bind(host);
-  const fileExists = host.fileExists.bind(host);
-  host.readFile = (file) => {
-    const o = overlay(file);
-    return o === undefined ? readFile(file) : (o ?? undefined);
-  };
-  host.fileExists = (file) => {
-    const o = overlay(file);
-    return o === undefined ? fileExists(file) : o !== null;
-  };
-  host.getSourceFile = (file, languageVersion) => {
-    token?.throwIfCancellationRequested();
-    const key = `${file}\0${typeof languageVersion === 'object' ? `${languageVersion.languageVersion}/${languageVersion.impliedNodeFormat}` : languageVersion}`;
-    // TypeScript's own lib files never change: parsed once per process (they are most of a small check).
-    const store = path.dirname(file) === libDir ? libFiles(tsx) : cache;
-    const hit = store.get(key);
-    // Untouched by the removal: the very same object, so the old Program's work is reused.
-    if (hit && overlay(file) === undefined) return hit;
-    const text = host.readFile(file);
-    if (text === undefined) return undefined;
-    // A rewritten file checked again in a later round with the same text: the same object too.
-    const edited = cache.get(`${key}\0after`);
-    if (overlay(file) !== undefined && edited && edited.text === text) return edited;
-    const sf = tsx.createSourceFile(file, text, languageVersion, false);
-    // Disk texts under the name, this run's texts beside them: the other side must not see them.
-    store.set(overlay(file) === undefined ? key : `${key}\0after`, sf);
-    return sf;
-  };
-  return tsx.createProgram({ rootNames: roots, options, host, oldProgram });
-}
-
-const libCaches = new WeakMap<TypeScript, Map<string, ts.SourceFile>>();
-function libFiles(tsx: TypeScript): Map<string, ts.SourceFile> {
-  let cache = libCaches.get(tsx);
-  if (!cache) {
-    cache = new Map();
-    libCaches.set(tsx, cache);
-  }
-  return cache;
 }
 
 function diagnosticsOf(tsx: TypeScript, program: ts.Program, files: string[], token?: ts.CancellationToken): TypeDiagnostic[] {
