@@ -6,7 +6,7 @@
  * --child). Per run: removeFlags time, process wall, process CPU (user+sys, all threads) and
  * the main thread's CPU (the gate's worker runs beside it), load average.
  *
- *   npm run build && node bench/remove-paired.mjs --base /work/wt/base [--rounds 6] [--mode dry|real]
+ *   npm run build && node bench/remove-paired.mjs --base /work/wt/base8 [--rounds 6] [--mode dry|real]
  *      [--variants base,gate,off,main-thread] [--files 10000] [--lines 100] [--seed 42]
  *
  * Variants: base = the build at --base, gate on; gate = this build, gate on; off = this build,
@@ -28,7 +28,7 @@ const option = (name, fallback) => {
 };
 const rounds = Number(option('rounds', 6));
 const mode = option('mode', 'dry');
-const base = option('base', '/work/wt/base');
+const base = option('base', '/work/wt/base8');
 const key = option('key', 'address-beta-22');
 const corpus = path.join(os.tmpdir(), `flagdebt-bench-remove-${option('files', 10_000)}-${option('lines', 100)}-${option('seed', 42)}`);
 if (!fs.existsSync(path.join(corpus, 'flags.yaml'))) throw new Error(`no corpus at ${corpus}: run node bench/remove.mjs first`);

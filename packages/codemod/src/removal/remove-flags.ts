@@ -12,7 +12,8 @@ import { dirtyFiles } from '../safety/git-status.js';
 import { syntaxErrors } from '../safety/parse-check.js';
 import { affectingNames } from '../safety/affected.js';
 import { startTypeGate, type Gate } from '../safety/gate-thread.js';
-import { Importers, type GateVerdict } from '../safety/verify.js';
+import { Importers, type GateChange, type GateVerdict } from '../safety/verify.js';
+import { traceGate } from '../safety/gate-trace.js';
 import { settleKeyedObjects } from './settle.js';
 import type { ChangedFile, DeletedFile, RemainingMention, RemovalResult, RemoveOptions, VerifyReport } from '../types.js';
 import { resolveFlagValues, type ResolvedFlag } from './flag-values.js';
@@ -40,7 +41,12 @@ export async function removeFlags(options: RemoveOptions): Promise<RemovalResult
 }
 
 async function remove(options: RemoveOptions, startGate: (root: string) => Gate): Promise<RemovalResult> {
+  traceGate('main: start');
   const root = path.resolve(options.dir);
+  // The gate's worker starts first: its preparation, not the planning, is what a check waits
+  // for. The project root is the folder asked for unless the config found above it says otherwise.
+  const verify = !options.check && options.verify !== false;
+  let typeGate = verify ? startGate(root) : null;
   const { config, registry, warnings } = loadProjectModel(root, { config: options.config });
   const writes = !options.dryRun && !options.check;
   // A previous run that was killed while renaming files is finished first (see atomic-write).
@@ -64,9 +70,13 @@ async function remove(options: RemoveOptions, startGate: (root: string) => Gate)
   const now = options.now ?? todayIso();
   const display = (file: string) => path.relative(root, file).split(path.sep).join('/');
 
-  // Started before planning: its worker thread prepares while this one plans (see safety/gate-thread).
-  const typeGate = !options.check && options.verify !== false ? startGate(config.root) : null;
+  if (typeGate && config.root !== root) {
+    void typeGate.close();
+    typeGate = startGate(config.root);
+  }
+  traceGate('main: planning');
   const plan = await planRemoval(config, flags, new Set(registry.flags.keys()));
+  traceGate('main: planned');
   const parseErrors = collectChanges(plan, display).changed.flatMap((c) => syntaxErrors(c.path, c.relative, c.after));
   if (parseErrors.length > 0) throw new FlagdebtError(parseErrors);
   // The project's formatter runs before the gate and the diff: what is checked and shown is what is written.
@@ -81,10 +91,29 @@ async function remove(options: RemoveOptions, startGate: (root: string) => Gate)
   // It may first settle objects keyed by a removed union member (see settle.ts).
   let verdict: GateVerdict | null = null;
   const gateWarnings: Diagnostic[] = [];
+  const keys = flags.map((f) => f.key);
+  let nonCode: Promise<RemainingMention[]> | null = null;
+  const mentions = new Map<string, { text: string; found: RemainingMention[] }>();
   if (typeGate && plan.sources.edited().length > 0) {
+    // The worker starts checking the rewritten files now, while this thread looks for their
+    // importers (most removals have none that name what changed: then the guess is the check).
+    const guess = gateRequest(plan, null);
+    typeGate.speculate(guess.files, guess.changes, guess.deep);
+    traceGate('main: speculated');
+    // Files that are not code do not change with the removal: read while the worker checks, and
+    // the code's mentions found now (looked for again only in texts the settling changes).
+    nonCode = nonCodeMentions(config, keys, display);
+    codeMentions(plan, keys, display, mentions);
     const importers = new Importers(() => plan.sources.files(), (f) => plan.sources.originalText(f), (spec, from) => plan.project.resolveModule(spec, from));
-    const settled = settleKeyedObjects(plan, () => gate(plan, typeGate, importers), display, new Map(flags.map((f) => [f.key, f.value])));
+    await nonCode;
+    traceGate('main: importers and mentions');
+    const check = (): GateVerdict | null => {
+      const request = gateRequest(plan, importers);
+      return typeGate.check(request.files, request.changes, request.deep);
+    };
+    const settled = settleKeyedObjects(plan, check, display, new Map(flags.map((f) => [f.key, f.value])));
     verdict = settled.verdict;
+    traceGate('main: checked');
     gateWarnings.push(...settled.warnings);
     // Settling may have edited more (or put texts back): those are formatted too.
     await formatEdited();
@@ -108,7 +137,7 @@ async function remove(options: RemoveOptions, startGate: (root: string) => Gate)
       declarationsDeleted: plan.declarationsDeleted,
       filesDeleted: deleted.length,
     },
-    remaining: await remainingMentions(plan, config, config.registry, flags.map((f) => f.key), display),
+    remaining: [...codeMentions(plan, keys, display, mentions), ...(await (nonCode ?? nonCodeMentions(config, keys, display)))],
     registry: registryChange,
     wouldChange,
     written: false,
@@ -118,6 +147,7 @@ async function remove(options: RemoveOptions, startGate: (root: string) => Gate)
     result.verify = verifyReport(verdict, display);
     if (verdict.added.length > 0 && writes) throw new FlagdebtError(refusal(verdict, display));
   }
+  traceGate('main: result');
   if (!wouldChange) return result;
   if (!writes) return result;
 
@@ -137,21 +167,23 @@ async function remove(options: RemoveOptions, startGate: (root: string) => Gate)
 }
 
 /**
- * Type-checks the rewritten files, their importers and (when key declarations went) every file
- * that names a removed key, before and after (see safety/verify).
+ * What the gate type-checks: the rewritten files, their importers and (when key declarations
+ * went) every file that names a removed key, before and after (see safety/verify).
+ * `importersOf` null: without importers (the speculation made before they are known).
  */
-function gate(plan: RemovalPlan, typeGate: Gate, importersOf: Importers): GateVerdict | null {
+function gateRequest(plan: RemovalPlan, importersOf: Importers | null): { files: string[]; changes: GateChange[]; deep: Set<string> } {
   const edited = plan.sources.edited();
   const original = (f: string) => plan.sources.originalText(f);
   const importers: string[] = [];
   for (const target of edited) {
+    if (importersOf === null) break;
     const names = affectingNames(target, original(target) ?? '', plan.sources.text(target) ?? null);
     if (names.size > 0) importers.push(...importersOf.of(target, names));
   }
   const naming = plan.keyDeclarationEdits.size > 0 ? [...plan.removedKeys].flatMap((k) => plan.sources.filesMentioning(k, 'original')) : [];
   // Normalised texts (LF, no BOM): offsets match the plan's, and diagnostics do not depend on line endings.
   const changes = edited.map((f) => ({ path: f, after: plan.sources.text(f) ?? null }));
-  return typeGate.check([...edited, ...importers, ...naming], changes, new Set(naming));
+  return { files: [...edited, ...importers, ...naming], changes, deep: new Set(naming) };
 }
 
 /**
@@ -247,16 +279,28 @@ function refuseDirty(root: string, targets: string[], display: (f: string) => st
   throw new FlagdebtError(diagnostics);
 }
 
-async function remainingMentions(plan: RemovalPlan, config: FlagdebtConfig, registryFile: string, keys: string[], display: (f: string) => string): Promise<RemainingMention[]> {
+/** Mentions of the keys left in the code after the removal; `known`: each file's, by the text they were found in. */
+function codeMentions(plan: RemovalPlan, keys: string[], display: (f: string) => string, known: Map<string, { text: string; found: RemainingMention[] }>): RemainingMention[] {
   const out: RemainingMention[] = [];
   for (const file of plan.sources.files().sort()) {
     const text = plan.sources.text(file);
     if (typeof text !== 'string') continue;
-    for (const key of keys) out.push(...mentionsIn(file, display(file), text, key));
+    let hit = known.get(file);
+    if (hit?.text !== text) {
+      hit = { text, found: keys.flatMap((key) => mentionsIn(file, display(file), text, key)) };
+      known.set(file, hit);
+    }
+    out.push(...hit.found);
   }
+  return out;
+}
+
+/** Mentions of the keys in files that are not code (the removal does not change them; the registry is not one). */
+async function nonCodeMentions(config: FlagdebtConfig, keys: string[], display: (f: string) => string): Promise<RemainingMention[]> {
+  const out: RemainingMention[] = [];
   const others = await diskScanHost.listFiles(config.root, { include: NON_CODE, exclude: config.exclude });
   for (const file of others.map((f) => path.resolve(f)).sort()) {
-    if (file === registryFile || /[\\/](node_modules|\.git)[\\/]/.test(file) || path.basename(file) === '.gitignore') continue;
+    if (file === config.registry || /[\\/](node_modules|\.git)[\\/]/.test(file) || path.basename(file) === '.gitignore') continue;
     if (path.basename(file) === 'package.json' || path.basename(file) === 'package-lock.json') continue;
     const text = diskScanHost.readFile(file);
     if (text === undefined) continue;

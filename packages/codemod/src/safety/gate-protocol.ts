@@ -4,8 +4,10 @@ import type { GateChange, GateVerdict } from './type-gate.js';
 export interface GateWorkerData {
   root: string;
   /**
-   * An Int32Array's buffer of two cells: the worker's STATUS (STARTING, ALIVE, GONE) and its
-   * ANSWERS count, which the main thread waits on (it cannot take events while it waits).
+   * An Int32Array's buffer of three cells: the worker's STATUS (STARTING, ALIVE, GONE), its
+   * ANSWERS count, which the main thread waits on (it cannot take events while it waits), and
+   * WRONG_GUESS: the number of the last speculation the main thread knows to be wrong (the
+   * check it asks for is another one; the worker cannot take messages while it checks).
    */
   signal: SharedArrayBuffer;
 }
@@ -14,13 +16,16 @@ export interface GateRequest {
   files: string[];
   changes: GateChange[];
   deep: string[];
+  /** A guess at the next check (TypeGate.speculate), numbered from 1: nothing is replied. */
+  speculative?: number;
 }
 
-export type GateReply = { verdict: GateVerdict | null } | { failed: string };
+export type GateReply = { verdict: GateVerdict | null; speculation: 'used' | 'discarded' | 'none' } | { failed: string };
 
 /** Cells of the signal. */
 export const STATUS = 0;
 export const ANSWERS = 1;
+export const WRONG_GUESS = 2;
 
 /** Statuses: not running yet; running, and it will say when it dies; exiting. */
 export const STARTING = 0;

@@ -3,17 +3,25 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { projectModuleResolver } from '@flagdebt/core/resolve';
-import { ANSWERS, GONE, STARTING, STATUS, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
-import type { GateChange, GateVerdict } from './type-gate.js';
+import { ANSWERS, GONE, STARTING, STATUS, WRONG_GUESS, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
+import { requestKey, type GateChange, type GateVerdict } from './type-gate.js';
 import { projectTypeScript, TypeGate } from './verify.js';
 
 /** The type-check gate of one removal: any number of checks, then `close`, on every path. */
 export interface Gate {
   check(files: Iterable<string>, changes: GateChange[], deep?: ReadonlySet<string>): GateVerdict | null;
+  /**
+   * Tells the worker the check that will probably come next, so it starts on it while this
+   * thread still works out the rest of the request; returns at once. A later `check` with the
+   * identical request gets its verdict, any other is checked afresh. Without a worker: nothing.
+   */
+  speculate(files: string[], changes: GateChange[], deep?: ReadonlySet<string>): void;
   /** Ends the worker thread, if any; resolves once it is gone. */
   close(): Promise<void>;
   /** Where the last check ran (tests look). */
   readonly ranIn: 'worker' | 'main' | null;
+  /** Whether the last check (in the worker) took a speculation's verdict (tests look). */
+  readonly speculation: 'used' | 'discarded' | 'none';
 }
 
 /**
@@ -67,6 +75,10 @@ class ThreadedGate implements Gate {
   private local: TypeGate | null = null;
   private readonly startedAt = performance.now();
   ranIn: 'worker' | 'main' | null = null;
+  speculation: 'used' | 'discarded' | 'none' = 'none';
+  /** The request the worker was last told to speculate on (null: none since the last check), and its number. */
+  private guess: string | null = null;
+  private guesses = 0;
 
   constructor(
     private readonly root: string,
@@ -75,7 +87,7 @@ class ThreadedGate implements Gate {
   ) {
     if (file === null) return;
     try {
-      const signal = new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+      const signal = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
       const { port1, port2 } = new MessageChannel();
       const data: GateWorkerData & { port: MessagePort } = { root, signal, port: port2 };
       this.worker = new Worker(file, { workerData: data, transferList: [port2] });
@@ -97,20 +109,33 @@ class ThreadedGate implements Gate {
     const answer = this.ask(request);
     if (answer !== undefined) {
       this.ranIn = 'worker';
-      return answer;
+      this.speculation = answer.speculation;
+      return answer.verdict;
     }
+    this.speculation = 'none';
     this.abandon();
     this.local ??= new TypeGate(this.root, projectTypeScript(this.root), projectModuleResolver(this.root));
     this.ranIn = 'main';
     return this.local.check(request.files, changes, deep);
   }
 
+  speculate(files: string[], changes: GateChange[], deep: ReadonlySet<string> = new Set()): void {
+    const { port, state } = this;
+    if (!port || !state || Atomics.load(state, STATUS) === GONE) return;
+    const request: GateRequest = { files, changes, deep: [...deep], speculative: ++this.guesses };
+    this.guess = requestKey(this.root, files, changes, deep);
+    port.postMessage(request);
+  }
+
   /** The worker's verdict, or undefined when it has none to give (not started, failed, gone, stalled). */
-  private ask(request: GateRequest): GateVerdict | null | undefined {
+  private ask(request: GateRequest): { verdict: GateVerdict | null; speculation: 'used' | 'discarded' | 'none' } | undefined {
     const { port, state } = this;
     if (!port || !state) return undefined;
     if (Atomics.load(state, STATUS) === GONE) return undefined;
     const answers = Atomics.load(state, ANSWERS);
+    // A speculation on another request stops now rather than finishing first.
+    if (this.guess !== null && this.guess !== requestKey(this.root, request.files, request.changes, new Set(request.deep))) Atomics.store(state, WRONG_GUESS, this.guesses);
+    this.guess = null;
     port.postMessage(request);
     const asked = performance.now();
     for (;;) {
@@ -118,7 +143,7 @@ class ThreadedGate implements Gate {
       const received = receiveMessageOnPort(port);
       if (received) {
         const reply = received.message as GateReply;
-        if ('verdict' in reply) return reply.verdict;
+        if ('verdict' in reply) return reply;
         if (process.env.FLAGDEBT_DEBUG_GATE) process.stderr.write(`gate: worker failed, checking in the main thread: ${reply.failed}\n`);
         return undefined;
       }

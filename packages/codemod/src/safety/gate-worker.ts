@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { ALIVE, ANSWERS, GONE, STATUS, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
+import { ALIVE, ANSWERS, GONE, STATUS, WRONG_GUESS, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
 // Loaded below, once the exit signal is in place (a type import loads nothing).
 import type { TypeGate } from './type-gate.js';
 
@@ -30,15 +30,19 @@ function reply(message: GateReply): void {
 }
 
 let gate: TypeGate | null = null;
+let trace = (_what: string): void => {};
 let unavailable = '';
 try {
-  const { installedTypeScript, nearestTsconfig, typeScriptEntry, TypeGate: Gate } = await import('./type-gate.js');
+  const { installedTypeScript, nearestTsconfig, typeScriptEntry, traceGate, TypeGate: Gate } = await import('./type-gate.js');
+  trace = traceGate;
+  trace('worker: running');
   const self = fileURLToPath(import.meta.url);
   // flagdebt's own TypeScript comes through core's loader, with its compile cache (0.1 s of CPU less).
   const require = createRequire(self);
   const own = createRequire(require.resolve('@flagdebt/core/typescript')).resolve('typescript');
   if (typeScriptEntry(root, self) === own) require('@flagdebt/core/typescript');
   const tsx = installedTypeScript(root, self);
+  trace('worker: TypeScript loaded');
   if (tsx === null) {
     unavailable = 'no TypeScript installed for the project or for flagdebt';
   } else {
@@ -48,6 +52,7 @@ try {
     try {
       const config = nearestTsconfig(root, path.join(root, 'index.ts'));
       if (config !== null) typeGate.prepare(config);
+      trace('worker: prepared');
     } catch {
       // Only a head start: the check itself meets the same problem and reports it.
     }
@@ -57,9 +62,19 @@ try {
 }
 
 port.on('message', (request: GateRequest) => {
+  if (request.speculative) {
+    trace(`worker: speculating (${request.files.length} files)`);
+    const guess = request.speculative;
+    gate?.speculate(request.files, request.changes, new Set(request.deep), () => Atomics.load(state, WRONG_GUESS) >= guess);
+    trace('worker: speculated');
+    return;
+  }
   if (gate === null) return reply({ failed: unavailable });
   try {
-    reply({ verdict: gate.check(request.files, request.changes, new Set(request.deep)) });
+    trace(`worker: check asked (${request.files.length} files)`);
+    const verdict = gate.check(request.files, request.changes, new Set(request.deep));
+    trace(`worker: checked (speculation ${gate.lastSpeculation})`);
+    reply({ verdict, speculation: gate.lastSpeculation });
   } catch (error) {
     reply({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

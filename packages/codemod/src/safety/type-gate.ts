@@ -3,6 +3,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 // Types only: the gate's worker thread loads this module, and loading ts-morph there would cost more than the check.
 import type { ts } from 'ts-morph';
+import { compilerOptions, createProgram, DEEP_EXTRA, newResolution, type FallbackResolver, type ProgramState } from './gate-program.js';
+
+export type { FallbackResolver } from './gate-program.js';
+import { PhaseClock, traceGate } from './gate-trace.js';
+
+export { traceGate } from './gate-trace.js';
 
 export type TypeScript = typeof ts;
 
@@ -78,23 +84,11 @@ export function nearestTsconfig(root: string, file: string): string | null {
 
 const CHECKED = /\.(tsx?|mts|cts)$/;
 
-/**
- * Where the project's TypeScript finds no module, the scanner's resolution (`@flagdebt/core/resolve`):
- * a monorepo's own package whose `types` point at an unbuilt dist/, an alias of another package's
- * tsconfig. Without it, every type from such a package is `any` on both sides and a removal that
- * breaks the built project passes the gate. Null: TypeScript's resolution only.
- */
-export type FallbackResolver = ((specifier: string, fromFile: string) => string | null) | null;
-
-interface Group {
-  options: ts.CompilerOptions;
-  cache: Map<string, ts.SourceFile>;
-  resolution: Resolution;
+interface Group extends ProgramState {
   before?: { roots: Set<string>; program: ts.Program };
   /** Before-diagnostics per file (the disk does not change while the gate runs). */
   beforeDiagnostics: Map<string, TypeDiagnostic[]>;
   last?: ts.Program;
-  fallback: FallbackResolver;
 }
 
 /**
@@ -105,7 +99,15 @@ interface Group {
  * at seconds on a project of thousands of files. One gate serves several checks of the same run.
  */
 export class TypeGate {
-  private readonly groups = new Map<string, Group>();
+  private groups = new Map<string, Group>();
+  /** A check made ahead of its request (see speculate), with the state it left. */
+  private speculation: { key: string; verdict: GateVerdict | null; groups: Map<string, Group> } | null = null;
+  /** Whether a speculation was started since the last check (it may have been cancelled). */
+  private speculated = false;
+  /** While speculating: true once the guess is known to be wrong (TypeScript's cancellation token asks). */
+  private cancelled: (() => boolean) | null = null;
+  /** What the last check did with a speculation (tests and FLAGDEBT_DEBUG_GATE look). */
+  lastSpeculation: 'used' | 'discarded' | 'none' = 'none';
 
   constructor(
     private readonly root: string,
@@ -128,7 +130,7 @@ export class TypeGate {
     clock?.lap('parse');
     program.getTypeChecker();
     clock?.lap('bind');
-    if (clock) process.stderr.write(`gate: prepared ${config}: ${clock}\n`);
+    if (clock) traceGate(`prepared ${config}: ${clock}`);
     // Later Programs get no structure from it (other roots), but its files are the same objects.
     group.last = program;
   }
@@ -148,41 +150,104 @@ export class TypeGate {
    * their objects still fit a narrowed union type is decided several modules away).
    */
   check(files: Iterable<string>, changes: GateChange[], deep: ReadonlySet<string> = new Set()): GateVerdict | null {
+    const list = [...files];
+    const speculation = this.speculation;
+    this.speculation = null;
+    this.lastSpeculation = this.speculated ? 'discarded' : 'none';
+    this.speculated = false;
+    if (speculation !== null && speculation.key === requestKey(this.root, list, changes, deep)) {
+      this.lastSpeculation = 'used';
+      this.groups = speculation.groups;
+      return speculation.verdict;
+    }
+    return this.run(list, changes, deep);
+  }
+
+  /**
+   * Makes the check `check(files, changes, deep)` would make next, now, on a copy of the gate's
+   * state (which files' imports are followed is decided by the first check that reaches them:
+   * a guess must not decide it for a different request). The next `check` with the very same
+   * request takes its verdict and its state; any other request discards both and is checked as
+   * if nothing had been guessed. The gate's worker does this while the main thread is still
+   * looking for importers, which on most removals it finds none of. `cancelled` says, while it
+   * runs, that the request turned out different: it stops at TypeScript's next cancellation
+   * point, so a wrong guess costs little more than the time the main thread spent finding out.
+   */
+  speculate(files: string[], changes: GateChange[], deep: ReadonlySet<string> = new Set(), cancelled: () => boolean = () => false): void {
+    const saved = this.groups;
+    this.groups = new Map([...saved].map(([config, group]) => [config, this.fork(group)]));
+    this.speculation = null;
+    this.speculated = true;
+    this.cancelled = cancelled;
+    try {
+      const verdict = this.run(files, changes, deep);
+      this.speculation = { key: requestKey(this.root, files, changes, deep), verdict, groups: this.groups };
+    } catch {
+      // Cancelled; or a problem the real check meets again and reports.
+    } finally {
+      this.groups = saved;
+      this.cancelled = null;
+    }
+  }
+
+  /** During a speculation: TypeScript's cancellation token, and a throw between steps, once the guess is wrong. */
+  private token(): ts.CancellationToken | undefined {
+    const cancelled = this.cancelled;
+    if (cancelled === null) return undefined;
+    const tsx = this.tsx;
+    return {
+      isCancellationRequested: cancelled,
+      throwIfCancellationRequested: () => {
+        if (cancelled()) throw new tsx.OperationCanceledException();
+      },
+    };
+  }
+
+  /** A copy of a group's state a check can change without changing the original; parsed files are shared (same text, same tree). */
+  private fork(group: Group): Group {
+    const resolution = newResolution(this.tsx, group.options);
+    for (const [file, depth] of group.resolution.depth) resolution.depth.set(file, depth);
+    for (const [key, decided] of group.resolution.decisions) resolution.decisions.set(key, decided);
+    return {
+      ...group,
+      resolution,
+      before: group.before && { roots: new Set(group.before.roots), program: group.before.program },
+      beforeDiagnostics: new Map(group.beforeDiagnostics),
+    };
+  }
+
+  private run(files: string[], changes: GateChange[], deep: ReadonlySet<string>): GateVerdict | null {
     const tsx = this.tsx;
     const clock = process.env.FLAGDEBT_DEBUG_GATE ? new PhaseClock() : null;
     const changed = new Map(changes.map((c) => [c.path, c.after]));
-    const byConfig = new Map<string, string[]>();
-    for (const file of new Set(files)) {
-      if (!CHECKED.test(file) || file.endsWith('.d.ts')) continue;
-      const config = nearestTsconfig(this.root, file);
-      if (config === null) continue;
-      byConfig.set(config, [...(byConfig.get(config) ?? []), file]);
-    }
+    const byConfig = rootsByConfig(this.root, files);
     if (byConfig.size === 0) return null;
     const verdict: GateVerdict = { tsconfigs: [...byConfig.keys()].sort(), checked: 0, before: [], after: [], added: [] };
     for (const [config, roots] of byConfig) {
       const group = this.groupOf(config);
       for (const r of roots) group.resolution.depth.set(r, deep.has(r) ? -DEEP_EXTRA : 0);
       const afterRoots = roots.filter((f) => changed.get(f) !== null);
-      const after = createProgram(tsx, afterRoots, group, changed, group.last ?? group.before?.program);
+      const token = this.token();
+      const after = createProgram(tsx, afterRoots, group, changed, group.last ?? group.before?.program, token);
       clock?.lap('after program');
       group.last = after;
-      const a = diagnosticsOf(tsx, after, afterRoots);
+      const a = diagnosticsOf(tsx, after, afterRoots, token);
       clock?.lap('after diagnostics');
       // A file without errors after the removal cannot have new ones: only files with errors
       // need the "before" side (in a project that type-checks, the check is done here).
       const erring = new Set(a.map((d) => d.file));
       const b: TypeDiagnostic[] = [];
       if (erring.size > 0) {
+        token?.throwIfCancellationRequested();
         if (!group.before || roots.some((r) => !group.before!.roots.has(r))) {
           const all = new Set([...(group.before?.roots ?? []), ...roots]);
-          group.before = { roots: all, program: createProgram(tsx, [...all], group, null, group.before?.program ?? after) };
+          group.before = { roots: all, program: createProgram(tsx, [...all], group, null, group.before?.program ?? after, token) };
           clock?.lap('before program');
         }
         for (const f of roots.filter((r) => erring.has(r))) {
           let d = group.beforeDiagnostics.get(f);
           if (!d) {
-            d = diagnosticsOf(tsx, group.before.program, [f]);
+            d = diagnosticsOf(tsx, group.before.program, [f], token);
             group.beforeDiagnostics.set(f, d);
           }
           b.push(...d);
@@ -193,163 +258,43 @@ export class TypeGate {
       verdict.before.push(...b);
       verdict.after.push(...a);
       verdict.added.push(...added(b, a));
-      if (clock) process.stderr.write(`gate: ${config}: ${roots.length} roots (${erring.size} with errors after), ${after.getSourceFiles().length} files in program, ${clock}\n`);
+      if (clock) traceGate(`${config}: ${roots.length} roots (${erring.size} with errors after), ${after.getSourceFiles().length} files in program, ${clock}`);
     }
     return verdict;
   }
 }
 
-/** Wall and process CPU milliseconds per phase, for FLAGDEBT_DEBUG_GATE. */
-class PhaseClock {
-  private readonly laps: string[] = [];
-  private wall = performance.now();
-  private cpu = process.cpuUsage();
-
-  lap(name: string): void {
-    const cpu = process.cpuUsage(this.cpu);
-    this.laps.push(`${name} ${Math.round(performance.now() - this.wall)} ms (cpu ${Math.round((cpu.user + cpu.system) / 1000)})`);
-    this.wall = performance.now();
-    this.cpu = process.cpuUsage();
+/** The files a check type-checks, by nearest tsconfig, in the order given (which decides the order they are reached in). */
+function rootsByConfig(root: string, files: Iterable<string>): Map<string, string[]> {
+  const byConfig = new Map<string, string[]>();
+  for (const file of new Set(files)) {
+    if (!CHECKED.test(file) || file.endsWith('.d.ts')) continue;
+    const config = nearestTsconfig(root, file);
+    if (config === null) continue;
+    byConfig.set(config, [...(byConfig.get(config) ?? []), file]);
   }
-
-  toString(): string {
-    return this.laps.join(', ');
-  }
-}
-
-function compilerOptions(tsx: TypeScript, config: string): ts.CompilerOptions {
-  const read = tsx.readConfigFile(config, (p) => tsx.sys.readFile(p));
-  // Only the options are needed: listing the files `include` matches would walk the whole project.
-  const host: ts.ParseConfigHost = { ...tsx.sys, useCaseSensitiveFileNames: tsx.sys.useCaseSensitiveFileNames, readDirectory: () => [] };
-  const parsed = tsx.parseJsonConfigFileContent(read.config ?? {}, host, path.dirname(config), undefined, config);
-  // Declarations of dependencies are not ours to judge, and nothing is emitted.
-  return { ...parsed.options, noEmit: true, skipLibCheck: true, incremental: undefined, composite: undefined, tsBuildInfoFile: undefined, declaration: undefined, declarationMap: undefined, emitDeclarationOnly: undefined };
+  return byConfig;
 }
 
 /**
- * How far the gate follows imports of project files. The checked files' own imports are
- * resolved, and theirs, and theirs; deeper project imports are left unresolved: their types become `any`,
- * the same before and after, so they cancel out. Declaration files of dependencies are always
- * followed. Without this bound one changed component pulls in most of a large app.
+ * A check's request as one string, made of exactly what the check depends on: its roots per
+ * tsconfig in order, the deep ones among them, the texts by file. Two requests with the same
+ * key get the same verdict from the same state (a file listed twice, or one that is not
+ * type-checked, does not make a request different); a speculation serves only its own key.
  */
-const MAX_DEPTH = 3;
-const DEEP_EXTRA = 3;
-
-interface Resolution {
-  cache: ts.ModuleResolutionCache;
-  /** Import distance of a project file from the checked files. */
-  depth: Map<string, number>;
-  /**
-   * Each import's first resolution, reused by every later Program: whether a file's imports are
-   * followed depends on the order files are reached in, and the "before" and "after" Programs
-   * must follow the same ones, or their diagnostics differ for no reason.
-   */
-  decisions: Map<string, ts.ResolvedModuleWithFailedLookupLocations>;
+export function requestKey(root: string, files: Iterable<string>, changes: GateChange[], deep: ReadonlySet<string>): string {
+  const roots = [...rootsByConfig(root, files)].map(([config, list]) => [config, list, list.filter((f) => deep.has(f))]);
+  const texts = [...new Map(changes.map((c) => [c.path, c.after]))].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return JSON.stringify([roots, texts]);
 }
 
-function newResolution(tsx: TypeScript, options: ts.CompilerOptions): Resolution {
-  return { cache: tsx.createModuleResolutionCache(tsx.sys.getCurrentDirectory(), (f) => (tsx.sys.useCaseSensitiveFileNames ? f : f.toLowerCase()), options), depth: new Map(), decisions: new Map() };
-}
-
-function createProgram(tsx: TypeScript, roots: string[], group: Group, changed: Map<string, string | null> | null, oldProgram: ts.Program | undefined): ts.Program {
-  const { options, cache, resolution } = group;
-  const host = tsx.createCompilerHost(options, false);
-  // What tsc does since TypeScript 5.3: JSDoc is parsed only where it can change a type error
-  // (JavaScript files, @see/@link); most of the lib files' text is JSDoc.
-  host.jsDocParsingMode = tsx.JSDocParsingMode?.ParseForTypeErrors;
-  host.writeFile = () => {
-    throw new Error('the type-check gate never writes files');
-  };
-  const overlay = (file: string): string | null | undefined => (changed ? changed.get(path.resolve(file)) : undefined);
-  const isDependency = (file: string) => /[\\/]node_modules[\\/]/.test(file);
-  // Resolutions cached before a file was deleted would still point at it.
-  const deletes = changed !== null && [...changed.values()].includes(null);
-  const moduleCache = deletes ? newResolution(tsx, options).cache : resolution.cache;
-  host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, containingSourceFile) => {
-    const from = path.resolve(containingFile);
-    const depth = isDependency(from) ? 0 : (resolution.depth.get(from) ?? MAX_DEPTH);
-    return literals.map((literal) => {
-      const mode = tsx.getModeForUsageLocation(containingSourceFile, literal, opts);
-      const key = `${from}\0${literal.text}\0${mode}`;
-      const decided = resolution.decisions.get(key);
-      const target0 = decided?.resolvedModule?.resolvedFileName;
-      if (decided && (!target0 || overlay(target0) !== null)) return decided;
-      if (depth >= MAX_DEPTH) {
-        const none = { resolvedModule: undefined };
-        resolution.decisions.set(key, none);
-        return none;
-      }
-      let r: ts.ResolvedModuleWithFailedLookupLocations = tsx.resolveModuleName(literal.text, containingFile, opts, host, moduleCache, redirected, mode);
-      if (!r.resolvedModule && group.fallback) {
-        const found = group.fallback(literal.text, from);
-        // A file this removal deletes is gone on the "after" side, as TypeScript would find it.
-        const extension = found === null ? undefined : extensionOf(tsx, found);
-        if (found !== null && extension !== undefined && overlay(found) !== null) r = { resolvedModule: { resolvedFileName: found, extension, isExternalLibraryImport: false } };
-      }
-      // Unresolved where the removal deletes files may be the deletion: the "before" Program must
-      // resolve it again and find the file, or an import left pointing at a deleted module cancels out.
-      if (r.resolvedModule || !deletes) resolution.decisions.set(key, r);
-      const target = r.resolvedModule?.resolvedFileName;
-      if (target && !isDependency(target)) {
-        const t = path.resolve(target);
-        resolution.depth.set(t, Math.min(resolution.depth.get(t) ?? Infinity, depth + 1));
-      }
-      return r;
-    });
-  };
-  const libDir = path.dirname(host.getDefaultLibFileName(options));
-  const readFile = host.readFile.bind(host);
-  const fileExists = host.fileExists.bind(host);
-  host.readFile = (file) => {
-    const o = overlay(file);
-    return o === undefined ? readFile(file) : (o ?? undefined);
-  };
-  host.fileExists = (file) => {
-    const o = overlay(file);
-    return o === undefined ? fileExists(file) : o !== null;
-  };
-  host.getSourceFile = (file, languageVersion) => {
-    const key = `${file}\0${typeof languageVersion === 'object' ? `${languageVersion.languageVersion}/${languageVersion.impliedNodeFormat}` : languageVersion}`;
-    // TypeScript's own lib files never change: parsed once per process (they are most of a small check).
-    const store = path.dirname(file) === libDir ? libFiles(tsx) : cache;
-    const hit = store.get(key);
-    // Untouched by the removal: the very same object, so the old Program's work is reused.
-    if (hit && overlay(file) === undefined) return hit;
-    const text = host.readFile(file);
-    if (text === undefined) return undefined;
-    // A rewritten file checked again in a later round with the same text: the same object too.
-    const edited = cache.get(`${key}\0after`);
-    if (overlay(file) !== undefined && edited && edited.text === text) return edited;
-    const sf = tsx.createSourceFile(file, text, languageVersion, false);
-    // Disk texts under the name, this run's texts beside them: the other side must not see them.
-    store.set(overlay(file) === undefined ? key : `${key}\0after`, sf);
-    return sf;
-  };
-  return tsx.createProgram({ rootNames: roots, options, host, oldProgram });
-}
-
-/** TypeScript's name for a source file's extension (its own helper is internal). */
-function extensionOf(tsx: TypeScript, file: string): ts.Extension | undefined {
-  const known = [tsx.Extension.Dts, tsx.Extension.Dmts, tsx.Extension.Dcts, tsx.Extension.Ts, tsx.Extension.Tsx, tsx.Extension.Mts, tsx.Extension.Cts, tsx.Extension.Js, tsx.Extension.Jsx, tsx.Extension.Mjs, tsx.Extension.Cjs];
-  return known.find((e) => file.endsWith(e));
-}
-
-const libCaches = new WeakMap<TypeScript, Map<string, ts.SourceFile>>();
-function libFiles(tsx: TypeScript): Map<string, ts.SourceFile> {
-  let cache = libCaches.get(tsx);
-  if (!cache) {
-    cache = new Map();
-    libCaches.set(tsx, cache);
-  }
-  return cache;
-}
-
-function diagnosticsOf(tsx: TypeScript, program: ts.Program, files: string[]): TypeDiagnostic[] {
+function diagnosticsOf(tsx: TypeScript, program: ts.Program, files: string[], token?: ts.CancellationToken): TypeDiagnostic[] {
   const out: TypeDiagnostic[] = [];
   for (const file of files) {
+    token?.throwIfCancellationRequested();
     const sf = program.getSourceFile(file);
     if (!sf) continue;
-    for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
+    for (const d of [...program.getSyntacticDiagnostics(sf, token), ...program.getSemanticDiagnostics(sf, token)]) {
       if (d.category !== tsx.DiagnosticCategory.Error) continue;
       const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : undefined;
       out.push({ file: path.resolve(d.file?.fileName ?? file), line: at ? at.line + 1 : 0, column: at ? at.character + 1 : 0, start: d.start, code: d.code, message: tsx.flattenDiagnosticMessageText(d.messageText, '\n') });
