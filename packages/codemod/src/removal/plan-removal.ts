@@ -1,11 +1,13 @@
 import path from 'node:path';
 import { ts } from 'ts-morph';
 import type { FlagProject } from '@flagdebt/core';
+import { PathRules } from '@flagdebt/core/files';
 import { accessorName, FlagdebtError, isExportAccessor, isPropertyAccessor, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
 import { collectDeclarations } from '../cascade/declarations.js';
 import { sweepTestFiles } from '../cascade/dead-test-files.js';
 import { EntryPoints } from '../cascade/entry-points.js';
+import { deleteFoldedMethodWrappers } from '../cascade/method-wrappers.js';
 import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
 import { retireFromCodeRegistry } from '../cascade/retire-key.js';
 import type { TextFormat } from '../edit/text-format.js';
@@ -178,6 +180,10 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   skipped.warnings.push(...tests.warnings);
 
   const entries = new EntryPoints(config.root);
+  // Per-flag wrapper methods whose every call was folded (the cascade only sees private members).
+  const rules = new PathRules(config.root, config);
+  const wrappers = deleteFoldedMethodWrappers({ sources, folded: planned, entries, isTest: (f) => rules.isTest(f), resolveModule: (spec, from) => project.resolveModule(spec, from) });
+  changed.push(...wrappers.changed);
   const cascade = deleteWhatBecameUnused({
     sources,
     entries,
@@ -212,7 +218,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     sources,
     formats: sources.formats,
     evaluations,
-    declarationsDeleted: cascade.declarationsDeleted + keyDecls,
+    declarationsDeleted: cascade.declarationsDeleted + wrappers.deleted + keyDecls,
     deletedFiles: cascade.deletedFiles,
     project,
     warnings: skipped.warnings,
