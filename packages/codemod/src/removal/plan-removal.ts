@@ -59,6 +59,8 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   // read) must not change what the reads in its callers resolve to.
   const planned: Array<{ file: string; text: string; spans: Array<Span & { key: string; value: FlagValue; text?: string; constant?: boolean }> }> = [];
   const definitions: Array<{ file: string; read: FlagRead; name: string | undefined }> = [];
+  /** Literal default arguments of the folded reads (`isEnabled('k', false)`), per key. */
+  const defaultArgs = new Map<string, FlagValue[]>();
   for (const file of files) {
     let text = sources.text(file);
     if (typeof text !== 'string') continue;
@@ -133,6 +135,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
         spans.push({ ...option, key: r.key!, value: values.get(r.key!)! });
         continue;
       }
+      if (r.defaultArg?.literal !== undefined) defaultArgs.set(r.key!, [...(defaultArgs.get(r.key!) ?? []), r.defaultArg.literal]);
       const shape = node ? readShape(sf, r, node) : { fold: r.span };
       if ('keep' in shape) {
         // Not a value: the read stays, so does the flag's registry entry.
@@ -174,7 +177,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   }
   // Tests of the side that no longer exists go; their now-unused imports go with the cascade.
   // Only for flags whose reads this run folded: while the code still branches, both sides' tests matter.
-  const folded = flags.filter((f) => (evaluations.get(f.key) ?? 0) > 0);
+  const folded = flags.filter((f) => (evaluations.get(f.key) ?? 0) > 0).map((f) => ({ ...f, unset: unsetValue(f, defaultArgs.get(f.key) ?? []) }));
   const tests = sweepTestFiles({ config, sources, flags: folded, words, resolveModule: (spec, from) => project.resolveModule(spec, from) });
   changed.push(...tests.changed);
   skipped.warnings.push(...tests.warnings);
@@ -226,6 +229,17 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     removedKeys,
     keyDeclarationEdits,
   };
+}
+
+/**
+ * What the code read for a flag while nothing set it, as in a test that never mocks it: the
+ * registry's `default`, else the default argument every folded read passes, else `false` for a
+ * boolean flag (an unset boolean flag reads as off in every SDK). Undefined when unknown.
+ */
+function unsetValue(flag: ResolvedFlag, defaultArgs: FlagValue[]): FlagValue | undefined {
+  if (flag.default !== undefined) return flag.default;
+  if (defaultArgs.length > 0) return defaultArgs.every((v) => v === defaultArgs[0]) ? defaultArgs[0] : undefined;
+  return typeof flag.value === 'boolean' ? false : undefined;
 }
 
 /** The const a flag definition (`const showBanner = flag({ ... })`) is assigned to. */
