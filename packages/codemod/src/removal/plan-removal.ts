@@ -8,6 +8,7 @@ import { collectDeclarations } from '../cascade/declarations.js';
 import { sweepTestFiles } from '../cascade/dead-test-files.js';
 import { EntryPoints } from '../cascade/entry-points.js';
 import { deleteFoldedMethodWrappers } from '../cascade/method-wrappers.js';
+import { inlineForwardingComponents } from '../cascade/forwarding-components.js';
 import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
 import { retireFromCodeRegistry } from '../cascade/retire-key.js';
 import type { TextFormat } from '../edit/text-format.js';
@@ -187,6 +188,8 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
   const rules = new PathRules(config.root, config);
   const wrappers = deleteFoldedMethodWrappers({ sources, folded: planned, entries, isTest: (f) => rules.isTest(f), resolveModule: (spec, from) => project.resolveModule(spec, from) });
   changed.push(...wrappers.changed);
+  // Components the fold left forwarding their props to one other: their uses take the target.
+  changed.push(...inlineForwardingComponents({ sources, folded: planned.map((p) => p.file), resolveModule: (spec, from) => project.resolveModule(spec, from) }));
   const cascade = deleteWhatBecameUnused({
     sources,
     entries,
