@@ -198,6 +198,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[])
     // The SDK: what calls, member reads and gates go through (data forms name no code).
     sdkRoots: new Set(config.accessors.filter((a) => !isPropertyAccessor(a) && !isExportAccessor(a)).map((a) => accessorName(a).split('.')[0])),
     definitions: definitionNames(definitions),
+    isTest: (f) => rules.isTest(f),
   });
   // A definition the cascade did not delete is still used (a call left, an array): reported, and
   // the flag stays in the registry.
