@@ -1,7 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FlagValue } from '@flagdebt/core';
 import { deleteDeadTests } from '../src/cascade/dead-tests.js';
 import { FlagNames } from '../src/cascade/test-settings.js';
+import { removeFlags } from '../src/index.js';
+import { tempProject } from './support/temp-project.js';
 
 /** Tests that set nothing and so ran with the flag's default (issue 19, item 1). */
 function afterRemoval(text: string, value: FlagValue, unset: FlagValue | undefined) {
@@ -101,5 +105,54 @@ describe('TemplateCards without a project', () => {
     const out = afterRemoval(text, true, false);
     expect(titles(out.text)).toContain('shows only global templates');
     expect(titles(out.text)).not.toContain('lists global templates while project templates are disabled');
+  });
+});
+
+describe('the default a removal assumes for tests that set nothing', () => {
+  const registry = `flags:
+  nav-v2:
+    type: release
+    owner: web
+    created: 2026-08-01
+    expires: 2026-10-15
+    state: complete
+    value: true
+`;
+  const code = (read: string) => `import { flags } from './flags';
+
+export function navItems(): string[] {
+  return ${read} ? ['Home', 'Projects', 'Insights'] : ['Home', 'Projects'];
+}
+`;
+  const test = `import { navItems } from './nav';
+import { mockFlag } from './test-flags';
+
+describe('navItems', () => {
+  it('adds insights in the new nav', () => {
+    mockFlag('nav-v2', true);
+    expect(navItems()).toHaveLength(3);
+  });
+
+  it('lists two items', () => {
+    expect(navItems()).toHaveLength(2);
+  });
+});
+`;
+  const run = async (read: string) => {
+    const dir = tempProject({ 'flags.yaml': registry, 'src/nav.ts': code(read), 'src/nav.test.ts': test, 'src/flags.ts': 'export const flags = { isEnabled: (key: string, fallback = false) => fallback };\n', 'src/test-flags.ts': 'export function mockFlag(key: string, value: boolean): void {}\n' });
+    const result = await removeFlags({ dir, flags: [{ key: 'nav-v2' }], allowDirty: true, now: '2026-11-21' });
+    return { test: fs.readFileSync(path.join(dir, 'src/nav.test.ts'), 'utf8'), warnings: result.warnings.filter((w) => w.code === 'remove/deleted-test').map((w) => w.message) };
+  };
+
+  it('no registry default and no default argument: a boolean flag was off, the unset test goes', async () => {
+    const { test: after, warnings } = await run("flags.isEnabled('nav-v2')");
+    expect(titles(after)).toEqual(['adds insights in the new nav']);
+    expect(warnings).toEqual([expect.stringContaining("ran with the flag's default")]);
+  });
+
+  it('a default argument of the kept value: the unset test ran the kept side and stays', async () => {
+    const { test: after, warnings } = await run("flags.isEnabled('nav-v2', true)");
+    expect(titles(after)).toEqual(['adds insights in the new nav', 'lists two items']);
+    expect(warnings).toEqual([]);
   });
 });
