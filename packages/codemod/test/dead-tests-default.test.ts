@@ -156,3 +156,33 @@ describe('navItems', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('a scope where most tests set nothing', () => {
+  it('one test of the flag among a component suite: the unset tests are about other things and stay', () => {
+    const text = `import { render, screen } from 'utils/testRenderer';
+import { testServerRoute, testServerSetup } from 'utils/testServer';
+import { FeatureToggles } from './FeatureToggles';
+
+const server = testServerSetup();
+
+test('filters by flag type', async () => {
+  render(<FeatureToggles />);
+  await screen.findByText('Flag type');
+});
+
+test('selects project features', async () => {
+  render(<FeatureToggles />);
+  await screen.findByText('Feature flags (2)');
+});
+
+test('shows the archived view in the list', async () => {
+  testServerRoute(server, '/api/admin/ui-config', { flags: { projectReleaseTemplates: true } });
+  render(<FeatureToggles />);
+  await screen.findByText('Archived');
+});
+`;
+    const out = afterRemoval(text, true, false);
+    expect(titles(out.text.replace(/\btest\('/g, "it('"))).toEqual(['filters by flag type', 'selects project features', 'shows the archived view in the list']);
+    expect(out.deleted).toEqual([]);
+  });
+});

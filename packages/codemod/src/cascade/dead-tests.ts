@@ -111,13 +111,17 @@ class FilePass {
    * can no longer have, and a sibling test (or describe) sets the kept value explicitly, the
    * unset test is the other side of that pair: it tested the old default path, and goes. Without
    * such a sibling the file may not be about this flag at all, and with siblings that set the old
-   * value themselves the old path is tested there: in both cases nothing is decided.
+   * value themselves the old path is tested there: in both cases nothing is decided. Only where
+   * the tests that set the kept value are at least as many as those that set nothing.
    */
   private decideUnset(siblings: Block[], verdicts: Map<Block, Verdict>): void {
     if (this.unset === undefined || sameValue(this.unset, this.kept) !== false) return;
-    const has = (v: Verdict) => siblings.some((b) => verdicts.get(b) === v || (b.kind === 'describe' && flatten(b.children).some((t) => verdicts.get(t) === v)));
-    // Siblings that set the old value themselves test the old path: the unset ones are about something else.
-    const pairedWithDefault = has('live') && !has('dead') && !has('mixed');
+    const count = (v: Verdict) => siblings.flatMap((b) => (b.kind === 'test' ? [b] : flatten(b.children).filter((t) => t.kind === 'test'))).filter((t) => verdicts.get(t) === v).length;
+    // Siblings that set the old value themselves test the old path: the unset ones are about
+    // something else. So are they when most tests here set nothing: the flag is then one concern
+    // of many (a component's suite with one flag test), not what the scope is about.
+    const live = count('live');
+    const pairedWithDefault = live > 0 && live >= count('none') && count('dead') === 0 && count('mixed') === 0;
     for (const b of siblings) {
       if (pairedWithDefault && b.kind === 'test' && verdicts.get(b) === 'none') {
         verdicts.set(b, 'dead');
