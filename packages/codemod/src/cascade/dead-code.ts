@@ -6,6 +6,7 @@ import { referencesInScope } from '../fold/scope.js';
 import type { SourceSet } from '../removal/source-set.js';
 import { collectDeclarations, type DeclarationRecord } from './declarations.js';
 import type { EntryPoints } from './entry-points.js';
+import { moduleStem, ownTestsKeepingAlive, type OwnTestContext } from './own-tests.js';
 import { removalEdits } from './removal-edits.js';
 
 export interface CascadeOptions {
@@ -22,6 +23,8 @@ export interface CascadeOptions {
   sdkRoots?: ReadonlySet<string>;
   /** Per file, the consts holding a definition of a flag this run removes (see collectDeclarations). */
   definitions?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Test files (config `tests` globs): a module kept alive only by its own test goes with it (see own-tests). */
+  isTest?(file: string): boolean;
 }
 
 export interface CascadeOutcome {
@@ -155,6 +158,12 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
   };
 
   const deletedFiles: string[] = [];
+  let ownTests: OwnTestContext | null = null;
+  if (options.isTest) {
+    const testsByStem = new Map<string, string[]>();
+    for (const f of sources.files()) if (typeof sources.text(f) === 'string' && options.isTest(f)) testsByStem.set(moduleStem(f), [...(testsByStem.get(moduleStem(f)) ?? []), f]);
+    ownTests = { sources, testsByStem, isTest: options.isTest, resolveModule: options.resolveModule, parseText, parseOriginal };
+  }
   for (let round = 0; round < MAX_ROUNDS; round++) {
     let progress = false;
     // Only a name that lost occurrences in this run can have lost its last reference.
@@ -174,6 +183,17 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
       sources.delete(file);
       deletedFiles.push(file);
       progress = true;
+    }
+    if (ownTests) {
+      for (const file of [...affected]) {
+        if (deletedFiles.includes(file) || options.entries.isEntry(file) || isSdkFile(file)) continue;
+        for (const test of ownTestsKeepingAlive(file, ownTests)) {
+          for (const target of importedFiles(parseText(test, sources.text(test) as string), test, options.resolveModule)) affected.add(target);
+          sources.delete(test);
+          deletedFiles.push(test);
+          progress = true;
+        }
+      }
     }
     if (!progress) break;
   }

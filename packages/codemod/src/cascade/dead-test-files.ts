@@ -20,7 +20,8 @@ export interface TestSweep {
 export function sweepTestFiles(options: {
   config: FlagdebtConfig;
   sources: SourceSet;
-  flags: Array<{ key: string; value: FlagValue }>;
+  /** `unset`: what the flag read in tests that never set it (see unsetValue in plan-removal). */
+  flags: Array<{ key: string; value: FlagValue; unset?: FlagValue }>;
   words: Set<string>;
   resolveModule(specifier: string, fromFile: string): string | null;
 }): TestSweep {
@@ -30,7 +31,7 @@ export function sweepTestFiles(options: {
   const isAccessor = (callee: string) => accessors.has(callee) || options.words.has(callee);
   const keys = options.flags.map((f) => f.key);
   const words = [...options.words].filter((w) => !keys.includes(w) && !genericName(w, keys, sources));
-  const flags = options.flags.map((f) => ({ names: new FlagNames(f.key, words), value: f.value }));
+  const flags = options.flags.map((f) => ({ names: new FlagNames(f.key, words), value: f.value, unset: f.unset }));
   const out: TestSweep = { changed: [], warnings: [] };
   for (const file of sources.files().sort()) {
     const text = sources.text(file);
@@ -55,17 +56,31 @@ export function sweepTestFiles(options: {
       sources.set(file, outcome.text);
     }
     out.changed.push(file);
-    if (outcome.deletedTests.length === 0) continue;
-    const first = outcome.deletedTests[0];
-    out.warnings.push({
-      severity: 'warning',
-      code: 'remove/deleted-test',
-      file: relative,
-      line: first.line,
-      column: 1,
-      message: `${outcome.text === null ? 'deleted the file: every test in it sets' : `deleted ${outcome.deletedTests.length === 1 ? 'a test that sets' : `${outcome.deletedTests.length} tests that set`}`} the flag to a value it can no longer have (${outcome.deletedTests.map((t) => JSON.stringify(t.title)).join(', ')})`,
-      fix: 'check that the kept side is still tested',
-    });
+    const bySetting = outcome.deletedTests.filter((t) => !t.byDefault);
+    const byDefault = outcome.deletedTests.filter((t) => t.byDefault);
+    const titles = (tests: typeof bySetting) => tests.map((t) => JSON.stringify(t.title)).join(', ');
+    if (bySetting.length > 0) {
+      out.warnings.push({
+        severity: 'warning',
+        code: 'remove/deleted-test',
+        file: relative,
+        line: bySetting[0].line,
+        column: 1,
+        message: `${outcome.text === null ? 'deleted the file: every test in it sets' : `deleted ${bySetting.length === 1 ? 'a test that sets' : `${bySetting.length} tests that set`}`} the flag to a value it can no longer have (${titles(bySetting)})`,
+        fix: 'check that the kept side is still tested',
+      });
+    }
+    if (byDefault.length > 0) {
+      out.warnings.push({
+        severity: 'warning',
+        code: 'remove/deleted-test',
+        file: relative,
+        line: byDefault[0].line,
+        column: 1,
+        message: `deleted ${byDefault.length === 1 ? 'a test that sets' : `${byDefault.length} tests that set`} nothing and so ran with the flag's default, a value it can no longer have, while the tests beside it set the kept value (${titles(byDefault)})`,
+        fix: 'check that what these tests asserted beyond the flag is still tested',
+      });
+    }
   }
   return out;
 }

@@ -18,14 +18,15 @@ import { blocksIn, calledNames, cellOf, flatten, HOOKS, isModuleMock, literal, t
 export interface DeadTestsOutcome {
   /** The new text; null when every test in the file was of the dead side (the file goes). */
   text: string | null;
-  deletedTests: Array<{ title: string; line: number }>;
+  /** `byDefault`: the test set nothing and ran with the flag's default, a value it can no longer have. */
+  deletedTests: Array<{ title: string; line: number; byDefault?: boolean }>;
   /** Settings deleted from tests of the kept side. */
   settingsDeleted: number;
 }
 
 type Verdict = 'dead' | 'live' | 'mixed' | 'none';
 
-export function deleteDeadTests(file: string, text: string, flags: Array<{ names: FlagNames; value: FlagValue }>, isAccessor: (callee: string) => boolean): DeadTestsOutcome | null {
+export function deleteDeadTests(file: string, text: string, flags: Array<{ names: FlagNames; value: FlagValue; unset?: FlagValue }>, isAccessor: (callee: string) => boolean): DeadTestsOutcome | null {
   let current = text;
   const deletedTests: DeadTestsOutcome['deletedTests'] = [];
   let settingsDeleted = 0;
@@ -34,7 +35,7 @@ export function deleteDeadTests(file: string, text: string, flags: Array<{ names
     const sf = parse(file, current);
     const settings = flagSettings(sf, flag.names, isAccessor);
     if (settings.length === 0) continue;
-    const pass = new FilePass(sf, current, settings, flag.value);
+    const pass = new FilePass(sf, current, settings, flag.value, flag.unset);
     const out = pass.run();
     if (out === null) return { text: null, deletedTests: [...deletedTests, ...pass.deleted], settingsDeleted };
     deletedTests.push(...pass.deleted);
@@ -56,6 +57,8 @@ class FilePass {
     private readonly text: string,
     private readonly settings: FlagSetting[],
     private readonly kept: FlagValue,
+    /** What the flag read where nothing set it (undefined: unknown). */
+    private readonly unset?: FlagValue,
   ) {
     this.blocks = blocksIn(sf.statements);
     for (const s of settings) {
@@ -72,6 +75,7 @@ class FilePass {
   run(): string | null {
     const all = flatten(this.blocks).filter((b) => b.kind === 'test');
     const verdicts = this.decide(this.blocks, this.verdictOf('file'));
+    this.decideUnset(this.blocks, verdicts);
     if (all.length > 0 && all.every((t) => verdicts.get(t) === 'dead')) {
       for (const t of all) this.deleted.push({ title: t.title, line: this.line(t.statement) });
       return null;
@@ -99,6 +103,34 @@ class FilePass {
     return out;
   }
 
+  /** Tests deleted because they relied on the flag's default (see decideUnset). */
+  private readonly byDefault = new Set<Block>();
+
+  /**
+   * A test that sets nothing runs with the flag's default. When that default is a value the flag
+   * can no longer have, and a sibling test (or describe) sets the kept value explicitly, the
+   * unset test is the other side of that pair: it tested the old default path, and goes. Without
+   * such a sibling the file may not be about this flag at all, and with siblings that set the old
+   * value themselves the old path is tested there: in both cases nothing is decided. Only where
+   * the tests that set the kept value are at least as many as those that set nothing.
+   */
+  private decideUnset(siblings: Block[], verdicts: Map<Block, Verdict>): void {
+    if (this.unset === undefined || sameValue(this.unset, this.kept) !== false) return;
+    const count = (v: Verdict) => siblings.flatMap((b) => (b.kind === 'test' ? [b] : flatten(b.children).filter((t) => t.kind === 'test'))).filter((t) => verdicts.get(t) === v).length;
+    // Siblings that set the old value themselves test the old path: the unset ones are about
+    // something else. So are they when most tests here set nothing: the flag is then one concern
+    // of many (a component's suite with one flag test), not what the scope is about.
+    const live = count('live');
+    const pairedWithDefault = live > 0 && live >= count('none') && count('dead') === 0 && count('mixed') === 0;
+    for (const b of siblings) {
+      if (pairedWithDefault && b.kind === 'test' && verdicts.get(b) === 'none') {
+        verdicts.set(b, 'dead');
+        this.byDefault.add(b);
+      }
+      if (b.kind === 'describe') this.decideUnset(b.children, verdicts);
+    }
+  }
+
   private verdictOf(scope: Block | 'file'): Verdict {
     const own = this.settings.filter((s) => this.owner.get(s) === scope);
     // A test that calls a helper which sets the flag sets it too.
@@ -114,7 +146,7 @@ class FilePass {
     for (const b of blocks) {
       if (verdicts.get(b) === 'dead') {
         this.remove(b.statement);
-        for (const t of [b, ...flatten(b.children)].filter((x) => x.kind === 'test')) this.deleted.push({ title: t.title, line: this.line(t.statement) });
+        for (const t of [b, ...flatten(b.children)].filter((x) => x.kind === 'test')) this.deleted.push({ title: t.title, line: this.line(t.statement), byDefault: this.byDefault.has(t) || undefined });
         continue;
       }
       if (b.table && this.deleteDeadRows(b)) continue;

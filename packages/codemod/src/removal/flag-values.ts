@@ -7,6 +7,8 @@ export interface ResolvedFlag {
   registered: boolean;
   /** The registry state (undefined for an unregistered flag), for messages. */
   state?: FlagState;
+  /** The registry's `default`: what the code reads when nothing sets the flag (tests included). */
+  default?: FlagValue;
 }
 
 /**
@@ -35,7 +37,7 @@ export function resolveFlagValues(flags: FlagToRemove[], registry: Registry): Re
         });
         continue;
       }
-      out.push({ key: f.key, value, registered: def !== undefined, state: def?.state });
+      out.push({ key: f.key, value, registered: def !== undefined, state: def?.state, default: def?.default });
       continue;
     }
     if (!def) {
@@ -68,7 +70,7 @@ export function resolveFlagValues(flags: FlagToRemove[], registry: Registry): Re
       });
       continue;
     }
-    out.push({ key: f.key, value: def.value, registered: true, state: def.state });
+    out.push({ key: f.key, value: def.value, registered: true, state: def.state, default: def.default });
   }
   if (errors.length > 0) throw new FlagdebtError(errors);
   return out;

@@ -1,12 +1,15 @@
 import path from 'node:path';
 import { ts } from 'ts-morph';
 import type { FlagProject } from '@flagdebt/core';
+import { PathRules } from '@flagdebt/core/files';
 import { accessorName, FlagdebtError, isExportAccessor, isPropertyAccessor, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
 import { collectDeclarations } from '../cascade/declarations.js';
 import { sweepTestFiles } from '../cascade/dead-test-files.js';
 import { EntryPoints } from '../cascade/entry-points.js';
 import { deleteFlagTableEntries } from '../cascade/flag-tables.js';
+import { deleteFoldedMethodWrappers } from '../cascade/method-wrappers.js';
+import { inlineForwardingComponents } from '../cascade/forwarding-components.js';
 import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
 import { retireFromCodeRegistry } from '../cascade/retire-key.js';
 import type { TextFormat } from '../edit/text-format.js';
@@ -59,6 +62,8 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
   // read) must not change what the reads in its callers resolve to.
   const planned: Array<{ file: string; text: string; spans: Array<Span & { key: string; value: FlagValue; text?: string; constant?: boolean }> }> = [];
   const definitions: Array<{ file: string; read: FlagRead; name: string | undefined }> = [];
+  /** Literal default arguments of the folded reads (`isEnabled('k', false)`), per key. */
+  const defaultArgs = new Map<string, FlagValue[]>();
   for (const file of files) {
     let text = sources.text(file);
     if (typeof text !== 'string') continue;
@@ -133,6 +138,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
         spans.push({ ...option, key: r.key!, value: values.get(r.key!)! });
         continue;
       }
+      if (r.defaultArg?.literal !== undefined) defaultArgs.set(r.key!, [...(defaultArgs.get(r.key!) ?? []), r.defaultArg.literal]);
       const shape = node ? readShape(sf, r, node) : { fold: r.span };
       if ('keep' in shape) {
         // Not a value: the read stays, so does the flag's registry entry.
@@ -174,12 +180,18 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
   }
   // Tests of the side that no longer exists go; their now-unused imports go with the cascade.
   // Only for flags whose reads this run folded: while the code still branches, both sides' tests matter.
-  const folded = flags.filter((f) => (evaluations.get(f.key) ?? 0) > 0);
+  const folded = flags.filter((f) => (evaluations.get(f.key) ?? 0) > 0).map((f) => ({ ...f, unset: unsetValue(f, defaultArgs.get(f.key) ?? []) }));
   const tests = sweepTestFiles({ config, sources, flags: folded, words, resolveModule: (spec, from) => project.resolveModule(spec, from) });
   changed.push(...tests.changed);
   skipped.warnings.push(...tests.warnings);
 
   const entries = new EntryPoints(config.root);
+  // Per-flag wrapper methods whose every call was folded (the cascade only sees private members).
+  const rules = new PathRules(config.root, config);
+  const wrappers = deleteFoldedMethodWrappers({ sources, folded: planned, entries, isTest: (f) => rules.isTest(f), resolveModule: (spec, from) => project.resolveModule(spec, from) });
+  changed.push(...wrappers.changed);
+  // Components the fold left forwarding their props to one other: their uses take the target.
+  changed.push(...inlineForwardingComponents({ sources, folded: planned.map((p) => p.file), resolveModule: (spec, from) => project.resolveModule(spec, from) }));
   const cascade = deleteWhatBecameUnused({
     sources,
     entries,
@@ -188,6 +200,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
     // The SDK: what calls, member reads and gates go through (data forms name no code).
     sdkRoots: new Set(config.accessors.filter((a) => !isPropertyAccessor(a) && !isExportAccessor(a)).map((a) => accessorName(a).split('.')[0])),
     definitions: definitionNames(definitions),
+    isTest: (f) => rules.isTest(f),
   });
   // A definition the cascade did not delete is still used (a call left, an array): reported, and
   // the flag stays in the registry.
@@ -216,7 +229,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
     sources,
     formats: sources.formats,
     evaluations,
-    declarationsDeleted: cascade.declarationsDeleted + keyDecls,
+    declarationsDeleted: cascade.declarationsDeleted + wrappers.deleted + keyDecls,
     deletedFiles: cascade.deletedFiles,
     project,
     warnings: skipped.warnings,
@@ -224,6 +237,17 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
     removedKeys,
     keyDeclarationEdits,
   };
+}
+
+/**
+ * What the code read for a flag while nothing set it, as in a test that never mocks it: the
+ * registry's `default`, else the default argument every folded read passes, else `false` for a
+ * boolean flag (an unset boolean flag reads as off in every SDK). Undefined when unknown.
+ */
+function unsetValue(flag: ResolvedFlag, defaultArgs: FlagValue[]): FlagValue | undefined {
+  if (flag.default !== undefined) return flag.default;
+  if (defaultArgs.length > 0) return defaultArgs.every((v) => v === defaultArgs[0]) ? defaultArgs[0] : undefined;
+  return typeof flag.value === 'boolean' ? false : undefined;
 }
 
 /** The const a flag definition (`const showBanner = flag({ ... })`) is assigned to. */

@@ -1,0 +1,22 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mockFlag, resetFlags } from '../../test/flags';
+import { shippingNote } from './shipping';
+
+afterEach(() => resetFlags());
+
+describe('shippingNote', () => {
+  it('ships large orders for free on the one-page checkout', () => {
+    mockFlag('new-checkout', true);
+    expect(shippingNote({ items: [{ sku: 'T-1', qty: 3, cents: 2000 }] })).toBe('Free shipping');
+  });
+
+  it('charges small orders on the one-page checkout', () => {
+    mockFlag('new-checkout', true);
+    expect(shippingNote({ items: [{ sku: 'T-1', qty: 1, cents: 2000 }] })).toBe('Shipping: 4.90');
+  });
+
+  // Sets nothing: runs with the flag's default (off), that is the old checkout.
+  it('leaves shipping to the next step', () => {
+    expect(shippingNote({ items: [{ sku: 'T-1', qty: 1, cents: 2000 }] })).toBe('Shipping is calculated at the next step');
+  });
+});

@@ -1,0 +1,12 @@
+import { flags } from '../flags';
+import { totalCents, type Cart } from './cart';
+
+const FREE_SHIPPING_CENTS = 5000;
+
+/** The line under the total about shipping. */
+export function shippingNote(cart: Cart): string {
+  if (flags.isEnabled('new-checkout', false)) {
+    return totalCents(cart) >= FREE_SHIPPING_CENTS ? 'Free shipping' : 'Shipping: 4.90';
+  }
+  return 'Shipping is calculated at the next step';
+}

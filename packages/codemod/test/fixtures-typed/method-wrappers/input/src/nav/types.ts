@@ -1,0 +1,5 @@
+export interface INavService {
+  isNewNavEnabled(): boolean;
+  isEnabled(key: string): boolean;
+  links(): string[];
+}

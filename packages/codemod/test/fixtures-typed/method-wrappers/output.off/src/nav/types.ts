@@ -1,0 +1,4 @@
+export interface INavService {
+  isEnabled(key: string): boolean;
+  links(): string[];
+}

@@ -1,0 +1,16 @@
+import { NavService } from './nav-service';
+
+export class Menu {
+  constructor(private readonly nav: NavService) {}
+
+  render(): string {
+    return this.nav
+      .links()
+      .map((l) => `<a class="nav-v2" href="${l}">${l}</a>`)
+      .join('');
+  }
+
+  compact(): boolean {
+    return this.nav.isEnabled('compactMenu');
+  }
+}

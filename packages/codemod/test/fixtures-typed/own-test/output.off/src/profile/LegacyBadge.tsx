@@ -1,0 +1,3 @@
+import '../lib/jsx-types';
+
+export const LegacyBadge = ({ email }: { email: string }) => <span className="badge">{email}</span>;
