@@ -69,13 +69,48 @@ export class Service {
   }
 }
 `;
-    const out = await removeIn(text);
+    const main = `import { flags } from './flags';
+import { Service } from './page';
+
+export const service = new Service(flags, flags);
+`;
+    const dir = tempProject({ 'src/page.ts': text, 'src/main.ts': main }, 'flagdebt-plumbing-');
+    await removeFlags({ dir, flags: [{ key: 'new-checkout', value: true }], allowDirty: true, now: '2026-11-21', verify: false });
+    const out = fs.readFileSync(path.join(dir, 'src/page.ts'), 'utf8');
     expect(out).not.toContain('this.flags');
     expect(out).not.toContain('private flags');
+    // The field only carried the parameter: both go, and the argument at the one construction.
+    expect(out).toContain('  constructor(other: typeof sdk) {\n');
+    expect(fs.readFileSync(path.join(dir, 'src/main.ts'), 'utf8')).toContain('new Service(flags);');
     // started lost its last read, but Date.now() is a call: kept with its assignment.
     expect(out).toContain('  private started: number;\n');
     expect(out).toContain('    this.started = Date.now();\n');
     expect(out).toContain('    this.other = other;\n');
+  });
+
+  it('keeps a field that carries a constructor parameter when a construction is out of view', async () => {
+    const text = `import { flags as sdk } from './flags';
+
+export class Store {
+  private flags: typeof sdk;
+
+  constructor(private readonly db: string[], client: typeof sdk) {
+    this.flags = client;
+  }
+
+  all(): string[] {
+    return this.flags.isEnabled('new-checkout', false) ? this.db : [];
+  }
+}
+
+export class Extended extends Store {}
+`;
+    const out = await removeIn(text);
+    // `extends Store` builds through super(...), which this run does not edit: the engineer's
+    // choice in the replay (a field from a parameter that is still passed stays).
+    expect(out).toContain('  private flags: typeof sdk;\n');
+    expect(out).toContain('    this.flags = client;\n');
+    expect(out).toContain('    return this.db;\n');
   });
 
   it('drops a call of an imported function only when that function only computes', async () => {

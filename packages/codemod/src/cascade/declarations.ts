@@ -50,6 +50,12 @@ export interface CollectOptions {
    * accessor), removable although their initializer is a call: defining has no effect.
    */
   definitions?: ReadonlySet<string>;
+  /**
+   * Whether a constructor parameter can leave with its argument at every construction (see
+   * constructor-params.ts). A private field assigned only from a parameter that cannot go
+   * stays: deleting it would leave the parameter unread and still passed, which engineers keep.
+   */
+  parameterCanGo?: (cls: ts.ClassDeclaration, name: string) => boolean;
 }
 
 /**
@@ -145,7 +151,10 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
       // A field that is only ever assigned (`this.flagResolver = config.flagResolver;`) is as
       // unused as one never mentioned: the plain assignments go with it.
       const writes = ts.isPropertyDeclaration(m) ? memberWrites(cls, name) : [];
-      const removable = (ts.isMethodDeclaration(m) || !m.initializer || isPure(m.initializer)) && writes.every((w) => isPure(((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right));
+      const removable =
+        (ts.isMethodDeclaration(m) || !m.initializer || isPure(m.initializer)) &&
+        writes.every((w) => isPure(((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right)) &&
+        writes.every((w) => !carriesParameter(cls, w) || options.parameterCanGo?.(cls, carriesParameter(cls, w)!) === true);
       add({ name, kind: 'member', node: m, writes, exported: false, removable, localReferences: () => countMemberRefs(cls, name, [m, ...writes]) }, chain);
     }
   };
@@ -241,6 +250,19 @@ function pathIsPure(el: ts.BindingElement, root: ts.ObjectBindingPattern): boole
     e = e.parent.parent;
   }
   return true;
+}
+
+/**
+ * `this.flagResolver = flagResolver;` in the constructor, where `flagResolver` is a plain
+ * parameter read nowhere else: its name (deleting the field orphans the parameter).
+ */
+function carriesParameter(cls: ts.ClassDeclaration, write: ts.Statement): string | undefined {
+  const right = ((write as ts.ExpressionStatement).expression as ts.BinaryExpression).right;
+  const ctor = write.parent.parent;
+  if (!ts.isIdentifier(right) || !ts.isConstructorDeclaration(ctor) || ctor.parent !== cls) return undefined;
+  const param = ctor.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === right.text);
+  if (!param || ts.getModifiers(param)?.length) return undefined;
+  return referencesInScope(ctor.body!, right.text).length === 1 ? right.text : undefined;
 }
 
 function isPureWrapperCall(init: ts.Expression): boolean {

@@ -117,7 +117,7 @@ function renderPattern(text: string, pattern: ts.ObjectBindingPattern, kept: Kep
     const lineStart = text.lastIndexOf('\n', pattern.getStart(sf) - 1) + 1;
     const lineEnd = text.indexOf('\n', pattern.getEnd());
     const joined = text.slice(lineStart, pattern.getStart(sf)) + oneLine + text.slice(pattern.getEnd(), lineEnd === -1 ? text.length : lineEnd);
-    if (!oneLine.includes('\n') && joined.length <= PRINT_WIDTH && ts.isVariableDeclaration(pattern.parent)) return oneLine;
+    if (!oneLine.includes('\n') && joined.length <= PRINT_WIDTH && (ts.isVariableDeclaration(pattern.parent) || ts.isParameter(pattern.parent))) return oneLine;
     const inner = indentAt(text, pattern.elements[0].getStart(sf));
     const close = indentAt(text, pattern.getEnd() - 1);
     return `{\n${kept.map((k) => `${inner}${k.text},`).join('\n')}\n${close}}`;
