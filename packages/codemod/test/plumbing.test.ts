@@ -113,6 +113,71 @@ export class Extended extends Store {}
     expect(out).toContain('    return this.db;\n');
   });
 
+  it('keeps a constructor parameter when a construction spreads its arguments or imports the class under another name', async () => {
+    const text = `import { flags as sdk } from './flags';
+
+export class Store {
+  private flags: typeof sdk;
+
+  constructor(client: typeof sdk) {
+    this.flags = client;
+  }
+
+  all(): string {
+    return this.flags.isEnabled('new-checkout', false) ? 'new' : 'old';
+  }
+}
+
+export class Other {
+  private flags: typeof sdk;
+
+  constructor(client: typeof sdk) {
+    this.flags = client;
+  }
+
+  all(): string {
+    return this.flags.isEnabled('new-checkout', false) ? 'new' : 'old';
+  }
+}
+`;
+    const main = `import { flags } from './flags';
+import { Store, Other as Renamed } from './page';
+
+const args: [typeof flags] = [flags];
+export const store = new Store(...args);
+export const other = new Renamed(flags);
+`;
+    const dir = tempProject({ 'src/page.ts': text, 'src/main.ts': main }, 'flagdebt-plumbing-');
+    await removeFlags({ dir, flags: [{ key: 'new-checkout', value: true }], allowDirty: true, now: '2026-11-21', verify: false });
+    const out = fs.readFileSync(path.join(dir, 'src/page.ts'), 'utf8');
+    expect(out.match(/  constructor\(client: typeof sdk\) \{\n    this\.flags = client;\n/g)).toHaveLength(2);
+    expect(out.match(/    return 'new';\n/g)).toHaveLength(2);
+    expect(fs.readFileSync(path.join(dir, 'src/main.ts'), 'utf8')).toBe(main);
+  });
+
+  it('takes unused names out of nested patterns, and keeps an effectful initializer', async () => {
+    const text = `import { useFlag } from './flags';
+import { loadConfig } from './config';
+
+export function limits(): string {
+  const { limits: { seats, readOnly }, version } = loadConfig();
+  const {
+    ui: { compact },
+  } = loadConfig();
+  if (!useFlag('new-checkout') && readOnly && compact) return 'read-only';
+  return \`\${seats}\${version}\`;
+}
+`;
+    const config = `export function loadConfig(): { limits: { seats: number; readOnly: boolean }; version: string; ui: { compact: boolean } } {
+  return { limits: { seats: 1, readOnly: true }, version: '1', ui: { compact: false } };
+}
+`;
+    const out = await removeIn(text, { 'src/config.ts': config });
+    expect(out).toContain('  const { limits: { seats }, version } = loadConfig();\n');
+    // Its only name went, from a call that may have effects: the statement stays as written.
+    expect(out).toContain('  const {\n    ui: { compact },\n  } = loadConfig();\n  return');
+  });
+
   it('drops a call of an imported function only when that function only computes', async () => {
     const ops = `export const oneOf = (list: string[], x: string): boolean => {
   return list.some((value) => value === x);
