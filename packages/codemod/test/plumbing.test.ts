@@ -150,8 +150,8 @@ export const other = new Renamed(flags);
     const dir = tempProject({ 'src/page.ts': text, 'src/main.ts': main }, 'flagdebt-plumbing-');
     await removeFlags({ dir, flags: [{ key: 'new-checkout', value: true }], allowDirty: true, now: '2026-11-21', verify: false });
     const out = fs.readFileSync(path.join(dir, 'src/page.ts'), 'utf8');
-    expect(out.match(/  constructor\(client: typeof sdk\) \{\n    this\.flags = client;\n/g)).toHaveLength(2);
-    expect(out.match(/    return 'new';\n/g)).toHaveLength(2);
+    expect(out.split('  constructor(client: typeof sdk) {\n    this.flags = client;\n')).toHaveLength(3);
+    expect(out.split("    return 'new';\n")).toHaveLength(3);
     expect(fs.readFileSync(path.join(dir, 'src/main.ts'), 'utf8')).toBe(main);
   });
 
