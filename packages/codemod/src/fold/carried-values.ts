@@ -68,6 +68,8 @@ function optionProperty(ctx: FoldContext, decl: ts.VariableDeclaration): Edit[] 
     if (!ts.isPropertyAccessExpression(access) || access.expression !== ref || isWritten(access)) return null;
     if (access.name.text === key) reads.push(access);
   }
+  // Nobody reads it here: the object may be a value in its own right (a global of a script).
+  if (reads.length === 0) return null;
   const literal = ctx.textOf(skipOuter(prop.initializer));
   const edits: Edit[] = reads.map((r) => replaceWith(r.getStart(ctx.sf), r.getEnd(), literal, true));
   edits.push(removeProperty(ctx, object, prop));
