@@ -113,6 +113,42 @@ export class Extended extends Store {}
     expect(out).toContain('    return this.db;\n');
   });
 
+  it('edits the super(...) call of a subclass like a construction', async () => {
+    const text = `import { flags as sdk } from './flags';
+
+export class Service {
+  private flags: typeof sdk;
+  private debug: boolean;
+
+  constructor(private readonly name: string, { client, debug }: { client: typeof sdk; debug?: boolean }) {
+    this.flags = client;
+    this.debug = debug === true;
+  }
+
+  label(): string {
+    return this.flags.isEnabled('new-checkout', false) ? \`\${this.name}\${this.debug}\` : 'old';
+  }
+}
+`;
+    const mock = `import { Service } from './page';
+
+export class ServiceMock extends Service {
+  constructor() {
+    super('mock', { client: undefined as never, debug: true });
+  }
+}
+
+export const real = (client: never): Service => new Service('real', { client });
+`;
+    const dir = tempProject({ 'src/page.ts': text, 'src/mock.ts': mock }, 'flagdebt-plumbing-');
+    await removeFlags({ dir, flags: [{ key: 'new-checkout', value: true }], allowDirty: true, now: '2026-11-21', verify: false });
+    const out = fs.readFileSync(path.join(dir, 'src/page.ts'), 'utf8');
+    expect(out).toContain('  constructor(private readonly name: string, { debug }: { debug?: boolean }) {\n');
+    const after = fs.readFileSync(path.join(dir, 'src/mock.ts'), 'utf8');
+    expect(after).toContain("    super('mock', { debug: true });\n");
+    expect(after).toContain("new Service('real', {});");
+  });
+
   it('keeps a constructor parameter when a construction spreads its arguments or imports the class under another name', async () => {
     const text = `import { flags as sdk } from './flags';
 

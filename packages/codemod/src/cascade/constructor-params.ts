@@ -22,7 +22,9 @@ export interface PlumbingContext {
   parseOriginal(file: string, text: string): ts.SourceFile;
 }
 
-type Sites = { kind: 'new'; calls: Array<{ file: string; call: ts.NewExpression }> } | { kind: 'injected' };
+/** A construction: `new Service(...)`, or `super(...)` in the constructor of a subclass. */
+type Construction = ts.NewExpression | ts.CallExpression;
+type Sites = { kind: 'new'; calls: Array<{ file: string; call: Construction }> } | { kind: 'injected' };
 
 /**
  * Where the class is built, or null when some construction may be out of view (see above). The
@@ -32,7 +34,7 @@ export function constructionSites(cls: ts.ClassDeclaration, file: string, ctx: P
   const name = cls.name?.text;
   if (!name || hasModifier(cls, ts.SyntaxKind.DefaultKeyword) || hasModifier(cls, ts.SyntaxKind.AbstractKeyword)) return null;
   if (hasModifier(cls, ts.SyntaxKind.ExportKeyword) && ctx.entries.isEntry(file)) return null;
-  const calls: Array<{ file: string; call: ts.NewExpression }> = [];
+  const calls: Array<{ file: string; call: Construction }> = [];
   for (const other of ctx.sources.filesMentioning(name)) {
     const text = ctx.sources.text(other);
     if (typeof text !== 'string') continue;
@@ -44,6 +46,11 @@ export function constructionSites(cls: ts.ClassDeclaration, file: string, ctx: P
         const use = useOf(n, cls);
         if (use === 'other') ok = false;
         else if (use === 'new') calls.push({ file: other, call: n.parent as ts.NewExpression });
+        else if (use === 'extends') {
+          const supers = superCalls(n.parent.parent.parent as ts.ClassLikeDeclaration);
+          if (supers === null) ok = false;
+          else for (const call of supers) calls.push({ file: other, call });
+        }
         return;
       }
       ts.forEachChild(n, visit);
@@ -57,19 +64,36 @@ export function constructionSites(cls: ts.ClassDeclaration, file: string, ctx: P
 }
 
 /** How an identifier named like the class uses it: what is not a construction, a type or an import leaves it in doubt. */
-function useOf(id: ts.Identifier, cls: ts.ClassDeclaration): 'new' | 'fine' | 'other' {
+function useOf(id: ts.Identifier, cls: ts.ClassDeclaration): 'new' | 'extends' | 'fine' | 'other' {
   const p = id.parent;
   if (p === cls) return 'fine';
   if (ts.isNewExpression(p) && p.expression === id) return p.arguments ? 'new' : 'other';
   if (ts.isTypeReferenceNode(p) || (ts.isQualifiedName(p) && p.right === id)) return 'fine';
   // `implements Service` is a type; `extends Service` calls its constructor through `super(...)`.
-  if (ts.isExpressionWithTypeArguments(p) && ts.isHeritageClause(p.parent)) return p.parent.token === ts.SyntaxKind.ImplementsKeyword ? 'fine' : 'other';
+  if (ts.isExpressionWithTypeArguments(p) && p.expression === id && ts.isHeritageClause(p.parent)) return p.parent.token === ts.SyntaxKind.ImplementsKeyword ? 'fine' : 'extends';
   if ((ts.isImportSpecifier(p) || ts.isExportSpecifier(p)) && (!p.propertyName || (ts.isIdentifier(p.propertyName) && p.propertyName.text === id.text) || p.propertyName === id) && p.name.text === id.text) return 'fine';
   // `Service.create()` reaches a static member, which builds through `new` in the class (seen above).
   if (ts.isPropertyAccessExpression(p) && p.expression === id) return 'fine';
   // A property or method named like the class (`this.Service`, `{ Service: ... }`) is another name.
   if ((ts.isPropertyAccessExpression(p) && p.name === id) || (ts.isPropertyAssignment(p) && p.name === id) || (ts.isMethodDeclaration(p) && p.name === id) || (ts.isPropertyDeclaration(p) && p.name === id)) return 'fine';
   return 'other';
+}
+
+/**
+ * The `super(...)` calls of a subclass's constructor: constructions like `new`. Null when the
+ * subclass has no constructor of its own (its `new` sites pass the parent's parameters).
+ */
+function superCalls(sub: ts.ClassLikeDeclaration): ts.CallExpression[] | null {
+  const ctors = sub.members.filter(ts.isConstructorDeclaration);
+  if (ctors.length !== 1 || !ctors[0].body) return null;
+  const out: ts.CallExpression[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.SuperKeyword) out.push(n);
+    // A nested function's `super` is not this constructor's.
+    if (!ts.isFunctionLike(n) || ts.isArrowFunction(n)) ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(ctors[0].body, visit);
+  return out.length > 0 ? out : null;
 }
 
 /**
@@ -86,7 +110,7 @@ export function parameterCanGo(cls: ts.ClassDeclaration, file: string, name: str
   return sites.kind === 'injected' || sites.calls.every(({ call }) => argumentCanGo(call, index));
 }
 
-function argumentCanGo(call: ts.NewExpression, index: number): boolean {
+function argumentCanGo(call: Construction, index: number): boolean {
   const args = call.arguments ?? ts.factory.createNodeArray();
   if (args.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) return false;
   return index >= args.length || isPure(args[index]);
@@ -259,9 +283,10 @@ function optionArgumentEdits(text: string, arg: ts.Expression | undefined, keys:
   for (const prop of arg.properties) {
     if (!(ts.isShorthandPropertyAssignment(prop) || ts.isPropertyAssignment(prop)) || !ts.isIdentifier(prop.name) || !keys.includes(prop.name.text)) continue;
     if (ts.isPropertyAssignment(prop) && !isPure(prop.initializer)) return null;
-    // The last property remaining would leave `{}`, still valid for the narrower type.
     out.push(removeListMember(text, prop));
   }
+  // Nothing left: `{}`, still valid for the narrower type.
+  if (out.length > 0 && out.length === arg.properties.length) return [{ start: arg.getStart(), end: arg.getEnd(), parts: ['{}'] }];
   return out;
 }
 
