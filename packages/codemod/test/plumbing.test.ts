@@ -149,6 +149,28 @@ export const real = (client: never): Service => new Service('real', { client });
     expect(after).toContain("new Service('real', {});");
   });
 
+  it('removes two neighbouring parameters and their arguments, one after the other', async () => {
+    const text = `import { flags as sdk } from './flags';
+
+export class Pair {
+  constructor(private readonly flags: typeof sdk, private readonly fallback: string) {}
+
+  label(): string {
+    return this.flags.isEnabled('new-checkout', false) ? 'new' : this.fallback;
+  }
+}
+`;
+    const main = `import { flags } from './flags';
+import { Pair } from './page';
+
+export const pair = new Pair(flags, 'old');
+`;
+    const dir = tempProject({ 'src/page.ts': text, 'src/main.ts': main }, 'flagdebt-plumbing-');
+    await removeFlags({ dir, flags: [{ key: 'new-checkout', value: true }], allowDirty: true, now: '2026-11-21', verify: false });
+    expect(fs.readFileSync(path.join(dir, 'src/page.ts'), 'utf8')).toContain('  constructor() {}\n');
+    expect(fs.readFileSync(path.join(dir, 'src/main.ts'), 'utf8')).toContain('new Pair();');
+  });
+
   it('keeps a constructor parameter when a construction spreads its arguments or imports the class under another name', async () => {
     const text = `import { flags as sdk } from './flags';
 

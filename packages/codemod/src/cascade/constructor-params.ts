@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { applyEdits, type Edit } from '../edit/text-edits.js';
+import { applyEdits, OverlappingEditsError, type Edit } from '../edit/text-edits.js';
 import { isPure } from '../fold/fold-context.js';
 import { referencesInScope } from '../fold/scope.js';
 import type { SourceSet } from '../removal/source-set.js';
@@ -150,7 +150,8 @@ export function dropConstructorPlumbing(files: Iterable<string>, lost: ReadonlyS
       if (positional.length === 0 && options.length === 0) continue;
       const sites = constructionSites(cls, file, ctx);
       if (!sites) continue;
-      const goes = positional.filter((i) => sites.kind === 'injected' || sites.calls.every(({ call }) => argumentCanGo(call, i)));
+      // One positional parameter a pass: two neighbours' comma ranges would overlap; the cascade's next round takes the next.
+      const goes = positional.filter((i) => sites.kind === 'injected' || sites.calls.every(({ call }) => argumentCanGo(call, i))).slice(0, 1);
       for (const i of goes) {
         push(file, removeListMember(text, ctor.parameters[i]));
         if (sites.kind === 'new') for (const { file: at, call } of sites.calls) if (i < call.arguments!.length) push(at, removeListMember(ctx.sources.text(at) as string, call.arguments![i]));
@@ -165,13 +166,16 @@ export function dropConstructorPlumbing(files: Iterable<string>, lost: ReadonlyS
       }
     }
   }
-  const changed: string[] = [];
-  for (const [file, es] of edits) {
-    const text = ctx.sources.text(file) as string;
-    ctx.sources.set(file, applyEdits(text, es, { constants: [], touched: [] }).text);
-    changed.push(file);
+  // All files or none: a parameter must not lose its arguments in some files only.
+  const results = new Map<string, string>();
+  try {
+    for (const [file, es] of edits) results.set(file, applyEdits(ctx.sources.text(file) as string, es, { constants: [], touched: [] }).text);
+  } catch (error) {
+    if (error instanceof OverlappingEditsError) return [];
+    throw error;
   }
-  return changed;
+  for (const [file, text] of results) ctx.sources.set(file, text);
+  return [...results.keys()];
 }
 
 /** Read before this run (in the constructor, or as `this.name` for a parameter property), and not now. */
