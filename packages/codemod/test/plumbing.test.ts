@@ -69,13 +69,171 @@ export class Service {
   }
 }
 `;
-    const out = await removeIn(text);
+    const main = `import { flags } from './flags';
+import { Service } from './page';
+
+export const service = new Service(flags, flags);
+`;
+    const dir = tempProject({ 'src/page.ts': text, 'src/main.ts': main }, 'flagdebt-plumbing-');
+    await removeFlags({ dir, flags: [{ key: 'new-checkout', value: true }], allowDirty: true, now: '2026-11-21', verify: false });
+    const out = fs.readFileSync(path.join(dir, 'src/page.ts'), 'utf8');
     expect(out).not.toContain('this.flags');
     expect(out).not.toContain('private flags');
+    // The field only carried the parameter: both go, and the argument at the one construction.
+    expect(out).toContain('  constructor(other: typeof sdk) {\n');
+    expect(fs.readFileSync(path.join(dir, 'src/main.ts'), 'utf8')).toContain('new Service(flags);');
     // started lost its last read, but Date.now() is a call: kept with its assignment.
     expect(out).toContain('  private started: number;\n');
     expect(out).toContain('    this.started = Date.now();\n');
     expect(out).toContain('    this.other = other;\n');
+  });
+
+  it('keeps a field that carries a constructor parameter when a construction is out of view', async () => {
+    const text = `import { flags as sdk } from './flags';
+
+export class Store {
+  private flags: typeof sdk;
+
+  constructor(private readonly db: string[], client: typeof sdk) {
+    this.flags = client;
+  }
+
+  all(): string[] {
+    return this.flags.isEnabled('new-checkout', false) ? this.db : [];
+  }
+}
+
+export class Extended extends Store {}
+`;
+    const out = await removeIn(text);
+    // `extends Store` builds through super(...), which this run does not edit: the engineer's
+    // choice in the replay (a field from a parameter that is still passed stays).
+    expect(out).toContain('  private flags: typeof sdk;\n');
+    expect(out).toContain('    this.flags = client;\n');
+    expect(out).toContain('    return this.db;\n');
+  });
+
+  it('edits the super(...) call of a subclass like a construction', async () => {
+    const text = `import { flags as sdk } from './flags';
+
+export class Service {
+  private flags: typeof sdk;
+  private debug: boolean;
+
+  constructor(private readonly name: string, { client, debug }: { client: typeof sdk; debug?: boolean }) {
+    this.flags = client;
+    this.debug = debug === true;
+  }
+
+  label(): string {
+    return this.flags.isEnabled('new-checkout', false) ? \`\${this.name}\${this.debug}\` : 'old';
+  }
+}
+`;
+    const mock = `import { Service } from './page';
+
+export class ServiceMock extends Service {
+  constructor() {
+    super('mock', { client: undefined as never, debug: true });
+  }
+}
+
+export const real = (client: never): Service => new Service('real', { client });
+`;
+    const dir = tempProject({ 'src/page.ts': text, 'src/mock.ts': mock }, 'flagdebt-plumbing-');
+    await removeFlags({ dir, flags: [{ key: 'new-checkout', value: true }], allowDirty: true, now: '2026-11-21', verify: false });
+    const out = fs.readFileSync(path.join(dir, 'src/page.ts'), 'utf8');
+    expect(out).toContain('  constructor(private readonly name: string, { debug }: { debug?: boolean }) {\n');
+    const after = fs.readFileSync(path.join(dir, 'src/mock.ts'), 'utf8');
+    expect(after).toContain("    super('mock', { debug: true });\n");
+    expect(after).toContain("new Service('real', {});");
+  });
+
+  it('removes two neighbouring parameters and their arguments, one after the other', async () => {
+    const text = `import { flags as sdk } from './flags';
+
+export class Pair {
+  constructor(private readonly flags: typeof sdk, private readonly fallback: string) {}
+
+  label(): string {
+    return this.flags.isEnabled('new-checkout', false) ? 'new' : this.fallback;
+  }
+}
+`;
+    const main = `import { flags } from './flags';
+import { Pair } from './page';
+
+export const pair = new Pair(flags, 'old');
+`;
+    const dir = tempProject({ 'src/page.ts': text, 'src/main.ts': main }, 'flagdebt-plumbing-');
+    await removeFlags({ dir, flags: [{ key: 'new-checkout', value: true }], allowDirty: true, now: '2026-11-21', verify: false });
+    expect(fs.readFileSync(path.join(dir, 'src/page.ts'), 'utf8')).toContain('  constructor() {}\n');
+    expect(fs.readFileSync(path.join(dir, 'src/main.ts'), 'utf8')).toContain('new Pair();');
+  });
+
+  it('keeps a constructor parameter when a construction spreads its arguments or imports the class under another name', async () => {
+    const text = `import { flags as sdk } from './flags';
+
+export class Store {
+  private flags: typeof sdk;
+
+  constructor(client: typeof sdk) {
+    this.flags = client;
+  }
+
+  all(): string {
+    return this.flags.isEnabled('new-checkout', false) ? 'new' : 'old';
+  }
+}
+
+export class Other {
+  private flags: typeof sdk;
+
+  constructor(client: typeof sdk) {
+    this.flags = client;
+  }
+
+  all(): string {
+    return this.flags.isEnabled('new-checkout', false) ? 'new' : 'old';
+  }
+}
+`;
+    const main = `import { flags } from './flags';
+import { Store, Other as Renamed } from './page';
+
+const args: [typeof flags] = [flags];
+export const store = new Store(...args);
+export const other = new Renamed(flags);
+`;
+    const dir = tempProject({ 'src/page.ts': text, 'src/main.ts': main }, 'flagdebt-plumbing-');
+    await removeFlags({ dir, flags: [{ key: 'new-checkout', value: true }], allowDirty: true, now: '2026-11-21', verify: false });
+    const out = fs.readFileSync(path.join(dir, 'src/page.ts'), 'utf8');
+    expect(out.split('  constructor(client: typeof sdk) {\n    this.flags = client;\n')).toHaveLength(3);
+    expect(out.split("    return 'new';\n")).toHaveLength(3);
+    expect(fs.readFileSync(path.join(dir, 'src/main.ts'), 'utf8')).toBe(main);
+  });
+
+  it('takes unused names out of nested patterns, and keeps an effectful initializer', async () => {
+    const text = `import { useFlag } from './flags';
+import { loadConfig } from './config';
+
+export function limits(): string {
+  const { limits: { seats, readOnly }, version } = loadConfig();
+  const {
+    ui: { compact },
+  } = loadConfig();
+  if (!useFlag('new-checkout') && readOnly && compact) return 'read-only';
+  return \`\${seats}\${version}\`;
+}
+`;
+    const config = `export function loadConfig(): { limits: { seats: number; readOnly: boolean }; version: string; ui: { compact: boolean } } {
+  return { limits: { seats: 1, readOnly: true }, version: '1', ui: { compact: false } };
+}
+`;
+    const out = await removeIn(text, { 'src/config.ts': config });
+    expect(out).toContain('  const { limits: { seats }, version } = loadConfig();\n');
+    // Its only name went, from a call that may have effects: the statement stays as written.
+    expect(out).toContain('  const {\n    ui: { compact },\n  } = loadConfig();\n  return');
   });
 
   it('drops a call of an imported function only when that function only computes', async () => {

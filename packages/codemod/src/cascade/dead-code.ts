@@ -4,6 +4,7 @@ import { applyEdits } from '../edit/text-edits.js';
 import { parse } from '../fold/fold-engine.js';
 import { referencesInScope } from '../fold/scope.js';
 import type { SourceSet } from '../removal/source-set.js';
+import { dropConstructorPlumbing, parameterCanGo, type PlumbingContext } from './constructor-params.js';
 import { collectDeclarations, type DeclarationRecord } from './declarations.js';
 import type { EntryPoints } from './entry-points.js';
 import { moduleStem, ownTestsKeepingAlive, type OwnTestContext } from './own-tests.js';
@@ -120,6 +121,7 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
     return hit;
   };
 
+  const plumbing: PlumbingContext = { sources, entries: options.entries, parse: parseText, parseOriginal };
   let declarationsDeleted = 0;
   /** Deletes what became unused in one file; true when it changed. */
   const sweep = (file: string, lost: Set<string>): boolean => {
@@ -128,7 +130,7 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
     const sf = parseText(file, text);
     const dead: DeclarationRecord[] = [];
     const sdk = isSdkFile(file);
-    for (const d of collectDeclarations(sf, (n) => lost.has(n), { containerHooks, definitions: options.definitions?.get(file) })) {
+    for (const d of collectDeclarations(sf, (n) => lost.has(n), { containerHooks, definitions: options.definitions?.get(file), parameterCanGo: (cls, name) => parameterCanGo(cls, file, name, plumbing) })) {
       if (!d.removable || d.ambiguous) continue;
       if (sdk && d.kind !== 'import' && d.id === `${d.kind}:/${d.name}`) continue;
       const was = localBefore(file, d.id, d.name);
@@ -176,6 +178,11 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
         if (!(error instanceof RangeError)) throw error;
         affected.delete(file);
       }
+    }
+    // Constructor parameters left unread, with their arguments (constructor-params.ts).
+    for (const file of dropConstructorPlumbing([...affected], lost, plumbing)) {
+      affected.add(file);
+      progress = true;
     }
     for (const file of [...affected]) {
       if (deletedFiles.includes(file) || !onlyImportsLeft(sources, file, parseText, parseOriginal) || options.entries.isEntry(file) || isSdkFile(file)) continue;

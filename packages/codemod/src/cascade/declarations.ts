@@ -50,6 +50,12 @@ export interface CollectOptions {
    * accessor), removable although their initializer is a call: defining has no effect.
    */
   definitions?: ReadonlySet<string>;
+  /**
+   * Whether a constructor parameter can leave with its argument at every construction (see
+   * constructor-params.ts). A private field assigned only from a parameter that cannot go
+   * stays: deleting it would leave the parameter unread and still passed, which engineers keep.
+   */
+  parameterCanGo?: (cls: ts.ClassDeclaration, name: string) => boolean;
 }
 
 /**
@@ -99,17 +105,19 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
   /**
    * `const { flags, isLoading } = useUiConfig()`: each name is its own record; the last one of
    * the pattern takes the statement with it when evaluating the initializer can be dropped (pure,
-   * or a hook returning the flag container).
+   * or a hook returning the flag container). Nested patterns (`uiConfig: { resourceLimits }`)
+   * give their inner names too: an emptied inner pattern leaves its parent (see removal-edits).
    */
   const visitBindings = (list: ts.Node, s: ts.VariableStatement, pattern: ts.ObjectBindingPattern, init: ts.Expression, chain: string): void => {
-    // A rest element's content depends on which properties are named before it.
-    if (pattern.elements.some((e) => e.dotDotDotToken)) return;
     const whole = isPure(init) || isContainerHookCall(init, options.containerHooks);
-    for (const el of pattern.elements) {
-      if (!ts.isIdentifier(el.name) || skip(el.name.text)) continue;
-      const name = el.name.text;
-      const removable = (!el.initializer || isPure(el.initializer)) && (!el.propertyName || !ts.isComputedPropertyName(el.propertyName) || isPure(el.propertyName.expression));
-      add({ name, kind: 'binding', node: el, initializerDroppable: whole, exported: false, removable: removable && (whole || pattern.elements.length > 1), localReferences: () => countRefs(list, name, el) }, chain);
+    const leaves = bindingLeaves(pattern);
+    // A rest element's content depends on which properties are named before it.
+    if (leaves === undefined) return;
+    for (const el of leaves) {
+      const name = (el.name as ts.Identifier).text;
+      if (skip(name)) continue;
+      const removable = pathIsPure(el, pattern);
+      add({ name, kind: 'binding', node: el, initializerDroppable: whole, exported: false, removable: removable && (whole || leaves.length > 1), localReferences: () => countRefs(list, name, el) }, chain);
     }
   };
 
@@ -143,7 +151,10 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
       // A field that is only ever assigned (`this.flagResolver = config.flagResolver;`) is as
       // unused as one never mentioned: the plain assignments go with it.
       const writes = ts.isPropertyDeclaration(m) ? memberWrites(cls, name) : [];
-      const removable = (ts.isMethodDeclaration(m) || !m.initializer || isPure(m.initializer)) && writes.every((w) => isPure(((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right));
+      const removable =
+        (ts.isMethodDeclaration(m) || !m.initializer || isPure(m.initializer)) &&
+        writes.every((w) => isPure(((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right)) &&
+        writes.every((w) => !carriesParameter(cls, w) || options.parameterCanGo?.(cls, carriesParameter(cls, w)!) === true);
       add({ name, kind: 'member', node: m, writes, exported: false, removable, localReferences: () => countMemberRefs(cls, name, [m, ...writes]) }, chain);
     }
   };
@@ -208,6 +219,50 @@ function memberWrites(cls: ts.ClassDeclaration, name: string): ts.Statement[] {
   };
   visit(cls);
   return out;
+}
+
+/**
+ * The identifier elements of an object pattern, nested object patterns included; undefined when
+ * one of them has a rest element or an array pattern (what is left of it would change meaning).
+ */
+function bindingLeaves(pattern: ts.ObjectBindingPattern): ts.BindingElement[] | undefined {
+  const out: ts.BindingElement[] = [];
+  for (const el of pattern.elements) {
+    if (el.dotDotDotToken || ts.isArrayBindingPattern(el.name)) return undefined;
+    if (ts.isIdentifier(el.name)) {
+      out.push(el);
+      continue;
+    }
+    const inner = bindingLeaves(el.name);
+    if (inner === undefined) return undefined;
+    out.push(...inner);
+  }
+  return out;
+}
+
+/** Dropping the element and every pattern around it (up to `root`) evaluates nothing with effects. */
+function pathIsPure(el: ts.BindingElement, root: ts.ObjectBindingPattern): boolean {
+  let e: ts.Node = el;
+  while (ts.isBindingElement(e)) {
+    if (e.initializer && !isPure(e.initializer)) return false;
+    if (e.propertyName && ts.isComputedPropertyName(e.propertyName) && !isPure(e.propertyName.expression)) return false;
+    if (e.parent === root) return true;
+    e = e.parent.parent;
+  }
+  return true;
+}
+
+/**
+ * `this.flagResolver = flagResolver;` in the constructor, where `flagResolver` is a plain
+ * parameter read nowhere else: its name (deleting the field orphans the parameter).
+ */
+function carriesParameter(cls: ts.ClassDeclaration, write: ts.Statement): string | undefined {
+  const right = ((write as ts.ExpressionStatement).expression as ts.BinaryExpression).right;
+  const ctor = write.parent.parent;
+  if (!ts.isIdentifier(right) || !ts.isConstructorDeclaration(ctor) || ctor.parent !== cls) return undefined;
+  const param = ctor.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === right.text);
+  if (!param || ts.getModifiers(param)?.length) return undefined;
+  return referencesInScope(ctor.body!, right.text).length === 1 ? right.text : undefined;
 }
 
 function isPureWrapperCall(init: ts.Expression): boolean {

@@ -18,7 +18,7 @@ export function removalEdits(text: string, dead: DeclarationRecord[]): Edit[] {
       if (!imports.has(decl)) imports.set(decl, new Set());
       imports.get(decl)!.add(d.node);
     } else if (d.kind === 'binding') {
-      const pattern = d.node.parent as ts.ObjectBindingPattern;
+      const pattern = rootPattern(d.node as ts.BindingElement);
       if (!patterns.has(pattern)) patterns.set(pattern, { gone: new Set(), droppable: d.initializerDroppable === true });
       patterns.get(pattern)!.gone.add(d.node);
     } else {
@@ -39,7 +39,7 @@ export function removalEdits(text: string, dead: DeclarationRecord[]): Edit[] {
  */
 function bindingEdit(text: string, pattern: ts.ObjectBindingPattern, gone: Set<ts.Node>, droppable: boolean): Edit {
   const sf = pattern.getSourceFile();
-  const kept = pattern.elements.filter((e) => !gone.has(e));
+  const kept = keptElements(text, pattern, gone);
   if (ts.isParameter(pattern.parent)) return parameterEdit(text, pattern, kept, droppable);
   const decl = pattern.parent as ts.VariableDeclaration;
   const statement = decl.parent.parent as ts.VariableStatement;
@@ -48,13 +48,52 @@ function bindingEdit(text: string, pattern: ts.ObjectBindingPattern, gone: Set<t
     const init = decl.initializer!;
     return { start: statement.getStart(sf), end: statement.getEnd(), parts: [{ start: init.getStart(sf), end: init.getEnd() }, ';'] };
   }
-  return patternEdit(text, pattern, kept);
+  return { start: pattern.getStart(sf), end: pattern.getEnd(), parts: [renderPattern(text, pattern, kept)] };
+}
+
+/** A kept element of a pattern and its text (rebuilt when names went from a nested pattern in it). */
+interface KeptElement {
+  element: ts.BindingElement;
+  text: string;
+}
+
+/**
+ * What is left of a pattern once `gone` leave it: a nested pattern that loses all its names
+ * (`uiConfig: { resourceLimits }`) leaves its parent too; one already empty stays as written.
+ */
+function keptElements(text: string, pattern: ts.ObjectBindingPattern, gone: Set<ts.Node>): KeptElement[] {
+  const sf = pattern.getSourceFile();
+  const out: KeptElement[] = [];
+  for (const element of pattern.elements) {
+    if (gone.has(element)) continue;
+    const inner = element.name;
+    if (!ts.isObjectBindingPattern(inner) || !hasGone(inner, gone)) {
+      out.push({ element, text: element.getText(sf) });
+      continue;
+    }
+    const kept = keptElements(text, inner, gone);
+    if (kept.length === 0) continue;
+    out.push({ element, text: text.slice(element.getStart(sf), inner.getStart(sf)) + renderPattern(text, inner, kept) + text.slice(inner.getEnd(), element.getEnd()) });
+  }
+  return out;
+}
+
+function hasGone(node: ts.Node, gone: Set<ts.Node>): boolean {
+  for (const g of gone) if (node.pos <= g.pos && g.end <= node.end) return true;
+  return false;
+}
+
+/** The outermost object pattern an element belongs to (`{ uiConfig: { flags } }` for `flags`). */
+function rootPattern(el: ts.BindingElement): ts.ObjectBindingPattern {
+  let pattern = el.parent as ts.ObjectBindingPattern;
+  while (ts.isBindingElement(pattern.parent) && ts.isObjectBindingPattern(pattern.parent.parent)) pattern = pattern.parent.parent;
+  return pattern;
 }
 
 /** A callback's destructured parameter: without the names that went, or gone when none is left. */
-function parameterEdit(text: string, pattern: ts.ObjectBindingPattern, kept: ts.BindingElement[], droppable: boolean): Edit {
+function parameterEdit(text: string, pattern: ts.ObjectBindingPattern, kept: KeptElement[], droppable: boolean): Edit {
   const sf = pattern.getSourceFile();
-  if (kept.length > 0) return patternEdit(text, pattern, kept);
+  if (kept.length > 0) return { start: pattern.getStart(sf), end: pattern.getEnd(), parts: [renderPattern(text, pattern, kept)] };
   const param = pattern.parent as ts.ParameterDeclaration;
   if (!droppable) return { start: pattern.getStart(sf), end: pattern.getEnd(), parts: ['{}'] };
   const params = (param.parent as ts.SignatureDeclaration).parameters;
@@ -63,18 +102,31 @@ function parameterEdit(text: string, pattern: ts.ObjectBindingPattern, kept: ts.
   return { start: param.getStart(sf), end: param.getEnd(), parts: [''] };
 }
 
-function patternEdit(text: string, pattern: ts.ObjectBindingPattern, kept: ts.BindingElement[]): Edit {
+/**
+ * The pattern's text with only `kept`. A multi-line pattern stays one name a line, unless what is
+ * left of it fits on the line it starts (formatters such as Prettier join a pattern that fits:
+ * `const {\n isEnterprise,\n uiConfig: { resourceLimits },\n} = useUiConfig();` becomes
+ * `const { isEnterprise } = useUiConfig();`).
+ */
+function renderPattern(text: string, pattern: ts.ObjectBindingPattern, kept: KeptElement[]): string {
   const sf = pattern.getSourceFile();
-  const specs = kept.map((e) => e.getText(sf));
   const original = pattern.getText(sf);
+  const pad = /^\{\s/.test(original) ? ' ' : '';
+  const oneLine = `{${pad || ' '}${kept.map((k) => k.text).join(', ')}${pad || ' '}}`;
   if (original.includes('\n')) {
+    const lineStart = text.lastIndexOf('\n', pattern.getStart(sf) - 1) + 1;
+    const lineEnd = text.indexOf('\n', pattern.getEnd());
+    const joined = text.slice(lineStart, pattern.getStart(sf)) + oneLine + text.slice(pattern.getEnd(), lineEnd === -1 ? text.length : lineEnd);
+    if (!oneLine.includes('\n') && joined.length <= PRINT_WIDTH && (ts.isVariableDeclaration(pattern.parent) || ts.isParameter(pattern.parent))) return oneLine;
     const inner = indentAt(text, pattern.elements[0].getStart(sf));
     const close = indentAt(text, pattern.getEnd() - 1);
-    return { start: pattern.getStart(sf), end: pattern.getEnd(), parts: [`{\n${specs.map((x) => `${inner}${x},`).join('\n')}\n${close}}`] };
+    return `{\n${kept.map((k) => `${inner}${k.text},`).join('\n')}\n${close}}`;
   }
-  const pad = /^\{\s/.test(original) ? ' ' : '';
-  return { start: pattern.getStart(sf), end: pattern.getEnd(), parts: [`{${pad}${specs.join(', ')}${pad}}`] };
+  return `{${pad}${kept.map((k) => k.text).join(', ')}${pad}}`;
 }
+
+/** Prettier's default line width, used to decide whether a shortened pattern joins one line. */
+const PRINT_WIDTH = 80;
 
 function contains(a: ts.Node, b: ts.Node): boolean {
   return a !== b && a.pos <= b.pos && b.end <= a.end;

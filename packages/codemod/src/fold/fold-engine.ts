@@ -4,6 +4,7 @@ import { applyEdits, overlaps, replaceWith, withoutNested, type Edit, type Marks
 import { foldExpression } from './expression-rules.js';
 import { FoldContext, preferredQuote, valueText, type PureImport } from './fold-context.js';
 import { foldStatement } from './statement-rules.js';
+import { inlineCarriedValue } from './carried-values.js';
 import { inlineTupleSlot } from './tuple-slots.js';
 import { inlineVariable } from './variable-inliner.js';
 
@@ -91,7 +92,7 @@ function collectEdits(fileName: string, text: string, marks: Marks, pureImport?:
   let inlined: Edit[] | null = null;
   const findVariable = (node: ts.Node): void => {
     if (inlined || !relevant(node)) return;
-    if (ts.isVariableDeclaration(node)) inlined = inlineVariable(ctx, node) ?? inlineTupleSlot(ctx, node);
+    if (ts.isVariableDeclaration(node)) inlined = inlineVariable(ctx, node) ?? inlineTupleSlot(ctx, node) ?? inlineCarriedValue(ctx, node);
     if (!inlined) ts.forEachChild(node, findVariable);
   };
   findVariable(ctx.sf);

@@ -78,7 +78,7 @@ function sameValueAssignment(ref: ts.Identifier, value: unknown): ts.Statement |
   return ts.isBlock(block) || ts.isSourceFile(block) ? statement : null;
 }
 
-function isDependency(id: ts.Identifier): boolean {
+export function isDependency(id: ts.Identifier): boolean {
   const array = id.parent;
   if (!ts.isArrayLiteralExpression(array) || !ts.isCallExpression(array.parent)) return false;
   const call = array.parent;
@@ -86,7 +86,7 @@ function isDependency(id: ts.Identifier): boolean {
   return ts.isIdentifier(callee) && HOOKS_WITH_DEPS.has(callee.text) && call.arguments[call.arguments.length - 1] === array;
 }
 
-function removeElement(ctx: FoldContext, array: ts.ArrayLiteralExpression, el: ts.Node): Edit {
+export function removeElement(ctx: FoldContext, array: ts.ArrayLiteralExpression, el: ts.Node): Edit {
   const els = array.elements;
   const i = els.indexOf(el as ts.Expression);
   if (els.length === 1) return replaceWith(el.getStart(ctx.sf), el.getEnd(), '');
