@@ -4,6 +4,7 @@ import type { FlagdebtConfig } from '@flagdebt/core';
 import { applyEdits, type Edit } from '../edit/text-edits.js';
 import { isPure } from '../fold/fold-context.js';
 import { parse } from '../fold/fold-engine.js';
+import { isDeclarationName } from '../fold/scope.js';
 import type { SourceSet } from '../removal/source-set.js';
 import { removeListMember, usesOf } from './key-declarations.js';
 
@@ -80,11 +81,6 @@ function namesOnlyUsedBy(sf: ts.SourceFile, value: ts.Node): boolean {
   };
   visit(sf);
   return [...names].some((name) => !elsewhere.has(name));
-}
-
-function isDeclarationName(id: ts.Identifier): boolean {
-  const p = id.parent;
-  return (ts.isVariableDeclaration(p) || ts.isFunctionDeclaration(p) || ts.isClassDeclaration(p) || ts.isParameter(p) || ts.isBindingElement(p)) && p.name === id;
 }
 
 /** The const an object literal initialises (`export const SETTINGS = { ... } as const`), if any. */

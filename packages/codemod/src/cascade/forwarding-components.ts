@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { applyEdits, type Edit } from '../edit/text-edits.js';
 import { parse } from '../fold/fold-engine.js';
+import { identifiersNamed, isDeclarationName } from '../fold/scope.js';
 import type { SourceSet } from '../removal/source-set.js';
 
 export interface ForwardingOptions {
@@ -120,7 +121,7 @@ function useSiteEdits(fw: Forwarder, options: ForwardingOptions): Map<string, Ed
     const text = sources.text(file) as string;
     const sf = file === fw.file ? own : parse(file, text);
     const edits: Edit[] = [];
-    for (const id of identifiers(sf, fw.name)) {
+    for (const id of identifiersNamed(sf, fw.name)) {
       const p = id.parent;
       if (file === fw.file && isDeclarationName(id)) continue;
       if ((ts.isJsxOpeningElement(p) || ts.isJsxSelfClosingElement(p) || ts.isJsxClosingElement(p)) && p.tagName === id && !('typeArguments' in p && p.typeArguments)) {
@@ -133,7 +134,7 @@ function useSiteEdits(fw: Forwarder, options: ForwardingOptions): Map<string, Ed
         if (!ts.isImportDeclaration(decl) || decl.importClause?.isTypeOnly || !ts.isStringLiteral(decl.moduleSpecifier) || options.resolveModule(decl.moduleSpecifier.text, file) !== fw.file) return null;
         // The target's name must be free in the using module (or already imported from the same place).
         const already = p.parent.elements.some((e) => e.name.text === fw.target && !e.propertyName);
-        if (!already && identifiers(sf, fw.target).length > 0) return null;
+        if (!already && identifiersNamed(sf, fw.target).length > 0) return null;
         edits.push(already ? removeSpecifier(text, p) : { start: id.getStart(sf), end: id.getEnd(), parts: [fw.target] });
         continue;
       }
@@ -151,17 +152,3 @@ function removeSpecifier(text: string, spec: ts.ImportSpecifier): Edit {
   return { start: before ? spec.getStart() - before[0].length : spec.getStart(), end: spec.getEnd(), parts: [''] };
 }
 
-function isDeclarationName(id: ts.Identifier): boolean {
-  const p = id.parent;
-  return (ts.isVariableDeclaration(p) || ts.isFunctionDeclaration(p)) && p.name === id;
-}
-
-function identifiers(sf: ts.SourceFile, name: string): ts.Identifier[] {
-  const out: ts.Identifier[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isIdentifier(n) && n.text === name) out.push(n);
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return out;
-}

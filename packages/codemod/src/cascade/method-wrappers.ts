@@ -4,6 +4,7 @@ import { removeNode } from '../edit/layout.js';
 import { applyEdits, type Edit } from '../edit/text-edits.js';
 import { isPure } from '../fold/fold-context.js';
 import { parse } from '../fold/fold-engine.js';
+import { identifiersNamed } from '../fold/scope.js';
 import type { SourceSet } from '../removal/source-set.js';
 import type { EntryPoints } from './entry-points.js';
 import { removeListMember } from './key-declarations.js';
@@ -204,16 +205,6 @@ function importedFrom(sf: ts.SourceFile, local: string): { specifier: string; ex
     if (el) return { specifier: s.moduleSpecifier.text, exported: (el.propertyName ?? el.name).text };
   }
   return undefined;
-}
-
-function identifiersNamed(sf: ts.SourceFile, name: string): ts.Identifier[] {
-  const out: ts.Identifier[] = [];
-  const visit = (n: ts.Node): void => {
-    if (ts.isIdentifier(n) && n.text === name) out.push(n);
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
-  return out;
 }
 
 /** The name occurs in the text outside identifiers (strings, templates, comments). */

@@ -67,6 +67,17 @@ export function isValueReference(id: ts.Identifier): boolean {
   return true;
 }
 
+/** Every identifier spelled `name` in the file, whatever it refers to. */
+export function identifiersNamed(sf: ts.SourceFile, name: string): ts.Identifier[] {
+  const out: ts.Identifier[] = [];
+  const visit = (n: ts.Node): void => {
+    if (ts.isIdentifier(n) && n.text === name) out.push(n);
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return out;
+}
+
 export function isDeclarationName(id: ts.Identifier): boolean {
   const p = id.parent;
   return (
