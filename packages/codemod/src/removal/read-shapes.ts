@@ -45,6 +45,9 @@ export function readShape(sf: ts.SourceFile, read: FlagRead, node: ts.Expression
   // Gates and keys in data never reach here (they are not folded): a call or member accessor.
   const { returns, valueProperty: property } = readResult(read);
   const where = `${read.via}(...)`;
+  // `@FeatureFlagDecorators(Flag.key, [IsOptional(), IsArray()])` applies decorators while the
+  // flag is on: a literal there (`@true`) does not compile. What it applies is for a human to keep or drop.
+  if (ts.isDecorator(parent)) return { keep: `the read is a decorator (\`@${read.via}(...)\`): it applies code, it is not a value; keep what it applies, or drop it, by hand`, code: 'remove/not-a-value' };
   if (ts.isAwaitExpression(parent)) return { fold: span(parent) };
   if (returns === 'observable') return { keep: `${where} returns an observable ("returns": "observable"), which has no single value to fold`, code: 'remove/not-a-value' };
   if (returns === 'promise') return { keep: `${where} returns a Promise ("returns": "promise"): only \`await ${read.via}(...)\` folds`, code: 'remove/not-a-value' };

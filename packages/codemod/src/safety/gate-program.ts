@@ -28,7 +28,12 @@ export function compilerOptions(tsx: TypeScript, config: string): ts.CompilerOpt
   const host: ts.ParseConfigHost = { ...tsx.sys, useCaseSensitiveFileNames: tsx.sys.useCaseSensitiveFileNames, readDirectory: () => [] };
   const parsed = tsx.parseJsonConfigFileContent(read.config ?? {}, host, path.dirname(config), undefined, config);
   // Declarations of dependencies are not ours to judge, and nothing is emitted.
-  return { ...parsed.options, noEmit: true, skipLibCheck: true, incremental: undefined, composite: undefined, tsBuildInfoFile: undefined, declaration: undefined, declarationMap: undefined, emitDeclarationOnly: undefined };
+  // Where emitted files would go (`outDir`, and `rootDir`, which TypeScript 6 defaults to the
+  // tsconfig's folder) only matters to emit; with a workspace package checked from its sources
+  // (FallbackResolver) it would report TS6059 on whichever import reached the package first,
+  // which differs between the "before" and "after" Programs.
+  const layout = { outDir: undefined, rootDir: undefined, declarationDir: undefined, sourceRoot: undefined, mapRoot: undefined, sourceMap: undefined, inlineSourceMap: undefined };
+  return { ...parsed.options, noEmit: true, skipLibCheck: true, incremental: undefined, composite: undefined, tsBuildInfoFile: undefined, declaration: undefined, declarationMap: undefined, emitDeclarationOnly: undefined, ...layout };
 }
 
 /**
