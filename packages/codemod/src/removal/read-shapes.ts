@@ -48,6 +48,11 @@ export function readShape(sf: ts.SourceFile, read: FlagRead, node: ts.Expression
   // `@FeatureFlagDecorators(Flag.key, [IsOptional(), IsArray()])` applies decorators while the
   // flag is on: a literal there (`@true`) does not compile. What it applies is for a human to keep or drop.
   if (ts.isDecorator(parent)) return { keep: `the read is a decorator (\`@${read.via}(...)\`): it applies code, it is not a value; keep what it applies, or drop it, by hand`, code: 'remove/not-a-value' };
+  // `app.use('/analytics', isFeatureFlagEnabled('analytics'), route)`: a middleware factory that
+  // gates a route; `true` in a handler's place would crash the server at start-up.
+  if (ts.isCallExpression(parent) && parent.arguments.some((a) => a === outer) && isRouteRegistration(parent)) {
+    return { keep: `the read is passed as a route handler (\`${parent.expression.getText(sf)}(...)\`): it returns a middleware, not a value; remove it from the route, or the route, by hand`, code: 'remove/not-a-value' };
+  }
   if (ts.isAwaitExpression(parent)) return { fold: span(parent) };
   if (returns === 'observable') return { keep: `${where} returns an observable ("returns": "observable"), which has no single value to fold`, code: 'remove/not-a-value' };
   if (returns === 'promise') return { keep: `${where} returns a Promise ("returns": "promise"): only \`await ${read.via}(...)\` folds`, code: 'remove/not-a-value' };
@@ -105,3 +110,18 @@ export function assertionStatement(node: ts.Expression): ts.ExpressionStatement 
   while (ts.isPropertyAccessExpression(n.parent) || (ts.isCallExpression(n.parent) && n.parent.expression === n) || ts.isAwaitExpression(n.parent)) n = n.parent;
   return ts.isExpressionStatement(n.parent) && n.parent.expression === n ? n.parent : undefined;
 }
+
+const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head']);
+
+/**
+ * `app.use(...)`, `router.use(...)`, or `router.get('/path', ...)` and the other verbs with a path
+ * first (Express, Koa router, Fastify-style): every argument after the path is a handler.
+ */
+function isRouteRegistration(call: ts.CallExpression): boolean {
+  if (!ts.isPropertyAccessExpression(call.expression)) return false;
+  const method = call.expression.name.text;
+  if (method === 'use') return true;
+  const first = call.arguments[0];
+  return ROUTE_METHODS.has(method) && first !== undefined && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first) || ts.isTemplateExpression(first));
+}
+
