@@ -8,6 +8,7 @@ import { dropConstructorPlumbing, parameterCanGo, type PlumbingContext } from '.
 import { collectDeclarations, type DeclarationRecord } from './declarations.js';
 import type { EntryPoints } from './entry-points.js';
 import { moduleStem, ownTestsKeepingAlive, type OwnTestContext } from './own-tests.js';
+import { dropReexportsOf } from './reexports.js';
 import { removalEdits } from './removal-edits.js';
 
 export interface CascadeOptions {
@@ -91,11 +92,33 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
     if (version === 'original') externalBefore.set(cacheKey, n);
     return n;
   };
+  const reexporting = new Set<string>();
+  // A run only ever removes re-exports: the current barrels are among the original ones.
+  const originalBarrels = new Map<string, string[]>();
+  const barrels = (file: string, stem: string, version: 'original' | 'current'): string[] => {
+    let found = originalBarrels.get(file);
+    if (!found) {
+      found = starReexporters(sources.files(), file, stem, (f) => sources.originalText(f), options.resolveModule, parseOriginal);
+      originalBarrels.set(file, found);
+    }
+    return version === 'original' ? found : starReexporters(found, file, stem, (f) => sources.text(f), options.resolveModule, parseText);
+  };
   const countExternal = (file: string, name: string, version: 'original' | 'current'): number => {
     let n = 0;
     // An importer names the module in a specifier: its file name (or folder name for an index).
     const base = path.basename(file).replace(/\.[^.]+$/, '');
     const stem = base === 'index' ? path.basename(path.dirname(file)) : base;
+    // `export * from './legacy'` in a barrel never spells the name: what imports it from the
+    // barrel uses it too (through barrels of barrels), and a package's entry point makes it public.
+    for (const barrel of barrels(file, stem, version)) {
+      if (options.entries.isEntry(barrel)) return Infinity;
+      const key = `${barrel}\0${name}\0${version}`;
+      if (reexporting.has(key)) continue;
+      reexporting.add(key);
+      n += countExternal(barrel, name, version);
+      reexporting.delete(key);
+      if (!Number.isFinite(n)) return n;
+    }
     for (const importer of sources.filesMentioning(name, version)) {
       if (importer === file) continue;
       const text = version === 'original' ? sources.originalText(importer) : sources.text(importer);
@@ -189,6 +212,7 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
       for (const target of importedFiles(parseText(file, sources.text(file) as string), file, options.resolveModule)) affected.add(target);
       sources.delete(file);
       deletedFiles.push(file);
+      for (const barrel of dropReexportsOf(sources, file, options.resolveModule, parseText)) affected.add(barrel);
       progress = true;
     }
     if (ownTests) {
@@ -239,6 +263,18 @@ function onlyImportsLeft(sources: SourceSet, file: string, parseText: ParseFn, p
   if (typeof text !== 'string' || original === undefined || text === original) return false;
   const onlyImports = (sf: ts.SourceFile) => sf.statements.every((s) => ts.isImportDeclaration(s));
   return onlyImports(parseText(file, text)) && !onlyImports(parseOriginal(file, original));
+}
+
+/** Of `files`, those with `export * from` the module: star re-exports never spell a name. */
+function starReexporters(files: Iterable<string>, file: string, stem: string, textOf: (f: string) => string | null | undefined, resolve: CascadeOptions['resolveModule'], parse: ParseFn): string[] {
+  const out: string[] = [];
+  for (const barrel of files) {
+    const text = textOf(barrel);
+    if (barrel === file || typeof text !== 'string' || !text.includes('export *') || !text.includes(stem)) continue;
+    const stars = parse(barrel, text).statements.filter((st): st is ts.ExportDeclaration => ts.isExportDeclaration(st) && !st.exportClause && st.moduleSpecifier !== undefined && ts.isStringLiteral(st.moduleSpecifier));
+    if (stars.some((st) => resolve((st.moduleSpecifier as ts.StringLiteral).text, barrel) === file)) out.push(barrel);
+  }
+  return out;
 }
 
 function importedFiles(sf: ts.SourceFile, file: string, resolve: CascadeOptions['resolveModule']): string[] {
