@@ -32,8 +32,10 @@ export function foldDeferredInitializer(ctx: FoldContext, node: ts.ExpressionSta
   const type = decl.type ? `: ${ctx.textOf(decl.type)}` : '';
   const start = previous.getStart(ctx.sf);
   const value = ctx.span(assign.right);
+  // The file's own style: `let x` without a semicolon stays without one.
+  const semicolon = ctx.text.slice(start, previous.getEnd()).trimEnd().endsWith(';') ? ';' : '';
   return [
-    { start, end: previous.getEnd(), parts: [`${keyword} ${name}${type} = `, value, ';'] },
+    { start, end: previous.getEnd(), parts: [`${keyword} ${name}${type} = `, value, semicolon] },
     removeNode(ctx.text, node),
   ];
 }

@@ -45,6 +45,8 @@ describe('constant residue', () => {
     expect(fold("let t;\nif (FLAG) t = 'n';\nif (x) t = 'm';\nuse(t);\n", true)).toBe("let t = 'n';\nif (x) t = 'm';\nuse(t);\n");
     expect(fold("let t = init();\nif (FLAG) t = 'n';\nuse(t);\n", true)).toBe("let t = init();\nt = 'n';\nuse(t);\n");
     expect(fold('let t = 1;\nif (FLAG) t = t + 1;\nuse(t);\n', true)).toBe('let t = 1;\nt = t + 1;\nuse(t);\n');
+    // A file written without semicolons gets none.
+    expect(fold("let t\nif (FLAG) {\n  t = 'n'\n} else {\n  t = 'o'\n}\nuse(t)\n", true)).toBe("const t = 'n'\nuse(t)\n");
   });
 
   it('never turns `cond && !flag` into a bare call of a function that has effects', () => {
