@@ -6,7 +6,7 @@ import { FoldContext, preferredQuote, valueText, type PureImport } from './fold-
 import { foldStatement } from './statement-rules.js';
 import { inlineCarriedValue } from './carried-values.js';
 import { inlineTupleSlot } from './tuple-slots.js';
-import { inlineVariable } from './variable-inliner.js';
+import { inlineEmptyArray, inlineVariable } from './variable-inliner.js';
 
 export interface FoldRequest {
   /** Used for the script kind (`.tsx` parses JSX). */
@@ -92,7 +92,7 @@ function collectEdits(fileName: string, text: string, marks: Marks, pureImport?:
   let inlined: Edit[] | null = null;
   const findVariable = (node: ts.Node): void => {
     if (inlined || !relevant(node)) return;
-    if (ts.isVariableDeclaration(node)) inlined = inlineVariable(ctx, node) ?? inlineTupleSlot(ctx, node) ?? inlineCarriedValue(ctx, node);
+    if (ts.isVariableDeclaration(node)) inlined = inlineVariable(ctx, node) ?? inlineTupleSlot(ctx, node) ?? inlineCarriedValue(ctx, node) ?? inlineEmptyArray(ctx, node);
     if (!inlined) ts.forEachChild(node, findVariable);
   };
   findVariable(ctx.sf);

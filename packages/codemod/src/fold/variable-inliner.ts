@@ -48,6 +48,36 @@ export function inlineVariable(ctx: FoldContext, decl: ts.VariableDeclaration): 
   return withoutNested(edits);
 }
 
+/**
+ * `const items = on ? [a, b] : []` kept OFF leaves `const items = []`: under `strict`, an array
+ * with no annotation whose type TypeScript cannot follow is TS7034 (`implicitly has type
+ * 'any[]'`), and the gate would refuse the removal. Used once, the empty array goes where it is
+ * used (`return { items: [], modals }`), where the use's own type applies. Only for a `const`
+ * this run emptied, read once, outside any loop or function the declaration is not in (each
+ * evaluation makes a new array: a shared one could be mutated between two).
+ */
+export function inlineEmptyArray(ctx: FoldContext, decl: ts.VariableDeclaration): Edit[] | null {
+  const init = decl.initializer;
+  if (!ts.isIdentifier(decl.name) || decl.type || !init || !ts.isArrayLiteralExpression(init) || init.elements.length > 0 || !ctx.isTouched(init)) return null;
+  const list = decl.parent;
+  const statement = list.parent;
+  if (!ts.isVariableDeclarationList(list) || (list.flags & ts.NodeFlags.Const) === 0 || !ts.isVariableStatement(statement)) return null;
+  if (statement.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword || m.kind === ts.SyntaxKind.DeclareKeyword)) return null;
+  const scope = scopeOfDeclaration(decl);
+  const refs = referencesInScope(scope, decl.name.text, { types: true });
+  if (refs.length !== 1) return null;
+  const ref = refs[0];
+  const p = ref.parent;
+  if (ts.isExportSpecifier(p) || ts.isTypeQueryNode(p) || ts.isExportAssignment(p) || isDependency(ref)) return null;
+  for (let n: ts.Node = p; n !== scope; n = n.parent) {
+    if (ts.isFunctionLike(n) || ts.isIterationStatement(n, false)) return null;
+  }
+  const at = ref.getStart(ctx.sf);
+  const edits: Edit[] = ts.isShorthandPropertyAssignment(p) ? [replaceWith(at, at, `${decl.name.text}: `), replaceWith(at, ref.getEnd(), '[]')] : [replaceWith(at, ref.getEnd(), '[]')];
+  edits.push(removeDeclaration(ctx, list, decl, statement));
+  return edits;
+}
+
 function isWrite(id: ts.Identifier): boolean {
   const p = id.parent;
   if (ts.isBinaryExpression(p) && p.left === id) {

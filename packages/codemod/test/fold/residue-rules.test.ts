@@ -45,6 +45,13 @@ describe('constant residue', () => {
     expect(fold("let t;\nif (FLAG) t = 'n';\nif (x) t = 'm';\nuse(t);\n", true)).toBe("let t = 'n';\nif (x) t = 'm';\nuse(t);\n");
     expect(fold("let t = init();\nif (FLAG) t = 'n';\nuse(t);\n", true)).toBe("let t = init();\nt = 'n';\nuse(t);\n");
     expect(fold('let t = 1;\nif (FLAG) t = t + 1;\nuse(t);\n', true)).toBe('let t = 1;\nt = t + 1;\nuse(t);\n');
+    // An array the fold emptied goes where it is used once, where the use's type applies (TS7034 otherwise).
+    expect(fold('function f(): { items: string[] } {\n  const items = FLAG ? load() : [];\n  return { items };\n}\n', false)).toBe('function f(): { items: string[] } {\n  return { items: [] };\n}\n');
+    expect(fold('const items = FLAG ? load() : [];\nsend(items);\n', false)).toBe('send([]);\n');
+    // Used twice, in a loop or in a function: one shared array, it stays.
+    expect(fold('const items = FLAG ? load() : [];\nsend(items);\nlog(items);\n', false)).toBe('const items = [];\nsend(items);\nlog(items);\n');
+    expect(fold('const items = FLAG ? load() : [];\nfor (const x of xs) items.push(x);\n', false)).toBe('const items = [];\nfor (const x of xs) items.push(x);\n');
+    expect(fold('const items = FLAG ? load() : [];\nexport const add = (x: string) => items.push(x);\n', false)).toBe('const items = [];\nexport const add = (x: string) => items.push(x);\n');
     // A file written without semicolons gets none.
     expect(fold("let t\nif (FLAG) {\n  t = 'n'\n} else {\n  t = 'o'\n}\nuse(t)\n", true)).toBe("const t = 'n'\nuse(t)\n");
   });
