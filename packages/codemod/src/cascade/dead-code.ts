@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { ts } from 'ts-morph';
 import { applyEdits } from '../edit/text-edits.js';
 import { parse } from '../fold/fold-engine.js';
 import { referencesInScope } from '../fold/scope.js';
 import type { SourceSet } from '../removal/source-set.js';
+import { specifierStem } from '../removal/specifier-stem.js';
 import { dropConstructorPlumbing, parameterCanGo, type PlumbingContext } from './constructor-params.js';
 import { collectDeclarations, type DeclarationRecord } from './declarations.js';
 import type { EntryPoints } from './entry-points.js';
@@ -105,9 +105,7 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
   };
   const countExternal = (file: string, name: string, version: 'original' | 'current'): number => {
     let n = 0;
-    // An importer names the module in a specifier: its file name (or folder name for an index).
-    const base = path.basename(file).replace(/\.[^.]+$/, '');
-    const stem = base === 'index' ? path.basename(path.dirname(file)) : base;
+    const stem = specifierStem(file);
     // `export * from './legacy'` in a barrel never spells the name: what imports it from the
     // barrel uses it too (through barrels of barrels), and a package's entry point makes it public.
     for (const barrel of barrels(file, stem, version)) {

@@ -59,28 +59,19 @@ export function sweepTestFiles(options: {
     const bySetting = outcome.deletedTests.filter((t) => !t.byDefault);
     const byDefault = outcome.deletedTests.filter((t) => t.byDefault);
     const titles = (tests: typeof bySetting) => tests.map((t) => JSON.stringify(t.title)).join(', ');
-    if (bySetting.length > 0) {
-      out.warnings.push({
-        severity: 'warning',
-        code: 'remove/deleted-test',
-        file: relative,
-        line: bySetting[0].line,
-        column: 1,
-        message: `${outcome.text === null ? 'deleted the file: every test in it sets' : `deleted ${bySetting.length === 1 ? 'a test that sets' : `${bySetting.length} tests that set`}`} the flag to a value it can no longer have (${titles(bySetting)})`,
-        fix: 'check that the kept side is still tested',
-      });
-    }
-    if (byDefault.length > 0) {
-      out.warnings.push({
-        severity: 'warning',
-        code: 'remove/deleted-test',
-        file: relative,
-        line: byDefault[0].line,
-        column: 1,
-        message: `deleted ${byDefault.length === 1 ? 'a test that sets' : `${byDefault.length} tests that set`} nothing and so ran with the flag's default, a value it can no longer have, while the tests beside it set the kept value (${titles(byDefault)})`,
-        fix: 'check that what these tests asserted beyond the flag is still tested',
-      });
-    }
+    const report = (tests: typeof bySetting, message: string, fix: string): void => {
+      if (tests.length > 0) out.warnings.push({ severity: 'warning', code: 'remove/deleted-test', file: relative, line: tests[0].line, column: 1, message: `${message} (${titles(tests)})`, fix });
+    };
+    report(
+      bySetting,
+      `${outcome.text === null ? 'deleted the file: every test in it sets' : `deleted ${bySetting.length === 1 ? 'a test that sets' : `${bySetting.length} tests that set`}`} the flag to a value it can no longer have`,
+      'check that the kept side is still tested',
+    );
+    report(
+      byDefault,
+      `deleted ${byDefault.length === 1 ? 'a test that sets' : `${byDefault.length} tests that set`} nothing and so ran with the flag's default, a value it can no longer have, while the tests beside it set the kept value`,
+      'check that what these tests asserted beyond the flag is still tested',
+    );
   }
   return out;
 }

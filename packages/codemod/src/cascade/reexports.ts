@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { ts } from 'ts-morph';
 import { removeNode } from '../edit/layout.js';
 import { applyEdits } from '../edit/text-edits.js';
 import type { SourceSet } from '../removal/source-set.js';
+import { specifierStem } from '../removal/specifier-stem.js';
 
 /**
  * A module the cascade deletes may still be re-exported by a barrel (`export * from
@@ -17,9 +17,7 @@ export function dropReexportsOf(
   resolveModule: (specifier: string, from: string) => string | null,
   parse: (file: string, text: string) => ts.SourceFile,
 ): string[] {
-  // A re-exporter names the module in its specifier: the file's stem, or its folder for an index.
-  const base = path.basename(deleted).replace(/\.[^.]+$/, '');
-  const stem = base === 'index' ? path.basename(path.dirname(deleted)) : base;
+  const stem = specifierStem(deleted);
   const changed: string[] = [];
   for (const file of sources.files()) {
     const text = sources.text(file);

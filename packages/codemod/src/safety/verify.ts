@@ -1,8 +1,8 @@
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectModuleResolver } from '@flagdebt/core/resolve';
 import { ts } from 'ts-morph';
 import { mentionsWord } from './affected.js';
+import { specifierStem } from '../removal/specifier-stem.js';
 import { installedTypeScript, TypeGate, type GateChange, type GateVerdict, type TypeScript } from './type-gate.js';
 
 export { added, nearestTsconfig, TypeGate, type GateChange, type GateVerdict, type TypeDiagnostic } from './type-gate.js';
@@ -39,9 +39,7 @@ export class Importers {
     const cacheKey = `${target}\0${[...names].sort().join(',')}`;
     const hit = this.known.get(cacheKey);
     if (hit) return hit;
-    // An importer names the module in its specifier: the file's stem, or its folder for an index.
-    const base = path.basename(target).replace(/\.[^.]+$/, '');
-    const stem = base === 'index' ? path.basename(path.dirname(target)) : base;
+    const stem = specifierStem(target);
     const out: string[] = [];
     for (const file of this.files()) {
       if (file === target) continue;
