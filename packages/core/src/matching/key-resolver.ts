@@ -55,22 +55,31 @@ export class KeyResolver {
    * when they cannot be seen (a spread, a parameter): the read stays dynamic.
    */
   optionProperty(expr: ts.Expression, name: string, file: string): ts.Expression | null | undefined {
-    let e = skipOuterExpressions(expr);
-    if (ts.isIdentifier(e)) {
-      const d = this.lookup(e, file, 'value');
-      // Only a const of this very file: its literal sits in the tree the caller walks.
-      if (d?.kind !== 'var' || !d.isConst || d.file !== file || !d.decl.initializer) return undefined;
-      e = skipOuterExpressions(d.decl.initializer);
-    }
+    const e = this.constInitializer(skipOuterExpressions(expr), file);
+    if (e === undefined) return undefined;
     if (ts.isObjectLiteralExpression(e)) return propertyIn(e, name);
     if ((ts.isCallExpression(e) || ts.isNewExpression(e)) && e.arguments) {
-      const objects = e.arguments.map((a) => skipOuterExpressions(a)).filter(ts.isObjectLiteralExpression);
+      // `Command.create(options)` with `const options = { key: ... }` built just before.
+      const objects = e.arguments
+        .map((a) => this.constInitializer(skipOuterExpressions(a), file))
+        .filter((a): a is ts.ObjectLiteralExpression => a !== undefined && ts.isObjectLiteralExpression(a));
       const found = objects.map((o) => propertyIn(o, name));
       const present = found.filter((x) => x !== null);
       if (present.length === 0 && objects.length > 0) return null;
       return present.length === 1 ? present[0] : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * `e` itself, or for an identifier the initializer of the const of this very file it names (its
+   * literal sits in the tree the caller walks); undefined for any other identifier.
+   */
+  private constInitializer(e: ts.Expression, file: string): ts.Expression | undefined {
+    if (!ts.isIdentifier(e)) return e;
+    const d = this.lookup(e, file, 'value');
+    if (d?.kind !== 'var' || !d.isConst || d.file !== file || !d.decl.initializer) return undefined;
+    return skipOuterExpressions(d.decl.initializer);
   }
 
   /** The declaration an identifier refers to at its position, imports followed. */

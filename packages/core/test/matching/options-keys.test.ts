@@ -28,13 +28,15 @@ describe('keys in an options object (keyProperty)', () => {
     expect(project.wrappers().map((w) => [w.name, w.keyParam])).toContainEqual(['isWorkspaceFlagOn', 0]);
   });
 
-  it('finds the key in a later argument, and one level of factory around the options; no options is no read', () => {
+  it('finds the key in a later argument, and one level of factory around the options (or around a const bound to them); no options is no read', () => {
     const folders = file('src/routes/folders.ts');
     expect(summarize(project.readsIn(folders))).toEqual([
       read('folders', 'withWorkspace', at(folders, 'withWorkspace(listFolders')),
       read('folders', 'withWorkspace', at(folders, 'withWorkspace(async (req)')),
       // `topicsEnabled` returns this read: a wrapper, and this its own read.
       read('topics', 'getFlag.execute', at(folders, 'getFlag.execute('), { inWrapper: true }),
+      // The factory's argument is a const of the file bound to the options literal.
+      read('topics', 'getFlag.execute', at(folders, 'getFlag.execute(Command.create(topicsCommand')),
     ]);
   });
 
