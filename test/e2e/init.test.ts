@@ -180,21 +180,46 @@ describe('flagdebt init: what it writes and when', () => {
     const temp = tempProject({
       'src/Nav.tsx': [
         "import { useFlags } from 'launchdarkly-react-client-sdk';",
+        "import { useFeatureFlag } from './useFeatureFlag';",
         '',
         'export function Nav() {',
         '  const { darkMode } = useFlags();',
         '  const flags = useFlags();',
-        "  return <nav className={darkMode ? 'dark' : ''}>{flags.navV2 ? 'v2' : 'v1'}</nav>;",
+        "  const billing = useFeatureFlag('billing-v2');",
+        "  return <nav className={darkMode ? 'dark' : ''}>{flags.navV2 ? 'v2' : 'v1'}{billing ? '$' : ''}</nav>;",
         '}',
+        '',
+      ].join('\n'),
+      // The project's own hook over the container, with an environment override first.
+      'src/useFeatureFlag.ts': [
+        "import { useFlags } from 'launchdarkly-react-client-sdk';",
+        '',
+        'export function useFeatureFlag(key: string, defaultValue = false): boolean {',
+        '  const flags = useFlags();',
+        "  if (process.env.FLAGS_FROM_ENV === '1') {",
+        "    return process.env[key] === 'true';",
+        '  }',
+        '  return flags[key] ?? defaultValue;',
+        '}',
+        '',
+      ].join('\n'),
+      // A build script's parsed options are also called `flags`: no container of the SDK.
+      'scripts/release.ts': [
+        "const flags = { dryRun: process.argv.includes('--dry-run'), verbose: false };",
+        '',
+        "export const mode = flags.dryRun ? 'dry' : flags.verbose ? 'loud' : 'quiet';",
         '',
       ].join('\n'),
     });
     try {
       const result = await cli(['init', '--dry-run'], temp.dir);
       expect(result.code).toBe(0);
-      expect(result.stderr).toMatch(/src\/Nav\.tsx:4: `\{ darkMode \} = useFlags\(\)`: destructured useFlags\(\)/);
-      expect(result.stdout).toContain('"member": "flags"');
+      expect(result.stderr).toMatch(/src\/Nav\.tsx:5: `\{ darkMode \} = useFlags\(\)`: destructured useFlags\(\)/);
+      expect(result.stdout).toMatch(/"member": "flags",\s*"from": "launchdarkly-react-client-sdk"/);
       expect(result.stdout).toContain('  navV2:');
+      // Read through the hook: a wrapper of the container although it has a second source.
+      expect(result.stdout).toContain('  billing-v2:');
+      expect(result.stdout).not.toMatch(/^  (dryRun|verbose):/m);
     } finally {
       temp.cleanup();
     }

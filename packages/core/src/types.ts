@@ -97,6 +97,12 @@ export interface CallAccessor extends AccessorResult {
 export interface MemberAccessor extends AccessorResult {
   /** Dotted path matched against the end of a property-access object; the key is the property name. */
   member: string;
+  /**
+   * The container must come from this module: its root imported from it, or a const initialised
+   * from an import of it (`const flags = useFlags()` with `useFlags` from the SDK). Without it, any
+   * object whose path ends with `member` is the container.
+   */
+  from?: string;
 }
 
 /**

@@ -130,7 +130,7 @@ describe('loadConfig', () => {
     ]);
   });
 
-  it('reads the JSX gate, data key and wildcard member forms', () => {
+  it('reads the JSX gate, data key, wildcard member and member-from forms', () => {
     const config = loadConfig(join(fixtures, 'read-shapes/flagdebt.config.json'));
     expect(config.accessors).toEqual([
       { call: 'useFlag', keyArg: 1 },
@@ -139,6 +139,7 @@ describe('loadConfig', () => {
       { property: 'flag' },
       { export: 'featureFlag' },
       { member: 'featureFlags.flags.*' },
+      { member: 'flags', from: 'launchdarkly-react-client-sdk' },
     ]);
   });
 

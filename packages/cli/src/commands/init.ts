@@ -123,7 +123,7 @@ function describe(a: Accessor): string {
   if (isCallAccessor(a) && a.keyProperty !== undefined) return `${a.call} (key in \`${a.keyProperty}\` of argument ${a.keyArg})`;
   if (isCallAccessor(a)) return `${a.call}() from ${a.from ?? 'any module'}`;
   if (isDefineAccessor(a)) return `${a.define}({ ${a.keyProperty} }) from ${a.from ?? 'any module'}: flags defined once, read by calling them`;
-  return isMemberAccessor(a) ? `${a.member}.<flag> (member)` : JSON.stringify(a);
+  return isMemberAccessor(a) ? `${a.member}.<flag> (member${a.from === undefined ? '' : ` of ${a.from}`})` : JSON.stringify(a);
 }
 
 function noSdkFound(dir: string, files: number, shown: string): FlagdebtError {

@@ -92,10 +92,13 @@ export async function detectAccessors(dir: string): Promise<Detection> {
         if (!isTest) uncovered.push({ file, line: found.line, what: found.what });
         continue;
       }
-      const entry = flagObjects.get(found.name) ?? { sdk: found.sdk, accessor: { member: found.name }, reads: 0, testReads: 0 };
+      // Tied to the SDK's module: a `flags` elsewhere (a CLI's parsed options) is no container.
+      const accessor: Accessor = { member: found.name, from: found.from };
+      const id = accessorId(accessor);
+      const entry = flagObjects.get(id) ?? { sdk: found.sdk, accessor, reads: 0, testReads: 0 };
       if (isTest) entry.testReads += 1;
       else entry.reads += 1;
-      flagObjects.set(found.name, entry);
+      flagObjects.set(id, entry);
     }
   }
 
@@ -118,10 +121,10 @@ function definesFlags(text: string | undefined): boolean {
 export function accessorId(a: Accessor): string {
   if (isCallAccessor(a)) return `${a.call}@${a.from ?? ''}`;
   if (isDefineAccessor(a)) return `define ${a.define}@${a.from ?? ''}`;
-  return isMemberAccessor(a) ? `.${a.member}` : JSON.stringify(a);
+  return isMemberAccessor(a) ? `.${a.member}@${a.from ?? ''}` : JSON.stringify(a);
 }
 
-type FlagObjectRead = { kind: 'member'; sdk: string; name: string } | { kind: 'uncovered'; line: number; what: string };
+type FlagObjectRead = { kind: 'member'; sdk: string; name: string; from: string } | { kind: 'uncovered'; line: number; what: string };
 
 /**
  * `const flags = useFlags()` (LaunchDarkly): later reads are `flags.someFlag`, a member accessor
@@ -131,7 +134,7 @@ type FlagObjectRead = { kind: 'member'; sdk: string; name: string } | { kind: 'u
 function flagObjectReads(sf: ts.SourceFile, file: string): FlagObjectRead[] {
   const hooks = flagObjectHooks();
   if (!hooks.some((h) => sf.text.includes(h.hook))) return [];
-  const imported = new Map<string, { sdk: string; hook: string }>();
+  const imported = new Map<string, { sdk: string; hook: string; from: string }>();
   for (const stmt of sf.statements) {
     if (!ts.isImportDeclaration(stmt) || !ts.isStringLiteral(stmt.moduleSpecifier)) continue;
     const specifier = stmt.moduleSpecifier.text;
@@ -140,7 +143,7 @@ function flagObjectReads(sf: ts.SourceFile, file: string): FlagObjectRead[] {
     for (const element of bindings.elements) {
       const name = (element.propertyName ?? element.name).text;
       const hook = hooks.find((h) => h.hook === name && h.packages.some((p) => specifier === p || specifier.startsWith(`${p}/`)));
-      if (hook) imported.set(element.name.text, { sdk: hook.sdk, hook: hook.hook });
+      if (hook) imported.set(element.name.text, { sdk: hook.sdk, hook: hook.hook, from: specifier });
     }
   }
   if (imported.size === 0) return [];
@@ -149,8 +152,8 @@ function flagObjectReads(sf: ts.SourceFile, file: string): FlagObjectRead[] {
     if (ts.isVariableDeclaration(node) && node.initializer) {
       const init = node.initializer;
       if (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && imported.has(init.expression.text)) {
-        const { sdk, hook } = imported.get(init.expression.text) as { sdk: string; hook: string };
-        if (ts.isIdentifier(node.name)) out.push({ kind: 'member', sdk, name: node.name.text });
+        const { sdk, hook, from } = imported.get(init.expression.text) as { sdk: string; hook: string; from: string };
+        if (ts.isIdentifier(node.name)) out.push({ kind: 'member', sdk, name: node.name.text, from });
         else {
           const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
           out.push({ kind: 'uncovered', line, what: `\`${node.getText(sf).replace(/\s+/g, ' ')}\`: destructured ${hook}() in ${path.basename(file)}` });
@@ -165,7 +168,7 @@ function flagObjectReads(sf: ts.SourceFile, file: string): FlagObjectRead[] {
 
 /** The accessor as written to the config: field order of docs/config.md. */
 export function configAccessor(a: Accessor): Accessor {
-  if (isMemberAccessor(a)) return { member: a.member };
+  if (isMemberAccessor(a)) return a.from === undefined ? { member: a.member } : { member: a.member, from: a.from };
   if (isDefineAccessor(a)) return a.from === undefined ? { define: a.define, keyProperty: a.keyProperty, keyArg: a.keyArg } : { define: a.define, keyProperty: a.keyProperty, keyArg: a.keyArg, from: a.from };
   if (!isCallAccessor(a)) return a;
   const out: CallAccessor = { call: a.call, keyArg: a.keyArg };

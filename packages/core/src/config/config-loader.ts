@@ -26,7 +26,7 @@ const ACCESSOR_FORMS = ['call', 'member', 'component', 'property', 'export', 'de
 /** Fields each form takes besides its own (anything else is reported as not applying). */
 const FORM_FIELDS: Record<(typeof ACCESSOR_FORMS)[number], readonly string[]> = {
   call: ['keyArg', 'defaultArg', 'from', 'keyProperty', 'returns', 'valueProperty'],
-  member: ['returns', 'valueProperty'],
+  member: ['returns', 'valueProperty', 'from'],
   component: ['keyProp', 'fallbackProp', 'invertProp', 'from'],
   property: [],
   export: [],
@@ -85,13 +85,16 @@ function readAccessor(reader: ConfigReader, node: Node, index: number): Accessor
   if (form === 'define') return readDefine(reader, fields, where, path);
   // What a read evaluates to, for the codemod (call and member accessors).
   const result = readAccessorResult(reader, fields, where);
-  if (form === 'member') return path === undefined || result === undefined ? undefined : { member: path, ...result };
+  const fromEntry = fields.get('from');
+  const from = fromEntry ? reader.string(fromEntry, `${where}.from`) : undefined;
+  if (form === 'member') {
+    if (path === undefined || result === undefined || (fromEntry && from === undefined)) return undefined;
+    return from === undefined ? { member: path, ...result } : { member: path, from, ...result };
+  }
   const keyArgEntry = fields.get('keyArg');
   const keyArg = keyArgEntry ? reader.count(keyArgEntry, `${where}.keyArg`) : 0;
   const defaultEntry = fields.get('defaultArg');
   const defaultArg = defaultEntry ? reader.count(defaultEntry, `${where}.defaultArg`) : undefined;
-  const fromEntry = fields.get('from');
-  const from = fromEntry ? reader.string(fromEntry, `${where}.from`) : undefined;
   const keyPropertyEntry = fields.get('keyProperty');
   const keyProperty = keyPropertyEntry ? reader.string(keyPropertyEntry, `${where}.keyProperty`) : undefined;
   if (keyArg !== undefined && defaultArg !== undefined && keyArg === defaultArg) {

@@ -201,21 +201,29 @@ export class ReadMatcher implements ReadMatching {
   }
 
   /** A property/element access whose object ends with a member path. */
-  matchMember(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): ReadMatch | undefined {
+  matchMember(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, file: string): ReadMatch | undefined {
     if (this.members.length === 0) return undefined;
-    const object = pathOf(access.expression, this.wildcard);
-    const accessor = this.members.find((m) => endsWith(object.segments, m.path, 0))?.accessor;
+    const accessor = this.memberObject(access.expression, file);
     return accessor ? memberRead(access, accessor) : undefined;
   }
 
   /** The member accessor whose object is exactly this expression (for destructuring). */
-  memberObject(expr: ts.Expression): MemberAccessor | undefined {
-    return this.memberOfPath(pathOf(expr, this.wildcard).segments);
+  memberObject(expr: ts.Expression, file: string): MemberAccessor | undefined {
+    const object = pathOf(expr, this.wildcard);
+    return this.memberOfPath(object.segments, object.root, file);
   }
 
-  /** The member accessor whose path `segments` end with. */
-  memberOfPath(segments: string[]): MemberAccessor | undefined {
-    return this.members.find((m) => endsWith(segments, m.path, 0))?.accessor;
+  /**
+   * The member accessor whose path `segments` end with; `root` is the chain's first identifier,
+   * which an accessor with `from` must trace to its module.
+   */
+  memberOfPath(segments: string[], root: ts.Identifier | undefined, file: string): MemberAccessor | undefined {
+    for (const m of this.members) {
+      if (!endsWith(segments, m.path, 0)) continue;
+      const from = m.accessor.from;
+      if (from === undefined || (root ? this.rootFromModule(root, file, from, undefined, 0) : this.fileImports(file, from))) return m.accessor;
+    }
+    return undefined;
   }
 
   /**

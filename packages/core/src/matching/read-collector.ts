@@ -43,9 +43,9 @@ export class ReadCollector {
         if (!body?.forwarding) this.pushReads(match, sf, file, body !== undefined, reads);
       } else if (ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name) && node.initializer) {
         this.destructured(node.name, node.initializer, sf, file, reads);
-        this.containerBindings(node, node.name, containers);
+        this.containerBindings(node, node.name, file, containers);
       } else if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isConstDeclaration(node)) {
-        const accessor = this.matcher.memberObject(node.initializer);
+        const accessor = this.matcher.memberObject(node.initializer, file);
         if (accessor) containers.set(node, accessor);
       } else if (ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) {
         this.data(this.matcher.matchProperty(node), sf, file, reads);
@@ -80,7 +80,7 @@ export class ReadCollector {
       return match?.wrapper?.keyProp === undefined ? match : undefined;
     }
     if (ts.isJsxOpeningElement(node) || ts.isJsxSelfClosingElement(node)) return this.matcher.matchJsx(node, file);
-    if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && isValueRead(node)) return this.matcher.matchMember(node);
+    if ((ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && isValueRead(node)) return this.matcher.matchMember(node, file);
     return undefined;
   }
 
@@ -90,20 +90,20 @@ export class ReadCollector {
   }
 
   /** `const { flags } = uiConfig` with a member accessor `uiConfig.flags`: `flags` holds the container. */
-  private containerBindings(decl: ts.VariableDeclaration, pattern: ts.ObjectBindingPattern, containers: Map<ts.Node, MemberAccessor>): void {
+  private containerBindings(decl: ts.VariableDeclaration, pattern: ts.ObjectBindingPattern, file: string, containers: Map<ts.Node, MemberAccessor>): void {
     if (!isConstDeclaration(decl) || !decl.initializer) return;
-    const base = pathOf(decl.initializer).segments;
+    const { segments: base, root } = pathOf(decl.initializer);
     for (const el of pattern.elements) {
       const name = propertyNameText(el.propertyName ?? el.name);
       if (el.dotDotDotToken || name === undefined || !ts.isIdentifier(el.name)) continue;
-      const accessor = this.matcher.memberOfPath([...base, name]);
+      const accessor = this.matcher.memberOfPath([...base, name], root, file);
       if (accessor) containers.set(el, accessor);
     }
   }
 
   /** `const { searchV2, 'new-x': x } = config.featureToggles` reads each named property. */
   private destructured(pattern: ts.ObjectBindingPattern, init: ts.Expression, sf: ts.SourceFile, file: string, out: FlagRead[]): void {
-    const accessor = this.matcher.memberObject(init);
+    const accessor = this.matcher.memberObject(init, file);
     if (!accessor) return;
     for (const el of pattern.elements) {
       if (el.dotDotDotToken) continue;

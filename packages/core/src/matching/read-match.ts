@@ -37,7 +37,7 @@ export interface WrapperRecord {
 /** The accessor matching that wrapper and component bodies are checked with (`ReadMatcher`). */
 export interface ReadMatching {
   matchCall(call: ts.CallExpression, file: string, inWrapperOf?: string): ReadMatch | undefined;
-  matchMember(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): ReadMatch | undefined;
+  matchMember(access: ts.PropertyAccessExpression | ts.ElementAccessExpression, file: string): ReadMatch | undefined;
   matchJsx(el: ts.JsxOpeningElement | ts.JsxSelfClosingElement, file: string): ReadMatch | undefined;
   /** A `define` accessor's definition call (`flag({ key: 'x' })`). */
   matchDefinition(call: ts.CallExpression, file: string): ReadMatch | undefined;

@@ -11,34 +11,47 @@ import { skipOuterExpressions } from './syntax.js';
  * - several statements: `const v = read(k); log(v); return v;`, `const { value } = await read(k); return value;`;
  * - `!!read`, `Boolean(read)`, a property of the result: `(await read(k)).value`.
  *
- * The rule: exactly one `return` (outside nested functions) returns something other than a
- * fallback literal (`true`, `false`, `null`, `undefined`, nothing); that value, unwrapped, is
- * the read (or a const of the body initialised with it).
+ * - a default from a parameter: `flags[key] ?? defaultValue`, `if (!client) return fallback`;
+ * - another source first: `if (!ldEnabled()) return fromEnv(key); return flags[key];`.
+ *
+ * The rule: the `return`s (outside nested functions) that return something other than a fallback
+ * (`true`, `false`, `null`, `undefined`, nothing, a parameter) are the candidates; each unwrapped
+ * (or the const of the body initialised with it) is a possible read. The wrapper registry keeps
+ * the one candidate that matches an accessor, and none when the body reads anything else.
  */
 export function returnedRead(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
-  const body = fn.body;
-  if (!body) return undefined;
-  if (!ts.isBlock(body)) return unwrapRead(body);
-  const returned = mainReturn(body);
-  if (!returned) return undefined;
-  const value = unwrapRead(returned);
-  return ts.isIdentifier(value) ? (constInitializer(body, value.text) ?? value) : value;
+  const reads = returnedReads(fn);
+  return reads.length === 1 ? reads[0] : undefined;
 }
 
-/** The one non-fallback returned expression of a block body, if there is exactly one. */
-function mainReturn(body: ts.Block): ts.Expression | undefined {
-  let found: ts.Expression | undefined;
-  let count = 0;
+/**
+ * Every value the body returns besides fallbacks, unwrapped: the candidates for "the read". A
+ * wrapper with another source besides its read (`if (!ldEnabled()) return fromEnv(key); return
+ * flags[key] ?? defaultValue;`) has several; the caller keeps the one that reads a flag.
+ */
+export function returnedReads(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+  const body = fn.body;
+  if (!body) return [];
+  const params = parameterNames(fn);
+  if (!ts.isBlock(body)) return [unwrapRead(body, params)];
+  const out: ts.Expression[] = [];
+  for (const returned of mainReturns(body, params)) {
+    const value = unwrapRead(returned, params);
+    out.push(ts.isIdentifier(value) ? (constInitializer(body, value.text, params) ?? value) : value);
+  }
+  return out;
+}
+
+/** The non-fallback returned expressions of a block body (at most 4: more is not a wrapper). */
+function mainReturns(body: ts.Block, params: ReadonlySet<string>): ts.Expression[] {
+  const found: ts.Expression[] = [];
   // Explicit stack; nested functions and classes have their own returns.
   const stack: ts.Node[] = [...body.statements];
-  while (stack.length > 0 && count <= 1) {
+  while (stack.length > 0 && found.length <= 4) {
     const n = stack.pop()!;
     if (ts.isFunctionLike(n) || ts.isClassLike(n)) continue;
     if (ts.isReturnStatement(n)) {
-      if (n.expression && !isFallback(n.expression)) {
-        found = n.expression;
-        count++;
-      }
+      if (n.expression && !isFallback(n.expression, params)) found.push(n.expression);
       continue;
     }
     // Only statements hold returns; expressions are not walked.
@@ -47,32 +60,42 @@ function mainReturn(body: ts.Block): ts.Expression | undefined {
       stack.push(c);
     });
   }
-  return count === 1 ? found : undefined;
+  return found.length <= 4 ? found.reverse() : [];
+}
+
+/** The names of `fn`'s plain parameters: `defaultValue` in `(key, defaultValue = false)`. */
+function parameterNames(fn: ts.FunctionLikeDeclaration): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const p of fn.parameters) if (ts.isIdentifier(p.name)) names.add(p.name.text);
+  return names;
 }
 
 /**
  * `const v = <init>` among the body's top-level statements: the value `return v` returns; also
  * `const { value: v } = <init>`, a property of the result.
  */
-function constInitializer(body: ts.Block, name: string): ts.Expression | undefined {
+function constInitializer(body: ts.Block, name: string, params: ReadonlySet<string>): ts.Expression | undefined {
   for (const stmt of body.statements) {
     if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
     for (const d of stmt.declarationList.declarations) {
       if (!d.initializer) continue;
-      if (ts.isIdentifier(d.name) && d.name.text === name) return unwrapRead(d.initializer);
+      if (ts.isIdentifier(d.name) && d.name.text === name) return unwrapRead(d.initializer, params);
       const bound = ts.isObjectBindingPattern(d.name) && d.name.elements.some((el) => !el.dotDotDotToken && ts.isIdentifier(el.name) && el.name.text === name);
-      if (bound && isCallResult(d.initializer)) return unwrapRead(d.initializer);
+      if (bound && isCallResult(d.initializer)) return unwrapRead(d.initializer, params);
     }
   }
   return undefined;
 }
 
-/** A value a guarded wrapper returns when it cannot read: `false`, `true`, `null`, `undefined`, `void 0`. */
-function isFallback(expr: ts.Expression): boolean {
+/**
+ * A value a guarded wrapper returns when it cannot read: `false`, `true`, `null`, `undefined`,
+ * `void 0`, or one of its own parameters (`flags[key] ?? defaultValue`, `if (!client) return fallback`).
+ */
+function isFallback(expr: ts.Expression, params: ReadonlySet<string>): boolean {
   const e = skipOuterExpressions(expr);
   const k = e.kind;
   if (k === ts.SyntaxKind.TrueKeyword || k === ts.SyntaxKind.FalseKeyword || k === ts.SyntaxKind.NullKeyword) return true;
-  if (ts.isIdentifier(e) && e.text === 'undefined') return true;
+  if (ts.isIdentifier(e)) return e.text === 'undefined' || params.has(e.text);
   return ts.isVoidExpression(e);
 }
 
@@ -85,7 +108,7 @@ function isGuard(expr: ts.Expression): boolean {
 }
 
 /** Strips what does not change which flag is read: `await`, `!!`, `Boolean()`, guards with a fallback. */
-export function unwrapRead(expr: ts.Expression): ts.Expression {
+export function unwrapRead(expr: ts.Expression, params: ReadonlySet<string> = new Set()): ts.Expression {
   let e = skipOuterExpressions(expr);
   for (let i = 0; i < 16; i++) {
     if (ts.isAwaitExpression(e)) {
@@ -94,11 +117,11 @@ export function unwrapRead(expr: ts.Expression): ts.Expression {
       e = skipOuterExpressions((skipOuterExpressions(e.operand) as ts.PrefixUnaryExpression).operand);
     } else if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && e.expression.text === 'Boolean' && e.arguments.length === 1) {
       e = skipOuterExpressions(e.arguments[0]);
-    } else if (ts.isConditionalExpression(e) && isFallback(e.whenFalse) && !isFallback(e.whenTrue)) {
+    } else if (ts.isConditionalExpression(e) && isFallback(e.whenFalse, params) && !isFallback(e.whenTrue, params)) {
       e = skipOuterExpressions(e.whenTrue);
-    } else if (ts.isConditionalExpression(e) && isFallback(e.whenTrue) && !isFallback(e.whenFalse)) {
+    } else if (ts.isConditionalExpression(e) && isFallback(e.whenTrue, params) && !isFallback(e.whenFalse, params)) {
       e = skipOuterExpressions(e.whenFalse);
-    } else if (ts.isBinaryExpression(e) && isFallbackOperator(e.operatorToken.kind) && isFallback(e.right)) {
+    } else if (ts.isBinaryExpression(e) && isFallbackOperator(e.operatorToken.kind) && isFallback(e.right, params)) {
       e = skipOuterExpressions(e.left);
     } else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && isGuard(e.left)) {
       e = skipOuterExpressions(e.right);

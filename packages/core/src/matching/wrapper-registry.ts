@@ -1,6 +1,6 @@
 import ts from '../typescript.cjs';
 import type { WrapperInfo } from '../types.js';
-import type { ReadMatching, WrapperRecord } from './read-match.js';
+import type { ReadMatch, ReadMatching, WrapperRecord } from './read-match.js';
 import type { ExportEntry } from './module-symbols.js';
 import type { KeyResolver, Resolved } from './key-resolver.js';
 import { componentGate, functionValue, wrappedComponent } from './component-gates.js';
@@ -8,7 +8,7 @@ import type { GateContext } from './component-gates.js';
 import type { ProjectContext } from './project-context.js';
 import { hasExportModifier, isConstDeclaration, isFunctionLikeValue, positionOf, skipOuterExpressions } from './syntax.js';
 import { WrapperAliases } from './wrapper-aliases.js';
-import { returnedRead } from './wrapper-body.js';
+import { returnedReads } from './wrapper-body.js';
 
 /** Functions, const arrows, and methods (or arrow properties) of top-level classes. */
 type WrapperDecl = ts.FunctionDeclaration | ts.VariableDeclaration | ts.MethodDeclaration | ts.PropertyDeclaration;
@@ -215,12 +215,17 @@ export class WrapperRegistry {
     const name = propertyName(decl);
     const sf = this.ctx.parsed(file);
     if (!fn || !name || !sf) return null;
-    const read = returnedRead(fn);
-    if (!read) return null;
-    let match;
-    if (ts.isCallExpression(read)) match = this.matcher.matchCall(read, file, file);
-    else if (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read)) match = this.matcher.matchMember(read);
-    if (!match || match.data !== undefined || this.readsElsewhere(fn, read, file)) return null;
+    // Of the values the body returns, exactly one must be a read: the others are other sources.
+    let read: ts.Expression | undefined;
+    let match: ReadMatch | undefined;
+    for (const candidate of returnedReads(fn)) {
+      const found = this.matchRead(candidate, file);
+      if (!found) continue;
+      if (read) return null;
+      read = candidate;
+      match = found;
+    }
+    if (!read || !match || match.data !== undefined || this.readsElsewhere(fn, read, file)) return null;
 
     let key: string | null = null;
     let keyParam: number | undefined;
@@ -248,6 +253,12 @@ export class WrapperRegistry {
     if (cls) info.className = cls.name?.text ?? 'default';
     if (keyParam !== undefined) info.keyParam = keyParam;
     return { info, bodyRead: read };
+  }
+
+  private matchRead(expr: ts.Expression, file: string): ReadMatch | undefined {
+    if (ts.isCallExpression(expr)) return this.matcher.matchCall(expr, file, file);
+    if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) return this.matcher.matchMember(expr, file);
+    return undefined;
   }
 
   /**
@@ -288,7 +299,7 @@ export class WrapperRegistry {
       const n = stack.pop()!;
       if (n === read || ((ts.isFunctionLike(n) || ts.isClassLike(n)) && n !== body)) continue;
       if (ts.isCallExpression(n) && this.matcher.matchCall(n, file, file)) return true;
-      if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && this.matcher.matchMember(n)) return true;
+      if ((ts.isPropertyAccessExpression(n) || ts.isElementAccessExpression(n)) && this.matcher.matchMember(n, file)) return true;
       ts.forEachChild(n, (c) => {
         stack.push(c);
       });

@@ -51,3 +51,26 @@ describe('`from`: the accessor root must come from a module', () => {
     expect(p.readsIn(f('src/provider.ts'))).toEqual([]);
   });
 });
+
+describe('`from` on a member accessor: the container must come from the module', () => {
+  const accessors: Accessor[] = [{ member: 'flags', from: 'launchdarkly-react-client-sdk' }];
+  const { project, file } = openFixture('from-matching', accessors);
+
+  it("reads a const initialised by the SDK's hook, and finds the project's hook over it as a wrapper", () => {
+    const hooks = file('src/feature-hooks.ts');
+    expect(summarize(project.readsIn(hooks))).toEqual([
+      read('invoicePdf', 'flags', at(hooks, 'flags.invoicePdf')),
+      read('invoice-bulk', 'flags', at(hooks, 'flags["invoice-bulk"]')),
+      // `flags[key]` forwards the parameter: the body of a wrapper, not a read of its own.
+    ]);
+    expect(project.wrappers().map((w) => [w.name, w.keyParam])).toContainEqual(['useFeatureFlag', 0]);
+  });
+
+  it('ignores an object of the same name from elsewhere, and still reads the hook there', () => {
+    const options = file('src/cli-options.ts');
+    expect(summarize(project.readsIn(options))).toEqual([read('invoice-export', 'useFeatureFlag', at(options, 'useFeatureFlag("invoice-export")'))]);
+    // Without `from`, the script's options are flags too.
+    const { project: loose, file: f } = openFixture('from-matching', [{ member: 'flags' }]);
+    expect(summarize(loose.readsIn(f('src/cli-options.ts'))).map((r) => r.key)).toEqual(['dryRun', 'verbose', 'invoice-export', 'dryRun']);
+  });
+});

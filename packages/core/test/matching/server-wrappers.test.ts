@@ -11,7 +11,7 @@ describe('async, guarded and multi-statement wrappers', () => {
   const { project, file } = openFixture('server-wrappers', ACCESSORS);
   const server = file('src/lib/flags/server.ts');
 
-  it('finds awaited, guarded and several-statement wrappers; a function reading two flags is none', () => {
+  it('finds awaited, guarded, defaulted and several-statement wrappers, and ones with another source first; a function reading two flags, or one key two ways, is none', () => {
     const found = project.discoverWrappers([server]);
     expect(found.map((w) => [w.name, w.key, w.keyParam])).toEqual([
       ['getServerComponentFlag', null, 0],
@@ -21,9 +21,14 @@ describe('async, guarded and multi-statement wrappers', () => {
       ['readOptional', null, 0],
       ['readEarlyReturn', null, 0],
       ['readSafely', null, 0],
+      ['readWithDefault', null, 0],
+      ['readOverridable', null, 0],
     ]);
     expect(summarize(project.readsIn(server))).toEqual([
       read('app_team_branding', 'getFlag', at(server, 'getFlag("app_team_branding")'), { inWrapper: true }),
+      // readFromEither: no wrapper, so its reads of the parameter are dynamic.
+      read(null, 'getFlag', at(server, 'getFlag(flag);')),
+      read(null, 'service.read', at(server, 'service.read(flag) : false;\n}\n\n/** Reads two')),
       read('app_billing', 'getFlag', at(server, 'getFlag("app_billing")')),
       read('app_billing_v2', 'getFlag', at(server, 'getFlag("app_billing_v2")')),
       read('app_billing', 'getFlag', at(server, 'getFlag("app_billing")', 1)),
@@ -40,6 +45,8 @@ describe('async, guarded and multi-statement wrappers', () => {
       read('app_bulk_send', 'readOptional', at(page, 'readOptional("app')),
       read('app_templates', 'readEarlyReturn', at(page, 'readEarlyReturn("app')),
       read('app_public_profile', 'readSafely', at(page, 'readSafely("app')),
+      read('app_sharing', 'readWithDefault', at(page, 'readWithDefault("app')),
+      read('app_audit_log', 'readOverridable', at(page, 'readOverridable("app')),
     ]);
     const settings = file('src/app/settings/page.tsx');
     expect(summarize(project.readsIn(settings))).toEqual([read('app_team_branding', 'isTeamBrandingOn', at(settings, 'isTeamBrandingOn()'))]);
