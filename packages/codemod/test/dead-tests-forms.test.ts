@@ -123,6 +123,39 @@ it('renders the old header', () => {
 `);
   });
 
+  it('a helper that takes a browser context first (`setFeatureFlag(page, K, true)`); a non-boolean beside a context sets nothing', () => {
+    const text = `import { FLAGS } from '../src/flags';
+import { setFeatureFlag, track } from './utils/browser';
+
+test('opens the template store', async ({ page }) => {
+  await setFeatureFlag(page, FLAGS.NEW_NAV, true);
+  await page.goto('/workflows');
+  await expect(page.getByText('Templates')).toBeVisible();
+});
+
+test('opens the blank editor', async ({ page }) => {
+  await setFeatureFlag(page, FLAGS.NEW_NAV, false);
+  await page.goto('/workflows');
+  await track(page, FLAGS.NEW_NAV, 'shown');
+});
+`;
+    // The ON test stays without its setting; the OFF test goes.
+    expect(afterRemoval(text, true, 'new-nav', ['NEW_NAV'])).toBe(`import { FLAGS } from '../src/flags';
+import { setFeatureFlag, track } from './utils/browser';
+
+test('opens the template store', async ({ page }) => {
+  await page.goto('/workflows');
+  await expect(page.getByText('Templates')).toBeVisible();
+});
+`);
+    // Kept OFF: the OFF test stays, and \`track(page, FLAGS.NEW_NAV, 'shown')\` is no setting of it.
+    const off = afterRemoval(text, false, 'new-nav', ['NEW_NAV']);
+    expect(off).toContain("test('opens the blank editor'");
+    expect(off).not.toContain("test('opens the template store'");
+    expect(off).toContain("await track(page, FLAGS.NEW_NAV, 'shown');");
+    expect(off).not.toContain('setFeatureFlag(page');
+  });
+
   it('never deletes a test that does not set the flag, whatever its title says', () => {
     const text = `describe('when newNav is off', () => {
   it('renders the old tabs (new-nav disabled)', () => {

@@ -129,6 +129,14 @@ function settingAt(n: ts.Node, names: FlagNames, isAccessor: (callee: string) =>
       const value = valueOf(others[0], false) ?? paramOf(others[0]);
       return value ? { node: n, value } : undefined;
     }
+    // `setFeatureFlag(page, FLAGS.NEW_NAV, true)`: a context first. Only a boolean counts then, and
+    // the rest must be names (`page`, `this.app`): `track(page, FLAGS.NEW_NAV, 'shown')` sets nothing.
+    if (naming.length === 1 && others.length > 1) {
+      const booleans = others.filter((a) => isBooleanLiteral(a));
+      const context = others.filter((a) => !booleans.includes(a));
+      if (booleans.length !== 1 || !context.every(isNameChain)) return undefined;
+      return { node: n, value: valueOf(booleans[0], false)! };
+    }
     return undefined;
   }
   // `{ newNav: false }`, `getNewNavEnabled: () => false`, `isNewNavEnabled() { return false; }`
@@ -195,6 +203,18 @@ function paramOf(expr: ts.Expression): FlagSetting['value'] | undefined {
     }
   }
   return undefined;
+}
+
+function isBooleanLiteral(expr: ts.Expression): boolean {
+  const k = skipOuter(expr).kind;
+  return k === ts.SyntaxKind.TrueKeyword || k === ts.SyntaxKind.FalseKeyword;
+}
+
+/** `page`, `this.app`, `ctx.browser`: a context handed along, no value. */
+function isNameChain(expr: ts.Expression): boolean {
+  let e = skipOuter(expr);
+  while (ts.isPropertyAccessExpression(e)) e = e.expression;
+  return ts.isIdentifier(e) || e.kind === ts.SyntaxKind.ThisKeyword;
 }
 
 export function skipOuter(expr: ts.Expression): ts.Expression {
