@@ -17,6 +17,8 @@
  * --registry yaml (default): a generated flags.yaml lists the one flag. --registry code: the
  * registry is Unleash's own code (the IFlagKey union and the frontend's UiFlags), with a metadata
  * YAML that only gives the flag's state and value.
+ * --commits FILE --git-dir DIR --accessors '[...]' replay another repository's commits (same TSV
+ * columns) with that project's accessors instead of Unleash's; --registry code is Unleash's only.
  * --accessors-extra '[{"property":"flag"}]' appends accessors to the replay's config (an engineer
  * who configures their route tables, say); the default config is the one every result so far used.
  * --show-missed lists, per commit, the human's removed non-test lines that flagdebt kept (by file),
@@ -44,6 +46,8 @@ const cli = path.resolve(option('cli', path.join(here, '../packages/cli/dist/bin
 const only = option('only', null);
 const showMissed = own.includes('--show-missed');
 const accessorsExtra = JSON.parse(option('accessors-extra', '[]'));
+// Another repository's commits (--commits, --git-dir) need that project's accessors instead of Unleash's.
+const accessorsOwn = option('accessors', null);
 const tsv = option('commits', '/work/shared/realworld/removals/commits.tsv');
 const gitDir = option('git-dir', '/work/.mirror/Unleash+unleash/repo');
 const work = option('work', '/tmp/flagdebt-replay');
@@ -217,10 +221,14 @@ const CONFIG = {
   include: ['**/*.{ts,tsx}'],
   exclude: ['**/node_modules/**', '**/dist/**', '**/build/**'],
   accessors: [
-    { call: 'useUiFlag', keyArg: 0 },
-    { call: 'flagResolver.isEnabled', keyArg: 0 },
-    { call: 'flagResolver.getVariant', keyArg: 0 },
-    { member: 'uiConfig.flags' },
+    ...(accessorsOwn === null
+      ? [
+          { call: 'useUiFlag', keyArg: 0 },
+          { call: 'flagResolver.isEnabled', keyArg: 0 },
+          { call: 'flagResolver.getVariant', keyArg: 0 },
+          { member: 'uiConfig.flags' },
+        ]
+      : JSON.parse(accessorsOwn)),
     ...accessorsExtra,
   ],
 };

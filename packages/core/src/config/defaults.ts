@@ -15,7 +15,16 @@ export const DEFAULT_INCLUDE: readonly string[] = ['**/*.{ts,tsx,mts,cts,js,jsx,
  */
 export const DEFAULT_EXCLUDE: readonly string[] = ['**/dist/**', '**/build/**', '**/coverage/**', '**/*.d.ts', '**/.yarn/**', '**/.pnp.cjs', '**/.pnp.loader.mjs'];
 
-export const DEFAULT_TESTS: readonly string[] = ['**/*.{test,spec}.*', '**/__tests__/**', '**/__mocks__/**'];
+/**
+ * Test files as real monorepos lay them out: unit tests beside the code (`*.test.ts`,
+ * `*.spec.tsx`), NestJS and Cypress suffixes (`*.e2e-spec.ts`, `*.e2e.ts`, `*.cy.ts`), and test
+ * folders (`test/`, `tests/`, `e2e/`, `cypress/`, `__tests__/`, `__mocks__/`, `testing/`).
+ */
+export const DEFAULT_TESTS: readonly string[] = [
+  '**/*.{test,spec,e2e,cy}.*',
+  '**/*.{test,spec,e2e}-*.*',
+  '**/{__tests__,__mocks__,test,tests,e2e,cypress,testing}/**',
+];
 
 /**
  * Reads of the common SDKs whose names are specific enough not to drown a codebase in false
