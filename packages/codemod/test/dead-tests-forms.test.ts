@@ -280,6 +280,50 @@ it('renders tabs', () => {
     expect(deleteDeadTests('nav.test.ts', text, [{ names: new FlagNames('new-nav', ['useNewNav']), value: true }], () => false)?.text).toBeNull();
   });
 
+  it('an e2e suite that switches the flag on in beforeEach and back in afterEach loses both; the enum member goes although the env var spells it', async () => {
+    const suite = `import { sendToTopic } from '../src/topics';
+
+describe('topics', () => {
+  beforeEach(() => {
+    process.env.IS_TOPICS_ENABLED = 'true';
+    process.env.API_URL = 'http://localhost';
+  });
+
+  afterEach(() => {
+    process.env.IS_TOPICS_ENABLED = 'false';
+  });
+
+  it('sends to every subscriber of the topic', async () => {
+    expect(await sendToTopic('news')).toBe('sent to news');
+  });
+});
+`;
+    const dir = tempProject({
+      'flags.yaml': 'flags:\n  IS_TOPICS_ENABLED:\n    type: release\n    owner: api\n    created: 2026-01-01\n    expires: 2026-06-01\n    state: complete\n    value: true\n    since: 2026-07-01\n    default: false\n',
+      'src/flag-keys.ts': "export enum FlagKeys {\n  IS_TOPICS_ENABLED = 'IS_TOPICS_ENABLED',\n  IS_DIGEST_ENABLED = 'IS_DIGEST_ENABLED',\n}\n",
+      'src/client.ts': 'export const flags = { isEnabled: (key: string, fallback = false): boolean => process.env[key] === "true" || fallback };\n',
+      'src/topics.ts': "import { flags } from './client';\nimport { FlagKeys } from './flag-keys';\n\nexport async function sendToTopic(topic: string): Promise<string> {\n  if (!flags.isEnabled(FlagKeys.IS_TOPICS_ENABLED)) {\n    return 'skipped';\n  }\n  return `sent to ${topic}`;\n}\n",
+      'src/digest.ts': "import { flags } from './client';\nimport { FlagKeys } from './flag-keys';\n\nexport const digestOn = (): boolean => flags.isEnabled(FlagKeys.IS_DIGEST_ENABLED);\n",
+      // Deployment tooling prints the environment variable of the same name: no use of the member.
+      'scripts/print-env.ts': "console.log(`topics: ${process.env.IS_TOPICS_ENABLED ?? 'unset'}`);\n",
+      'test/topics.e2e-spec.ts': suite,
+    });
+    await removeFlags({ dir, flags: [{ key: 'IS_TOPICS_ENABLED', value: true }], allowDirty: true, now: '2026-11-21' });
+    expect(fs.readFileSync(path.join(dir, 'test/topics.e2e-spec.ts'), 'utf8')).toBe(`import { sendToTopic } from '../src/topics';
+
+describe('topics', () => {
+  beforeEach(() => {
+    process.env.API_URL = 'http://localhost';
+  });
+
+  it('sends to every subscriber of the topic', async () => {
+    expect(await sendToTopic('news')).toBe('sent to news');
+  });
+});
+`);
+    expect(fs.readFileSync(path.join(dir, 'src/flag-keys.ts'), 'utf8')).toBe("export enum FlagKeys {\n  IS_DIGEST_ENABLED = 'IS_DIGEST_ENABLED',\n}\n");
+  });
+
   it('a generic name bound to the key elsewhere (`flag` of a route entry) does not name the flag in tests', async () => {
     const resolverTest = `import { resolve } from './resolver';
 

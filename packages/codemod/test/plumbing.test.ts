@@ -267,3 +267,54 @@ export function caseSensitive(op: string): boolean {
     expect(out).toContain('  seen(op);\n');
   });
 });
+
+describe('options built for the read', () => {
+  const config = JSON.stringify({
+    registry: 'flags.yaml',
+    include: ['**/*.{ts,tsx}'],
+    accessors: [{ call: 'getFlag.execute', keyArg: 0, keyProperty: 'key' }],
+  });
+  const client = `export class Command {
+  static create(options: { key: string; orgId: string }): Command {
+    return Object.assign(new Command(), options);
+  }
+}
+
+export const getFlag = { execute: async (command: Command): Promise<boolean> => command instanceof Command };
+`;
+
+  it('goes with the folded read when it was built first (`const cmd = Command.create({ key })`), and stays when used again', async () => {
+    const text = `import { Command, getFlag } from './flag-client';
+
+export async function checkout(orgId: string): Promise<string> {
+  const command = Command.create({
+    orgId,
+    key: 'new-checkout',
+  });
+  const enabled = await getFlag.execute(command);
+  if (!enabled) {
+    return 'legacy';
+  }
+  return 'fast';
+}
+
+export async function audit(orgId: string): Promise<string> {
+  const auditCommand = Command.create({ orgId, key: 'new-checkout' });
+  const on = await getFlag.execute(auditCommand);
+  return on ? \`audited \${auditCommand.key}\` : 'skipped';
+}
+`;
+    const out = await removeIn(text, { 'flagdebt.config.json': config, 'src/flag-client.ts': client });
+    expect(out).toBe(`import { Command } from './flag-client';
+
+export async function checkout(orgId: string): Promise<string> {
+  return 'fast';
+}
+
+export async function audit(orgId: string): Promise<string> {
+  const auditCommand = Command.create({ orgId, key: 'new-checkout' });
+  return \`audited \${auditCommand.key}\`;
+}
+`);
+  });
+});

@@ -25,6 +25,8 @@ export interface CascadeOptions {
   sdkRoots?: ReadonlySet<string>;
   /** Per file, the consts holding a definition of a flag this run removes (see collectDeclarations). */
   definitions?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Per file, the consts that held a folded read's options (see collectDeclarations). */
+  readOptions?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Test files (config `tests` globs): a module kept alive only by its own test goes with it (see own-tests). */
   isTest?(file: string): boolean;
 }
@@ -151,7 +153,7 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
     const sf = parseText(file, text);
     const dead: DeclarationRecord[] = [];
     const sdk = isSdkFile(file);
-    for (const d of collectDeclarations(sf, (n) => lost.has(n), { containerHooks, definitions: options.definitions?.get(file), parameterCanGo: (cls, name) => parameterCanGo(cls, file, name, plumbing) })) {
+    for (const d of collectDeclarations(sf, (n) => lost.has(n), { containerHooks, definitions: options.definitions?.get(file), readOptions: options.readOptions?.get(file), parameterCanGo: (cls, name) => parameterCanGo(cls, file, name, plumbing) })) {
       if (!d.removable || d.ambiguous) continue;
       if (sdk && d.kind !== 'import' && d.id === `${d.kind}:/${d.name}`) continue;
       const was = localBefore(file, d.id, d.name);

@@ -26,6 +26,8 @@ export interface DeadTestsOutcome {
 
 type Verdict = 'dead' | 'live' | 'mixed' | 'none';
 
+const TEARDOWN_HOOKS = new Set(['afterEach', 'afterAll', 'after']);
+
 export function deleteDeadTests(file: string, text: string, flags: Array<{ names: FlagNames; value: FlagValue; unset?: FlagValue }>, isAccessor: (callee: string) => boolean): DeadTestsOutcome | null {
   let current = text;
   const deletedTests: DeadTestsOutcome['deletedTests'] = [];
@@ -132,7 +134,8 @@ class FilePass {
   }
 
   private verdictOf(scope: Block | 'file'): Verdict {
-    const own = this.settings.filter((s) => this.owner.get(s) === scope);
+    // A teardown (`afterEach(() => { process.env.NEW_NAV = 'false' })`) restores; the tests run with the setup's value.
+    const own = this.settings.filter((s) => this.owner.get(s) === scope && !this.isTeardown(s));
     // A test that calls a helper which sets the flag sets it too.
     if (scope !== 'file' && scope.kind === 'test' && scope.body && this.helpers.size > 0) own.push(...calledNames(scope.body).flatMap((n) => this.helpers.get(n) ?? []));
     const values = own.filter((s) => 'fixed' in s.value).map((s) => sameValue((s.value as { fixed: FlagValue }).fixed, this.kept));
@@ -207,7 +210,8 @@ class FilePass {
       // A module mock of this flag's stubs mocks nothing once the code no longer asks (either side:
       // the tests it held the dead value for are gone, the others set their own).
       const moduleMock = this.moduleMockOf(s);
-      if (!moduleMock && sameValue(s.value.fixed, this.kept) !== true) continue;
+      // A teardown resets the flag for what runs next, which no longer reads it: either value goes.
+      if (!moduleMock && !this.isTeardown(s) && sameValue(s.value.fixed, this.kept) !== true) continue;
       if (moduleMock) {
         if (!this.edits.some((e) => e.start === removalRange(this.text, moduleMock).start)) {
           this.remove(moduleMock);
@@ -284,6 +288,13 @@ class FilePass {
       return ts.isExpressionStatement(n.parent) ? n.parent : undefined;
     }
     return undefined;
+  }
+
+  /** A setting that is a statement of an `afterEach` / `afterAll` / `after` hook's body. */
+  private isTeardown(s: FlagSetting): boolean {
+    const block = s.statement?.parent;
+    if (!block || !ts.isBlock(block) || !this.isHookBody(block)) return false;
+    return TEARDOWN_HOOKS.has(calleeName(block.parent.parent as ts.CallExpression) ?? '');
   }
 
   private isHookBody(block: ts.Block): boolean {

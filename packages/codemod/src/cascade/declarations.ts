@@ -51,6 +51,12 @@ export interface CollectOptions {
    */
   definitions?: ReadonlySet<string>;
   /**
+   * Consts built to hold a folded read's options (`const cmd = GetFlagCommand.create({ key:
+   * Flags.X })`), removable once unused although their initializer is a call: they existed only
+   * to be passed to the read, which is gone.
+   */
+  readOptions?: ReadonlySet<string>;
+  /**
    * Whether a constructor parameter can leave with its argument at every construction (see
    * constructor-params.ts). A private field assigned only from a parameter that cannot go
    * stays: deleting it would leave the parameter unread and still passed, which engineers keep.
@@ -86,7 +92,7 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
         const d = s.declarationList.declarations[0];
         if (ts.isIdentifier(d.name) && !skip(d.name.text)) {
           const name = d.name.text;
-          const removable = !d.initializer || isPure(d.initializer) || isPureWrapperCall(d.initializer) || (options.definitions?.has(name) === true && ts.isCallExpression(d.initializer));
+          const removable = !d.initializer || isPure(d.initializer) || isPureWrapperCall(d.initializer) || ((options.definitions?.has(name) === true || options.readOptions?.has(name) === true) && ts.isCallExpression(d.initializer));
           add({ name, kind: 'variable', node: s, exported: exported(), removable, localReferences: () => countRefs(list, name, s) }, chain);
         } else if (ts.isObjectBindingPattern(d.name) && d.initializer && !exported()) {
           visitBindings(list, s, d.name, d.initializer, chain);

@@ -130,9 +130,13 @@ function quotedUses(sources: SourceSet, key: string): number {
   return n;
 }
 
-/** `X.Name` or `X['Name']` anywhere in the project. */
+/**
+ * `X.Name` or `X['Name']` anywhere in the project; an environment variable of that name
+ * (`process.env.NAME`, `import.meta.env.NAME`, as e2e suites set them) is no use of a member.
+ */
 export function usesOf(sources: SourceSet, name: string, version: 'original' | 'current'): number {
-  const re = new RegExp(`(\\?\\.|\\.)\\s*${name.replace(/[$]/g, '\\$')}(?![\\w$])|\\[\\s*['"\`]${name.replace(/[$]/g, '\\$')}['"\`]\\s*\\]`, 'g');
+  const env = '(?<!process\\.env|import\\.meta\\.env)';
+  const re = new RegExp(`${env}(\\?\\.|\\.)\\s*${name.replace(/[$]/g, '\\$')}(?![\\w$])|${env}\\[\\s*['"\`]${name.replace(/[$]/g, '\\$')}['"\`]\\s*\\]`, 'g');
   let n = 0;
   for (const file of sources.filesMentioning(name, version)) {
     const text = version === 'current' ? sources.text(file) : sources.originalText(file);

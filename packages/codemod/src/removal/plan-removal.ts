@@ -62,6 +62,8 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
   // read) must not change what the reads in its callers resolve to.
   const planned: Array<{ file: string; text: string; spans: Array<Span & { key: string; value: FlagValue; text?: string; constant?: boolean }> }> = [];
   const definitions: Array<{ file: string; read: FlagRead; name: string | undefined }> = [];
+  /** Consts built only to hold a folded read's options (`const cmd = Command.create({ key })`). */
+  const readOptions: Array<{ file: string; name: string }> = [];
   /** Literal default arguments of the folded reads (`isEnabled('k', false)`), per key. */
   const defaultArgs = new Map<string, FlagValue[]>();
   for (const file of files) {
@@ -147,6 +149,8 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
       }
       evaluations.set(r.key!, (evaluations.get(r.key!) ?? 0) + 1);
       spans.push({ ...shape.fold, key: r.key!, value: values.get(r.key!)! });
+      const holder = optionsHolder(sf, r);
+      if (holder !== undefined) readOptions.push({ file, name: holder });
     }
     if (spans.length > 0 || asserted.dropped.length > 0) planned.push({ file, text, spans });
   }
@@ -200,6 +204,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
     // The SDK: what calls, member reads and gates go through (data forms name no code).
     sdkRoots: new Set(config.accessors.filter((a) => !isPropertyAccessor(a) && !isExportAccessor(a)).map((a) => accessorName(a).split('.')[0])),
     definitions: definitionNames(definitions),
+    readOptions: definitionNames(readOptions),
     isTest: (f) => rules.isTest(f),
   });
   // A definition the cascade did not delete is still used (a call left, an array): reported, and
@@ -255,6 +260,24 @@ function definedName(text: string, file: string, span: Span): string | undefined
   const node = expressionAt(parse(file, text), span);
   const parent = node?.parent;
   return parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name) && parent.initializer === node ? parent.name.text : undefined;
+}
+
+/**
+ * The const of this file whose initializer holds the read's key when the key sits outside the
+ * read: the options built first and passed on (`const cmd = GetFlagCommand.create({ ..., key:
+ * Flags.X }); await getFlag.execute(cmd)`). Once the read is folded they only served the flag.
+ */
+function optionsHolder(sf: ts.SourceFile, read: FlagRead): string | undefined {
+  const key = read.keySpan;
+  if (!key || (key.start >= read.span.start && key.end <= read.span.end)) return undefined;
+  let n: ts.Node | undefined = expressionAt(sf, key);
+  for (; n && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isVariableDeclaration(n)) break;
+    if (ts.isStatement(n) || ts.isFunctionLike(n) || ts.isClassLike(n)) return undefined;
+  }
+  if (!n || !ts.isVariableDeclaration(n) || !ts.isIdentifier(n.name) || !n.initializer) return undefined;
+  const list = n.parent;
+  return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 ? n.name.text : undefined;
 }
 
 function definitionNames(definitions: Array<{ file: string; name: string | undefined }>): Map<string, Set<string>> {
