@@ -9,6 +9,7 @@ import { sweepTestFiles } from '../cascade/dead-test-files.js';
 import { EntryPoints } from '../cascade/entry-points.js';
 import { deleteFlagTableEntries } from '../cascade/flag-tables.js';
 import { deleteFoldedMethodWrappers } from '../cascade/method-wrappers.js';
+import { inlineConstantProps } from '../cascade/constant-props.js';
 import { inlineForwardingComponents } from '../cascade/forwarding-components.js';
 import { deleteKeyDeclarations } from '../cascade/key-declarations.js';
 import { retireFromCodeRegistry } from '../cascade/retire-key.js';
@@ -196,6 +197,8 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
   changed.push(...wrappers.changed);
   // Components the fold left forwarding their props to one other: their uses take the target.
   changed.push(...inlineForwardingComponents({ sources, folded: planned.map((p) => p.file), resolveModule: (spec, from) => project.resolveModule(spec, from) }));
+  // Props the fold made the same constant at every use (`<Summary showFastCheckout />`) leave the component.
+  changed.push(...inlineConstantProps({ sources, folded: planned.map((p) => p.file), entries, resolveModule: (spec, from) => project.resolveModule(spec, from) }));
   const cascade = deleteWhatBecameUnused({
     sources,
     entries,
