@@ -1,8 +1,8 @@
 import { ts } from 'ts-morph';
 import type { FlagValue } from '@flagdebt/core';
 import { attachedCommentStart, expandToLines } from '../edit/layout.js';
-import { applyEdits } from '../edit/text-edits.js';
-import { literalValue, valueText, preferredQuote } from '../fold/fold-context.js';
+import { applyEdits, type Edit } from '../edit/text-edits.js';
+import { isPure, literalValue, preferredQuote, valueText } from '../fold/fold-context.js';
 import { foldEvaluations, parse } from '../fold/fold-engine.js';
 import { identifiersNamed, isDeclarationName, referencesInScope } from '../fold/scope.js';
 import type { SourceSet } from '../removal/source-set.js';
@@ -37,6 +37,10 @@ const MAX_ROUNDS = 4;
  *   by this parameter alone; otherwise it must be optional, or nothing changes.
  *
  * Only props this run made constant count: one that was constant before is the code's own business.
+ *
+ * A prop the fold left unread (`colorScheme` was only passed on by the old path) leaves the
+ * component, its props type and every use the same way, when every use passes it a value whose
+ * evaluation has no effect (or does not pass it).
  */
 export function inlineConstantProps(options: ConstantPropsOptions): string[] {
   const changed = new Set<string>();
@@ -75,7 +79,73 @@ function inlineIn(file: string, options: ConstantPropsOptions): string[] {
     if (!component) continue;
     for (const f of inlineProp(component, c, options)) out.add(f);
   }
+  for (const u of unreadProps(file, original, sources.text(file) as string)) {
+    for (const f of dropUnreadProp(u, options)) out.add(f);
+  }
   return [...out];
+}
+
+/**
+ * Props of the components of `file` that the fold left unread: the component read them before
+ * (`colorScheme` only on the old path) and reads them nowhere now.
+ */
+function unreadProps(file: string, original: string, text: string): Array<{ component: Component; prop: string }> {
+  const before = parse(file, original);
+  const sf = parse(file, text);
+  const out: Array<{ component: Component; prop: string }> = [];
+  for (const s of sf.statements) {
+    const name = componentName(s);
+    const now = name === undefined ? undefined : componentIn(sf, name);
+    const was = name === undefined ? undefined : componentIn(before, name);
+    const pattern = now?.fn.parameters[0]?.name;
+    if (!name || !now || !was || !pattern || !ts.isObjectBindingPattern(pattern)) continue;
+    for (const el of pattern.elements) {
+      const key = el.propertyName ?? el.name;
+      if (el.dotDotDotToken || !ts.isIdentifier(el.name) || !(ts.isIdentifier(key) || ts.isStringLiteral(key))) continue;
+      const prop = key.text;
+      const binding = propBinding(now, prop);
+      const old = propBinding(was, prop);
+      if (!binding || !old) continue;
+      if (readsOf(now, binding).length === 0 && readsOf(was, old).length > 0) out.push({ component: { file, name, exported: now.exported }, prop });
+    }
+  }
+  return out;
+}
+
+/** A prop nothing reads any more leaves the component, its props type and every use. */
+function dropUnreadProp(u: { component: Component; prop: string }, options: ConstantPropsOptions): string[] {
+  const { sources } = options;
+  const { component, prop } = u;
+  if (component.exported && options.entries.isEntry(component.file)) return [];
+  const own = parse(component.file, sources.text(component.file) as string);
+  const decl = componentIn(own, component.name);
+  if (!decl || !propBinding(decl, prop) || propsMember(own, decl, prop, options) === null) return [];
+  // Passed or not, with any value evaluating which has no effect.
+  const pure = (attr: ts.JsxAttribute | undefined) => attr === undefined || !attr.initializer || ts.isStringLiteral(attr.initializer) || (ts.isJsxExpression(attr.initializer) && (!attr.initializer.expression || isPure(attr.initializer.expression)));
+  const sites = useSites(component, prop, pure, options);
+  if (!sites) return [];
+  removeAttributes(sites, options);
+  const text = sources.text(component.file) as string;
+  const sf = parse(component.file, text);
+  const d = componentIn(sf, component.name)!;
+  const edits: Edit[] = [removeListMember(text, propBinding(d, prop)!)];
+  const m = propsMember(sf, d, prop, options);
+  if (m) edits.push({ ...memberRange(text, m), parts: [''] });
+  sources.set(component.file, applyEdits(text, edits, { constants: [], touched: [] }).text);
+  return [...new Set([...sites.keys(), component.file])];
+}
+
+/** The identifiers that read a prop's binding in the component (not the binding itself). */
+function readsOf(decl: ComponentDecl, binding: ts.BindingElement): ts.Identifier[] {
+  return referencesInScope(decl.fn, (binding.name as ts.Identifier).text).filter((id) => id !== binding.name);
+}
+
+function removeAttributes(sites: Map<string, ts.JsxAttribute[]>, options: ConstantPropsOptions): void {
+  for (const [file, attrs] of sites) {
+    if (attrs.length === 0) continue;
+    const text = options.sources.text(file) as string;
+    options.sources.set(file, applyEdits(text, attrs.map((a) => ({ start: a.pos, end: a.end, parts: [''] })), { constants: [], touched: [] }).text);
+  }
 }
 
 function jsxElements(sf: ts.SourceFile): Array<ts.JsxOpeningElement | ts.JsxSelfClosingElement> {
@@ -160,6 +230,16 @@ interface ComponentDecl {
   exported: boolean;
 }
 
+/** The name a top-level statement declares a function or const under. */
+function componentName(s: ts.Statement): string | undefined {
+  if (ts.isFunctionDeclaration(s)) return s.name?.text;
+  if (ts.isVariableStatement(s) && s.declarationList.declarations.length === 1) {
+    const d = s.declarationList.declarations[0];
+    return ts.isIdentifier(d.name) ? d.name.text : undefined;
+  }
+  return undefined;
+}
+
 function componentIn(sf: ts.SourceFile, name: string): ComponentDecl | undefined {
   for (const s of sf.statements) {
     const modifiers = ts.canHaveModifiers(s) ? (ts.getModifiers(s) ?? []) : [];
@@ -179,8 +259,11 @@ function componentIn(sf: ts.SourceFile, name: string): ComponentDecl | undefined
   return undefined;
 }
 
-/** Every use site of the component, or null when one of them is not a JSX tag setting `c.prop` to `c.value`. */
-function useSites(component: Component, c: Candidate, options: ConstantPropsOptions): Map<string, ts.JsxAttribute[]> | null {
+/**
+ * Every use site of the component with its attribute `prop` (when passed), or null when one of
+ * them is not a JSX tag whose attribute `accept`s.
+ */
+function useSites(component: Component, prop: string, accept: (attr: ts.JsxAttribute | undefined) => boolean, options: ConstantPropsOptions): Map<string, ts.JsxAttribute[]> | null {
   const { sources } = options;
   const out = new Map<string, ts.JsxAttribute[]>();
   let uses = 0;
@@ -195,10 +278,9 @@ function useSites(component: Component, c: Candidate, options: ConstantPropsOpti
       if (ts.isJsxClosingElement(p)) continue;
       if ((ts.isJsxOpeningElement(p) || ts.isJsxSelfClosingElement(p)) && p.tagName === id) {
         if (p.typeArguments || p.attributes.properties.some(ts.isJsxSpreadAttribute)) return null;
-        const attr = p.attributes.properties.find((a): a is ts.JsxAttribute => ts.isJsxAttribute(a) && ts.isIdentifier(a.name) && a.name.text === c.prop);
-        const value = attr && attributeValue(attr);
-        if (!attr || value === undefined || value !== c.value) return null;
-        attrs.push(attr);
+        const attr = p.attributes.properties.find((a): a is ts.JsxAttribute => ts.isJsxAttribute(a) && ts.isIdentifier(a.name) && a.name.text === prop);
+        if (!accept(attr)) return null;
+        if (attr) attrs.push(attr);
         uses++;
         continue;
       }
@@ -212,7 +294,7 @@ function useSites(component: Component, c: Candidate, options: ConstantPropsOpti
       if ((ts.isPropertyAssignment(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p) || ts.isJsxAttribute(p)) && p.name === id) continue;
       return null;
     }
-    if (attrs.length > 0) out.set(file, attrs);
+    out.set(file, attrs);
   }
   return uses > 0 ? out : null;
 }
@@ -227,13 +309,10 @@ function inlineProp(component: Component, c: Candidate, options: ConstantPropsOp
   if (!decl || !binding) return [];
   const member = propsMember(own, decl, c.prop, options);
   if (member === null) return [];
-  const sites = useSites(component, c, options);
+  const sites = useSites(component, c.prop, (attr) => attr !== undefined && attributeValue(attr) === c.value, options);
   if (!sites) return [];
   // The uses lose the attribute first; the component is then rewritten on that text.
-  for (const [file, attrs] of sites) {
-    const text = sources.text(file) as string;
-    sources.set(file, applyEdits(text, attrs.map((a) => ({ start: a.pos, end: a.end, parts: [''] })), { constants: [], touched: [] }).text);
-  }
+  removeAttributes(sites, options);
   const text = sources.text(component.file) as string;
   const sf = parse(component.file, text);
   const d = componentIn(sf, component.name)!;
@@ -241,8 +320,7 @@ function inlineProp(component: Component, c: Candidate, options: ConstantPropsOp
   const m = propsMember(sf, d, c.prop, options);
   const quote = preferredQuote(text);
   const evaluations: Array<{ start: number; end: number; value?: FlagValue; text?: string }> = [];
-  for (const id of referencesInScope(d.fn, (b.name as ts.Identifier).text)) {
-    if (id === b.name) continue;
+  for (const id of readsOf(d, b)) {
     if (ts.isShorthandPropertyAssignment(id.parent)) evaluations.push({ start: id.getStart(sf), end: id.getEnd(), text: `${id.text}: ${valueText(c.value, quote)}` });
     else evaluations.push({ start: id.getStart(sf), end: id.getEnd(), value: c.value });
   }

@@ -1,9 +1,11 @@
 import '../lib/jsx-types';
 import { Badge } from './Badge';
 import { Header } from './Header';
+import { NotificationBell } from './NotificationBell';
 import { Sidebar } from './Sidebar';
 
 export function Shell({ user, unread }: { user: string; unread: number }) {
+  const scheme = user === 'night-owl' ? 'dark' : 'light';
   return (
     <div className="shell">
       <Header user={user} />
@@ -11,6 +13,7 @@ export function Shell({ user, unread }: { user: string; unread: number }) {
         title="Projects"
       />
       <Badge label={`${unread} unread`} highlighted={false} />
+      <NotificationBell unseen={unread} colorScheme={scheme} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import '../lib/jsx-types';
 import { Badge } from './Badge';
 import { Header } from './Header';
+import { NotificationBell } from './NotificationBell';
 import { Sidebar } from './Sidebar';
 
 export function Shell({ user, unread }: { user: string; unread: number }) {
@@ -11,6 +12,7 @@ export function Shell({ user, unread }: { user: string; unread: number }) {
         title="Projects"
       />
       <Badge label={`${unread} unread`} highlighted />
+      <NotificationBell unseen={unread} />
     </div>
   );
 }

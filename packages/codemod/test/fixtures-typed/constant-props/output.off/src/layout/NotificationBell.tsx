@@ -1,0 +1,12 @@
+import '../lib/jsx-types';
+import { LegacyBell } from './LegacyBell';
+
+export function NotificationBell({
+  unseen,
+  colorScheme,
+}: {
+  unseen: number;
+  colorScheme: 'light' | 'dark';
+}) {
+  return <LegacyBell count={unseen} scheme={colorScheme} />;
+}
