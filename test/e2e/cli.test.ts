@@ -140,10 +140,37 @@ describe('flagdebt CLI', () => {
     }
   });
 
-  it('init proposes keyProperty accessors for keys passed in an options object', async () => {
+  it('init proposes keyProperty accessors for keys passed in an options object, also built by a command factory', async () => {
     const temp = tempProject({
       'package.json': '{ "name": "workspace-api", "private": true }\n',
-      'src/constants/flags.ts': ['export enum Flags {', "  Customers = 'customers',", "  Folders = 'folders',", '}', ''].join('\n'),
+      'src/constants/flags.ts': ['export enum Flags {', "  Customers = 'customers',", "  Folders = 'folders',", "  Topics = 'topics',", '}', ''].join('\n'),
+      // A NestJS-style use case: the options are built by a command factory that names the flag.
+      'src/usecases/get-feature-flag.ts': [
+        'export class GetFeatureFlagCommand {',
+        '  static create(options: { orgId: string; key: string }): GetFeatureFlagCommand {',
+        '    return Object.assign(new GetFeatureFlagCommand(), options);',
+        '  }',
+        '}',
+        'export class AuditCommand {',
+        '  static create(options: { key: string }): AuditCommand {',
+        '    return Object.assign(new AuditCommand(), options);',
+        '  }',
+        '}',
+        'export const getFeatureFlag = { execute: async (command: GetFeatureFlagCommand): Promise<boolean> => command instanceof GetFeatureFlagCommand };',
+        'export const audit = { execute: async (command: AuditCommand): Promise<void> => void command };',
+        '',
+      ].join('\n'),
+      'src/usecases/topics.ts': [
+        "import { Flags } from '../constants/flags';",
+        "import { audit, AuditCommand, getFeatureFlag, GetFeatureFlagCommand } from './get-feature-flag';",
+        '',
+        'export async function sendToTopic(orgId: string): Promise<string> {',
+        "  await audit.execute(AuditCommand.create({ key: 'topic-sent' }));",
+        '  const enabled = await getFeatureFlag.execute(GetFeatureFlagCommand.create({ orgId, key: Flags.Topics }));',
+        "  return enabled ? 'sent' : 'skipped';",
+        '}',
+        '',
+      ].join('\n'),
       'src/lib/flags.ts': [
         'export async function featureFlags(q: { workspace: string; flag_key: string }): Promise<boolean> {',
         "  return (await fetch(`/flags/${q.workspace}/${q.flag_key}`)).ok;",
@@ -175,18 +202,23 @@ describe('flagdebt CLI', () => {
       expect(config.accessors).toEqual([
         { call: 'featureFlags', keyArg: 0, keyProperty: 'flag_key' },
         { call: 'withWorkspace', keyArg: 1, keyProperty: 'featureFlag' },
+        { call: 'getFeatureFlag.execute', keyArg: 0, keyProperty: 'key' },
       ]);
       expect(result.stderr).toContain('featureFlags (key in `flag_key` of argument 0)');
+      // `audit.execute(AuditCommand.create({ key }))` names no flag: no accessor, no key.
+      expect(JSON.stringify(config.accessors)).not.toContain('audit');
       // The enum lists exactly the keys read: it is the registry (docs/init.md), no flags.yaml.
       // `track`'s `feature` is no flag: the call does not name one.
       expect(config.registry).toEqual({ code: ['src/constants/flags.ts#Flags'] });
       expect(existsSync(join(temp.dir, 'flags.yaml'))).toBe(false);
       const { registry } = loadConfigRegistry(loadConfig(join(temp.dir, 'flagdebt.config.json')), { git: false });
-      expect([...registry.flags.keys()].sort()).toEqual(['customers', 'folders']);
+      expect([...registry.flags.keys()].sort()).toEqual(['customers', 'folders', 'topics']);
       // The proposed config finds the same reads.
       const project = new FlagProject({ root: temp.dir, accessors: loadConfig(join(temp.dir, 'flagdebt.config.json')).accessors });
       const reads = project.readsIn(join(temp.dir, 'src/routes/customers.ts'));
       expect(reads.map((r) => `${r.line} ${r.kind} ${r.key}`)).toEqual(['6 evaluation customers', '8 evaluation folders']);
+      const topics = project.readsIn(join(temp.dir, 'src/usecases/topics.ts'));
+      expect(topics.map((r) => `${r.line} ${r.kind} ${r.key}`)).toEqual(['6 evaluation topics']);
     } finally {
       temp.cleanup();
     }

@@ -20,7 +20,8 @@ export interface OptionRead {
 /**
  * Calls that pass a flag key inside an options object, as `keyProperty` accessors for
  * `flagdebt init` to propose: `featureFlags({ workspace_slug, flag_key: Flags.X })`,
- * `withWorkspace(handler, { featureFlag: 'folders' })`. Only options whose key resolves
+ * `withWorkspace(handler, { featureFlag: 'folders' })`, `getFlag.execute(GetFeatureFlagCommand.create({
+ * orgId, key: Flags.X }))`. Only options whose key resolves
  * statically (a literal, const, enum member...) count, so a guess never becomes an accessor.
  */
 export function optionReads(project: FlagProject, file: string, text: string): OptionRead[] {
@@ -35,11 +36,15 @@ export function optionReads(project: FlagProject, file: string, text: string): O
       const name = path[path.length - 1];
       if (name) {
         node.arguments.forEach((arg, keyArg) => {
-          if (!ts.isObjectLiteralExpression(arg)) return;
-          for (const p of arg.properties) {
+          // One level of factory around the options names the flag itself: `execute(GetFeatureFlagCommand.create({ key }))`.
+          const factory = optionsFactory(arg);
+          const options = factory ? factory.options : arg;
+          if (!ts.isObjectLiteralExpression(options)) return;
+          const flagNamed = FLAG_NAME.test(name) || (factory !== undefined && FLAG_NAME.test(factory.name));
+          for (const p of options.properties) {
             if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;
             const prop = p.name.text;
-            if (!FLAG_PROPERTIES.has(prop) && !(KEY_PROPERTIES.has(prop) && FLAG_NAME.test(name))) continue;
+            if (!FLAG_PROPERTIES.has(prop) && !(KEY_PROPERTIES.has(prop) && flagNamed)) continue;
             const key = project.resolveKey(p.initializer as never, file);
             if (key !== null) out.push({ accessor: { call: path.slice(-2).join('.'), keyArg, keyProperty: prop }, key });
           }
@@ -54,6 +59,17 @@ export function optionReads(project: FlagProject, file: string, text: string): O
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return out;
+}
+
+/**
+ * `Command.create({ ... })` or `new Query({ ... })` with one object argument: the options and the
+ * factory's name (`GetFeatureFlagCommand.create`), as the scanner's `keyProperty` looks through it.
+ */
+function optionsFactory(arg: ts.Expression): { options: ts.ObjectLiteralExpression; name: string } | undefined {
+  if (!(ts.isCallExpression(arg) || ts.isNewExpression(arg)) || !arg.arguments) return undefined;
+  const objects = arg.arguments.filter(ts.isObjectLiteralExpression);
+  const name = calleeSegments(arg.expression).join('.');
+  return objects.length === 1 && name !== '' ? { options: objects[0], name } : undefined;
 }
 
 /** `this.svc?.featureFlags` → [svc, featureFlags]; empty when the callee is not a name chain. */
