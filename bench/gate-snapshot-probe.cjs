@@ -14,6 +14,8 @@
  * Not used by flagdebt: a snapshot is only for a process's main thread (not a Worker), must be
  * one script, needs the exact Node build that wrote it, and is experimental in Node 20.
  */
+/* global require, process, __dirname */
+/* eslint-disable @typescript-eslint/no-require-imports -- a snapshot's entry is one CommonJS script */
 const fs = require('node:fs');
 const path = require('node:path');
 const v8 = require('node:v8');
