@@ -1,7 +1,6 @@
 /**
- * On machines with two cores or fewer, `flagdebt scan`, `flagdebt history` and `flagdebt remove`
- * run in a child Node with a single V8 helper thread (`--v8-pool-size=1`) instead of Node's
- * default four.
+ * On machines with two cores or fewer, `flagdebt scan` and `flagdebt history` run in a child
+ * Node with a single V8 helper thread (`--v8-pool-size=1`) instead of Node's default four.
  *
  * A scan is short and parses cold code: V8 spends about as much CPU optimising TypeScript's
  * parser on its helper threads as the main thread spends parsing. On two cores, four helpers
@@ -22,10 +21,7 @@ import { spawn } from 'node:child_process';
 /**
  * Commands measured to gain, or that must run as `scan` does: `history` is a scan per point, and
  * its speed target is a ratio to one `scan` of HEAD, so both run under the same Node options.
- * `remove` type-checks in a worker thread (a second V8 isolate warming up its own TypeScript)
- * beside the main thread: with one helper, less of both isolates' background compiling competes
- * with them for two cores (bench/RESULTS.md, issue 16). A parent killed with SIGKILL leaves the
- * child to finish (as `npx` does); its writes stay all-or-nothing. The others run where they are started.
+ * The others run where they are started.
  */
 const RELAUNCHED = new Set(['scan', 'history', 'remove']);
 /** Set in the child, so that it never re-launches itself. */
