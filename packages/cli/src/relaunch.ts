@@ -23,7 +23,7 @@ import { spawn } from 'node:child_process';
  * its speed target is a ratio to one `scan` of HEAD, so both run under the same Node options.
  * The others run where they are started.
  */
-const RELAUNCHED = new Set(['scan', 'history', 'remove']);
+const RELAUNCHED = new Set(['scan', 'history']);
 /** Set in the child, so that it never re-launches itself. */
 const MARKER = 'FLAGDEBT_RELAUNCHED';
 const FORWARDED_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
