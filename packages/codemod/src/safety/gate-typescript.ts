@@ -9,8 +9,8 @@ import codeCache from '@flagdebt/core/code-cache';
  * again the parts of TypeScript a check runs. The main thread's cache of flagdebt's TypeScript
  * (core's typescript-loader) holds what a scan compiles (the parser), taken when the first
  * process exits; the worker never exits by itself (it is terminated), and a check also compiles
- * the binder and the checker: on bench/remove's corpus 0.1 s of the worker's CPU per run. A
- * project's own TypeScript had no cache at all. `save()` writes the cache when it was missing or
+ * the binder and the checker: on bench/remove's corpus 0.05-0.1 s of the worker's CPU per run. A
+ * project's own TypeScript had no cache at all: 0.27 s there (bench/RESULTS.md). `save()` writes the cache when it was missing or
  * rejected (once: after the first check, which has compiled what checks use). Throws when the
  * module does not load (the caller then loads it the ordinary way).
  */
