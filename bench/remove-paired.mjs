@@ -7,11 +7,17 @@
  * the main thread's CPU (the gate's worker runs beside it), load average.
  *
  *   npm run build && node bench/remove-paired.mjs --base /work/wt/base8 [--rounds 6] [--mode dry|real]
- *      [--variants base,gate,off,main-thread] [--files 10000] [--lines 100] [--seed 42]
+ *      [--variants base,gate,off,main-thread] [--files 10000] [--lines 100] [--seed 42] [--via api|cli]
  *
  * Variants: base = the build at --base, gate on; gate = this build, gate on; off = this build,
- * --no-verify; main-thread = this build, gate on, no worker thread (FLAGDEBT_GATE_WORKER=0).
+ * --no-verify; main-thread = this build, gate on, no worker thread (FLAGDEBT_GATE_WORKER=0);
+ * gate-inproc / off-inproc = gate / off with FLAGDEBT_RELAUNCH=0 (only differ with --via cli).
  * The corpus must exist (run bench/remove.mjs once); the flag is the one it picks.
+ *
+ * `--via api` (default) calls removeFlags in a fresh `node` (bench/remove.mjs --child): removeFlags
+ * time, process CPU and the main thread's CPU. `--via cli` runs what a user runs, `flagdebt remove
+ * <key> --value true --dry-run` (and --no-verify): wall and CPU of the whole process tree
+ * (a re-launched CLI is two processes; removeFlags and main-thread columns are then the wall and 0).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -38,7 +44,38 @@ const variants = {
   gate: { build: self, verify: 'verify', env: {} },
   off: { build: self, verify: 'no-verify', env: {} },
   'main-thread': { build: self, verify: 'verify', env: { FLAGDEBT_GATE_WORKER: '0' } },
+  'gate-pool1': { build: self, verify: 'verify', env: {}, node: ['--v8-pool-size=1'] },
+  'off-pool1': { build: self, verify: 'no-verify', env: {}, node: ['--v8-pool-size=1'] },
 };
+const via = option('via', 'api');
+if (via !== 'api' && via !== 'cli') throw new Error('--via takes api or cli');
+
+/**
+ * Runs the CLI in a child of a small measuring process and returns its wall time and the CPU
+ * (user+sys) of it and every process it waited for (a re-launched CLI is two Node processes;
+ * /proc/self/stat's cutime and cstime count both, Node reports no children's usage).
+ */
+const MEASURE = `
+  const { spawnSync } = require('node:child_process');
+  const fs = require('node:fs');
+  const [argv, env] = JSON.parse(process.argv[1]);
+  const started = performance.now();
+  const r = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const wall = performance.now() - started;
+  const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  const tick = 1000 / ${Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim() || 100)};
+  process.stdout.write(JSON.stringify({ wall, cpu: (Number(fields[13]) + Number(fields[14])) * tick, status: r.status, stderr: r.stderr }));`;
+
+function viaCli(v, dir) {
+  const argv = [...(v.node ?? []), path.join(v.build, 'packages/cli/bin/flagdebt.js'), 'remove', key, '--value', 'true', '--now', '2026-11-21', '--allow-dirty', '-d', dir];
+  if (mode === 'dry') argv.push('--dry-run');
+  if (v.verify === 'no-verify') argv.push('--no-verify');
+  const child = spawnSync(process.execPath, ['-e', MEASURE, JSON.stringify([argv, v.env])], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (child.status !== 0) throw new Error(child.stderr);
+  const out = JSON.parse(child.stdout);
+  if (out.status !== 0) throw new Error(`flagdebt remove exited ${out.status}: ${out.stderr}`);
+  return { ms: out.wall, cpuMs: out.cpu, mainThreadCpuMs: 0, stats: { filesChanged: '?' }, newErrors: '?', wallMs: out.wall };
+}
 const chosen = option('variants', 'base,gate,off').split(',');
 
 function run(name) {
@@ -49,8 +86,13 @@ function run(name) {
     fs.cpSync(corpus, dir, { recursive: true });
   }
   const load = os.loadavg()[0];
+  if (via === 'cli') {
+    const x = viaCli(v, dir);
+    if (mode === 'real') fs.rmSync(dir, { recursive: true, force: true });
+    return { variant: name, load, ...x };
+  }
   const started = performance.now();
-  const child = spawnSync(process.execPath, [path.join(here, 'remove.mjs'), '--child', dir, key, mode, v.build, v.verify], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...v.env } });
+  const child = spawnSync(process.execPath, [...(v.node ?? []), path.join(here, 'remove.mjs'), '--child', dir, key, mode, v.build, v.verify], { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...v.env } });
   const wallMs = performance.now() - started;
   if (mode === 'real') fs.rmSync(dir, { recursive: true, force: true });
   if (child.status !== 0) throw new Error(child.stderr);
@@ -71,13 +113,13 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-process.stdout.write(`\nmedians over ${rounds} rounds (${mode} run, ${os.cpus().length} CPUs, Node ${process.version}):\n`);
+process.stdout.write(`\nmedians over ${rounds} rounds (${mode} run, via ${via}, ${os.cpus().length} CPUs, Node ${process.version}):\n`);
 for (const name of chosen) {
   const mine = results.filter((x) => x.variant === name);
   process.stdout.write(`${name.padEnd(11)} removeFlags ${(median(mine.map((x) => x.ms)) / 1000).toFixed(2)} s  wall ${(median(mine.map((x) => x.wallMs)) / 1000).toFixed(2)} s  cpu ${(median(mine.map((x) => x.cpuMs)) / 1000).toFixed(2)} s (main thread ${(median(mine.map((x) => x.mainThreadCpuMs)) / 1000).toFixed(2)} s)  load ${median(mine.map((x) => x.load)).toFixed(1)}\n`);
 }
 // Ratios within each round (the pair shares the machine's load), then their median.
-for (const [a, b] of [['gate', 'off'], ['base', 'off'], ['gate', 'base'], ['main-thread', 'off']]) {
+for (const [a, b] of [['gate', 'off'], ['base', 'off'], ['gate', 'base'], ['main-thread', 'off'], ['gate-pool1', 'off-pool1'], ['gate-pool1', 'gate'], ['off-pool1', 'off']]) {
   if (!chosen.includes(a) || !chosen.includes(b)) continue;
   const ratios = (field) => median([...Array(rounds).keys()].map((r) => results.find((x) => x.round === r + 1 && x.variant === a)[field] / results.find((x) => x.round === r + 1 && x.variant === b)[field]));
   process.stdout.write(`${a}/${b}: removeFlags ${ratios('ms').toFixed(2)}x  wall ${ratios('wallMs').toFixed(2)}x  cpu ${ratios('cpuMs').toFixed(2)}x  main-thread cpu ${ratios('mainThreadCpuMs').toFixed(2)}x (median of per-round ratios)\n`);

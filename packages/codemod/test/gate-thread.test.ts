@@ -144,6 +144,49 @@ describe('the gate in a worker thread', () => {
   });
 });
 
+describe("the worker's TypeScript code cache", () => {
+  it('is written after the first check, then only read; a damaged one is replaced; verdicts do not change', async () => {
+    const dir = storefront();
+    const { files, changes } = removal(dir);
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'flagdebt-gate-cache-'));
+    const setting = process.env.FLAGDEBT_CACHE;
+    // A worker takes a copy of the environment when it starts.
+    process.env.FLAGDEBT_CACHE = cache;
+    const checkInWorker = async () => {
+      const gate = startTypeGate(dir, { worker: BUILT_WORKER });
+      try {
+        const verdict = gate.check(files, changes);
+        expect(gate.ranIn).toBe('worker');
+        return verdict;
+      } finally {
+        await gate.close();
+      }
+    };
+    const gateCaches = () => fs.readdirSync(cache).filter((f) => f.startsWith('gate-typescript-'));
+    try {
+      const first = await checkInWorker();
+      expect(first?.added.map((d) => d.code)).toEqual([2352, 2307]);
+      expect(gateCaches()).toHaveLength(1);
+      const file = path.join(cache, gateCaches()[0]!);
+      // It holds the checker the check compiled, not only what loading TypeScript compiles.
+      const written = fs.statSync(file).size;
+      expect(written).toBeGreaterThan(1_000_000);
+      fs.utimesSync(file, new Date(2000, 0, 1), new Date(2000, 0, 1));
+      expect(await checkInWorker()).toEqual(first);
+      expect(fs.statSync(file).mtime.getFullYear()).toBe(2000);
+
+      fs.writeFileSync(file, 'not a code cache');
+      expect(await checkInWorker()).toEqual(first);
+      expect(fs.statSync(file).size).toBeGreaterThan(1_000_000);
+      expect(gateCaches()).toHaveLength(1);
+    } finally {
+      if (setting === undefined) delete process.env.FLAGDEBT_CACHE;
+      else process.env.FLAGDEBT_CACHE = setting;
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('gate-worker', () => {
   it('exists in the build the gate starts it from', () => {
     expect(fs.existsSync(fileURLToPath(BUILT_WORKER))).toBe(true);

@@ -87,6 +87,9 @@ async function remove(options: RemoveOptions, startGate: (root: string) => Gate)
     if (formatter) formatWarnings.push(...(await formatEdits(plan, formatter, formatted, display)));
   };
   await formatEdited();
+  const archived = flags.filter((f) => (f.registered || codeRegistry) && !plan.keptInRegistry.has(f.key));
+  const archive = () => (codeRegistry ? tombstones(config.registry, archived, now, display) : archiveInRegistry(registry.file, registry.format, archived, now, display));
+  let registryChange: ChangedFile | null | undefined;
   // The gate: a removal that makes the type-check worse is not written (the dry run says so too).
   // It may first settle objects keyed by a removed union member (see settle.ts).
   let verdict: GateVerdict | null = null;
@@ -100,6 +103,9 @@ async function remove(options: RemoveOptions, startGate: (root: string) => Gate)
     const guess = gateRequest(plan, null);
     typeGate.speculate(guess.files, guess.changes, guess.deep);
     traceGate('main: speculated');
+    // The registry's edit does not depend on the type-check: made while the worker checks (reading
+    // and rewriting a large YAML registry was most of what followed the verdict).
+    registryChange = archive();
     // Files that are not code do not change with the removal: read while the worker checks, and
     // the code's mentions found now (looked for again only in texts the settling changes).
     nonCode = nonCodeMentions(config, keys, display);
@@ -119,8 +125,7 @@ async function remove(options: RemoveOptions, startGate: (root: string) => Gate)
     await formatEdited();
   }
   const { changed, deleted } = collectChanges(plan, display);
-  const archived = flags.filter((f) => (f.registered || codeRegistry) && !plan.keptInRegistry.has(f.key));
-  const registryChange = codeRegistry ? tombstones(config.registry, archived, now, display) : archiveInRegistry(registry.file, registry.format, archived, now, display);
+  if (registryChange === undefined) registryChange = archive();
 
   const allChanges = [...changed, ...(registryChange ? [registryChange] : [])];
   const diff = unifiedDiff([...allChanges, ...deleted.map((d) => ({ relative: d.relative, before: d.before, after: null }))]);

@@ -4,7 +4,6 @@
  * the main thread would otherwise do after planning the removal; then it answers checks, one
  * at a time, with the same TypeGate the main thread would use. It never writes a file.
  */
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workerData, type MessagePort } from 'node:worker_threads';
@@ -31,16 +30,25 @@ function reply(message: GateReply): void {
 
 let gate: TypeGate | null = null;
 let trace = (_what: string): void => {};
+/** Writes the TypeScript code cache when it was missing (gate-typescript.ts): after the first check, which compiled what checks run. */
+let saveCache = (): boolean => false;
 let unavailable = '';
 try {
   const { installedTypeScript, nearestTsconfig, typeScriptEntry, traceGate, TypeGate: Gate } = await import('./type-gate.js');
   trace = traceGate;
   trace('worker: running');
   const self = fileURLToPath(import.meta.url);
-  // flagdebt's own TypeScript comes through core's loader, with its compile cache (0.1 s of CPU less).
-  const require = createRequire(self);
-  const own = createRequire(require.resolve('@flagdebt/core/typescript')).resolve('typescript');
-  if (typeScriptEntry(root, self) === own) require('@flagdebt/core/typescript');
+  // With a code cache of the gate's own (gate-typescript.ts); a module that does not load is
+  // left to installedTypeScript, which tries the next TypeScript and reports.
+  const entry = typeScriptEntry(root, self);
+  if (entry !== null) {
+    try {
+      const { loadGateTypeScript } = await import('./gate-typescript.js');
+      saveCache = loadGateTypeScript(entry).save;
+    } catch {
+      // loaded below the ordinary way
+    }
+  }
   const tsx = installedTypeScript(root, self);
   trace('worker: TypeScript loaded');
   if (tsx === null) {
@@ -65,8 +73,9 @@ port.on('message', (request: GateRequest) => {
   if (request.speculative) {
     trace(`worker: speculating (${request.files.length} files)`);
     const guess = request.speculative;
-    gate?.speculate(request.files, request.changes, new Set(request.deep), () => Atomics.load(state, WRONG_GUESS) >= guess);
+    const completed = gate?.speculate(request.files, request.changes, new Set(request.deep), () => Atomics.load(state, WRONG_GUESS) >= guess);
     trace('worker: speculated');
+    if (completed && saveCache()) trace('worker: code cache written');
     return;
   }
   if (gate === null) return reply({ failed: unavailable });
@@ -74,6 +83,8 @@ port.on('message', (request: GateRequest) => {
     trace(`worker: check asked (${request.files.length} files)`);
     const verdict = gate.check(request.files, request.changes, new Set(request.deep));
     trace(`worker: checked (speculation ${gate.lastSpeculation})`);
+    // Before the reply: once the main thread has its verdict it may end this thread at any time.
+    if (saveCache()) trace('worker: code cache written');
     reply({ verdict, speculation: gate.lastSpeculation });
   } catch (error) {
     reply({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -172,8 +172,9 @@ export class TypeGate {
    * looking for importers, which on most removals it finds none of. `cancelled` says, while it
    * runs, that the request turned out different: it stops at TypeScript's next cancellation
    * point, so a wrong guess costs little more than the time the main thread spent finding out.
+   * Returns whether the guess was checked to the end (not stopped).
    */
-  speculate(files: string[], changes: GateChange[], deep: ReadonlySet<string> = new Set(), cancelled: () => boolean = () => false): void {
+  speculate(files: string[], changes: GateChange[], deep: ReadonlySet<string> = new Set(), cancelled: () => boolean = () => false): boolean {
     const saved = this.groups;
     this.groups = new Map([...saved].map(([config, group]) => [config, this.fork(group)]));
     this.speculation = null;
@@ -188,6 +189,7 @@ export class TypeGate {
       this.groups = saved;
       this.cancelled = null;
     }
+    return this.speculation !== null;
   }
 
   /** During a speculation: TypeScript's cancellation token, and a throw between steps, once the guess is wrong. */

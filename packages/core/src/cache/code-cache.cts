@@ -63,6 +63,50 @@ function requireWithCodeCache(file: string): unknown {
   return module.exports;
 }
 
+/**
+ * Loads the CommonJS file `file` as `require` would (a Module registered in `require.cache` under
+ * `file` before it runs, so a later `require` of it gets this instance), compiled with the code
+ * cache in `cacheFile`. Unlike compileWithCache, the cache is written when the caller calls
+ * `save()`, not at exit: a worker thread (the type-check gate's) is ended with terminate() and
+ * never gets to its exit. `save` writes once, only when the cache was missing or rejected, and
+ * says whether it wrote. A module that fails to load is removed from `require.cache` again; one
+ * already loaded in this thread is returned as it is.
+ */
+function requireWithCacheOnDemand(file: string, cacheFile: string | undefined): { exports: unknown; save: () => boolean } {
+  const loaded = require.cache[file];
+  if (loaded) return { exports: loaded.exports, save: () => false };
+  const content = fs.readFileSync(file, 'utf8');
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = cacheFile === undefined ? undefined : fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const module = new Module(file) as unknown as ModuleInternals & { filename: string; paths: string[]; loaded: boolean };
+  module.filename = file;
+  module.paths = Module.createRequire(file).resolve.paths('x') ?? [];
+  require.cache[file] = module as unknown as NodeJS.Module;
+  let script: vm.Script;
+  try {
+    script = new vm.Script(Module.wrap(content), { filename: file, cachedData });
+    const wrapper = script.runInThisContext({ displayErrors: true }) as (...args: unknown[]) => unknown;
+    wrapper.call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
+  } catch (error) {
+    delete require.cache[file];
+    throw error;
+  }
+  module.loaded = true;
+  let pending = cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true);
+  return {
+    exports: module.exports,
+    save: () => {
+      if (!pending || cacheFile === undefined || !writableDir(path.dirname(cacheFile))) return false;
+      pending = false;
+      return cacheFolder.writeQuietly(cacheFile, script.createCachedData());
+    },
+  };
+}
+
 /** The cache folder beside the `typescript` package core uses (where typescript-cache.cts keeps its cache). */
 function cacheDir(): string | null {
   try {
@@ -98,4 +142,4 @@ function dropOlder(cacheFile: string): void {
   }
 }
 
-export = { compileWithCache, requireWithCodeCache };
+export = { compileWithCache, requireWithCodeCache, requireWithCacheOnDemand, cacheDir };

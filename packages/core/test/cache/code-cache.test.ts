@@ -79,3 +79,35 @@ describe('requireWithCodeCache', () => {
     expect(fs.existsSync(cache)).toBe(false);
   });
 });
+
+describe('requireWithCacheOnDemand', () => {
+  /** Loads the bundle through it in a fresh process; `body` sees `m` (the exports) and `save`. */
+  function onDemand(body: string, file = path.join(cache, 'bundle.v8cache')): string {
+    const script = `const { requireWithCacheOnDemand } = require(${JSON.stringify(CODE_CACHE)}); const { exports: m, save } = requireWithCacheOnDemand(${JSON.stringify(bundle)}, ${JSON.stringify(file)}); ${body}`;
+    return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+  }
+  const file = () => path.join(cache, 'bundle.v8cache');
+
+  it('writes the cache only when asked, once, and a later process uses it as it is', () => {
+    // Not at exit (a worker thread is terminated, it never gets there): only through save().
+    expect(onDemand('process.stdout.write(String(m.work()))')).toBe('40');
+    expect(fs.existsSync(file())).toBe(false);
+    expect(onDemand('m.work(); process.stdout.write(String([save(), save()]))')).toBe('true,false');
+    const written = fs.statSync(file()).size;
+    fs.utimesSync(file(), new Date(2000, 0, 1), new Date(2000, 0, 1));
+    // Accepted: nothing to save.
+    expect(onDemand('process.stdout.write(String([m.work(), save()]))')).toBe('40,false');
+    expect(fs.statSync(file()).mtime.getFullYear()).toBe(2000);
+    expect(fs.statSync(file()).size).toBe(written);
+  });
+
+  it('replaces a damaged cache, registers the module for a later require, and runs where no cache can be written', () => {
+    fs.mkdirSync(cache, { recursive: true });
+    fs.writeFileSync(file(), 'not a code cache');
+    expect(onDemand(`process.stdout.write(String([save(), require(${JSON.stringify(bundle)}) === m]))`)).toBe('true,true');
+    expect(fs.statSync(file()).size).toBeGreaterThan(1000);
+    const notADirectory = path.join(dir, 'file');
+    fs.writeFileSync(notADirectory, 'x');
+    expect(onDemand('process.stdout.write(String([m.answer(), save()]))', path.join(notADirectory, 'c.v8cache'))).toBe('42,false');
+  });
+});
