@@ -304,6 +304,11 @@ export class FlagProject {
     return this.modules.resolve(specifier, path.resolve(fromFile));
   }
 
+  /** The compiler options module resolution uses for `fromFile` (its tsconfig's), undefined without one. */
+  resolutionOptions(fromFile: string): ts.CompilerOptions | undefined {
+    return this.modules.optionsFor(path.resolve(fromFile));
+  }
+
   /** Forget a file that changed, appeared or vanished on disk. */
   invalidate(file: string): void {
     this.forget(path.resolve(file));

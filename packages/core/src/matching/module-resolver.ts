@@ -91,6 +91,14 @@ export class ModuleResolver {
     return result;
   }
 
+  /**
+   * The options of the tsconfig governing `fromFile` (undefined: none): with the same options
+   * and the same files, a relative specifier resolves the same (`history` compares two commits).
+   */
+  optionsFor(fromFile: string): ts.CompilerOptions | undefined {
+    return this.tsconfigs.configFor(fromFile)?.options;
+  }
+
   /** Files may have appeared or vanished: forget what was resolved. */
   clear(file?: string): void {
     this.memo.clear();

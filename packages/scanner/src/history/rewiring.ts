@@ -8,9 +8,15 @@ import { FlagProject, type FlagdebtConfig } from '@flagdebt/core';
 import type { CommitSnapshot } from './commit-snapshot.js';
 import type { TreeEntry } from './git.js';
 import { importSpecifiers, isSourcePath, repoRelative, specifierStem, stemsOf } from './import-graph.js';
-import { packageName } from './package-json.js';
+import { packageName, resolutionOptionsKey } from './package-json.js';
 
 export type Resolve = (specifier: string, fromRel: string) => string | null;
+
+/** Resolution at one commit, and the compiler options it uses for a file (as a comparable string). */
+export interface CommitResolver {
+  resolve: Resolve;
+  optionsOf(fromRel: string): string;
+}
 
 /** Import specifiers per file, and files by the stems their specifiers end in. */
 export class SpecifierIndex {
@@ -59,20 +65,31 @@ export class SpecifierIndex {
  * Resolution at one commit with core's resolver, repository-relative, memoised per folder;
  * `resolutions`: core's entries already known for that commit's tree (`ResolutionMemo`).
  */
-export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: FlagdebtConfig, resolutions?: Map<string, string | null>): Resolve {
+export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: FlagdebtConfig, resolutions?: Map<string, string | null>): CommitResolver {
   const project = new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host, resolutions });
   const cache = new Map<string, string | null>();
-  return (specifier, fromRel) => {
-    // Relative specifiers depend on the folder, and so do bare ones: the nearest tsconfig's
-    // `paths` and the nearest node_modules or workspace package decide them.
-    const key = `${path.posix.dirname(fromRel)}\u0000${specifier}`;
-    let target = cache.get(key);
-    if (target === undefined) {
-      const resolved = project.resolveModule(specifier, path.join(repoRoot, fromRel));
-      target = resolved === null ? null : repoRelative(repoRoot, resolved);
-      cache.set(key, target);
-    }
-    return target;
+  const spelled = new WeakMap<object, string>();
+  return {
+    resolve: (specifier, fromRel) => {
+      // Relative specifiers depend on the folder, and so do bare ones: the nearest tsconfig's
+      // `paths` and the nearest node_modules or workspace package decide them.
+      const key = `${path.posix.dirname(fromRel)}\u0000${specifier}`;
+      let target = cache.get(key);
+      if (target === undefined) {
+        const resolved = project.resolveModule(specifier, path.join(repoRoot, fromRel));
+        target = resolved === null ? null : repoRelative(repoRoot, resolved);
+        cache.set(key, target);
+      }
+      return target;
+    },
+    optionsOf: (fromRel) => {
+      // By file, not folder: a solution-style tsconfig hands a file to the project that includes it.
+      const options = project.resolutionOptions(path.join(repoRoot, fromRel));
+      if (!options) return '';
+      let key = spelled.get(options);
+      if (key === undefined) spelled.set(options, (key = resolutionOptionsKey(options)));
+      return key;
+    },
   };
 }
 
@@ -106,15 +123,35 @@ export function reachingAdded(
 /**
  * Of `files`, those with a specifier that resolves otherwise with `before` and `now`; with
  * `which` a set of package names, only specifiers of those packages (the workspace packages
- * changed, and they are reached by name) and `#` imports.
+ * changed, and they are reached by name) and `#` imports; with 'options' (only tsconfigs
+ * changed), every bare specifier, and relative ones only in files whose tsconfig options differ.
  */
-export function resolvingOtherwise(index: SpecifierIndex, tree: ReadonlyMap<string, TreeEntry>, files: Iterable<string>, before: Resolve, now: Resolve, which: 'all' | ReadonlySet<string>): string[] {
+export function resolvingOtherwise(
+  index: SpecifierIndex,
+  tree: ReadonlyMap<string, TreeEntry>,
+  files: Iterable<string>,
+  before: CommitResolver,
+  now: CommitResolver,
+  which: 'all' | 'options' | ReadonlySet<string>,
+): string[] {
   const out: string[] = [];
   for (const rel of files) {
     const entry = tree.get(rel);
     const specifiers = entry ? index.specifiersOf(entry.blob) : [];
-    const asked = which === 'all' ? specifiers : specifiers.filter((specifier) => specifier.startsWith('#') || which.has(packageName(specifier)));
-    if (asked.some((specifier) => before(specifier, rel) !== now(specifier, rel))) out.push(rel);
+    let asked = specifiers;
+    if (which === 'options') {
+      // A relative specifier is resolved by TypeScript under the file's tsconfig options alone
+      // (no `paths`, no workspace package), over the same files: same options, same answer.
+      if (before.optionsOf(rel) === now.optionsOf(rel)) asked = specifiers.filter((specifier) => !isRelative(specifier));
+    } else if (which !== 'all') {
+      asked = specifiers.filter((specifier) => specifier.startsWith('#') || which.has(packageName(specifier)));
+    }
+    if (asked.some((specifier) => before.resolve(specifier, rel) !== now.resolve(specifier, rel))) out.push(rel);
   }
   return out;
+}
+
+/** Relative or absolute: what core's resolver hands TypeScript alone, without `paths` or workspace packages. */
+function isRelative(specifier: string): boolean {
+  return specifier.startsWith('.') || path.isAbsolute(specifier);
 }
