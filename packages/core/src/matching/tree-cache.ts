@@ -47,10 +47,10 @@ interface Kept {
 export class TreeCache {
   private readonly byFile = new Map<string, Kept[]>();
   /**
-   * Per file, the last tree of a text the file no longer has: the next parse of the file starts
-   * from it (`reparse`) instead of from nothing.
+   * Per file, the last trees (skimmed, full) of a text the file no longer has: the next parse of
+   * the file starts from one of them (`reparse`) instead of from nothing.
    */
-  private readonly bases = new Map<string, ts.SourceFile>();
+  private readonly bases = new Map<string, ts.SourceFile[]>();
 
   /**
    * The parse of `file` made from `text` (skimmed to `skimmed`, or in full when undefined); null
@@ -77,8 +77,8 @@ export class TreeCache {
       const text = current(file);
       const still = text === undefined ? [] : kept.filter((k) => k.text === text);
       if (text !== undefined && still.length !== kept.length) {
-        const base = kept.findLast((k) => k.text !== text && k.entry !== null && !k.entry.tooDeep && !k.entry.borrowed)?.entry;
-        if (base) this.bases.set(file, base.sf);
+        const bases = kept.flatMap((k) => (k.text !== text && k.entry !== null && !k.entry.tooDeep && !k.entry.borrowed ? [k.entry.sf] : []));
+        if (bases.length > 0) this.bases.set(file, bases);
       }
       if (still.length === 0) this.byFile.delete(file);
       else if (still.length !== kept.length) this.byFile.set(file, still);
@@ -88,29 +88,27 @@ export class TreeCache {
 
   /**
    * A tree of `text` (what is parsed: the file's text or its skim) made by TypeScript's
-   * incremental parser from the file's base, or undefined when it has none (parse from nothing).
-   * The parser reuses every node of the base outside the span where the two texts differ, and
-   * moves and re-parents them, so the base is consumed: nothing else may hold it (`retain` took
-   * it from the parses of a text no longer current, and each project keeps its own node caches).
+   * incremental parser from the file's base closest to it, or undefined when none is close
+   * (parse from nothing). The parser reuses every node of the base outside the span where the
+   * two texts differ, and moves and re-parents them, so that base is used up: nothing else may
+   * hold it (`retain` took it from the parses of a text no longer current, and each project
+   * keeps its own node caches).
    */
   reparse(file: string, text: string): ts.SourceFile | undefined {
-    const base = this.bases.get(file);
-    if (!base) return undefined;
-    this.bases.delete(file);
-    const old = base.text;
-    if (old === text) return base;
-    // One span from the first to the last character that differ: the parser takes one range.
-    const shorter = Math.min(old.length, text.length);
-    let start = 0;
-    while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-    let oldEnd = old.length;
-    let newEnd = text.length;
-    while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
-      oldEnd--;
-      newEnd--;
+    const bases = this.bases.get(file);
+    if (!bases) return undefined;
+    let best: { base: ts.SourceFile; start: number; oldEnd: number; newEnd: number } | undefined;
+    for (const base of bases) {
+      const span = changedSpan(base.text, text);
+      if (!best || span.newEnd - span.start < best.newEnd - best.start) best = { base, ...span };
     }
     // Most of the text differs: a parse from nothing is cheaper than the walks over the old tree.
-    if (newEnd - start > REPARSE_SHARE * text.length) return undefined;
+    if (!best || best.newEnd - best.start > REPARSE_SHARE * text.length) return undefined;
+    const { base, start, oldEnd, newEnd } = best;
+    const left = bases.filter((b) => b !== base);
+    if (left.length > 0) this.bases.set(file, left);
+    else this.bases.delete(file);
+    if (base.text === text) return base;
     try {
       return ts.updateSourceFile(base, text, ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start));
     } catch {
@@ -122,4 +120,18 @@ export class TreeCache {
   get size(): number {
     return this.byFile.size;
   }
+}
+
+/** Where two texts differ: one span from the first to the last character that differ (the parser takes one range). */
+function changedSpan(old: string, text: string): { start: number; oldEnd: number; newEnd: number } {
+  const shorter = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let oldEnd = old.length;
+  let newEnd = text.length;
+  while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return { start, oldEnd, newEnd };
 }

@@ -172,7 +172,7 @@ describe('an edited file parsed from its last tree', () => {
     expect(reused).toEqual([true, true, false, false]);
   });
 
-  it('uses a base once, and none for a file that is gone or a text rewritten throughout', () => {
+  it('uses a base once, none for a file that is gone, and none for a text rewritten throughout', () => {
     const trees = new TreeCache();
     // Parsed in full (no skim), so the base's text is the file's own.
     const full = (host: SourceHost) => new FlagProject({ root, accessors: ACCESSORS, tsconfig: false, host, trees });
@@ -189,5 +189,7 @@ describe('an edited file parsed from its last tree', () => {
     const rewritten = original.replace(/[a-z]/g, (c) => c.toUpperCase());
     trees.retain(others(rewritten));
     expect(trees.reparse(invoices, rewritten)).toBeUndefined();
+    // Left as it was: a closer text still starts from it.
+    expect(trees.reparse(invoices, moved)?.text).toBe(moved);
   });
 });
