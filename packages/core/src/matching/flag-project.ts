@@ -304,8 +304,8 @@ export class FlagProject {
     return this.modules.resolve(specifier, path.resolve(fromFile));
   }
 
-  /** The compiler options module resolution uses for `fromFile` (its tsconfig's), undefined without one. */
-  resolutionOptions(fromFile: string): ts.CompilerOptions | undefined {
+  /** The compiler options TypeScript resolves `fromFile`'s imports with (its tsconfig's, and what core sets). */
+  resolutionOptions(fromFile: string): ts.CompilerOptions {
     return this.modules.optionsFor(path.resolve(fromFile));
   }
 

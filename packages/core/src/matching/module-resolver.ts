@@ -92,11 +92,12 @@ export class ModuleResolver {
   }
 
   /**
-   * The options of the tsconfig governing `fromFile` (undefined: none): with the same options
-   * and the same files, a relative specifier resolves the same (`history` compares two commits).
+   * The compiler options TypeScript resolves `fromFile`'s imports with (its tsconfig's, with
+   * what this resolver sets): with the same options and the same files, a relative specifier
+   * resolves the same (`history` compares two commits).
    */
-  optionsFor(fromFile: string): ts.CompilerOptions | undefined {
-    return this.tsconfigs.configFor(fromFile)?.options;
+  optionsFor(fromFile: string): ts.CompilerOptions {
+    return this.resolverFor(this.tsconfigs.configFor(fromFile)).options;
   }
 
   /** Files may have appeared or vanished: forget what was resolved. */

@@ -61,9 +61,18 @@ export function tsconfigMatters(file: string, before: string | undefined, after:
   return a === null || b === null || a !== b;
 }
 
-/** Parsed compiler options without the checker-only ones, as a comparable string. */
-export function resolutionOptionsKey(options: Record<string, unknown>): string {
-  return JSON.stringify(Object.entries(options).filter(([name]) => !CHECKER_ONLY.has(name)));
+/**
+ * Options TypeScript reads only for non-relative specifiers: `baseUrl` and `paths` map bare
+ * names; a relative one is resolved from its own folder (and `rootDirs`).
+ */
+const BARE_ONLY = new Set(['baseUrl', 'paths', 'pathsBasePath']);
+
+/**
+ * The compiler options a relative specifier's resolution depends on, as a comparable string:
+ * all but the checker-only ones and those for bare specifiers.
+ */
+export function relativeResolutionKey(options: Record<string, unknown>): string {
+  return JSON.stringify(Object.entries(options).filter(([name]) => !CHECKER_ONLY.has(name) && !BARE_ONLY.has(name)));
 }
 
 function resolutionPart(file: string, text: string): string | null {

@@ -8,14 +8,14 @@ import { FlagProject, type FlagdebtConfig } from '@flagdebt/core';
 import type { CommitSnapshot } from './commit-snapshot.js';
 import type { TreeEntry } from './git.js';
 import { importSpecifiers, isSourcePath, repoRelative, specifierStem, stemsOf } from './import-graph.js';
-import { packageName, resolutionOptionsKey } from './package-json.js';
+import { packageName, relativeResolutionKey } from './package-json.js';
 
 export type Resolve = (specifier: string, fromRel: string) => string | null;
 
-/** Resolution at one commit, and the compiler options it uses for a file (as a comparable string). */
+/** Resolution at one commit, and what a file's relative specifiers resolve by (as a comparable string). */
 export interface CommitResolver {
   resolve: Resolve;
-  optionsOf(fromRel: string): string;
+  relativeOptionsOf(fromRel: string): string;
 }
 
 /** Import specifiers per file, and files by the stems their specifiers end in. */
@@ -82,12 +82,11 @@ export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: F
       }
       return target;
     },
-    optionsOf: (fromRel) => {
+    relativeOptionsOf: (fromRel) => {
       // By file, not folder: a solution-style tsconfig hands a file to the project that includes it.
       const options = project.resolutionOptions(path.join(repoRoot, fromRel));
-      if (!options) return '';
       let key = spelled.get(options);
-      if (key === undefined) spelled.set(options, (key = resolutionOptionsKey(options)));
+      if (key === undefined) spelled.set(options, (key = relativeResolutionKey(options)));
       return key;
     },
   };
@@ -141,8 +140,9 @@ export function resolvingOtherwise(
     let asked = specifiers;
     if (which === 'options') {
       // A relative specifier is resolved by TypeScript under the file's tsconfig options alone
-      // (no `paths`, no workspace package), over the same files: same options, same answer.
-      if (before.optionsOf(rel) === now.optionsOf(rel)) asked = specifiers.filter((specifier) => !isRelative(specifier));
+      // (not `paths` or `baseUrl`, no workspace package), over the same files: same options,
+      // same answer.
+      if (before.relativeOptionsOf(rel) === now.relativeOptionsOf(rel)) asked = specifiers.filter((specifier) => !isRelative(specifier));
     } else if (which !== 'all') {
       asked = specifiers.filter((specifier) => specifier.startsWith('#') || which.has(packageName(specifier)));
     }
@@ -151,7 +151,10 @@ export function resolvingOtherwise(
   return out;
 }
 
-/** Relative or absolute: what core's resolver hands TypeScript alone, without `paths` or workspace packages. */
+/**
+ * Relative (`./x`, `../x`, `.`) or absolute, as TypeScript tells them apart: what core's resolver
+ * hands TypeScript alone, and what `paths` and `baseUrl` never map (`.x` is neither: it is asked).
+ */
 function isRelative(specifier: string): boolean {
-  return specifier.startsWith('.') || path.isAbsolute(specifier);
+  return /^\.\.?(?:$|[\\/])/.test(specifier) || path.isAbsolute(specifier);
 }
