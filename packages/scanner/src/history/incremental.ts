@@ -140,7 +140,7 @@ export class IncrementalState {
     const previous = this.snapshot;
     this.snapshot = snapshot;
     this.tree = tree;
-    if (this.index.valid) for (const change of changes) if (isSourcePath(change.path)) this.index.set(change.path, change.after?.blob);
+    if (this.index.valid) for (const change of changes) if (isSourcePath(change.path)) this.index.set(change.path, change.after?.blob, change.before?.blob);
     if (!base) return this.full('no-baseline');
     if (base.config !== config) return this.full('config');
     const prefix = repoRelative(this.repoRoot, this.dir) ?? '';

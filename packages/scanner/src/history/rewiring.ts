@@ -37,7 +37,10 @@ export class SpecifierIndex {
   }
 
   /** Lists `rel` under the stems of its specifiers (`blob` undefined: it was deleted). */
-  set(rel: string, blob: string | undefined): void {
+  set(rel: string, blob: string | undefined, before?: string): void {
+    // The replaced version's specifiers are not asked again (another path with the same blob
+    // would have them worked out anew).
+    if (before !== undefined && before !== blob) this.specifiers.delete(before);
     for (const stem of this.stemsByFile.get(rel) ?? []) this.byStem.get(stem)?.delete(rel);
     const stems = blob === undefined ? [] : [...new Set(this.specifiersOf(blob).map(specifierStem))];
     for (const stem of stems) {
