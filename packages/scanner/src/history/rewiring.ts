@@ -68,10 +68,14 @@ export class SpecifierIndex {
  * Resolution at one commit with core's resolver, repository-relative, memoised per folder;
  * `resolutions`: core's entries already known for that commit's tree (`ResolutionMemo`).
  */
+/** Numbers each resolver, so that options one could not read never equal another's. */
+let resolvers = 0;
+
 export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: FlagdebtConfig, resolutions?: Map<string, string | null>): CommitResolver {
   const project = new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host, resolutions });
   const cache = new Map<string, string | null>();
   const spelled = new WeakMap<object, string>();
+  const unknown = ++resolvers;
   return {
     resolve: (specifier, fromRel) => {
       // Relative specifiers depend on the folder, and so do bare ones: the nearest tsconfig's
@@ -87,7 +91,13 @@ export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: F
     },
     relativeOptionsOf: (fromRel) => {
       // By file, not folder: a solution-style tsconfig hands a file to the project that includes it.
-      const options = project.resolutionOptions(path.join(repoRoot, fromRel));
+      let options: Record<string, unknown>;
+      try {
+        options = project.resolutionOptions(path.join(repoRoot, fromRel));
+      } catch {
+        // Unreadable here: unlike anything the other commit gives, so every specifier is asked.
+        return `\u0000unknown ${unknown}`;
+      }
       let key = spelled.get(options);
       if (key === undefined) spelled.set(options, (key = relativeResolutionKey(options)));
       return key;
