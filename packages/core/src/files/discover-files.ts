@@ -46,14 +46,23 @@ export async function discoverFiles(
   return { files, rules, unmatchedIncludes: rules.unmatchedIncludes(config.include, files) };
 }
 
+/**
+ * The rules of the last scan, with the verdicts they cached: `history` scans commit after commit
+ * whose .gitignore files are mostly the same, and each verdict costs a walk up the path.
+ */
+let lastRules: { key: string; rules: GitignoreRules } | undefined;
+
 function gitignoreRules(root: string, inside: string[], host: ScanHost): GitignoreRules {
   const read = (file: string) => ({ file, text: safeRead(host, file) });
   const own = inside.filter((f) => !f.split(path.sep).includes('node_modules')).map(read);
   const above = ancestorGitignores(root, (f) => host.fileExists(f)).map(read);
+  const key = JSON.stringify([root, above, own]);
+  if (lastRules?.key === key) return lastRules.rules;
   // Scanning a folder that its repository ignores (a generated corpus, a vendored copy) is an
   // explicit request: the parents' rules would hide everything, so only its own rules count.
-  if (above.length === 0 || new GitignoreRules(above).ignores(root, true)) return new GitignoreRules(own);
-  return new GitignoreRules([...above, ...own]);
+  const rules = above.length === 0 || new GitignoreRules(above).ignores(root, true) ? new GitignoreRules(own) : new GitignoreRules([...above, ...own]);
+  lastRules = { key, rules };
+  return rules;
 }
 
 function safeRead(host: ScanHost, file: string): string {

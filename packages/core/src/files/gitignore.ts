@@ -26,7 +26,17 @@ export class GitignoreRules {
     return this.sets.length;
   }
 
+  /** Verdicts by path (a trailing `/` for a folder): rules are kept across scans (discover-files.ts). */
+  private readonly verdicts = new Map<string, boolean>();
+
   ignores(absFile: string, isDir = false): boolean {
+    const key = isDir ? `${absFile}/` : absFile;
+    let verdict = this.verdicts.get(key);
+    if (verdict === undefined) this.verdicts.set(key, (verdict = this.test(absFile, isDir)));
+    return verdict;
+  }
+
+  private test(absFile: string, isDir: boolean): boolean {
     let ignored = false;
     for (const set of this.sets) {
       if (!isInside(set.dir, absFile)) continue;

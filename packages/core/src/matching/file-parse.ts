@@ -63,7 +63,7 @@ export function parseSkimmed(file: string, text: string, tests: SkimTests, trees
   if (!skim || importAliasInRegions(text, skim)) return undefined;
   let entry = trees?.get(file, text, skim.text);
   if (entry === undefined) {
-    entry = skimmedEntry(file, text, skim);
+    entry = skimmedEntry(file, text, skim, trees);
     trees?.set(file, text, skim.text, entry);
   }
   // The aliases depend on the candidate words of this project, not only on the text.
@@ -72,10 +72,10 @@ export function parseSkimmed(file: string, text: string, tests: SkimTests, trees
 }
 
 /** The parse of a skimmed text, or null when it has a syntax error or a statement reaches into a blank. */
-function skimmedEntry(file: string, text: string, skim: Skim): FileEntry | null {
+function skimmedEntry(file: string, text: string, skim: Skim, trees?: TreeCache): FileEntry | null {
   let sf: ts.SourceFile;
   try {
-    sf = ts.createSourceFile(file, skim.text, PARSE_OPTIONS, true, scriptKindOf(file));
+    sf = trees?.reparse(file, skim.text) ?? ts.createSourceFile(file, skim.text, PARSE_OPTIONS, true, scriptKindOf(file));
   } catch {
     return null;
   }
@@ -155,14 +155,14 @@ export function candidateAliases(sf: ts.SourceFile, text: string, spellsWord: (t
 export function parseEntry(file: string, text: string, trees?: TreeCache): FileEntry {
   const kept = trees?.get(file, text, undefined);
   if (kept) return kept;
-  const entry = fullEntry(file, text);
+  const entry = fullEntry(file, text, trees);
   trees?.set(file, text, undefined, entry);
   return entry;
 }
 
-function fullEntry(file: string, text: string): FileEntry {
+function fullEntry(file: string, text: string, trees?: TreeCache): FileEntry {
   try {
-    return { text, sf: ts.createSourceFile(file, text, PARSE_OPTIONS, true, scriptKindOf(file)), tooDeep: false };
+    return { text, sf: trees?.reparse(file, text) ?? ts.createSourceFile(file, text, PARSE_OPTIONS, true, scriptKindOf(file)), tooDeep: false };
   } catch (error) {
     // The parser recurses; about a thousand nested parentheses exhaust the stack.
     if (!(error instanceof RangeError)) throw error;

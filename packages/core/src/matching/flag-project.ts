@@ -304,6 +304,11 @@ export class FlagProject {
     return this.modules.resolve(specifier, path.resolve(fromFile));
   }
 
+  /** The compiler options TypeScript resolves `fromFile`'s imports with (its tsconfig's, and what core sets). */
+  resolutionOptions(fromFile: string): ts.CompilerOptions {
+    return this.modules.optionsFor(path.resolve(fromFile));
+  }
+
   /** Forget a file that changed, appeared or vanished on disk. */
   invalidate(file: string): void {
     this.forget(path.resolve(file));

@@ -91,6 +91,15 @@ export class ModuleResolver {
     return result;
   }
 
+  /**
+   * The compiler options TypeScript resolves `fromFile`'s imports with (its tsconfig's, with
+   * what this resolver sets): with the same options and the same files, a relative specifier
+   * resolves the same (`history` compares two commits).
+   */
+  optionsFor(fromFile: string): ts.CompilerOptions {
+    return this.resolverFor(this.tsconfigs.configFor(fromFile)).options;
+  }
+
   /** Files may have appeared or vanished: forget what was resolved. */
   clear(file?: string): void {
     this.memo.clear();

@@ -9,7 +9,7 @@
  * only and nothing writes to them; each project keeps its own caches keyed by node, so sharing
  * them across projects gives the answer a fresh parse would.
  */
-import type ts from '../typescript.cjs';
+import ts from '../typescript.cjs';
 import type { ModuleSymbols } from './module-symbols.js';
 import type { Skim } from './skim.js';
 
@@ -33,6 +33,9 @@ export interface FileEntry {
 /** Parses of one file: the last few, newest last (a skimmed and a full one of the same text). */
 const PER_FILE = 2;
 
+/** Past this share of the new text changed, `reparse` leaves the parse to a fresh one. */
+const REPARSE_SHARE = 0.5;
+
 interface Kept {
   text: string;
   /** The skimmed text parsed, undefined for a full parse. */
@@ -43,6 +46,11 @@ interface Kept {
 
 export class TreeCache {
   private readonly byFile = new Map<string, Kept[]>();
+  /**
+   * Per file, the last trees (skimmed, full) of a text the file no longer has: the next parse of
+   * the file starts from one of them (`reparse`) instead of from nothing.
+   */
+  private readonly bases = new Map<string, ts.SourceFile[]>();
 
   /**
    * The parse of `file` made from `text` (skimmed to `skimmed`, or in full when undefined); null
@@ -60,17 +68,70 @@ export class TreeCache {
     this.byFile.set(file, kept);
   }
 
-  /** Drops every parse whose text is not `current(file)` any more (memory follows one tree). */
+  /**
+   * Drops every parse whose text is not `current(file)` any more (memory follows one tree); the
+   * newest of a file that is still there becomes its base for `reparse`.
+   */
   retain(current: (file: string) => string | undefined): void {
     for (const [file, kept] of this.byFile) {
       const text = current(file);
       const still = text === undefined ? [] : kept.filter((k) => k.text === text);
+      if (text !== undefined && still.length !== kept.length) {
+        const bases = kept.flatMap((k) => (k.text !== text && k.entry !== null && !k.entry.tooDeep && !k.entry.borrowed ? [k.entry.sf] : []));
+        if (bases.length > 0) this.bases.set(file, bases);
+      }
       if (still.length === 0) this.byFile.delete(file);
       else if (still.length !== kept.length) this.byFile.set(file, still);
+    }
+    for (const file of this.bases.keys()) if (current(file) === undefined) this.bases.delete(file);
+  }
+
+  /**
+   * A tree of `text` (what is parsed: the file's text or its skim) made by TypeScript's
+   * incremental parser from the file's base closest to it, or undefined when none is close
+   * (parse from nothing). The parser reuses every node of the base outside the span where the
+   * two texts differ, and moves and re-parents them, so that base is used up: nothing else may
+   * hold it (`retain` took it from the parses of a text no longer current, and each project
+   * keeps its own node caches).
+   */
+  reparse(file: string, text: string): ts.SourceFile | undefined {
+    const bases = this.bases.get(file);
+    if (!bases) return undefined;
+    let best: { base: ts.SourceFile; start: number; oldEnd: number; newEnd: number } | undefined;
+    for (const base of bases) {
+      const span = changedSpan(base.text, text);
+      if (!best || span.newEnd - span.start < best.newEnd - best.start) best = { base, ...span };
+    }
+    // Most of the text differs: a parse from nothing is cheaper than the walks over the old tree.
+    if (!best || best.newEnd - best.start > REPARSE_SHARE * text.length) return undefined;
+    const { base, start, oldEnd, newEnd } = best;
+    const left = bases.filter((b) => b !== base);
+    if (left.length > 0) this.bases.set(file, left);
+    else this.bases.delete(file);
+    if (base.text === text) return base;
+    try {
+      return ts.updateSourceFile(base, text, ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start));
+    } catch {
+      // Out of stack, as a parse from nothing may be too: that parse decides.
+      return undefined;
     }
   }
 
   get size(): number {
     return this.byFile.size;
   }
+}
+
+/** Where two texts differ: one span from the first to the last character that differ (the parser takes one range). */
+function changedSpan(old: string, text: string): { start: number; oldEnd: number; newEnd: number } {
+  const shorter = Math.min(old.length, text.length);
+  let start = 0;
+  while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+  let oldEnd = old.length;
+  let newEnd = text.length;
+  while (oldEnd > start && newEnd > start && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return { start, oldEnd, newEnd };
 }

@@ -126,12 +126,20 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
   }
   const snapshot = new CommitSnapshot(repoRoot, tree, blobs, run.previous && changes ? { snapshot: run.previous.snapshot, changes } : undefined);
   run.previous = { commit: commit.commit, tree, snapshot };
+  await blobs.prefetch(snapshot.modelBlobs(dir));
+  if (changes) {
+    await blobs.prefetch(changes.flatMap((change) => (change.after ? [change.after.blob] : [])));
+    // Memory follows the current tree; the replaced versions are still read while this commit is
+    // planned (a steering file's before and after, the commit before's resolution).
+    const kept = snapshot.allBlobs();
+    for (const change of changes) if (change.before) kept.add(change.before.blob);
+    blobs.retainOnly(kept);
+  }
+  // After the changed files' texts are in: an edited file's last parse is kept as the base of its next.
   run.trees?.retain((file) => {
     const blob = snapshot.blobOf(file);
     return blob === undefined ? undefined : blobs.heldText(blob);
   });
-  await blobs.prefetch(snapshot.modelBlobs(dir));
-  if (changes) await blobs.prefetch(changes.flatMap((change) => (change.after ? [change.after.blob] : [])));
   // Every commit's changes, a skipped commit's too: the tree moved on.
   run.resolutions?.advance(tree, changes, (blob) => blobs.text(blob));
   // Staleness as it was judged on the day of the commit.

@@ -140,7 +140,7 @@ export class IncrementalState {
     const previous = this.snapshot;
     this.snapshot = snapshot;
     this.tree = tree;
-    if (this.index.valid) for (const change of changes) if (isSourcePath(change.path)) this.index.set(change.path, change.after?.blob);
+    if (this.index.valid) for (const change of changes) if (isSourcePath(change.path)) this.index.set(change.path, change.after?.blob, change.before?.blob);
     if (!base) return this.full('no-baseline');
     if (base.config !== config) return this.full('config');
     const prefix = repoRelative(this.repoRoot, this.dir) ?? '';
@@ -155,14 +155,14 @@ export class IncrementalState {
     const rewired = new Set<string>();
     if (added.length > 0) {
       const aliases = this.resolutions?.aliasesOf(tree, added, (blob) => this.blobs.text(blob));
-      for (const rel of reachingAdded(this.index, tree, added, touched, resolverAt(this.repoRoot, snapshot, config, this.resolutions?.current), aliases)) rewired.add(rel);
+      for (const rel of reachingAdded(this.index, tree, added, touched, resolverAt(this.repoRoot, snapshot, config, this.resolutions?.current).resolve, aliases)) rewired.add(rel);
     }
 
     if (resolution) {
       if (!previous) return this.full('steering');
       // Only the workspace packages changed: a specifier can resolve otherwise only if it names a
       // package of this tree or the one before (nothing else is reached by name in a commit).
-      const which = resolution === 'all' ? 'all' : (this.resolutions?.packageNames(tree, changes, (blob) => this.blobs.text(blob)) ?? 'all');
+      const which = resolution !== 'bare' ? resolution : (this.resolutions?.packageNames(tree, changes, (blob) => this.blobs.text(blob)) ?? 'all');
       for (const rel of this.reresolved(previous, snapshot, config, base, prefix, which)) if (!touched.has(rel)) rewired.add(rel);
     }
 
@@ -355,7 +355,7 @@ export class IncrementalState {
    * or a wrapper) and the files their reads went through are asked: no other file's reads can
    * change.
    */
-  private reresolved(previous: CommitSnapshot, snapshot: CommitSnapshot, config: FlagdebtConfig, base: Baseline, prefix: string, which: 'all' | ReadonlySet<string>): string[] {
+  private reresolved(previous: CommitSnapshot, snapshot: CommitSnapshot, config: FlagdebtConfig, base: Baseline, prefix: string, which: 'all' | 'options' | ReadonlySet<string>): string[] {
     const words = [...new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host }).candidateWords(), ...base.wrappers.map((w) => w.name)];
     // Keys are left out: a file that only spells one holds declarations, which change with the
     // marks of its readers (re-scanned here if rewired) or its text, never with its own imports.

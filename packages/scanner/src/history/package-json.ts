@@ -61,6 +61,20 @@ export function tsconfigMatters(file: string, before: string | undefined, after:
   return a === null || b === null || a !== b;
 }
 
+/**
+ * Options TypeScript reads only for non-relative specifiers: `baseUrl` and `paths` map bare
+ * names; a relative one is resolved from its own folder (and `rootDirs`).
+ */
+const BARE_ONLY = new Set(['baseUrl', 'paths', 'pathsBasePath']);
+
+/**
+ * The compiler options a relative specifier's resolution depends on, as a comparable string:
+ * all but the checker-only ones and those for bare specifiers.
+ */
+export function relativeResolutionKey(options: Record<string, unknown>): string {
+  return JSON.stringify(Object.entries(options).filter(([name]) => !CHECKER_ONLY.has(name) && !BARE_ONLY.has(name)));
+}
+
 function resolutionPart(file: string, text: string): string | null {
   const { config, error } = ts.parseConfigFileTextToJson(file, text);
   if (error || config === null || typeof config !== 'object' || Array.isArray(config)) return null;
@@ -78,12 +92,53 @@ export function gitignoreFlips(root: string, rel: string, before: string | undef
   const file = path.join(root, rel);
   const old = new GitignoreRules([{ file, text: before ?? '' }]);
   const now = new GitignoreRules([{ file, text: after ?? '' }]);
+  const changed = changedRules(before ?? '', after ?? '');
+  const reached = changed === undefined ? undefined : new GitignoreRules([{ file, text: changed }]);
   const flips: string[] = [];
   for (const p of paths) {
     const abs = path.join(root, p);
+    // Most edits add or drop a line or two: only the paths those lines match can flip.
+    if (reached && !reached.ignores(abs)) continue;
     if (old.ignores(abs) !== now.ignores(abs)) flips.push(p);
   }
   return flips;
+}
+
+/**
+ * The lines one version of a .gitignore has and the other has not, each as a positive rule (a
+ * `!` rule matches what the same rule without `!` matches); undefined when the lines both have
+ * are not in the same order. A path's verdict is the last rule matching it, unless a folder above
+ * it is ignored (decided the same way), so a path that no such line matches, nor any folder
+ * above it, gets the same verdict from both versions: the rules that match it are the same, in
+ * the same order.
+ */
+export function changedRules(before: string, after: string): string | undefined {
+  // A BOM before the first line is not part of its rule.
+  const a = before.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const b = after.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const counts = (lines: string[]) => {
+    const out = new Map<string, number>();
+    for (const line of lines) out.set(line, (out.get(line) ?? 0) + 1);
+    return out;
+  };
+  const inA = counts(a);
+  const inB = counts(b);
+  // A line repeated a different number of times counts as changed in every copy.
+  const changed = new Set([...inA.keys(), ...inB.keys()].filter((line) => inA.get(line) !== inB.get(line)));
+  const keptA = a.filter((line) => !changed.has(line));
+  const keptB = b.filter((line) => !changed.has(line));
+  if (keptA.length !== keptB.length || keptA.some((line, i) => line !== keptB[i])) return undefined;
+  const positive: string[] = [];
+  for (const line of changed) {
+    if (!line.startsWith('!')) {
+      positive.push(line);
+      continue;
+    }
+    const body = line.slice(1);
+    // `!#x` and `!!x` match a literal `#x` / `!x`: written positive, they need their escape.
+    positive.push(body.startsWith('#') || body.startsWith('!') ? `\\${body}` : body);
+  }
+  return positive.join('\n');
 }
 
 /** A package.json's `name`, or null. */

@@ -8,9 +8,15 @@ import { FlagProject, type FlagdebtConfig } from '@flagdebt/core';
 import type { CommitSnapshot } from './commit-snapshot.js';
 import type { TreeEntry } from './git.js';
 import { importSpecifiers, isSourcePath, repoRelative, specifierStem, stemsOf } from './import-graph.js';
-import { packageName } from './package-json.js';
+import { packageName, relativeResolutionKey } from './package-json.js';
 
 export type Resolve = (specifier: string, fromRel: string) => string | null;
+
+/** Resolution at one commit, and what a file's relative specifiers resolve by (as a comparable string). */
+export interface CommitResolver {
+  resolve: Resolve;
+  relativeOptionsOf(fromRel: string): string;
+}
 
 /** Import specifiers per file, and files by the stems their specifiers end in. */
 export class SpecifierIndex {
@@ -31,7 +37,10 @@ export class SpecifierIndex {
   }
 
   /** Lists `rel` under the stems of its specifiers (`blob` undefined: it was deleted). */
-  set(rel: string, blob: string | undefined): void {
+  set(rel: string, blob: string | undefined, before?: string): void {
+    // The replaced version's specifiers are not asked again (another path with the same blob
+    // would have them worked out anew).
+    if (before !== undefined && before !== blob) this.specifiers.delete(before);
     for (const stem of this.stemsByFile.get(rel) ?? []) this.byStem.get(stem)?.delete(rel);
     const stems = blob === undefined ? [] : [...new Set(this.specifiersOf(blob).map(specifierStem))];
     for (const stem of stems) {
@@ -59,20 +68,40 @@ export class SpecifierIndex {
  * Resolution at one commit with core's resolver, repository-relative, memoised per folder;
  * `resolutions`: core's entries already known for that commit's tree (`ResolutionMemo`).
  */
-export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: FlagdebtConfig, resolutions?: Map<string, string | null>): Resolve {
+/** Numbers each resolver, so that options one could not read never equal another's. */
+let resolvers = 0;
+
+export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: FlagdebtConfig, resolutions?: Map<string, string | null>): CommitResolver {
   const project = new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host, resolutions });
   const cache = new Map<string, string | null>();
-  return (specifier, fromRel) => {
-    // Relative specifiers depend on the folder, and so do bare ones: the nearest tsconfig's
-    // `paths` and the nearest node_modules or workspace package decide them.
-    const key = `${path.posix.dirname(fromRel)}\u0000${specifier}`;
-    let target = cache.get(key);
-    if (target === undefined) {
-      const resolved = project.resolveModule(specifier, path.join(repoRoot, fromRel));
-      target = resolved === null ? null : repoRelative(repoRoot, resolved);
-      cache.set(key, target);
-    }
-    return target;
+  const spelled = new WeakMap<object, string>();
+  const unknown = ++resolvers;
+  return {
+    resolve: (specifier, fromRel) => {
+      // Relative specifiers depend on the folder, and so do bare ones: the nearest tsconfig's
+      // `paths` and the nearest node_modules or workspace package decide them.
+      const key = `${path.posix.dirname(fromRel)}\u0000${specifier}`;
+      let target = cache.get(key);
+      if (target === undefined) {
+        const resolved = project.resolveModule(specifier, path.join(repoRoot, fromRel));
+        target = resolved === null ? null : repoRelative(repoRoot, resolved);
+        cache.set(key, target);
+      }
+      return target;
+    },
+    relativeOptionsOf: (fromRel) => {
+      // By file, not folder: a solution-style tsconfig hands a file to the project that includes it.
+      let options: Record<string, unknown>;
+      try {
+        options = project.resolutionOptions(path.join(repoRoot, fromRel));
+      } catch {
+        // Unreadable here: unlike anything the other commit gives, so every specifier is asked.
+        return `\u0000unknown ${unknown}`;
+      }
+      let key = spelled.get(options);
+      if (key === undefined) spelled.set(options, (key = relativeResolutionKey(options)));
+      return key;
+    },
   };
 }
 
@@ -106,15 +135,39 @@ export function reachingAdded(
 /**
  * Of `files`, those with a specifier that resolves otherwise with `before` and `now`; with
  * `which` a set of package names, only specifiers of those packages (the workspace packages
- * changed, and they are reached by name) and `#` imports.
+ * changed, and they are reached by name) and `#` imports; with 'options' (only tsconfigs
+ * changed), every bare specifier, and relative ones only in files whose tsconfig options differ.
  */
-export function resolvingOtherwise(index: SpecifierIndex, tree: ReadonlyMap<string, TreeEntry>, files: Iterable<string>, before: Resolve, now: Resolve, which: 'all' | ReadonlySet<string>): string[] {
+export function resolvingOtherwise(
+  index: SpecifierIndex,
+  tree: ReadonlyMap<string, TreeEntry>,
+  files: Iterable<string>,
+  before: CommitResolver,
+  now: CommitResolver,
+  which: 'all' | 'options' | ReadonlySet<string>,
+): string[] {
   const out: string[] = [];
   for (const rel of files) {
     const entry = tree.get(rel);
     const specifiers = entry ? index.specifiersOf(entry.blob) : [];
-    const asked = which === 'all' ? specifiers : specifiers.filter((specifier) => specifier.startsWith('#') || which.has(packageName(specifier)));
-    if (asked.some((specifier) => before(specifier, rel) !== now(specifier, rel))) out.push(rel);
+    let asked = specifiers;
+    if (which === 'options') {
+      // A relative specifier is resolved by TypeScript under the file's tsconfig options alone
+      // (not `paths` or `baseUrl`, no workspace package), over the same files: same options,
+      // same answer.
+      if (before.relativeOptionsOf(rel) === now.relativeOptionsOf(rel)) asked = specifiers.filter((specifier) => !isRelative(specifier));
+    } else if (which !== 'all') {
+      asked = specifiers.filter((specifier) => specifier.startsWith('#') || which.has(packageName(specifier)));
+    }
+    if (asked.some((specifier) => before.resolve(specifier, rel) !== now.resolve(specifier, rel))) out.push(rel);
   }
   return out;
+}
+
+/**
+ * Relative (`./x`, `../x`, `.`) or absolute, as TypeScript tells them apart: what core's resolver
+ * hands TypeScript alone, and what `paths` and `baseUrl` never map (`.x` is neither: it is asked).
+ */
+function isRelative(specifier: string): boolean {
+  return /^\.\.?(?:$|[\\/])/.test(specifier) || path.isAbsolute(specifier);
 }

@@ -23,8 +23,12 @@ export interface TreeDelta {
   edited: string[];
   added: string[];
   deleted: string[];
-  /** A tsconfig or package.json (all specifiers) or pnpm-workspace.yaml (package names only) changed how imports may resolve. */
-  resolution?: 'all' | 'bare';
+  /**
+   * How imports may now resolve otherwise: a package.json changed (all specifiers), only
+   * tsconfigs (bare specifiers, and relative ones under changed options), or pnpm-workspace.yaml
+   * (package names only).
+   */
+  resolution?: 'all' | 'options' | 'bare';
 }
 
 /** Where the changes are read: the repository, the scanned folder in it, the commit's blobs. */
@@ -58,14 +62,15 @@ export function treeDelta(
     } else if (PNPM_WORKSPACE.test(rel)) {
       if (pnpmWorkspaceMatters(text(change.before), text(change.after))) delta.resolution ??= 'bare';
     } else if (TSCONFIG.test(rel)) {
-      if (tsconfigMatters(path.join(ctx.repoRoot, rel), text(change.before), text(change.after))) delta.resolution = 'all';
+      if (tsconfigMatters(path.join(ctx.repoRoot, rel), text(change.before), text(change.after)) && delta.resolution !== 'all') delta.resolution = 'options';
     } else if (GITIGNORE.test(rel)) {
       // Only files the config selects can be scanned (a lock file's verdict does not matter), and
       // a .gitignore rules only the paths below its own folder; one that becomes ignored or stops
       // being ignored is re-scanned, as if edited.
       const folder = path.posix.dirname(rel);
-      const selected = [...tree.keys()].filter((file) => (folder === '.' || file.startsWith(`${folder}/`)) && isInside(ctx.prefix, file) && scanned(file));
-      for (const flipped of gitignoreFlips(ctx.repoRoot, rel, text(change.before), text(change.after), selected)) {
+      const below = [...tree.keys()].filter((file) => (folder === '.' || file.startsWith(`${folder}/`)) && isInside(ctx.prefix, file));
+      for (const flipped of gitignoreFlips(ctx.repoRoot, rel, text(change.before), text(change.after), below)) {
+        if (!scanned(flipped)) continue;
         if (!isSourcePath(flipped)) return { full: 'scanned-non-source' };
         if (tree.has(flipped)) delta.edited.push(flipped);
       }

@@ -23,6 +23,13 @@ export interface ReconcileInput {
   problems: ProblemRecord[];
 }
 
+/**
+ * Suggestions by registry: a key's suggestion depends only on the registry's live keys, and
+ * `history` reconciles every point against the same registry (the same unregistered keys are
+ * read at every point, and the edit distances were a few percent of its run).
+ */
+const suggestionsByRegistry = new WeakMap<Registry, Map<string, string | undefined>>();
+
 export function reconcile(input: ReconcileInput): ScanResult {
   const { root, registry } = input;
   const all = collectReferences(input);
@@ -50,7 +57,8 @@ export function reconcile(input: ReconcileInput): ScanResult {
   }
 
   const live = [...registry.flags.values()].filter((f) => f.state !== 'archived').map((f) => f.key);
-  const suggestions = new Map<string, string | undefined>();
+  let suggestions = suggestionsByRegistry.get(registry);
+  if (!suggestions) suggestionsByRegistry.set(registry, (suggestions = new Map()));
   const unregisteredReads = references
     .filter((r) => r.kind === 'evaluation' && r.flag !== null && !registry.flags.has(r.flag))
     .map((r) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gitignoreFlips, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from '../../src/history/package-json.js';
+import { GitignoreRules } from '@flagdebt/core/files';
+import { changedRules, gitignoreFlips, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from '../../src/history/package-json.js';
 
 // Which edits of the files that steer every scan force history to scan a commit in full.
 describe('steering files', () => {
@@ -51,5 +52,55 @@ describe('steering files', () => {
     // A nested .gitignore's patterns are relative to its folder; one that appears or goes compares with nothing.
     expect(gitignoreFlips('/repo', 'frontend/.gitignore', undefined, 'src/\n', tree)).toEqual(['frontend/src/index.ts']);
     expect(gitignoreFlips('/repo', 'frontend/.gitignore', 'legacy/\n', undefined, tree)).toEqual([]);
+    // A re-include that goes, or comes; the same lines in another order (the last match wins).
+    const negated = ['legacy/*', '!legacy/old.ts', ''].join('\n');
+    expect(gitignoreFlips('/repo', '.gitignore', negated, 'legacy/*\n', tree)).toEqual(['legacy/old.ts']);
+    expect(gitignoreFlips('/repo', '.gitignore', 'legacy/*\n', negated, tree)).toEqual(['legacy/old.ts']);
+    expect(gitignoreFlips('/repo', '.gitignore', negated, ['!legacy/old.ts', 'legacy/*', ''].join('\n'), tree)).toEqual(['legacy/old.ts']);
+  });
+
+  it('.gitignore: only paths the added or removed lines match can flip, unless the kept lines moved', () => {
+    expect(changedRules('node_modules\n/dist\n', 'node_modules\n/dist\n.profiles/\n')).toBe('.profiles/');
+    // A removed re-include is tested as the rule it negates; `!#x` and `!!x` keep their escapes.
+    expect(changedRules('build/\n!build/keep.ts\n', 'build/\n')).toBe('build/keep.ts');
+    expect(changedRules('a\n', 'a\n!#notes\n!!bang\n').split('\n')).toEqual(['\\#notes', '\\!bang']);
+    // Kept lines in another order: every path is tested.
+    expect(changedRules('a\nb\n', 'b\na\n')).toBeUndefined();
+  });
+
+  it('.gitignore: the same flips as testing every path under both versions', () => {
+    // Edits of a realistic .gitignore (add, remove, reorder, negate, folders, globs) against a
+    // tree of sources, builds and fixtures; 200 pseudo-random edits from a fixed seed.
+    const lines = ['node_modules', '/dist', 'build/', '*.log', 'coverage/', '!coverage/keep.ts', 'legacy/*', '!legacy/old.ts', 'src/**/*.gen.ts', '# generated', '.env*', 'website/', '!website/src/'];
+    const tree = [
+      'src/app.ts', 'src/flags.ts', 'src/api/client.gen.ts', 'src/api/client.ts', 'dist/app.js', 'build/out.ts', 'packages/ui/build/x.ts',
+      'coverage/keep.ts', 'coverage/report.ts', 'legacy/old.ts', 'legacy/older.ts', 'website/src/page.ts', 'website/build/page.js', 'debug.log', '.env.local',
+    ];
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const brute = (before: string, after: string) => {
+      const old = new GitignoreRules([{ file: '/repo/.gitignore', text: before }]);
+      const now = new GitignoreRules([{ file: '/repo/.gitignore', text: after }]);
+      return tree.filter((p) => old.ignores(`/repo/${p}`) !== now.ignores(`/repo/${p}`));
+    };
+    let flipped = 0;
+    for (let round = 0; round < 200; round++) {
+      const before = lines.filter(() => next(3) !== 0);
+      const after = [...before];
+      for (let edit = 1 + next(3); edit > 0; edit--) {
+        const kind = next(3);
+        if (kind === 0) after.splice(next(after.length + 1), 0, lines[next(lines.length)]);
+        else if (kind === 1 && after.length > 0) after.splice(next(after.length), 1);
+        else if (after.length > 1) after.push(...after.splice(next(after.length), 1));
+      }
+      const [a, b] = [before.join('\n'), after.join('\n')];
+      const expected = brute(a, b);
+      expect(gitignoreFlips('/repo', '.gitignore', a, b, tree)).toEqual(expected);
+      flipped += expected.length;
+    }
+    expect(flipped).toBeGreaterThan(50);
   });
 });
