@@ -142,7 +142,6 @@ function readsOf(decl: ComponentDecl, binding: ts.BindingElement): ts.Identifier
 
 function removeAttributes(sites: Map<string, ts.JsxAttribute[]>, options: ConstantPropsOptions): void {
   for (const [file, attrs] of sites) {
-    if (attrs.length === 0) continue;
     const text = options.sources.text(file) as string;
     options.sources.set(file, applyEdits(text, attrs.map((a) => ({ start: a.pos, end: a.end, parts: [''] })), { constants: [], touched: [] }).text);
   }
@@ -294,7 +293,8 @@ function useSites(component: Component, prop: string, accept: (attr: ts.JsxAttri
       if ((ts.isPropertyAssignment(p) || ts.isPropertySignature(p) || ts.isMethodDeclaration(p) || ts.isJsxAttribute(p)) && p.name === id) continue;
       return null;
     }
-    out.set(file, attrs);
+    // Only files that change: a use that does not pass the prop leaves its file as it is.
+    if (attrs.length > 0) out.set(file, attrs);
   }
   return uses > 0 ? out : null;
 }
