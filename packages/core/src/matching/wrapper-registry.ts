@@ -143,7 +143,16 @@ export class WrapperRegistry {
    */
   rulesOut(name: string, moduleOf: () => string | null): boolean {
     const sealing = this.sealing;
-    if (sealing === null || name === 'default' || sealing.names.has(name)) return false;
+    if (sealing === null || sealing.names.has(name)) return false;
+    if (name === 'default') {
+      // A default import has any local name, so the name decides nothing. Sealed by discovery
+      // itself, every wrapper's name is a candidate word: a module that spells none, and
+      // imports or re-exports nothing under another name, declares none (its text tells,
+      // without parsing it; on Unleash, 50 modules of default-imported components).
+      if (sealing.covers !== null) return false;
+      const file = moduleOf();
+      return file === null || !this.ctx.maySpellWrapper(file);
+    }
     if (sealing.covers === null) return true;
     const file = moduleOf();
     return file === null || sealing.covers(file);
