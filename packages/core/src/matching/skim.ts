@@ -89,13 +89,12 @@ class Lines {
   end(i: number): number {
     return i + 1 < this.starts.length ? this.starts[i + 1] - 1 : this.text.length;
   }
-  code(i: number): number {
-    return this.text.charCodeAt(this.starts[i]);
-  }
-  indentedOrBlank(i: number): boolean {
-    const c = this.code(i);
-    // space, tab, \n, \r, or the end of the text
-    return c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c);
+  /** The last character of line `i` that is not a space, tab or `\r` (NaN for a blank line). */
+  lastCode(i: number): number {
+    let k = this.end(i) - 1;
+    const from = this.starts[i];
+    while (k >= from && isSpaceOrCr(this.text.charCodeAt(k))) k--;
+    return k >= from ? this.text.charCodeAt(k) : NaN;
   }
   blank(i: number): boolean {
     for (let k = this.starts[i]; k < this.text.length; k++) {
@@ -105,12 +104,59 @@ class Lines {
     }
     return true;
   }
+  /** The line holding offset `at` (a line start or inside a line). */
+  lineOf(at: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
   /** The first line at or after `i` that is indented or blank no more, or `count`. */
   nextAtColumn0(i: number): number {
-    while (i < this.starts.length && this.indentedOrBlank(i)) i++;
-    return i;
+    if (i >= this.starts.length) return i;
+    AT_COLUMN_0.lastIndex = this.starts[i] - 1;
+    const m = AT_COLUMN_0.exec(this.text);
+    return m === null ? this.starts.length : this.lineOf(m.index + 1);
+  }
+  /** The first line from `k` on (before `to`) that is neither blank nor indented deeper than `indent`. */
+  deeperEnd(k: number, to: number, indent: string): number {
+    if (k >= to) return k;
+    const re = shallowLine(indent);
+    re.lastIndex = this.starts[k] - 1;
+    const m = re.exec(this.text);
+    return m === null ? to : Math.min(to, this.lineOf(m.index + 1));
   }
 }
+
+/*
+ * The scans below find lines by their `\n` (not `^` and `$` with the `m` flag: those also
+ * break lines at `\r` and U+2028/9, which the line-by-line rules above do not).
+ */
+/** A line that starts with something other than a space, tab or line break (its `\n` before it). */
+const AT_COLUMN_0 = /\n[^ \t\r\n]/g;
+const SHALLOW = new Map<string, RegExp>();
+const MEMBER_LINE = new Map<string, RegExp>();
+
+/** A line (its `\n` before it) that is neither blank nor indented deeper than `indent`. */
+function shallowLine(indent: string): RegExp {
+  let re = SHALLOW.get(indent);
+  if (!re) SHALLOW.set(indent, (re = new RegExp(`\\n(?!${indent}[ \\t]|[ \\t\\r]*(?:\\n|$))`, 'g')));
+  return re;
+}
+
+/** A line at the member indent `indent` whose last character opens a body or parameters. */
+function memberLine(indent: string): RegExp {
+  let re = MEMBER_LINE.get(indent);
+  if (!re) MEMBER_LINE.set(indent, (re = new RegExp(`\\n${indent}[^ \\t\\r\\n][^\\n]*[{(][ \\t\\r]*(?=\\n|$)`, 'g')));
+  return re;
+}
+
+/** A line that can start a shape: a function's first line, or one that starts with a name and opens a body or parameters. */
+const START_LINE = /(?:^|\n)(?:(?:export[ \t]+(?:default[ \t]+)?)?(?:async[ \t]+)?function\b|[A-Za-z_$][^\n]*[{(][ \t\r]*(?=\n|$))/g;
 
 /**
  * Blanks what `keep` is false for: top-level functions and call statements, and the bodies of
@@ -119,53 +165,88 @@ class Lines {
 export function skimFunctions(text: string, keep: (regionText: string) => boolean): Skim | undefined {
   const lines = new Lines(text);
   const regions: SkimRegion[] = [];
-  for (let i = 0; i < lines.count; i++) {
-    const first = lines.code(i);
-    // Only a line that starts with a name can start a shape: [A-Za-z_$].
-    if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90) || first === 95 || first === 36)) continue;
+  // Native scanning finds the lines that can start a shape; the checks below run on those only.
+  START_LINE.lastIndex = 0;
+  for (let m = START_LINE.exec(text); m !== null; m = START_LINE.exec(text)) {
+    const i = lines.lineOf(m[0].charCodeAt(0) === 10 ? m.index + 1 : m.index);
     const line = lines.at(i);
     const j = statementEnd(lines, i, line);
     if (j === undefined) continue;
+    let last = j;
     if (j < 0) {
       // A class: its members' bodies, if it ends where its layout says.
       const close = lines.nextAtColumn0(i + 1);
       if (close >= lines.count || !FUNCTION_END.test(lines.at(close)) || !followedByStatement(lines, close)) continue;
       memberBodies(lines, i + 1, close, keep, regions);
-      i = close;
-      continue;
+      last = close;
+    } else {
+      if (!followedByStatement(lines, j)) continue;
+      const start = lines.starts[i];
+      const stop = lines.end(j);
+      if (!keep(text.slice(start, stop))) regions.push({ start, end: stop });
     }
-    if (!followedByStatement(lines, j)) continue;
-    const start = lines.starts[i];
-    const stop = lines.end(j);
-    if (!keep(text.slice(start, stop))) regions.push({ start, end: stop });
-    i = j;
+    if (last + 1 >= lines.count) break;
+    START_LINE.lastIndex = lines.starts[last + 1] - 1;
   }
   if (regions.length === 0) return undefined;
   const parts: string[] = [];
   let at = 0;
   for (const r of regions) {
-    parts.push(text.slice(at, r.start), blank(text.slice(r.start, r.end)));
+    parts.push(text.slice(at, r.start));
+    blankInto(parts, text, r.start, r.end);
     at = r.end;
   }
   parts.push(text.slice(at));
   return { text: parts.join(''), regions };
 }
 
+/** One long run of spaces: its slices are the blanked lines (no string built per line). */
+let spaces = ' '.repeat(1024);
+
+/** Pushes `text[start, end)` with everything but line breaks turned into spaces. */
+function blankInto(parts: string[], text: string, start: number, end: number): void {
+  const region = text.slice(start, end);
+  // `\r` and U+2028/9 count as line breaks for positions too: kept where they are.
+  if (ODD_BREAK.test(region)) {
+    parts.push(region.replace(NOT_A_LINE_BREAK, ' '));
+    return;
+  }
+  for (let at = 0; ; ) {
+    const nl = region.indexOf('\n', at);
+    const stop = nl === -1 ? region.length : nl;
+    const n = stop - at;
+    if (n > spaces.length) spaces = ' '.repeat(Math.max(n, spaces.length * 2));
+    if (n > 0) parts.push(spaces.slice(0, n));
+    if (nl === -1) return;
+    parts.push('\n');
+    at = nl + 1;
+  }
+}
+
+const ODD_BREAK = /[\r\u2028\u2029]/;
+
 /**
  * The last line of the top-level statement starting at line `i` if it is a shape to blank; -1
  * for a class (whose members are looked at instead); undefined when the layout proves nothing.
  */
 function statementEnd(lines: Lines, i: number, line: string): number | undefined {
-  if (CLASS_START.test(line)) return -1;
   let end: RegExp;
   let head: RegExp | undefined;
-  if (FUNCTION_START.test(line)) end = FUNCTION_END;
-  else if (ARROW_START.test(line)) end = ARROW_END;
-  else if (ARROW_OPEN.test(line)) {
-    end = ARROW_END;
-    head = ARROW_HEAD_CLOSE;
-  } else if (CALL_START.test(line)) end = CALL_END;
-  else return undefined;
+  const first = line.charCodeAt(0);
+  // e(xport), a(sync), f(unction): a function's parameters may go on over indented lines.
+  if ((first === 101 || first === 97 || first === 102) && FUNCTION_START.test(line)) end = FUNCTION_END;
+  else {
+    // Every other shape's first line opens its body or its parameters.
+    const last = lines.lastCode(i);
+    if (last !== 123 && last !== 40) return undefined;
+    if (CLASS_START.test(line)) return last === 123 ? -1 : undefined;
+    if (ARROW_START.test(line)) end = ARROW_END;
+    else if (ARROW_OPEN.test(line)) {
+      end = ARROW_END;
+      head = ARROW_HEAD_CLOSE;
+    } else if (CALL_START.test(line)) end = CALL_END;
+    else return undefined;
+  }
   let j = lines.nextAtColumn0(i + 1);
   // Parameters on lines of their own: the line closing them opens the body.
   if (head) {
@@ -191,19 +272,23 @@ function memberBodies(lines: Lines, from: number, to: number, keep: (text: strin
   const indent = first.slice(0, first.length - first.trimStart().length);
   if (indent.length === 0 || indent.includes('\r')) return;
   const closing = new RegExp(`^${indent}\\};?[ \\t]*\\r?$`);
-  for (; k < to; k++) {
-    const line = lines.at(k);
-    // A member starts at the member indent, not deeper.
-    if (!line.startsWith(indent) || line.length === indent.length || isSpace(line.charCodeAt(indent.length))) continue;
-    const member = line.slice(indent.length);
+  const members = memberLine(indent);
+  const limit = lines.starts[to];
+  for (members.lastIndex = lines.starts[k] - 1; ; ) {
+    // A member starts at the member indent, not deeper, and its first line opens its body or parameters.
+    const m = members.exec(lines.text);
+    if (m === null || m.index + 1 >= limit) return;
+    k = lines.lineOf(m.index + 1);
+    const member = lines.at(k).slice(indent.length);
+    members.lastIndex = (lines.starts[k + 1] ?? lines.text.length + 1) - 1;
     let head = k;
     if (METHOD_OPEN.test(member)) {
-      head = deeperEnd(lines, k + 1, to, indent);
+      head = lines.deeperEnd(k + 1, to, indent);
       if (head >= to || !lines.at(head).startsWith(indent) || !METHOD_HEAD_CLOSE.test(lines.at(head).slice(indent.length))) continue;
     } else if (!METHOD_HEAD.test(member) && !ARROW_PROPERTY.test(member)) continue;
-    const close = deeperEnd(lines, head + 1, to, indent);
+    const close = lines.deeperEnd(head + 1, to, indent);
     if (close >= to || !closing.test(lines.at(close))) continue;
-    k = close;
+    members.lastIndex = (lines.starts[close + 1] ?? lines.text.length + 1) - 1;
     if (close === head + 1) continue;
     const start = lines.starts[head + 1];
     const stop = lines.starts[close];
@@ -211,26 +296,7 @@ function memberBodies(lines: Lines, from: number, to: number, keep: (text: strin
   }
 }
 
-/** The first line from `k` on (before `to`) that is neither blank nor indented deeper than `indent`. */
-function deeperEnd(lines: Lines, k: number, to: number, indent: string): number {
-  for (; k < to; k++) {
-    if (lines.blank(k)) continue;
-    const line = lines.at(k);
-    if (!line.startsWith(indent) || !isSpace(line.charCodeAt(indent.length))) return k;
-  }
-  return k;
+function isSpaceOrCr(c: number): boolean {
+  return c === 32 || c === 9 || c === 13;
 }
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9;
-}
-
-/** Spaces for everything but line breaks (`\r` and U+2028/9 count as breaks for positions too). */
-function blank(region: string): string {
-  if (region.includes('\u2028') || region.includes('\u2029')) return region.replace(NOT_A_LINE_BREAK, ' ');
-  // Line by line is several times faster than a per-character replace.
-  return region
-    .split('\n')
-    .map((line) => (line.includes('\r') ? line.replace(NOT_A_LINE_BREAK, ' ') : ' '.repeat(line.length)))
-    .join('\n');
-}
