@@ -303,6 +303,20 @@ export class FlagProject {
     this.wrapperRegistry.seal(names, covers);
   }
 
+  /**
+   * For the scanner's candidate search: lookups into modules that spell no candidate word known
+   * so far are deferred (not parsed) until `settle`, which the search calls once no new wrapper
+   * turns up. Only for a search that calls `settle`.
+   */
+  deferLookups(): void {
+    this.wrapperRegistry.deferLookups();
+  }
+
+  /** See `deferLookups`: true when discovery must run again (a deferred module spells a word now). */
+  settle(): boolean {
+    return this.wrapperRegistry.settle();
+  }
+
   wrappers(): WrapperInfo[] {
     return this.wrapperRegistry.known();
   }
