@@ -92,7 +92,7 @@ export class FlagProject {
   /** `readSites`' word filter, for the candidate words it was built from. */
   private siteWords: { words: readonly string[]; filter: CandidateFilter } | undefined;
   /** `maySpellWrapper`'s word filter and answers, for the candidate words they were made with. */
-  private spelling: { words: readonly string[]; filter: CandidateFilter; known: Map<string, boolean> } | undefined;
+  private spelling: { words: readonly string[]; key: string; filter: CandidateFilter; known: Map<string, boolean> } | undefined;
   /** `candidateWords()`, for the wrapper names it was made from. */
   private words: { names: ReadonlySet<string>; words: readonly string[] } | undefined;
   /** The accessors' words for the file pre-filter, split by `accessorShapes`. */
@@ -168,7 +168,12 @@ export class FlagProject {
     for (const name of names) words.add(name);
     words.delete('');
     words.delete('this');
-    this.words = { names, words: [...words] };
+    // The names set is rebuilt whenever a wrapper or alias may have been added; the same words
+    // keep the same array, so that what is built from them (filters) is kept too.
+    const list = [...words];
+    const before = this.words?.words;
+    const same = before !== undefined && before.length === list.length && before.every((w, i) => w === list[i]);
+    this.words = { names, words: same ? before : list };
     return this.words.words;
   }
 
@@ -365,7 +370,12 @@ export class FlagProject {
    */
   private maySpellWrapper(file: string): boolean {
     const words = this.candidateWords();
-    if (this.spelling?.words !== words) this.spelling = { words, filter: new CandidateFilter(words), known: new Map() };
+    // The same words may come in a new array (the wrapper names are rebuilt as files are read).
+    if (this.spelling?.words !== words) {
+      const key = words.join('\n');
+      if (this.spelling?.key === key) this.spelling.words = words;
+      else this.spelling = { words, key, filter: new CandidateFilter(words), known: new Map() };
+    }
     const { known, filter } = this.spelling;
     const hit = known.get(file);
     if (hit !== undefined) return hit;
