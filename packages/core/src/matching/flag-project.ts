@@ -13,6 +13,7 @@ import { KeyResolver } from './key-resolver.js';
 import { buildModuleSymbols } from './module-symbols.js';
 import type { ModuleSymbols } from './module-symbols.js';
 import { ModuleResolver } from './module-resolver.js';
+import { ModuleSpelling } from './module-spelling.js';
 import type { ProjectContext } from './project-context.js';
 import { ReadCollector } from './read-collector.js';
 import { ScopeLookup } from './scope.js';
@@ -57,12 +58,6 @@ export interface FlagProjectOptions {
   resolutions?: Map<string, string | null>;
 }
 
-/** Names a module can bind or pass on without spelling them: see `maySpellWrapper`. */
-const OTHER_NAMES = /\bimport\s*\*|\bimport\s+(?:type\s+)?[A-Za-z_$][\w$]*\s*=|\brequire\s*\(|\bexport\s*\*|\bexport\s+(?:type\s+)?\{[^}]*\}\s*from\b/;
-/** Default imports, however written (`import X from`, `import X, {`), and those whose specifier is read here. */
-const DEFAULT_IMPORT_LOOSE = /\bimport\s+(?:type\s+)?[A-Za-z_$][\w$]*\s*(?:,|from\b)/g;
-const DEFAULT_IMPORT = /\bimport\s+(?:type\s+)?[A-Za-z_$][\w$]*\s*(?:,\s*\{[^}]*\}\s*)?from\s*(['"])([^'"\n]+)\1/g;
-
 /**
  * One project's view of flag reads: parses files on demand (syntax only, no Program), resolves
  * keys and wrappers across files, and caches per file. Shared by scanner, codemod and ESLint
@@ -91,8 +86,8 @@ export class FlagProject {
   private skimTests: SkimTests | undefined;
   /** `readSites`' word filter, for the candidate words it was built from. */
   private siteWords: { words: readonly string[]; filter: CandidateFilter } | undefined;
-  /** `maySpellWrapper`'s word filter and answers, for the candidate words they were made with. */
-  private spelling: { words: readonly string[]; key: string; filter: CandidateFilter; known: Map<string, boolean> } | undefined;
+  /** Whether a module's text can declare a wrapper (module-spelling.ts). */
+  private readonly spelling: ModuleSpelling;
   /** `candidateWords()`, for the wrapper names it was made from. */
   private words: { names: ReadonlySet<string>; words: readonly string[] } | undefined;
   /** The accessors' words for the file pre-filter, split by `accessorShapes`. */
@@ -110,6 +105,12 @@ export class FlagProject {
     this.recorder = new DependencyRecorder(options.keySources);
     this.trees = options.trees;
     this.modules = new ModuleResolver(this.root, this.host, options.tsconfig, options.resolutions);
+    this.spelling = new ModuleSpelling({
+      words: () => this.candidateWords(),
+      text: (f) => this.files.get(f)?.text ?? this.released.get(f) ?? (this.host.peekFile ?? this.host.readFile).call(this.host, f),
+      resolve: (s, f) => this.modules.resolve(s, f),
+      consulted: (f) => this.recorder.used(f),
+    });
     const ctx: ProjectContext = {
       parsed: (f) => {
         this.recorder.used(f);
@@ -123,7 +124,7 @@ export class FlagProject {
       resolveModule: (s, f) => this.modules.resolve(s, f),
       maySpellWrapper: (f) => {
         this.recorder.used(f);
-        return this.maySpellWrapper(f);
+        return this.spelling.maySpellWrapper(f);
       },
       scopes: new ScopeLookup(),
     };
@@ -360,57 +361,6 @@ export class FlagProject {
     return [...sites, ...new CandidateFilter(aliases).offsets(sf.text)].sort((a, b) => a - b);
   }
 
-
-  /**
-   * Whether `file`'s text (unparsed) spells a candidate word, or binds or re-exports a name that
-   * may stand for one: a namespace import, `require`, `export * from`, `export { ... } from`, or
-   * a default import of a project module that may itself (recursively). Without any, none of
-   * its declarations can read a flag, so none is a wrapper or gate: the premise of the
-   * pre-filter, asked of one module.
-   */
-  private maySpellWrapper(file: string): boolean {
-    const words = this.candidateWords();
-    // The same words may come in a new array (the wrapper names are rebuilt as files are read).
-    if (this.spelling?.words !== words) {
-      const key = words.join('\n');
-      if (this.spelling?.key === key) this.spelling.words = words;
-      else this.spelling = { words, key, filter: new CandidateFilter(words), known: new Map() };
-    }
-    const { known, filter } = this.spelling;
-    const hit = known.get(file);
-    if (hit !== undefined) return hit;
-    // A module met again while its answer is being worked out (an import cycle) counts as one
-    // that may: only definite answers are ever "no".
-    known.set(file, true);
-    const answer = this.spellsOrImportsWrapper(file, filter);
-    known.set(file, answer);
-    return answer;
-  }
-
-  private spellsOrImportsWrapper(file: string, words: CandidateFilter): boolean {
-    const cached = this.files.get(file);
-    let text: string | undefined;
-    try {
-      text = cached ? cached.text : (this.released.get(file) ?? (this.host.peekFile ?? this.host.readFile).call(this.host, file));
-    } catch {
-      return true;
-    }
-    if (text === undefined) return true;
-    if (words.matches(text) || OTHER_NAMES.test(text)) return true;
-    // A default import names what another module exports, by any name: it matters only when
-    // that module is a project file that may declare a wrapper. A form not read here counts.
-    let loose = 0;
-    for (const _ of text.matchAll(DEFAULT_IMPORT_LOOSE)) loose++;
-    if (loose === 0) return false;
-    const specifiers = [...text.matchAll(DEFAULT_IMPORT)].map((m) => m[2]);
-    if (specifiers.length !== loose) return true;
-    return specifiers.some((spec) => {
-      const target = this.modules.resolve(spec, file);
-      if (target === null) return false;
-      this.recorder.used(target);
-      return this.maySpellWrapper(target);
-    });
-  }
 
   /**
    * Skimming again with the candidate words known now (wrappers found since the files were
