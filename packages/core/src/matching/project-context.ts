@@ -13,7 +13,7 @@ export interface ProjectContext {
   /**
    * Whether the file's text, unparsed, can declare a wrapper or gate under a name that is not a
    * candidate word: it spells a candidate word, or imports or re-exports under other names
-   * (see `FlagProject.maySpellWrapper`). Meaningful once wrapper discovery is sealed.
+   * (module-spelling.ts). Meaningful once wrapper discovery is sealed, or while lookups are deferred.
    */
   maySpellWrapper(file: string): boolean;
   readonly scopes: ScopeLookup;
