@@ -26,6 +26,11 @@ export interface CandidateProject {
   discoverWrappers(files: Iterable<string>): WrapperInfo[];
   /** Parses again skimmed files whose unparsed functions name a word found since; returns them. */
   reskim?(): string[];
+  /**
+   * Called when a round finds no new wrapper: true when provisional answers were withdrawn and
+   * wrappers must be discovered again (`FlagProject.settle`).
+   */
+  settle?(): boolean;
 }
 
 export interface CandidateSearchOptions {
@@ -93,6 +98,8 @@ export function searchCandidates(options: CandidateSearchOptions): string[] {
   }
   // Files parsed again because their skipped functions name a wrapper found since.
   let reparsed = false;
+  // Provisional wrapper answers were withdrawn (`settle`): discover again.
+  let unsettled = false;
   for (;;) {
     const found: string[] = [];
     for (const file of order) if (!tested.has(file) && filter(file)) found.push(file);
@@ -105,7 +112,8 @@ export function searchCandidates(options: CandidateSearchOptions): string[] {
         grew = true;
       }
     }
-    if (!grew && !reparsed) break;
+    if (!grew && !reparsed && !unsettled && project.settle?.() !== true) break;
+    unsettled = false;
     // Calls of a newly found wrapper are reads too: files naming it are chosen next.
     const newWords = new Set<string>();
     for (const wrapper of project.discoverWrappers(chosen)) {
@@ -116,7 +124,14 @@ export function searchCandidates(options: CandidateSearchOptions): string[] {
       }
     }
     if (allWords) for (const word of plainWords()) if (!seenWords.has(word)) newWords.add(word);
-    if (newWords.size === 0) break;
+    if (newWords.size === 0) {
+      if (project.settle?.() !== true) break;
+      // Discover again with the words known now; no file is new.
+      unsettled = true;
+      filter = () => false;
+      reparsed = false;
+      continue;
+    }
     for (const word of newWords) seenWords.add(word);
     const words = new CandidateFilter(newWords);
     filter = (file) => {

@@ -8,9 +8,9 @@ import ts from '../typescript.cjs';
 import { CandidateFilter } from './candidate-filter.js';
 import { bindingNames } from './module-symbols.js';
 import { skimFunctions } from './skim.js';
-import type { Skim } from './skim.js';
+import type { Skim, SkimRegion } from './skim.js';
 import type { SourceHost } from './source-host.js';
-import { scriptKindOf } from './syntax.js';
+import { scriptKindOf, skipOuterExpressions } from './syntax.js';
 import type { FileEntry, TreeCache } from './tree-cache.js';
 
 export type { FileEntry } from './tree-cache.js';
@@ -59,19 +59,34 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
  * candidate word is used in a blanked function.
  */
 export function parseSkimmed(file: string, text: string, tests: SkimTests, trees?: TreeCache): FileEntry | undefined {
-  const skim = skimFunctions(text, tests.keep);
-  if (!skim || importAliasInRegions(text, skim)) return undefined;
+  const imported = importAliases(text);
+  const keep = imported ? (t: string) => tests.keep(t) || imported.matches(t) : tests.keep;
+  const skim = skimFunctions(text, keep);
+  if (!skim) return undefined;
   let entry = trees?.get(file, text, skim.text);
   if (entry === undefined) {
     entry = skimmedEntry(file, text, skim, trees);
     trees?.set(file, text, skim.text, entry);
   }
-  // The aliases depend on the candidate words of this project, not only on the text.
-  if (!entry || aliasInRegions(entry.sf, text, skim, tests.spellsWord)) return undefined;
-  return entry;
+  if (!entry) return undefined;
+  // The aliases depend on the candidate words of this project, not only on the text. Code that
+  // uses one is kept in a second skim (still cheaper than a full parse), checked the same way.
+  const aliases = skimAliases(entry.sf, text, skim, tests.spellsWord);
+  if (!aliases || !skim.regions.some((reg) => aliases.matches(text.slice(reg.start, reg.end)))) return entry;
+  const again = skimFunctions(text, (t) => keep(t) || aliases.matches(t));
+  if (!again) return undefined;
+  let second = trees?.get(file, text, again.text);
+  if (second === undefined) {
+    second = skimmedEntry(file, text, again, trees);
+    trees?.set(file, text, again.text, second);
+  }
+  return !second || aliasInRegions(second.sf, text, again, tests.spellsWord) ? undefined : second;
 }
 
-/** The parse of a skimmed text, or null when it has a syntax error or a statement reaches into a blank. */
+/**
+ * The parse of a skimmed text, or null when it has a syntax error, a statement reaches into a
+ * blanked statement, or a blanked member body is not the inside of an empty body of its class's member.
+ */
 function skimmedEntry(file: string, text: string, skim: Skim, trees?: TreeCache): FileEntry | null {
   let sf: ts.SourceFile;
   try {
@@ -80,13 +95,34 @@ function skimmedEntry(file: string, text: string, skim: Skim, trees?: TreeCache)
     return null;
   }
   if ((sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length) return null;
+  const { regions } = skim;
   let r = 0;
   for (const stmt of sf.statements) {
     const start = stmt.getStart(sf);
-    while (r < skim.regions.length && skim.regions[r].end <= start) r++;
-    if (r < skim.regions.length && skim.regions[r].start < stmt.end) return null;
+    while (r < regions.length && regions[r].end <= start) r++;
+    for (let q = r; q < regions.length && regions[q].start < stmt.end; q++) {
+      const region = regions[q];
+      if (!region.member || !ts.isClassDeclaration(stmt) || !emptyBodyAround(stmt, region, sf)) return null;
+    }
   }
   return { text, sf, tooDeep: false, skim };
+}
+
+/** Whether `region` lies inside the empty body of a method, constructor, accessor or arrow property of `cls`. */
+function emptyBodyAround(cls: ts.ClassDeclaration, region: SkimRegion, sf: ts.SourceFile): boolean {
+  for (const m of cls.members) {
+    if (m.end <= region.start) continue;
+    if (m.pos >= region.end) return false;
+    const body = memberBody(m);
+    return body !== undefined && body.statements.length === 0 && body.getStart(sf) < region.start && region.end < body.end;
+  }
+  return false;
+}
+
+function memberBody(m: ts.ClassElement): ts.Block | undefined {
+  if (ts.isMethodDeclaration(m) || ts.isConstructorDeclaration(m) || ts.isGetAccessorDeclaration(m) || ts.isSetAccessorDeclaration(m)) return m.body;
+  const init = ts.isPropertyDeclaration(m) ? m.initializer : undefined;
+  return init && ts.isArrowFunction(init) && ts.isBlock(init.body) ? init.body : undefined;
 }
 
 export interface SkimTests {
@@ -104,18 +140,17 @@ export function skimTests(words: readonly string[], keys: string[]): SkimTests {
 
 /**
  * Default and namespace imports (`import React from 'react'`, `import * as api from './api'`)
- * are always aliases (`candidateAliases`): one used in a blanked region rejects the skim after
- * its parse, and the file is parsed a second time in full. Read from the text, that rejection
- * is known before parsing (on Unleash, 64 of 242 candidates, 12 % of the characters parsed).
- * A name taken from a comment or string only costs the skim: the full parse is always valid.
+ * are always aliases (`candidateAliases`): code that uses one is kept, as if it spelled a word.
+ * Read from the text, that is known before parsing; blanking such code anyway would reject the
+ * skim after its parse, and the file would be parsed a second time in full (on Unleash, 64 of
+ * 242 candidates, 12 % of the characters parsed). A name taken from a comment or string only
+ * keeps more code: the full parse is always valid.
  */
-function importAliasInRegions(text: string, skim: Skim): boolean {
+function importAliases(text: string): CandidateFilter | undefined {
   const names: string[] = [];
   IMPORT_ALIAS.lastIndex = 0;
   for (let m = IMPORT_ALIAS.exec(text); m !== null; m = IMPORT_ALIAS.exec(text)) names.push(m[1] ?? m[2]);
-  if (names.length === 0) return false;
-  const named = new CandidateFilter(names);
-  return skim.regions.some((reg) => named.matches(text.slice(reg.start, reg.end)));
+  return names.length === 0 ? undefined : new CandidateFilter(names);
 }
 
 /** `import X from`, `import X, {`, `import * as X`, `import type X from` at the start of a line. */
@@ -123,10 +158,25 @@ const IMPORT_ALIAS = /^[ \t]*import[ \t]+(?:type[ \t]+)?(?:([A-Za-z_$][\w$]*)[ \
 
 /** Whether a name that can stand for a candidate word (`candidateAliases`) is used in a blanked region. */
 export function aliasInRegions(sf: ts.SourceFile, text: string, skim: Skim, spellsWord: (text: string) => boolean): boolean {
-  const aliases = candidateAliases(sf, text, spellsWord);
-  if (aliases.length === 0) return false;
-  const named = new CandidateFilter(aliases);
-  return skim.regions.some((reg) => named.matches(text.slice(reg.start, reg.end)));
+  const named = skimAliases(sf, text, skim, spellsWord);
+  return named !== undefined && skim.regions.some((reg) => named.matches(text.slice(reg.start, reg.end)));
+}
+
+/**
+ * The names blanked code must not use (`candidateAliases`, and for blanked member bodies
+ * `memberAliases`). A variable holding a function is no alias here, as a function declaration
+ * is none: calling a function reads a flag only if it is a wrapper, and a wrapper's name is a
+ * candidate word (`reskim` parses again what calls one found later).
+ */
+function skimAliases(sf: ts.SourceFile, text: string, skim: Skim, spellsWord: (text: string) => boolean): CandidateFilter | undefined {
+  const aliases = candidateAliases(sf, text, spellsWord, false);
+  if (skim.regions.some((r) => r.member)) aliases.push(...memberAliases(sf, text, spellsWord));
+  return aliases.length === 0 ? undefined : new CandidateFilter(aliases);
+}
+
+function isFunctionValued(d: ts.VariableDeclaration): boolean {
+  const init = d.initializer && skipOuterExpressions(d.initializer);
+  return init !== undefined && (ts.isArrowFunction(init) || ts.isFunctionExpression(init));
 }
 
 /**
@@ -135,11 +185,12 @@ export function aliasInRegions(sf: ts.SourceFile, text: string, skim: Skim, spel
  * (`import { useNewCheckout as useCheckoutV2 }`), and what a variable that spells a word binds
  * (`const toggles = config.featureToggles`).
  */
-export function candidateAliases(sf: ts.SourceFile, text: string, spellsWord: (text: string) => boolean): string[] {
+export function candidateAliases(sf: ts.SourceFile, text: string, spellsWord: (text: string) => boolean, functions = true): string[] {
   const names: string[] = [];
   for (const stmt of sf.statements) {
     if (ts.isVariableStatement(stmt)) {
-      if (spellsWord(text.slice(stmt.pos, stmt.end))) for (const d of stmt.declarationList.declarations) names.push(...bindingNames(d.name));
+      if (!spellsWord(text.slice(stmt.pos, stmt.end))) continue;
+      for (const d of stmt.declarationList.declarations) if (functions || !isFunctionValued(d)) names.push(...bindingNames(d.name));
       continue;
     }
     const clause = ts.isImportDeclaration(stmt) ? stmt.importClause : undefined;
@@ -151,6 +202,31 @@ export function candidateAliases(sf: ts.SourceFile, text: string, spellsWord: (t
   }
   return names;
 }
+
+/**
+ * Names a blanked member body could use instead of a candidate word: a class's properties (and
+ * parameter properties) whose declaration spells one, and `this.name =` on a line that spells one.
+ */
+function memberAliases(sf: ts.SourceFile, text: string, spellsWord: (text: string) => boolean): string[] {
+  const names: string[] = [];
+  for (const stmt of sf.statements) {
+    if (!ts.isClassDeclaration(stmt)) continue;
+    for (const m of stmt.members) {
+      if (ts.isPropertyDeclaration(m) && m.name && ts.isIdentifier(m.name) && spellsWord(text.slice(m.pos, m.end))) names.push(m.name.text);
+      if (ts.isConstructorDeclaration(m)) {
+        for (const p of m.parameters) if (ts.isIdentifier(p.name) && spellsWord(text.slice(p.pos, p.end))) names.push(p.name.text);
+      }
+    }
+    const classText = text.slice(stmt.pos, stmt.end);
+    for (const line of classText.split('\n')) {
+      if (!line.includes('this.') || !spellsWord(line)) continue;
+      for (const m of line.matchAll(THIS_ASSIGNMENT)) names.push(m[1]);
+    }
+  }
+  return names;
+}
+
+const THIS_ASSIGNMENT = /\bthis\.([A-Za-z_$][\w$]*)[ \t]*=(?![=>])/g;
 
 export function parseEntry(file: string, text: string, trees?: TreeCache): FileEntry {
   const kept = trees?.get(file, text, undefined);

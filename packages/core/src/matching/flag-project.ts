@@ -13,6 +13,7 @@ import { KeyResolver } from './key-resolver.js';
 import { buildModuleSymbols } from './module-symbols.js';
 import type { ModuleSymbols } from './module-symbols.js';
 import { ModuleResolver } from './module-resolver.js';
+import { ModuleSpelling } from './module-spelling.js';
 import type { ProjectContext } from './project-context.js';
 import { ReadCollector } from './read-collector.js';
 import { ScopeLookup } from './scope.js';
@@ -85,6 +86,8 @@ export class FlagProject {
   private skimTests: SkimTests | undefined;
   /** `readSites`' word filter, for the candidate words it was built from. */
   private siteWords: { words: readonly string[]; filter: CandidateFilter } | undefined;
+  /** Whether a module's text can declare a wrapper (module-spelling.ts). */
+  private readonly spelling: ModuleSpelling;
   /** `candidateWords()`, for the wrapper names it was made from. */
   private words: { names: ReadonlySet<string>; words: readonly string[] } | undefined;
   /** The accessors' words for the file pre-filter, split by `accessorShapes`. */
@@ -102,6 +105,12 @@ export class FlagProject {
     this.recorder = new DependencyRecorder(options.keySources);
     this.trees = options.trees;
     this.modules = new ModuleResolver(this.root, this.host, options.tsconfig, options.resolutions);
+    this.spelling = new ModuleSpelling({
+      words: () => this.candidateWords(),
+      text: (f) => this.files.get(f)?.text ?? this.released.get(f) ?? (this.host.peekFile ?? this.host.readFile).call(this.host, f),
+      resolve: (s, f) => this.modules.resolve(s, f),
+      consulted: (f) => this.recorder.used(f),
+    });
     const ctx: ProjectContext = {
       parsed: (f) => {
         this.recorder.used(f);
@@ -113,6 +122,10 @@ export class FlagProject {
       },
       text: (f) => this.entry(f)?.text,
       resolveModule: (s, f) => this.modules.resolve(s, f),
+      maySpellWrapper: (f) => {
+        this.recorder.used(f);
+        return this.spelling.maySpellWrapper(f);
+      },
       scopes: new ScopeLookup(),
     };
     this.keys = new KeyResolver(ctx);
@@ -156,7 +169,12 @@ export class FlagProject {
     for (const name of names) words.add(name);
     words.delete('');
     words.delete('this');
-    this.words = { names, words: [...words] };
+    // The names set is rebuilt whenever a wrapper or alias may have been added; the same words
+    // keep the same array, so that what is built from them (filters) is kept too.
+    const list = [...words];
+    const before = this.words?.words;
+    const same = before !== undefined && before.length === list.length && before.every((w, i) => w === list[i]);
+    this.words = { names, words: same ? before : list };
     return this.words.words;
   }
 
@@ -289,6 +307,20 @@ export class FlagProject {
    */
   sealWrappers(names?: Iterable<string>, covers?: (file: string) => boolean): void {
     this.wrapperRegistry.seal(names, covers);
+  }
+
+  /**
+   * For the scanner's candidate search: lookups into modules that spell no candidate word known
+   * so far are deferred (not parsed) until `settle`, which the search calls once no new wrapper
+   * turns up. Only for a search that calls `settle`.
+   */
+  deferLookups(): void {
+    this.wrapperRegistry.deferLookups();
+  }
+
+  /** See `deferLookups`: true when discovery must run again (a deferred module spells a word now). */
+  settle(): boolean {
+    return this.wrapperRegistry.settle();
   }
 
   wrappers(): WrapperInfo[] {

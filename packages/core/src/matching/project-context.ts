@@ -10,5 +10,11 @@ export interface ProjectContext {
   /** The file's full text (a skimmed parse blanks parts of it). */
   text(file: string): string | undefined;
   resolveModule(specifier: string, fromFile: string): string | null;
+  /**
+   * Whether the file's text, unparsed, can declare a wrapper or gate under a name that is not a
+   * candidate word: it spells a candidate word, or imports or re-exports under other names
+   * (module-spelling.ts). Meaningful once wrapper discovery is sealed, or while lookups are deferred.
+   */
+  maySpellWrapper(file: string): boolean;
   readonly scopes: ScopeLookup;
 }

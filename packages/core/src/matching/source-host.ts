@@ -14,6 +14,11 @@ export interface SourceHost {
    * reading it (say from a hash it kept); undefined: read the file and compare.
    */
   holdsText?(absPath: string, text: string): boolean | undefined;
+  /**
+   * The text, read only to test it (`FlagProject` asks whether a module can declare a
+   * wrapper): a host that records what the project loads need not count it. Default: `readFile`.
+   */
+  peekFile?(absPath: string): string | undefined;
 }
 
 export const nodeSourceHost: SourceHost = {

@@ -33,6 +33,12 @@ export class WrapperRegistry {
   private readonly methodNames = new Set<string>();
   /** `names()`, until a name can have been added or removed (it is asked for once per file). */
   private knownNames: Set<string> | null = null;
+  /**
+   * While a candidate search runs (`deferLookups`), the modules a lookup was not made in: their
+   * text, as the candidate words stood then, could declare no wrapper. `settle` checks them
+   * against the final words. Null when lookups are not deferred.
+   */
+  private deferred: Set<string> | null = null;
   /** Names wrappers are re-exported under: names their callers spell. */
   private readonly aliases = new WrapperAliases();
 
@@ -119,6 +125,7 @@ export class WrapperRegistry {
    * is found whatever the names say.
    */
   seal(names?: Iterable<string>, covers?: (file: string) => boolean): void {
+    this.deferred = null;
     this.sealing = { names: this.aliases.close(new Set(names ?? this.known().map((w) => w.name))), covers: names === undefined ? null : (covers ?? (() => true)) };
     this.knownNames = null;
   }
@@ -143,10 +150,55 @@ export class WrapperRegistry {
    */
   rulesOut(name: string, moduleOf: () => string | null): boolean {
     const sealing = this.sealing;
-    if (sealing === null || name === 'default' || sealing.names.has(name)) return false;
+    if (sealing === null) return this.defers(name, moduleOf);
+    if (sealing.names.has(name)) return false;
+    if (name === 'default') {
+      // A default import has any local name, so the name decides nothing. Sealed by discovery
+      // itself, every wrapper's name is a candidate word: a module that spells none, and
+      // imports or re-exports nothing under another name, declares none (its text tells,
+      // without parsing it; on Unleash, 50 modules of default-imported components).
+      if (sealing.covers !== null) return false;
+      const file = moduleOf();
+      return file === null || !this.ctx.maySpellWrapper(file);
+    }
     if (sealing.covers === null) return true;
     const file = moduleOf();
     return file === null || sealing.covers(file);
+  }
+
+  /**
+   * During a candidate search (`deferLookups`): a callee whose module spells no candidate word
+   * known so far (and imports or re-exports none under another name) is not looked up, so the
+   * module is not parsed (a component's JSX children, mostly). Provisional: `settle` decides.
+   */
+  private defers(name: string, moduleOf: () => string | null): boolean {
+    if (this.deferred === null || this.names().has(name)) return false;
+    const file = moduleOf();
+    if (file === null || this.ctx.maySpellWrapper(file)) return false;
+    this.deferred.add(file);
+    return true;
+  }
+
+  /** Lookups into modules that cannot declare a wrapper are deferred until `settle` (see `defers`). */
+  deferLookups(): void {
+    this.deferred = new Set();
+  }
+
+  /**
+   * The candidate words are final (the search found no new wrapper): if a module whose lookups
+   * were deferred spells one of them now, everything analysed is forgotten and true is returned:
+   * discover again, with nothing deferred (deferring again could meet the same module before
+   * the wrapper whose name it spells, for ever). Otherwise every deferred lookup would have
+   * found no wrapper, as the pre-filter's premise says of a module that spells no candidate
+   * word: the analyses stand. Either way lookups are no longer deferred.
+   */
+  settle(): boolean {
+    const deferred = this.deferred;
+    if (deferred === null) return false;
+    this.deferred = null;
+    if (![...deferred].some((file) => this.ctx.maySpellWrapper(file))) return false;
+    this.clear();
+    return true;
   }
 
   /**
@@ -186,6 +238,7 @@ export class WrapperRegistry {
     this.byFile.clear();
     this.inProgress.clear();
     this.knownNames = null;
+    if (this.deferred !== null) this.deferred = new Set();
   }
 
   private analyze(decl: WrapperDecl, file: string): WrapperRecord | null {

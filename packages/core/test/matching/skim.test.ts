@@ -176,3 +176,133 @@ describe('skimming and default or namespace imports', () => {
     expect(parses(page("'old checkout'"))).toEqual({ kinds: [true], keys: ['new-checkout'] });
   });
 });
+
+describe('skimFunctions: call statements, multi-line arrow parameters, class member bodies', () => {
+  const source = [
+    "import { flags } from './flags';",
+    '',
+    "describe('totals', () => {",
+    "  test('adds', () => {",
+    '    expect(1 + 1).toBe(2);',
+    '  });',
+    '});',
+    '',
+    "jest.mock('./store', () => ({",
+    '  load: jest.fn(),',
+    '}));',
+    '',
+    'export const Header: FC<Props> = ({',
+    '  title,',
+    '}) => {',
+    '  return title;',
+    '};',
+    '',
+    'export class Service {',
+    '  private readonly cache = new Map();',
+    '',
+    '  constructor(',
+    '    private readonly store: Store,',
+    '  ) {',
+    '    this.cache.clear();',
+    '  }',
+    '',
+    '  async load(',
+    '    id: string,',
+    '  ): Promise<Item> {',
+    '    return this.store.load(id);',
+    '  }',
+    '',
+    '  isOn(): boolean {',
+    "    return flags.isEnabled('on');",
+    '  }',
+    '',
+    '  describe = (item: Item) => {',
+    '    return item.name;',
+    '  };',
+    '}',
+    '',
+  ].join('\n');
+
+  it('blanks whole call statements and arrows, and the insides of member bodies, keeping every offset', () => {
+    const skim = skimFunctions(source, spells('isEnabled'))!;
+    expect(skim.text).toHaveLength(source.length);
+    expect(breaks(skim.text)).toEqual(breaks(source));
+    expect(skim.regions.map((r) => [source.slice(r.start, r.end).split('\n')[0].trim(), r.member ?? false])).toEqual([
+      ["describe('totals', () => {", false],
+      ["jest.mock('./store', () => ({", false],
+      ['export const Header: FC<Props> = ({', false],
+      ['this.cache.clear();', true],
+      ['return this.store.load(id);', true],
+      ['return item.name;', true],
+    ]);
+    // Signatures and braces stay; the method that spells a word is kept whole.
+    expect(skim.text).toContain('  async load(\n    id: string,\n  ): Promise<Item> {\n');
+    expect(skim.text).toContain("  isOn(): boolean {\n    return flags.isEnabled('on');\n  }");
+    expect(skim.text).toContain('  describe = (item: Item) => {\n');
+    expect(skim.text).toContain('private readonly cache = new Map();');
+  });
+
+  it('leaves shapes whose layout does not prove where they end', () => {
+    const cases = {
+      'a call whose closing line holds more than closers': "describe('a', () => {\n  x();\n}).timeout(5);\n",
+      'a call continued on the next line': "run(() => {\n  x();\n})\n.then(done);\n",
+      'a keyword that takes parentheses': 'if (ready) {\n  start();\n}\n',
+      'an arrow whose parameters close without a body': 'export const f = ({\n  a,\n}) =>\n  a;\n',
+      'a member body closing at another indent': 'class A {\n  run() {\n    go();\n    }\n}\n',
+      'a property holding an object': 'class B {\n  map = {\n    a: 1,\n  };\n}\n',
+      'a class not closed at column 0': 'class C {\n  run() {\n    go();\n  }\n  }\n',
+    };
+    for (const [why, text] of Object.entries(cases)) expect(skimFunctions(text, () => false), why).toBeUndefined();
+  });
+});
+
+describe('FlagProject skimming test files, classes and components', () => {
+  const root = fixtureDir('skim-shapes');
+  const files = ['src/billing/invoice-service.test.ts', 'src/billing/invoice-service.ts', 'src/flags/client.ts', 'src/flags/rules.ts', 'src/pages/settings-page.tsx'].map((f) => path.join(root, f));
+  const keys = ['fast-invoices', 'tax-rules', 'legacy-invoices', 'dark-settings'];
+
+  function index(project: FlagProject) {
+    for (let names = ''; ; ) {
+      project.discoverWrappers(files);
+      const now = project.wrappers().map((w) => w.name).sort().join();
+      if (project.reskim().length === 0 && now === names) break;
+      names = now;
+    }
+    project.sealWrappers();
+    return files.map((f) => summarize(project.readsIn(f)).map((r) => [r.key, r.via, r.line]));
+  }
+
+  it('finds the same reads as a full parse, through a wrapper found after the first skim', () => {
+    const full = index(new FlagProject({ root, accessors: ACCESSORS }));
+    const skimmed = new FlagProject({ root, accessors: ACCESSORS, skim: { keys } });
+    const [test, service] = files;
+    // Before discovery, the test calling `taxRulesEnabled` spells no word: blanked.
+    expect(skimmed.sourceFile(test).text).not.toContain('taxRulesEnabled() ? 1 : 0');
+    expect(skimmed.sourceFile(service).text).not.toContain('if (!taxRulesEnabled())');
+    expect(index(skimmed)).toEqual(full);
+    // The reads this fixture is about, each in a shape that is skimmed when it holds none.
+    expect(full[0]).toEqual([
+      ['fast-invoices', 'flags.isEnabled', 17],
+      ['tax-rules', 'taxRulesEnabled', 38],
+      ['legacy-invoices', 'flags.isEnabled', 44],
+    ]);
+    expect(full[1]).toEqual([
+      ['fast-invoices', 'flags.isEnabled', 17],
+      ['tax-rules', 'taxRulesEnabled', 44],
+    ]);
+    expect(full[4]).toEqual([['dark-settings', 'useFlag', 19]]);
+    // Once the wrapper is known, what calls it is parsed; what spells no word stays blank.
+    expect(skimmed.sourceFile(test).text).toContain('taxRulesEnabled() ? 1 : 0');
+    expect(skimmed.sourceFile(test).text).not.toContain('adds up the lines');
+    expect(skimmed.sourceFile(service).text).toContain('if (!taxRulesEnabled())');
+    expect(skimmed.sourceFile(service).text).not.toContain('this.cache.set(id, invoice)');
+    expect(skimmed.sourceFile(files[4]).text).not.toContain('<h1>');
+  });
+
+  it('keeps a member body that uses a property holding a word', () => {
+    const project = new FlagProject({ root, accessors: ACCESSORS, skim: { keys: [] } });
+    // `send` uses `this.fastPath`, a property that spells `isEnabled`: it is kept.
+    expect(project.sourceFile(files[1]).text).toContain('if (this.fastPath) {');
+    expect(project.sourceFile(files[1]).text).not.toContain('invoice.lines.reduce((sum, line)');
+  });
+});

@@ -21,6 +21,9 @@ export interface MatchingProject {
   sealWrappers?(): void;
   /** Re-parse skimmed files whose skipped functions name a candidate word found since; returns them. */
   reskim?(): string[];
+  /** Defer lookups into modules that spell no candidate word until `settle` (core's `FlagProject.deferLookups`). */
+  deferLookups?(): void;
+  settle?(): boolean;
   /** Why a parsed file yields no reads although it may hold some (e.g. nesting too deep). */
   problems?(file: string, text?: string): Diagnostic[];
 }
@@ -113,6 +116,7 @@ function selectCandidates(
 ): string[] {
   const { project, texts } = options;
   let failed = false;
+  project.deferLookups?.();
   return searchCandidates({
     project: {
       candidateWords: () => project.candidateWords(),
@@ -128,6 +132,7 @@ function selectCandidates(
         }
       },
       reskim: () => project.reskim?.() ?? [],
+      settle: () => !failed && (project.settle?.() ?? false),
     },
     files: texts.keys(),
     text: (file) => texts.get(file),

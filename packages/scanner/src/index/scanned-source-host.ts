@@ -23,6 +23,16 @@ export function scannedSourceHost(
         return undefined;
       }
     },
+    // Read to test the text, not to parse it: not a key source to index.
+    peekFile(file) {
+      const text = texts.get(file);
+      if (text !== undefined) return text;
+      try {
+        return fallback.readFile(file);
+      } catch {
+        return undefined;
+      }
+    },
     fileExists(file) {
       if (texts.has(file)) return true;
       // Module resolution asks about the same missing candidates (`x.ts`, `x.tsx`, `x/index.ts`)
