@@ -46,6 +46,8 @@ const variants = {
   'main-thread': { build: self, verify: 'verify', env: { FLAGDEBT_GATE_WORKER: '0' } },
   'gate-pool1': { build: self, verify: 'verify', env: {}, node: ['--v8-pool-size=1'] },
   'off-pool1': { build: self, verify: 'no-verify', env: {}, node: ['--v8-pool-size=1'] },
+  'gate-inproc': { build: self, verify: 'verify', env: { FLAGDEBT_RELAUNCH: '0' } },
+  'off-inproc': { build: self, verify: 'no-verify', env: { FLAGDEBT_RELAUNCH: '0' } },
 };
 const via = option('via', 'api');
 if (via !== 'api' && via !== 'cli') throw new Error('--via takes api or cli');
