@@ -297,8 +297,9 @@ export class ReadMatcher implements ReadMatching {
   /**
    * Without `from`, the first path segment must match by name. With `from`, the chain's root
    * must come from that module: an import (aliases allowed: `import { OpenFeature as OF }`),
-   * or a const initialised from one (`const client = OpenFeature.getClient()`); for roots we
-   * cannot trace (`this.client`, parameters) the file must at least import the module.
+   * or a const initialised from one (`const client = OpenFeature.getClient()`), or a const
+   * imported from a project module that imports it; for roots we cannot trace (`this.client`,
+   * parameters) the file must at least import the module.
    */
   private firstSegmentMatches(callee: PathOf, path: string[], accessor: CallAccessor | ComponentAccessor | DefineAccessor, file: string): boolean {
     const offset = callee.segments.length - path.length;
@@ -318,9 +319,12 @@ export class ReadMatcher implements ReadMatching {
     if (!d) return false;
     if (d.kind === 'import') {
       if (moduleMatches(d.specifier, from)) return importedName === undefined || d.imported === importedName || d.imported === 'default';
-      // A project module that builds the client (`export const client = OpenFeature.getClient()`).
+      // A project module that builds the client (`export const client = OpenFeature.getClient()`),
+      // or one that imports the module and exports a client its own way (`globalThis.x ??
+      // createClient()`): that module must import it.
       const target = importedName === undefined ? this.keys.follow(d, 'value', new Set()) : undefined;
-      return target?.kind === 'var' ? this.initializerFromModule(target.decl, target.file, from, depth) : false;
+      if (target?.kind !== 'var') return false;
+      return this.initializerFromModule(target.decl, target.file, from, depth) || this.fileImports(target.file, from);
     }
     if (d.kind === 'var') {
       // Only an import can rename the path root; `scoped.getBooleanValue` is not `client.getBooleanValue`.

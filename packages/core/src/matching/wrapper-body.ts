@@ -37,7 +37,7 @@ export function returnedReads(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
   const out: ts.Expression[] = [];
   for (const returned of mainReturns(body, params)) {
     const value = unwrapRead(returned, params);
-    out.push(ts.isIdentifier(value) ? (constInitializer(body, value.text, params) ?? value) : value);
+    out.push(ts.isIdentifier(value) ? (constInitializer(returned, body, value.text, params) ?? value) : value);
   }
   return out;
 }
@@ -71,11 +71,23 @@ function parameterNames(fn: ts.FunctionLikeDeclaration): ReadonlySet<string> {
 }
 
 /**
- * `const v = <init>` among the body's top-level statements: the value `return v` returns; also
+ * `const v = <init>` in a block around the `return v` (innermost first, up to the body: a
+ * `try { const v = await read(k); return v ?? false; }` too): the value it returns; also
  * `const { value: v } = <init>`, a property of the result.
  */
-function constInitializer(body: ts.Block, name: string, params: ReadonlySet<string>): ts.Expression | undefined {
-  for (const stmt of body.statements) {
+function constInitializer(returned: ts.Node, body: ts.Block, name: string, params: ReadonlySet<string>): ts.Expression | undefined {
+  for (let n: ts.Node | undefined = returned.parent; n; n = n.parent) {
+    if (ts.isBlock(n)) {
+      const found = constIn(n, name, params);
+      if (found) return found;
+    }
+    if (n === body || ts.isFunctionLike(n)) break;
+  }
+  return undefined;
+}
+
+function constIn(block: ts.Block, name: string, params: ReadonlySet<string>): ts.Expression | undefined {
+  for (const stmt of block.statements) {
     if (!ts.isVariableStatement(stmt) || (stmt.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
     for (const d of stmt.declarationList.declarations) {
       if (!d.initializer) continue;

@@ -37,6 +37,12 @@ describe('`from`: the accessor root must come from a module', () => {
     expect(project.readsIn(file('src/provider.ts'))).toEqual([]);
   });
 
+  it('accepts a client a project module that imports the SDK exports its own way (`globalThis.c ?? createClient()`), not one from a module that does not', () => {
+    const invoices = file('src/invoices.ts');
+    expect(summarize(project.readsIn(invoices))).toEqual([read('compact-invoices', via, at(invoices, 'client.getBooleanValue('))]);
+    expect(project.readsIn(file('src/legacy-invoices.ts'))).toEqual([]);
+  });
+
   it('matches an aliased import of the path root itself', () => {
     const accessors: Accessor[] = [{ call: 'OpenFeature.getClient', keyArg: 0, from: '@openfeature/server-sdk' }];
     const { project: p, file: f } = openFixture('from-matching', accessors);

@@ -23,6 +23,7 @@ describe('async, guarded and multi-statement wrappers', () => {
       ['readSafely', null, 0],
       ['readWithDefault', null, 0],
       ['readOverridable', null, 0],
+      ['readLogged', null, 0],
     ]);
     expect(summarize(project.readsIn(server))).toEqual([
       read('app_team_branding', 'getFlag', at(server, 'getFlag("app_team_branding")'), { inWrapper: true }),
@@ -47,6 +48,7 @@ describe('async, guarded and multi-statement wrappers', () => {
       read('app_public_profile', 'readSafely', at(page, 'readSafely("app')),
       read('app_sharing', 'readWithDefault', at(page, 'readWithDefault("app')),
       read('app_audit_log', 'readOverridable', at(page, 'readOverridable("app')),
+      read('app_audit_export', 'readLogged', at(page, 'readLogged("app')),
     ]);
     const settings = file('src/app/settings/page.tsx');
     expect(summarize(project.readsIn(settings))).toEqual([read('app_team_branding', 'isTeamBrandingOn', at(settings, 'isTeamBrandingOn()'))]);
