@@ -9,20 +9,17 @@ import { skipOuterExpressions } from './syntax.js';
  * - guarded: `svc ? svc.read(K) : false`, `svc?.read(K) ?? false`, `svc && svc.read(K)`,
  *   `if (!svc) return false; return svc.read(K)`, `try { return read(K) } catch { return false }`;
  * - several statements: `const v = read(k); log(v); return v;`, `const { value } = await read(k); return value;`;
- * - `!!read`, `Boolean(read)`, a property of the result: `(await read(k)).value`.
- *
+ * - `!!read`, `Boolean(read)`, a property of the result: `(await read(k)).value`;
  * - a default from a parameter: `flags[key] ?? defaultValue`, `if (!client) return fallback`;
  * - another source first: `if (!ldEnabled()) return fromEnv(key); return flags[key];`.
  *
  * The rule: the `return`s (outside nested functions) that return something other than a fallback
  * (`true`, `false`, `null`, `undefined`, nothing, a parameter) are the candidates; each unwrapped
- * (or the const of the body initialised with it) is a possible read. The wrapper registry keeps
- * the one candidate that matches an accessor, and none when the body reads anything else.
+ * (or the const of a block around it initialised with it) is a possible read. The wrapper
+ * registry keeps the one candidate that matches an accessor, and none when the body reads
+ * anything else. A read combined with another condition (`return read(k) && !dryRun`) is no
+ * wrapper: its calls do not have the flag's value, so the codemod could not fold them.
  */
-export function returnedRead(fn: ts.FunctionLikeDeclaration): ts.Expression | undefined {
-  const reads = returnedReads(fn);
-  return reads.length === 1 ? reads[0] : undefined;
-}
 
 /**
  * Every value the body returns besides fallbacks, unwrapped: the candidates for "the read". A
