@@ -219,7 +219,7 @@ describe('flagdebt init: what it writes and when', () => {
       expect(result.stdout).toContain('  navV2:');
       // Read through the hook: a wrapper of the container although it has a second source.
       expect(result.stdout).toContain('  billing-v2:');
-      expect(result.stdout).not.toMatch(/^  (dryRun|verbose):/m);
+      expect(result.stdout).not.toMatch(/^ {2}(dryRun|verbose):/m);
     } finally {
       temp.cleanup();
     }
