@@ -96,6 +96,10 @@ describe('removeFlags', () => {
     // "flase" would fold to a truthy string and keep the ON branch.
     const diags = await failure(removeFlags({ dir, flags: [{ key: 'search-v2', value: 'flase' }], allowDirty: true }));
     expect(diags).toMatchObject([{ code: 'remove/value-kind', flag: 'search-v2', line: 22, message: expect.stringContaining('boolean flag'), fix: expect.stringContaining('--value false') }]);
+    // A typo gets the two values only; a word that may be an experiment's variant also the registry route.
+    expect(diags[0].fix).not.toContain('variant');
+    const variant = await failure(removeFlags({ dir, flags: [{ key: 'search-v2', value: 'test' }], allowDirty: true }));
+    expect(variant[0].fix).toMatch(/--value true or --value false.*if "test" is a variant of an experiment, make the flag's registry `default` its control variant/);
     // A string flag takes a number-looking value as the string.
     expect((await removeFlags({ dir, flags: [{ key: 'checkout-variant', value: 3 }], dryRun: true })).flags[0].value).toBe('3');
     expect(fs.readFileSync(path.join(dir, 'src/search.ts'), 'utf8')).toBe(search);

@@ -33,7 +33,7 @@ export function resolveFlagValues(flags: FlagToRemove[], registry: Registry): Re
           column: def!.location.column,
           flag: f.key,
           message: `--value ${JSON.stringify(f.value)} is not a ${kind}, but flag "${f.key}" is a ${kind} flag (its registry ${def!.default !== undefined ? 'default' : 'value'} is ${JSON.stringify(example)})`,
-          fix: kind === 'boolean' ? `pass --value true or --value false (e.g. \`flagdebt remove ${f.key} --value true\`)` : `pass a ${kind} (e.g. --value ${JSON.stringify(example)})`,
+          fix: kind === 'boolean' ? booleanFix(f.key, String(f.value)) : `pass a ${kind} (e.g. --value ${JSON.stringify(example)})`,
         });
         continue;
       }
@@ -74,6 +74,17 @@ export function resolveFlagValues(flags: FlagToRemove[], registry: Registry): Re
   }
   if (errors.length > 0) throw new FlagdebtError(errors);
   return out;
+}
+
+/**
+ * A typo of `true`/`false` gets the two values; any other word may be a variant of an
+ * experiment that the registry lists as a boolean (`flagdebt init` writes `default: false`,
+ * which is what a PostHog or LaunchDarkly multivariate flag reads when no variant matches).
+ */
+function booleanFix(key: string, given: string): string {
+  const values = `pass --value true or --value false (e.g. \`flagdebt remove ${key} --value true\`)`;
+  if (suggestKey(given.toLowerCase(), ['true', 'false']) !== undefined) return values;
+  return `${values}; if "${given}" is a variant of an experiment, make the flag's registry \`default\` its control variant (e.g. \`default: control\`), then pass --value ${given}`;
 }
 
 type ValueKind = 'boolean' | 'number' | 'string';
