@@ -7,6 +7,7 @@ import { foldEvaluations, parse } from '../fold/fold-engine.js';
 import { identifiersNamed, isDeclarationName, referencesInScope } from '../fold/scope.js';
 import type { SourceSet } from '../removal/source-set.js';
 import type { EntryPoints } from './entry-points.js';
+import { componentNamed, componentOf, type FunctionComponent } from './function-components.js';
 import { removeListMember } from './key-declarations.js';
 
 export interface ConstantPropsOptions {
@@ -70,16 +71,17 @@ function inlineIn(file: string, options: ConstantPropsOptions): string[] {
   const text = sources.text(file);
   const original = sources.originalText(file);
   if (typeof text !== 'string' || typeof original !== 'string' || !/\.[jt]sx$/.test(file)) return [];
-  const before = variableProps(parse(file, original));
+  const before = parse(file, original);
+  const variable = variableProps(before);
   const out = new Set<string>();
   for (const c of constantProps(parse(file, text))) {
-    if (!before.has(`${c.tag}\0${c.prop}`)) continue;
+    if (!variable.has(`${c.tag}\0${c.prop}`)) continue;
     const now = sources.text(file) as string;
     const component = componentBehind(parse(file, now), file, c.tag, options);
     if (!component) continue;
     for (const f of inlineProp(component, c, options)) out.add(f);
   }
-  for (const u of unreadProps(file, original, sources.text(file) as string)) {
+  for (const u of unreadProps(file, before, sources.text(file) as string)) {
     for (const f of dropUnreadProp(u, options)) out.add(f);
   }
   return [...out];
@@ -89,16 +91,15 @@ function inlineIn(file: string, options: ConstantPropsOptions): string[] {
  * Props of the components of `file` that the fold left unread: the component read them before
  * (`colorScheme` only on the old path) and reads them nowhere now.
  */
-function unreadProps(file: string, original: string, text: string): Array<{ component: Component; prop: string }> {
-  const before = parse(file, original);
+function unreadProps(file: string, before: ts.SourceFile, text: string): Array<{ component: Component; prop: string }> {
   const sf = parse(file, text);
   const out: Array<{ component: Component; prop: string }> = [];
   for (const s of sf.statements) {
-    const name = componentName(s);
-    const now = name === undefined ? undefined : componentIn(sf, name);
-    const was = name === undefined ? undefined : componentIn(before, name);
+    const now = componentOf(s);
+    const was = now && componentNamed(before, now.name);
     const pattern = now?.fn.parameters[0]?.name;
-    if (!name || !now || !was || !pattern || !ts.isObjectBindingPattern(pattern)) continue;
+    if (!now || !was || !pattern || !ts.isObjectBindingPattern(pattern)) continue;
+    const name = now.name;
     for (const el of pattern.elements) {
       const key = el.propertyName ?? el.name;
       if (el.dotDotDotToken || !ts.isIdentifier(el.name) || !(ts.isIdentifier(key) || ts.isStringLiteral(key))) continue;
@@ -118,7 +119,7 @@ function dropUnreadProp(u: { component: Component; prop: string }, options: Cons
   const { component, prop } = u;
   if (component.exported && options.entries.isEntry(component.file)) return [];
   const own = parse(component.file, sources.text(component.file) as string);
-  const decl = componentIn(own, component.name);
+  const decl = componentNamed(own, component.name);
   if (!decl || !propBinding(decl, prop) || propsMember(own, decl, prop, options) === null) return [];
   // Passed or not, with any value evaluating which has no effect.
   const pure = (attr: ts.JsxAttribute | undefined) => attr === undefined || !attr.initializer || ts.isStringLiteral(attr.initializer) || (ts.isJsxExpression(attr.initializer) && (!attr.initializer.expression || isPure(attr.initializer.expression)));
@@ -127,7 +128,7 @@ function dropUnreadProp(u: { component: Component; prop: string }, options: Cons
   removeAttributes(sites, options);
   const text = sources.text(component.file) as string;
   const sf = parse(component.file, text);
-  const d = componentIn(sf, component.name)!;
+  const d = componentNamed(sf, component.name)!;
   const edits: Edit[] = [removeListMember(text, propBinding(d, prop)!)];
   const m = propsMember(sf, d, prop, options);
   if (m) edits.push({ ...memberRange(text, m), parts: [''] });
@@ -136,7 +137,7 @@ function dropUnreadProp(u: { component: Component; prop: string }, options: Cons
 }
 
 /** The identifiers that read a prop's binding in the component (not the binding itself). */
-function readsOf(decl: ComponentDecl, binding: ts.BindingElement): ts.Identifier[] {
+function readsOf(decl: FunctionComponent, binding: ts.BindingElement): ts.Identifier[] {
   return referencesInScope(decl.fn, (binding.name as ts.Identifier).text).filter((id) => id !== binding.name);
 }
 
@@ -214,48 +215,12 @@ function componentBehind(sf: ts.SourceFile, file: string, tag: string, options: 
       const target = options.resolveModule(s.moduleSpecifier.text, file);
       const text = target ? options.sources.text(target) : undefined;
       if (!target || typeof text !== 'string') return undefined;
-      const decl = componentIn(parse(target, text), tag);
+      const decl = componentNamed(parse(target, text), tag);
       return decl?.exported ? { file: target, name: tag, exported: true } : undefined;
     }
   }
-  const local = componentIn(sf, tag);
+  const local = componentNamed(sf, tag);
   return local ? { file, name: tag, exported: local.exported } : undefined;
-}
-
-interface ComponentDecl {
-  fn: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
-  /** `Props` of `const C: FC<Props> = ...`, else the parameter's own annotation. */
-  propsType: ts.TypeNode | undefined;
-  exported: boolean;
-}
-
-/** The name a top-level statement declares a function or const under. */
-function componentName(s: ts.Statement): string | undefined {
-  if (ts.isFunctionDeclaration(s)) return s.name?.text;
-  if (ts.isVariableStatement(s) && s.declarationList.declarations.length === 1) {
-    const d = s.declarationList.declarations[0];
-    return ts.isIdentifier(d.name) ? d.name.text : undefined;
-  }
-  return undefined;
-}
-
-function componentIn(sf: ts.SourceFile, name: string): ComponentDecl | undefined {
-  for (const s of sf.statements) {
-    const modifiers = ts.canHaveModifiers(s) ? (ts.getModifiers(s) ?? []) : [];
-    const exported = modifiers.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    if (modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) continue;
-    if (ts.isFunctionDeclaration(s) && s.name?.text === name && s.body && !s.typeParameters) return { fn: s, propsType: s.parameters[0]?.type, exported };
-    if (!ts.isVariableStatement(s) || s.declarationList.declarations.length !== 1) continue;
-    const d = s.declarationList.declarations[0];
-    const init = d.initializer;
-    if (!ts.isIdentifier(d.name) || d.name.text !== name || !init || !(ts.isArrowFunction(init) || ts.isFunctionExpression(init)) || init.typeParameters) continue;
-    if (!d.type) return { fn: init, propsType: init.parameters[0]?.type, exported };
-    // `const Summary: FC<SummaryProps> = ({ ... }) => ...`
-    const t = d.type;
-    const fc = ts.isTypeReferenceNode(t) && /^(React\.)?(FC|FunctionComponent|VFC)$/.test(t.typeName.getText(sf)) && t.typeArguments?.length === 1;
-    return fc && !init.parameters[0]?.type ? { fn: init, propsType: t.typeArguments![0], exported } : undefined;
-  }
-  return undefined;
 }
 
 /**
@@ -304,7 +269,7 @@ function inlineProp(component: Component, c: Candidate, options: ConstantPropsOp
   if (component.exported && options.entries.isEntry(component.file)) return [];
   const ownText = sources.text(component.file) as string;
   const own = parse(component.file, ownText);
-  const decl = componentIn(own, component.name);
+  const decl = componentNamed(own, component.name);
   const binding = decl && propBinding(decl, c.prop);
   if (!decl || !binding) return [];
   const member = propsMember(own, decl, c.prop, options);
@@ -315,7 +280,7 @@ function inlineProp(component: Component, c: Candidate, options: ConstantPropsOp
   removeAttributes(sites, options);
   const text = sources.text(component.file) as string;
   const sf = parse(component.file, text);
-  const d = componentIn(sf, component.name)!;
+  const d = componentNamed(sf, component.name)!;
   const b = propBinding(d, c.prop)!;
   const m = propsMember(sf, d, c.prop, options);
   const quote = preferredQuote(text);
@@ -332,7 +297,7 @@ function inlineProp(component: Component, c: Candidate, options: ConstantPropsOp
 }
 
 /** The element of the first parameter's pattern that binds `prop` to a plain name. */
-function propBinding(decl: ComponentDecl, prop: string): ts.BindingElement | undefined {
+function propBinding(decl: FunctionComponent, prop: string): ts.BindingElement | undefined {
   const param = decl.fn.parameters[0];
   if (!param || decl.fn.parameters.length > 2 || !ts.isObjectBindingPattern(param.name)) return undefined;
   if (param.name.elements.some((e) => e.dotDotDotToken)) return undefined;
@@ -355,7 +320,7 @@ function propBinding(decl: ComponentDecl, prop: string): ts.BindingElement | und
  * there is none to delete and the prop is optional anyway (or untyped); null when a required
  * member would have to stay (the uses could no longer leave the prop out).
  */
-function propsMember(sf: ts.SourceFile, decl: ComponentDecl, prop: string, options: ConstantPropsOptions): ts.TypeElement | undefined | null {
+function propsMember(sf: ts.SourceFile, decl: FunctionComponent, prop: string, options: ConstantPropsOptions): ts.TypeElement | undefined | null {
   const t = decl.propsType;
   if (!t) return undefined;
   let members: ts.NodeArray<ts.TypeElement> | undefined;

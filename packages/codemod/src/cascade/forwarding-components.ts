@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { applyEdits, type Edit } from '../edit/text-edits.js';
 import { parse } from '../fold/fold-engine.js';
 import { identifiersNamed, isDeclarationName } from '../fold/scope.js';
+import { componentNamed, componentOf } from './function-components.js';
 import type { SourceSet } from '../removal/source-set.js';
 
 export interface ForwardingOptions {
@@ -48,7 +49,7 @@ export function inlineForwardingComponents(options: ForwardingOptions): string[]
       // Only what this run made a forwarder: it was something else before.
       const was = componentNamed(before, fw.name);
       const now = componentNamed(sf, fw.name);
-      if (!was || !now || was.getText(before) === now.getText(sf)) continue;
+      if (!was || !now || was.statement.getText(before) === now.statement.getText(sf)) continue;
       const edits = useSiteEdits(fw, options);
       if (!edits) continue;
       for (const [f, list] of edits) {
@@ -76,30 +77,12 @@ function forwardersIn(sf: ts.SourceFile, file: string): Forwarder[] {
     const target = el.tagName.text;
     if (target === c.name) continue;
     // Same props: the target is a component of this module whose first parameter has the same type.
-    const t = componentNamed(sf, target);
-    const tc = t && componentOf(t);
+    const tc = componentNamed(sf, target);
     const tParam = tc?.fn.parameters[0];
     if (!tc || !tParam?.type || tParam.type.getText(sf) !== param.type.getText(sf)) continue;
     out.push({ file, name: c.name, target });
   }
   return out;
-}
-
-function componentOf(s: ts.Statement): { name: string; fn: ts.FunctionLikeDeclaration; exported: boolean } | undefined {
-  const exported = ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-  const isDefault = ts.canHaveModifiers(s) && (ts.getModifiers(s) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-  if (isDefault) return undefined;
-  if (ts.isFunctionDeclaration(s) && s.name && s.body && !s.typeParameters) return { name: s.name.text, fn: s, exported };
-  if (ts.isVariableStatement(s) && s.declarationList.declarations.length === 1) {
-    const d = s.declarationList.declarations[0];
-    const init = d.initializer;
-    if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) && !init.typeParameters && !d.type) return { name: d.name.text, fn: init, exported };
-  }
-  return undefined;
-}
-
-function componentNamed(sf: ts.SourceFile, name: string): ts.Statement | undefined {
-  return sf.statements.find((s) => componentOf(s)?.name === name);
 }
 
 function soleReturnedElement(fn: ts.FunctionLikeDeclaration): ts.JsxSelfClosingElement | undefined {
@@ -115,7 +98,7 @@ function useSiteEdits(fw: Forwarder, options: ForwardingOptions): Map<string, Ed
   const out = new Map<string, Edit[]>();
   const ownText = sources.text(fw.file) as string;
   const own = parse(fw.file, ownText);
-  const targetExported = componentOf(componentNamed(own, fw.target)!)!.exported;
+  const targetExported = componentNamed(own, fw.target)!.exported;
   let uses = 0;
   for (const file of sources.filesMentioning(fw.name, 'current')) {
     const text = sources.text(file) as string;

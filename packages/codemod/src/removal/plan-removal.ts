@@ -206,8 +206,8 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
     resolveModule: (spec, from) => project.resolveModule(spec, from),
     // The SDK: what calls, member reads and gates go through (data forms name no code).
     sdkRoots: new Set(config.accessors.filter((a) => !isPropertyAccessor(a) && !isExportAccessor(a)).map((a) => accessorName(a).split('.')[0])),
-    definitions: definitionNames(definitions),
-    readOptions: definitionNames(readOptions),
+    definitions: namesByFile(definitions),
+    readOptions: namesByFile(readOptions),
     isTest: (f) => rules.isTest(f),
   });
   // A definition the cascade did not delete is still used (a call left, an array): reported, and
@@ -283,9 +283,9 @@ function optionsHolder(sf: ts.SourceFile, read: FlagRead): string | undefined {
   return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 ? n.name.text : undefined;
 }
 
-function definitionNames(definitions: Array<{ file: string; name: string | undefined }>): Map<string, Set<string>> {
+function namesByFile(named: Array<{ file: string; name: string | undefined }>): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const { file, name } of definitions) if (name !== undefined) out.set(file, new Set([...(out.get(file) ?? []), name]));
+  for (const { file, name } of named) if (name !== undefined) out.set(file, new Set([...(out.get(file) ?? []), name]));
   return out;
 }
 

@@ -148,23 +148,19 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     const { config, registry, configSource, registrySource } = projectAtCommit(snapshot, dir, run.scratch, run.models, run.config, fileRegistrySource);
     const sources = { configSource, registrySource };
     const resolutions = run.resolutions?.for(config);
+    // What every scan of this commit shares, subset or full.
+    const common = { dir, now, config, registry, trees: run.trees, resolutions, context: 'folder' as const };
     let plan = changes && incremental?.plan(snapshot, tree, changes, config, registry);
     while (incremental && plan) {
       // Flags, staleness and types come from the registry; only the counts of references are merged.
       let project: IndexedProject | undefined;
       let files: readonly string[] = [];
       const subset = await scan({
-        dir,
-        now,
-        config,
-        registry,
+        ...common,
         host: snapshot.subsetHost(plan.listed),
         keySources: incremental.keySources(plan),
-        trees: run.trees,
-        resolutions,
         readsOf: incremental.readsOf(plan),
         wrappers: incremental.wrappersFor(plan),
-        context: 'folder',
         onIndexed: (p, listed) => {
           project = p;
           files = listed;
@@ -189,14 +185,8 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     let project: IndexedProject | undefined;
     let files: readonly string[] = [];
     const result = await scan({
-      dir,
-      now,
-      config,
-      registry,
+      ...common,
       host: snapshot.host,
-      trees: run.trees,
-      resolutions,
-      context: 'folder',
       onIndexed: (p, listed) => {
         project = p;
         files = listed;

@@ -12,27 +12,22 @@ export function scannedSourceHost(
 ): SourceHost {
   const existence = new Map<string, boolean>();
   const directories = new Map<string, boolean>();
+  const read = (file: string): string | undefined => {
+    const text = texts.get(file);
+    if (text !== undefined) return text;
+    try {
+      return fallback.readFile(file);
+    } catch {
+      return undefined;
+    }
+  };
   const host: SourceHost = {
     readFile(file) {
       loaded.add(file);
-      const text = texts.get(file);
-      if (text !== undefined) return text;
-      try {
-        return fallback.readFile(file);
-      } catch {
-        return undefined;
-      }
+      return read(file);
     },
     // Read to test the text, not to parse it: not a key source to index.
-    peekFile(file) {
-      const text = texts.get(file);
-      if (text !== undefined) return text;
-      try {
-        return fallback.readFile(file);
-      } catch {
-        return undefined;
-      }
-    },
+    peekFile: read,
     fileExists(file) {
       if (texts.has(file)) return true;
       // Module resolution asks about the same missing candidates (`x.ts`, `x.tsx`, `x/index.ts`)
