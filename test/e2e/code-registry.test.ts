@@ -62,4 +62,27 @@ describe('flagdebt with a code registry', () => {
       project.cleanup();
     }
   });
+
+  it('init takes a generated type named for flags that lists every key read, though most of its keys are unread (the debt)', async () => {
+    const project = tempProject();
+    try {
+      cpSync(join(REPO, 'test/fixtures/init-code-registry/analytics'), project.dir, { recursive: true });
+      const init = await cli(['init', '--now', '2026-11-21'], project.dir);
+      expect(init.code).toBe(0);
+      expect(init.stderr).toContain('registry in code: src/types/app-features.ts#AppFeatures (8 keys, 4 read)');
+      const config = JSON.parse(readFileSync(join(project.dir, 'flagdebt.config.json'), 'utf8'));
+      // PlanFeature, a licensing union that spells one flag's key, is not a registry.
+      expect(config.registry).toEqual({ code: ['src/types/app-features.ts#AppFeatures'] });
+      const scan = await cli(['scan', '--format', 'json', '--now', '2026-11-21'], project.dir);
+      expect(scan.code).toBe(0);
+      const result = JSON.parse(scan.stdout);
+      // The server read goes through the project's client getter (`getGrowthBookClient()?.evalFeature`).
+      const read = result.references.filter((r: { kind: string }) => r.kind === 'evaluation').map((r: { flag: string }) => r.flag);
+      expect([...new Set(read)].sort()).toEqual(['csv-export-limit', 'dashboard-v2', 'query-timeout-ms', 'sampling-banner']);
+      expect(result.summary).toMatchObject({ flags: 8, unused: 4, unregistered: 0 });
+      expect(result.unused.map((u: { flag: string }) => u.flag).sort()).toEqual(['dark-mode-beta', 'legacy-charts', 'onboarding-checklist', 'welcome-copy']);
+    } finally {
+      project.cleanup();
+    }
+  });
 });

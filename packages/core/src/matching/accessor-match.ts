@@ -17,6 +17,8 @@ interface PathOf {
   segments: string[];
   /** Identifier at the start of the chain, when the chain starts with one. */
   root?: ts.Identifier;
+  /** What a chain without a root starts with (`getClient()` in `getClient()?.isOn`). */
+  base?: ts.Expression;
 }
 
 /**
@@ -27,6 +29,7 @@ export function pathOf(expr: ts.Expression, wildcard = false): PathOf {
   const reversed: string[] = [];
   let e = skipOuterExpressions(expr);
   let root: ts.Identifier | undefined;
+  let base: ts.Expression | undefined;
   for (;;) {
     if (ts.isPropertyAccessExpression(e)) {
       reversed.push(e.name.text);
@@ -47,10 +50,11 @@ export function pathOf(expr: ts.Expression, wildcard = false): PathOf {
       break;
     } else {
       reversed.push('');
+      base = e;
       break;
     }
   }
-  return { segments: reversed.reverse(), root };
+  return base ? { segments: reversed.reverse(), root, base } : { segments: reversed.reverse(), root };
 }
 
 /** Chains end with `tail` on whole segments: `a.flags.isEnabled` ends with `flags.isEnabled`, `flagsX.isEnabled` does not. */
@@ -64,6 +68,8 @@ function endsWith(segments: string[], tail: string[], fromIndex: number): boolea
 /** Recognises accessor calls, member reads and wrapper calls at one node. */
 export class ReadMatcher implements ReadMatching {
   private readonly calls: { accessor: CallAccessor; path: string[] }[];
+  /** Scope lookups of chain roots, per identifier node (a tree is never changed in place). */
+  private readonly rootDecls = new WeakMap<ts.Identifier, LocalDecl | null>();
   private readonly members: { accessor: MemberAccessor; path: string[] }[];
   /** Some member path has a `*` segment. */
   private readonly wildcard: boolean;
@@ -297,8 +303,9 @@ export class ReadMatcher implements ReadMatching {
   /**
    * Without `from`, the first path segment must match by name. With `from`, the chain's root
    * must come from that module: an import (aliases allowed: `import { OpenFeature as OF }`),
-   * or a const initialised from one (`const client = OpenFeature.getClient()`), or a const
-   * imported from a project module that imports it; for roots we cannot trace (`this.client`,
+   * or a const initialised from one (`const client = OpenFeature.getClient()`), or a const or
+   * a function imported from a project module that imports it (`getClient()?.isOn(k)`, `const
+   * c = getClient(); c.isOn(k)`); for roots we cannot trace (`this.client`,
    * parameters) the file must at least import the module.
    */
   private firstSegmentMatches(callee: PathOf, path: string[], accessor: CallAccessor | ComponentAccessor | DefineAccessor, file: string): boolean {
@@ -307,22 +314,50 @@ export class ReadMatcher implements ReadMatching {
     if (!accessor.from) return sameName;
     const from = accessor.from;
     const root = callee.root;
+    if (!root && (sameName || offset === 0) && callee.base) {
+      // `getClient()?.isOn(k)`: the client comes from a call (in place of the path's first
+      // segment, or before it); the called function must trace to the module.
+      const called = pathOf(unwrapCalls(callee.base)).root;
+      if (called && this.rootFromModule(called, file, from, undefined, 0)) return true;
+    }
     if (!root || (offset > 0 && !sameName)) return sameName && this.fileImports(file, from);
     if (!sameName && offset !== 0) return false;
-    return this.rootFromModule(root, file, from, sameName ? undefined : path[0], 0);
+    return this.rootFromModule(root, file, from, sameName ? undefined : path[0], 0, callee.segments.length === 1);
   }
 
-  private rootFromModule(id: ts.Identifier, file: string, from: string, importedName: string | undefined, depth: number): boolean {
+  /**
+   * `isCallee`: `id` is the whole callee (`useFlag(k)`), not a client it is called on: a project
+   * function of that name is then a wrapper of its own (its body says what it returns), never the
+   * accessor itself, whatever its module imports.
+   */
+  private rootFromModule(id: ts.Identifier, file: string, from: string, importedName: string | undefined, depth: number, isCallee = false): boolean {
     const symbols = this.ctx.symbols(file);
     if (!symbols || depth > 4) return false;
-    const d = this.ctx.scopes.lookup(id.text, id, file, 'value', symbols);
-    if (!d) return false;
+    let d = this.rootDecls.get(id);
+    if (d === undefined) {
+      // Each accessor whose last segment a call spells asks about the same root: `init` tries
+      // some 250 catalog accessors, up to 9 of them with one name (`getValue`).
+      d = this.ctx.scopes.lookup(id.text, id, file, 'value', symbols) ?? null;
+      this.rootDecls.set(id, d);
+    }
+    // Undeclared in the parsed text: a global, or a top-level function the scanner's skim blanked
+    // (`const client = getClient()` in the module that defines `getClient`); as for roots we cannot trace.
+    if (!d) return !isCallee && importedName === undefined && this.fileImports(file, from);
     if (d.kind === 'import') {
       if (moduleMatches(d.specifier, from)) return importedName === undefined || d.imported === importedName || d.imported === 'default';
       // A project module that builds the client (`export const client = OpenFeature.getClient()`),
       // or one that imports the module and exports a client its own way (`globalThis.x ??
       // createClient()`): that module must import it.
+      // A getter of such a module (`export function getClient() { return cached ?? create() }`) too.
       const target = importedName === undefined ? this.keys.follow(d, 'value', new Set()) : undefined;
+      if (target?.kind === 'function') return !isCallee && this.fileImports(target.file, from);
+      if (target === d) {
+        if (isCallee) return false;
+        // No declaration of that name in the module's parsed text: a function the scanner's skim
+        // blanked (it spells no candidate word). The module must still import the SDK.
+        const module = this.ctx.resolveModule(d.specifier, d.file);
+        return module !== null && this.fileImports(module, from);
+      }
       if (target?.kind !== 'var') return false;
       return this.initializerFromModule(target.decl, target.file, from, depth) || this.fileImports(target.file, from);
     }
@@ -330,7 +365,33 @@ export class ReadMatcher implements ReadMatching {
       // Only an import can rename the path root; `scoped.getBooleanValue` is not `client.getBooleanValue`.
       return importedName === undefined && this.initializerFromModule(d.decl, file, from, depth);
     }
-    return importedName === undefined && this.fileImports(file, from);
+    if (importedName !== undefined) return false;
+    // `(req: AuthRequest) => req.gb?.isOn(k)`: a parameter typed from the module, or from a
+    // project module that imports it (a request type declaring the SDK's scoped instance).
+    if (d.kind === 'param' && d.decl.type && this.typeFromModule(d.decl.type, file, from)) return true;
+    return this.fileImports(file, from);
+  }
+
+  /** Whether a type annotation names a type imported from `from`, or from a project module that imports it. */
+  private typeFromModule(type: ts.TypeNode, file: string, from: string): boolean {
+    const symbols = this.ctx.symbols(file);
+    if (!symbols) return false;
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (ts.isTypeReferenceNode(node)) {
+        let name: ts.EntityName = node.typeName;
+        while (ts.isQualifiedName(name)) name = name.left;
+        const d = this.ctx.scopes.lookup(name.text, name, file, 'type', symbols);
+        if (d?.kind === 'import') {
+          const module = moduleMatches(d.specifier, from) ? null : this.ctx.resolveModule(d.specifier, d.file);
+          found = moduleMatches(d.specifier, from) || (module !== null && this.fileImports(module, from));
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(type);
+    return found;
   }
 
   private initializerFromModule(decl: ts.VariableDeclaration, file: string, from: string, depth: number): boolean {

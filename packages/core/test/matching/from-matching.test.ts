@@ -43,6 +43,19 @@ describe('`from`: the accessor root must come from a module', () => {
     expect(project.readsIn(file('src/legacy-invoices.ts'))).toEqual([]);
   });
 
+  it('accepts a client returned by a getter of a project module that imports the SDK, not by one of a module that does not', () => {
+    const f = file('src/exports.ts');
+    expect(summarize(project.readsIn(f))).toEqual([
+      read('xlsx-exports', via, at(f, "getFlagClient()?.getBooleanValue('xlsx-exports'")),
+      read('large-exports', via, at(f, "client.getBooleanValue('large-exports'")),
+    ]);
+  });
+
+  it('accepts a parameter typed by a project module that imports the SDK, not one typed otherwise', () => {
+    const f = file('src/handlers.ts');
+    expect(summarize(project.readsIn(f))).toEqual([read('streamed-exports', via, at(f, "req.client.getBooleanValue('streamed-exports'"))]);
+  });
+
   it('matches an aliased import of the path root itself', () => {
     const accessors: Accessor[] = [{ call: 'OpenFeature.getClient', keyArg: 0, from: '@openfeature/server-sdk' }];
     const { project: p, file: f } = openFixture('from-matching', accessors);
@@ -78,5 +91,18 @@ describe('`from` on a member accessor: the container must come from the module',
     // Without `from`, the script's options are flags too.
     const { project: loose, file: f } = openFixture('from-matching', [{ member: 'flags' }]);
     expect(summarize(loose.readsIn(f('src/cli-options.ts'))).map((r) => r.key)).toEqual(['dryRun', 'verbose', 'invoice-export', 'dryRun']);
+  });
+});
+
+describe('`from` on a call accessor: a project function of the same name is not the accessor', () => {
+  const accessors: Accessor[] = [{ call: 'useFlag', keyArg: 0, from: '@acme/flags-sdk' }];
+  const { project, file } = openFixture('from-matching', accessors);
+
+  it("reads the SDK's hook where it is imported, not the project's same-named function in a module that imports the SDK", () => {
+    const hook = file('src/use-flag.ts');
+    // `useSdkFlag(key)`: the parameter forwarded, the body of a function of the project's.
+    expect(project.readsIn(hook).filter((r) => r.key !== null)).toEqual([]);
+    // Its call is no read of the accessor (it negates the flag: no wrapper either).
+    expect(project.readsIn(file('src/banner.ts'))).toEqual([]);
   });
 });

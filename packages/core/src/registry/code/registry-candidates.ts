@@ -1,7 +1,8 @@
 /**
  * For `flagdebt init`: the exports of a project that already list its flag keys (an enum, a
  * union, an `as const` object, a settings map), so the config can point at them instead of a
- * YAML copy that drifts. An export qualifies when most of its keys are keys the code reads.
+ * YAML copy that drifts. An export qualifies when most of its keys are keys the code reads,
+ * or when it is named for flags and lists most of the keys the code reads.
  */
 import path from 'node:path';
 import ts from '../../typescript.cjs';
@@ -24,6 +25,13 @@ export interface RegistryCandidate {
 /** At least this many read keys, and at least this share of the export's keys read. */
 const MIN_READ = 2;
 const MIN_SHARE = 0.5;
+/**
+ * Or: an export named for flags (`AppFeatures`, `FeatureFlag`, `TOGGLES`) that lists at least
+ * this share of every key the code reads. A registry full of keys nobody reads any more is the
+ * debt itself (GrowthBook's generated `AppFeatures` type: some 100 keys, 21 of them read).
+ */
+const MIN_SHARE_OF_READS = 0.5;
+const NAMED_FOR_FLAGS = /flag|feature|toggle|experiment/i;
 
 /**
  * The exports that together list most of `readKeys`, best first: each chosen export adds keys
@@ -43,7 +51,8 @@ export function findRegistryCandidates(root: string, files: readonly string[], r
       if (!found || found.file !== file) continue;
       const keys = [...new Set(reader.ofFound(found).map((k) => k.key))];
       const read = keys.filter((k) => readKeys.has(k)).length;
-      if (read >= MIN_READ && read / keys.length >= MIN_SHARE) {
+      const namedForFlags = NAMED_FOR_FLAGS.test(name) && read / readKeys.size >= MIN_SHARE_OF_READS;
+      if (read >= MIN_READ && (read / keys.length >= MIN_SHARE || namedForFlags)) {
         all.push({ spec: `${path.relative(root, file).split(path.sep).join('/')}#${name}`, file, exportName: name, keys, read });
       }
     }
