@@ -67,4 +67,21 @@ describe('added (the gate compares diagnostics)', () => {
     expect(added([d('a', 3, 1, 'x')], [d('a', 1, 1, 'x'), d('a', 9, 1, 'x'), d('b', 1, 2, 'y')])).toEqual([d('a', 9, 1, 'x'), d('b', 1, 2, 'y')]);
     expect(added([d('a', 3, 1, 'x')], [d('a', 3, 1, 'other message')])).toEqual([d('a', 3, 1, 'other message')]);
   });
+
+  it('takes an error at the same offset whose types print otherwise as the same error, and nothing looser', () => {
+    const at = (file: string, start: number, code: number, message: string) => ({ ...d(file, 1, code, message), start });
+    const before = [at('a', 120, 2322, `Type '{ section: "home" | "metrics"; }' is not assignable to type 'CardProps'.`)];
+    // The union's members in another order: the same error.
+    expect(added(before, [at('a', 120, 2322, `Type '{ section: "metrics" | "home"; }' is not assignable to type 'CardProps'.`)])).toEqual([]);
+    // Another offset, another code, another wording, another file: new.
+    const moved = at('a', 300, 2322, `Type '{ section: "metrics" | "home"; }' is not assignable to type 'CardProps'.`);
+    const otherCode = at('a', 120, 2345, `Argument of type '{ section: "metrics"; }' is not assignable to parameter of type 'CardProps'.`);
+    const otherFile = at('b', 120, 2322, `Type '{ section: "metrics" | "home"; }' is not assignable to type 'CardProps'.`);
+    expect(added(before, [moved])).toEqual([moved]);
+    expect(added(before, [otherCode])).toEqual([otherCode]);
+    expect(added(before, [otherFile])).toEqual([otherFile]);
+    // One error before pairs with one after.
+    const twice = at('a', 120, 2322, `Type '{ section: "home"; }' is not assignable to type 'CardProps'.`);
+    expect(added(before, [twice, twice])).toEqual([twice]);
+  });
 });

@@ -63,7 +63,10 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
   // read) must not change what the reads in its callers resolve to.
   const planned: Array<{ file: string; text: string; spans: Array<Span & { key: string; value: FlagValue; text?: string; constant?: boolean }> }> = [];
   const definitions: Array<{ file: string; read: FlagRead; name: string | undefined }> = [];
-  /** Consts built only to hold a folded read's options (`const cmd = Command.create({ key })`). */
+  /**
+   * Consts built only to hold a folded read's options (`const cmd = Command.create({ key })`) or
+   * the client it was read from (`const gb = useGrowthBook()`, `const client = getClient()`).
+   */
   const readOptions: Array<{ file: string; name: string }> = [];
   /** Literal default arguments of the folded reads (`isEnabled('k', false)`), per key. */
   const defaultArgs = new Map<string, FlagValue[]>();
@@ -152,6 +155,8 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
       spans.push({ ...shape.fold, key: r.key!, value: values.get(r.key!)! });
       const holder = optionsHolder(sf, r);
       if (holder !== undefined) readOptions.push({ file, name: holder });
+      const client = node && clientHolder(node);
+      if (client !== undefined) readOptions.push({ file, name: client });
     }
     if (spans.length > 0 || asserted.dropped.length > 0) planned.push({ file, text, spans });
   }
@@ -281,6 +286,33 @@ function optionsHolder(sf: ts.SourceFile, read: FlagRead): string | undefined {
   if (!n || !ts.isVariableDeclaration(n) || !ts.isIdentifier(n.name) || !n.initializer) return undefined;
   const list = n.parent;
   return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 ? n.name.text : undefined;
+}
+
+/**
+ * `growthbook?.isOn(K)` where `const growthbook = useGrowthBook()` in an enclosing block: the
+ * const that holds the client a read was made on, when a call made it. Once the fold took its last
+ * use it goes, and its imports with it; a client used for anything else keeps a reference.
+ */
+function clientHolder(read: ts.Node): string | undefined {
+  if (!ts.isCallExpression(read)) return undefined;
+  let e: ts.Expression = read.expression;
+  if (!ts.isPropertyAccessExpression(e)) return undefined;
+  while (ts.isPropertyAccessExpression(e) || ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  if (!ts.isIdentifier(e)) return undefined;
+  const name = e.text;
+  for (let n: ts.Node | undefined = read.parent; n; n = n.parent) {
+    if (!ts.isBlock(n) && !ts.isSourceFile(n)) continue;
+    for (const statement of n.statements) {
+      if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
+      const d = statement.declarationList.declarations.find((decl) => ts.isIdentifier(decl.name) && decl.name.text === name);
+      if (!d) continue;
+      if (!d.initializer || !ts.isCallExpression(d.initializer)) return undefined;
+      // The cascade knows the holder by name: only where no other declaration has it.
+      const declared = read.getSourceFile().text.match(new RegExp(String.raw`(?<![\w$.])(?:const|let|var)\s+${name.replace(/\$/g, '\\$')}(?![\w$])`, 'g'));
+      return declared?.length === 1 ? name : undefined;
+    }
+  }
+  return undefined;
 }
 
 function namesByFile(named: Array<{ file: string; name: string | undefined }>): Map<string, Set<string>> {

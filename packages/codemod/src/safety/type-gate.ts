@@ -37,7 +37,10 @@ export interface GateVerdict {
   checked: number;
   before: TypeDiagnostic[];
   after: TypeDiagnostic[];
-  /** Diagnostics after the removal that were not there before (file, code and message; lines ignored). */
+  /**
+   * Diagnostics after the removal that were not there before (file, code and message, lines
+   * ignored; or the same file, code and offset with its quoted types printed otherwise).
+   */
   added: TypeDiagnostic[];
 }
 
@@ -307,16 +310,40 @@ function diagnosticsOf(tsx: TypeScript, program: ts.Program, files: string[], to
 
 const identity = (d: TypeDiagnostic): string => `${d.file}\0${d.code}\0${d.message}`;
 
-/** Diagnostics in `after` beyond those in `before`, compared as multisets by file, code and message. */
+/**
+ * The same error where it was, its types printed otherwise: TypeScript prints a union's members
+ * in the order their types were created, which a change elsewhere in the program can reorder
+ * (`Type '{ docSection: "metrics" | "home" | ... 87 more ... }' is not assignable`). Same file,
+ * code and offset, and the same message once every quoted type is blanked.
+ */
+const site = (d: TypeDiagnostic): string | undefined =>
+  d.start === undefined ? undefined : `${d.file}\0${d.code}\0${d.start}\0${d.message.replace(/'(?:[^'\n])*'/g, "''")}`;
+
+/**
+ * Diagnostics in `after` beyond those in `before`, compared as multisets by file, code and
+ * message; then what is left, by the error's site (see `site`).
+ */
 export function added(before: TypeDiagnostic[], after: TypeDiagnostic[]): TypeDiagnostic[] {
-  const counts = new Map<string, number>();
-  for (const d of before) counts.set(identity(d), (counts.get(identity(d)) ?? 0) + 1);
-  const out: TypeDiagnostic[] = [];
-  for (const d of after) {
-    const n = counts.get(identity(d)) ?? 0;
-    if (n > 0) counts.set(identity(d), n - 1);
-    else out.push(d);
-  }
-  return out;
+  const unmatched = (have: TypeDiagnostic[], want: TypeDiagnostic[], key: (d: TypeDiagnostic) => string | undefined) => {
+    const counts = new Map<string, TypeDiagnostic[]>();
+    for (const d of have) {
+      const k = key(d);
+      if (k === undefined) continue;
+      const list = counts.get(k);
+      if (list) list.push(d);
+      else counts.set(k, [d]);
+    }
+    const left: TypeDiagnostic[] = [];
+    const used = new Set<TypeDiagnostic>();
+    for (const d of want) {
+      const k = key(d);
+      const match = k === undefined ? undefined : counts.get(k)?.pop();
+      if (match) used.add(match);
+      else left.push(d);
+    }
+    return { left, rest: have.filter((d) => !used.has(d)) };
+  };
+  const exact = unmatched(before, after, identity);
+  return unmatched(exact.rest, exact.left, site).left;
 }
 
