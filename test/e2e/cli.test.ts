@@ -194,6 +194,21 @@ describe('flagdebt CLI', () => {
         "export const GET = withWorkspace(() => 'folders', { featureFlag: Flags.Folders });",
         '',
       ].join('\n'),
+      // An admin screen that writes flags: its calls name a flag and pass the key in options, but write.
+      'src/admin/flags-admin.ts': [
+        "import { Flags } from '../constants/flags';",
+        '',
+        'declare function setFeatureFlag(options: { key: string; value: boolean }): Promise<void>;',
+        'declare function updateFlag(options: { key: string }): Promise<void>;',
+        'declare function flagOverride(options: { key: string; value: unknown }): Promise<void>;',
+        '',
+        'export async function enableTopics(): Promise<void> {',
+        '  await setFeatureFlag({ key: Flags.Topics, value: true });',
+        '  await updateFlag({ key: Flags.Topics });',
+        '  await flagOverride({ key: Flags.Customers, value: false });',
+        '}',
+        '',
+      ].join('\n'),
     });
     try {
       const result = await cli(['init', '--now', '2026-11-21'], temp.dir);
@@ -207,6 +222,8 @@ describe('flagdebt CLI', () => {
       expect(result.stderr).toContain('featureFlags (key in `flag_key` of argument 0)');
       // `audit.execute(AuditCommand.create({ key }))` names no flag: no accessor, no key.
       expect(JSON.stringify(config.accessors)).not.toContain('audit');
+      // Writes are no reads: `setFeatureFlag`, `updateFlag`, an override with a `value`.
+      expect(JSON.stringify(config.accessors)).not.toMatch(/setFeatureFlag|updateFlag|flagOverride/);
       // The enum lists exactly the keys read: it is the registry (docs/init.md), no flags.yaml.
       // `track`'s `feature` is no flag: the call does not name one.
       expect(config.registry).toEqual({ code: ['src/constants/flags.ts#Flags'] });

@@ -6,6 +6,11 @@ const FLAG_PROPERTIES = new Set(['flag_key', 'flagKey', 'featureFlag', 'feature_
 /** Option names that hold a key only when the call itself names a flag or feature (`getFlag({ key })`). */
 const KEY_PROPERTIES = new Set(['key', 'name', 'flag', 'feature']);
 const FLAG_NAME = /flag|feature|toggle/i;
+/**
+ * Calls that write a flag rather than read it: `setFlag({ key, value })`, `updateFeatureFlag(...)`,
+ * an admin screen's `unsetFlag`. A verb at the start of the last segment, or a `value` beside the key.
+ */
+const WRITE_VERB = /^(?:set|unset|update|upsert|delete|remove|create|add|save|write|put|patch|enable|disable|reset|clear|make|register)(?![a-z])/;
 
 /** Cheap text tests before parsing. */
 function mayHoldOptions(text: string): boolean {
@@ -34,12 +39,12 @@ export function optionReads(project: FlagProject, file: string, text: string): O
     if (ts.isCallExpression(node)) {
       const path = calleeSegments(node.expression);
       const name = path[path.length - 1];
-      if (name) {
+      if (name && !WRITE_VERB.test(name)) {
         node.arguments.forEach((arg, keyArg) => {
           // One level of factory around the options names the flag itself: `execute(GetFeatureFlagCommand.create({ key }))`.
           const factory = optionsFactory(arg);
           const options = factory ? factory.options : arg;
-          if (!ts.isObjectLiteralExpression(options)) return;
+          if (!ts.isObjectLiteralExpression(options) || options.properties.some((p) => p.name !== undefined && ts.isIdentifier(p.name) && p.name.text === 'value')) return;
           const flagNamed = FLAG_NAME.test(name) || (factory !== undefined && FLAG_NAME.test(factory.name));
           for (const p of options.properties) {
             if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name))) continue;

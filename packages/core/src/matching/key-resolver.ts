@@ -55,10 +55,17 @@ export class KeyResolver {
    * when they cannot be seen (a spread, a parameter): the read stays dynamic.
    */
   optionProperty(expr: ts.Expression, name: string, file: string): ts.Expression | null | undefined {
-    const e = this.constInitializer(skipOuterExpressions(expr), file);
+    const bare = skipOuterExpressions(expr);
+    // `flag("status")`, `flag(args, "x")` with `args: string[]`: no options object, so another
+    // function of the same name (a CLI's argument helper), not a read.
+    if (notAnObject(bare) || (ts.isIdentifier(bare) && this.primitiveParameter(bare, file))) return null;
+    const e = this.constInitializer(bare, file);
     if (e === undefined) return undefined;
+    if (notAnObject(e)) return null;
     if (ts.isObjectLiteralExpression(e)) return propertyIn(e, name);
     if ((ts.isCallExpression(e) || ts.isNewExpression(e)) && e.arguments) {
+      // `process.argv.slice(2)`: built from literals only, so from no options object.
+      if (e.arguments.length > 0 && e.arguments.every((a) => notAnObject(skipOuterExpressions(a)))) return null;
       // `Command.create(options)` with `const options = { key: ... }` built just before.
       const objects = e.arguments
         .map((a) => this.constInitializer(skipOuterExpressions(a), file))
@@ -69,6 +76,15 @@ export class KeyResolver {
       return present.length === 1 ? present[0] : undefined;
     }
     return undefined;
+  }
+
+  /** A parameter declared with a primitive or array type (`args: string[]`, `name: string`). */
+  private primitiveParameter(id: ts.Identifier, file: string): boolean {
+    const symbols = this.ctx.symbols(file);
+    const d = symbols && this.ctx.scopes.lookup(id.text, id, file, 'value', symbols);
+    const type = d?.kind === 'param' ? d.decl.type : undefined;
+    if (!type) return false;
+    return ts.isArrayTypeNode(type) || ts.isTupleTypeNode(type) || PRIMITIVE_TYPES.has(type.kind);
   }
 
   /**
@@ -305,4 +321,21 @@ export function constObject(init: ts.Expression): ts.ObjectLiteralExpression | u
   if (frozen) return frozen;
   const inner = skipOuterExpressions(init);
   return ts.isObjectLiteralExpression(inner) && isAsConst(init) ? inner : undefined;
+}
+
+const PRIMITIVE_TYPES = new Set<ts.SyntaxKind>([ts.SyntaxKind.StringKeyword, ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.BooleanKeyword, ts.SyntaxKind.BigIntKeyword]);
+
+/** An expression that is certainly no options object: a literal of another kind, an array, a function. */
+function notAnObject(e: ts.Expression): boolean {
+  return (
+    ts.isStringLiteralLike(e) ||
+    ts.isTemplateExpression(e) ||
+    ts.isNumericLiteral(e) ||
+    ts.isBigIntLiteral(e) ||
+    ts.isArrayLiteralExpression(e) ||
+    ts.isArrowFunction(e) ||
+    ts.isFunctionExpression(e) ||
+    e.kind === ts.SyntaxKind.TrueKeyword ||
+    e.kind === ts.SyntaxKind.FalseKeyword
+  );
 }

@@ -45,3 +45,13 @@ describe('keys in an options object (keyProperty)', () => {
     expect(summarize(project.readsIn(client))).toEqual([read(null, 'isOnForRequest', at(client, 'isOnForRequest(req, options.featureFlag)'))]);
   });
 });
+
+describe('a keyProperty accessor whose name other functions share', () => {
+  const { project, file } = openFixture('options-keys', [{ call: 'flag', keyArg: 0, keyProperty: 'key' }]);
+
+  it('reads the options call; a call whose argument is certainly no options object (a string, an array, a `string[]` parameter) is another function, not a dynamic read', () => {
+    const bulk = file('src/services/bulk.ts');
+    expect(summarize(project.readsIn(bulk))).toEqual([read('BULK_OPS', 'flag', at(bulk, 'flag({ key: E_FEATURE_FLAGS.BULK_OPS'))]);
+    expect(project.readsIn(file('src/scripts/reindex.ts'))).toEqual([]);
+  });
+});
