@@ -133,6 +133,9 @@ describe('flagdebt init: what it writes and when', () => {
       expect(result.stdout).toContain('--- flags.yaml (dry run: not written)\n# Starter registry written by `flagdebt init`');
       expect(result.stdout).toContain('"from": "posthog-js"');
       expect(result.stdout).toContain('  onboarding-checklist:\n    type: release');
+      // `tier === 'large'`: a multivariate flag, so an experiment whose default is a variant.
+      expect(result.stdout).toMatch(/ {2}export-tier:\n {4}type: experiment\n(?: {4}\w+: .*\n)* {4}default: control\n/);
+      expect(result.stderr).toContain('experiment: export-tier (compared with "large"): default "control"');
       expect(existsSync(join(temp.dir, 'flagdebt.config.json'))).toBe(false);
       expect(existsSync(join(temp.dir, 'flags.yaml'))).toBe(false);
     } finally {

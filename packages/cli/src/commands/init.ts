@@ -61,6 +61,10 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
   for (const u of detection.uncovered) {
     io.stderr(`warning: ${show(u.file)}:${u.line}: ${u.what} cannot be described by an accessor; assign the result to a variable (\`const flags = useFlags()\`) so flagdebt sees the reads.\n`);
   }
+  for (const k of proposal.keys.filter((key) => key.variants)) {
+    const compared = (k.variants ?? []).map((v) => JSON.stringify(v)).join(', ');
+    io.stderr(`  experiment: ${k.key} (compared with ${compared}): default ${JSON.stringify(k.default)}; make it the variant users get outside the experiment\n`);
+  }
   if (proposal.testOnly.length > 0) {
     io.stderr(`  not registered: ${plural(proposal.testOnly.length, 'key')} read only in test files (${proposal.testOnly.slice(0, 5).join(', ')}${proposal.testOnly.length > 5 ? ', ...' : ''})\n`);
   }

@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { defaultConfig, findRegistryCandidates, IMPORT_PLACEHOLDER, suggestKey, type Accessor, type FlagValue, type IsoDate, type Registry, type RegistryCandidate } from '@flagdebt/core';
 import { scan, type ScanResult } from '@flagdebt/scanner';
 import { configAccessor, type Detection } from './detect.js';
+import { comparedVariants, controlVariant, type ReadSite } from './variants.js';
 
 export const INIT_HEADER = '# Starter registry written by `flagdebt init`.';
 
@@ -16,6 +17,8 @@ export interface InitKey {
   /** Evaluations outside test files (wrapper calls included). */
   reads: number;
   default?: FlagValue;
+  /** The string variants its reads are compared with: an experiment (see variants.ts). */
+  variants?: string[];
 }
 
 export interface NearMiss {
@@ -49,6 +52,7 @@ export async function propose(dir: string, detection: Detection, now: IsoDate): 
 
   const reads = new Map<string, number>();
   const firstRead = new Map<string, { file: string; line: number }>();
+  const sites = new Map<string, ReadSite[]>();
   const inTests = new Set<string>();
   let dynamic = 0;
   for (const ref of result.references) {
@@ -59,6 +63,7 @@ export async function propose(dir: string, detection: Detection, now: IsoDate): 
       continue;
     }
     reads.set(ref.flag, (reads.get(ref.flag) ?? 0) + 1);
+    sites.set(ref.flag, [...(sites.get(ref.flag) ?? []), { file: path.resolve(dir, ref.file), line: ref.line, column: ref.column }]);
     if (!firstRead.has(ref.flag)) firstRead.set(ref.flag, { file: ref.file, line: ref.line });
   }
 
@@ -70,10 +75,14 @@ export async function propose(dir: string, detection: Detection, now: IsoDate): 
     if (like !== undefined) nearMisses.push({ key, like, ...(firstRead.get(key) as { file: string; line: number }) });
   }
   const typos = new Set(nearMisses.map((m) => m.key));
+  const variants = comparedVariants(sites);
   const keys = [...reads]
     .filter(([key]) => !typos.has(key))
     .map(([key, count]): InitKey => {
       const fallback = detection.defaults.get(key);
+      const compared = variants.get(key);
+      // An experiment's default is a variant: a literal default argument when it is a string, else its control.
+      if (compared) return { key, reads: count, default: typeof fallback === 'string' ? fallback : controlVariant(compared), variants: compared };
       return fallback === undefined ? { key, reads: count } : { key, reads: count, default: fallback };
     })
     .sort((a, b) => a.key.localeCompare(b.key));
@@ -117,9 +126,9 @@ export function configText(proposal: Proposal, code?: { candidates: RegistryCand
 
 export function registryText(keys: InitKey[], now: IsoDate): string {
   const flags: Record<string, Record<string, unknown>> = {};
-  for (const { key, default: fallback } of keys) {
+  for (const { key, default: fallback, variants } of keys) {
     flags[key] = {
-      type: 'release',
+      type: variants ? 'experiment' : 'release',
       owner: IMPORT_PLACEHOLDER,
       created: now,
       expires: IMPORT_PLACEHOLDER,
