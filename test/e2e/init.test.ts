@@ -249,3 +249,28 @@ describe('flagdebt init: what it writes and when', () => {
     }
   });
 });
+
+describe('flagdebt init without a flag SDK', () => {
+  it('proposes the project\'s own flag functions, known by their key parameter\'s type, and the keys\' list as the registry', async () => {
+    const temp = tempProject();
+    try {
+      cpSync(join(REPO, 'test/fixtures/init-in-house/tracing-ui'), temp.dir, { recursive: true });
+      const result = await cli(['init', '--now', '2026-11-21'], temp.dir);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain('in-house (typed key): useIsFeatureEnabled() from any module (2 reads)');
+      const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8'));
+      // `optOutFlagOf(input.flag)` passes a key on; `setFeatureEnabled` writes; a test's call does not count.
+      expect(config.accessors).toEqual([{ call: 'useIsFeatureEnabled', keyArg: 0 }]);
+      expect(config.registry).toEqual({ code: ['src/features/flags/available-flags.ts#availableFlags'] });
+      const scan = await cli(['scan', '--format', 'json', '--now', '2026-11-21'], temp.dir);
+      const found = JSON.parse(scan.stdout);
+      expect(found.references.filter((r: { kind: string }) => r.kind === 'evaluation').map((r: { flag: string; file: string }) => `${r.file} ${r.flag}`)).toEqual([
+        'src/components/Session.tsx modernSession',
+        'src/components/Timeline.tsx compactTimeline',
+      ]);
+      expect(found.unused).toEqual([{ flag: 'searchBar' }]);
+    } finally {
+      temp.cleanup();
+    }
+  });
+});

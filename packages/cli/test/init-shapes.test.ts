@@ -42,4 +42,16 @@ describe('init: keys in data and JSX gates', () => {
     expect(proposeShapes([MIGRATION('change-requests'), PAGE.replace(/session-inspector/, 'other')], keys)).toEqual([]);
     expect(proposeShapes([ROUTES], new Set())).toEqual([]);
   });
+
+  it('proposes no form that holds other strings more often than found keys (country flags, a CLI option table)', () => {
+    const regions = `export const REGIONS = [
+  { name: 'EU', flag: '🇪🇺' },
+  { name: 'US', flag: '🇺🇸' },
+  { name: 'JP', flag: '🇯🇵' },
+];
+`;
+    expect(proposeShapes([ROUTES, regions], keys)).toEqual([]);
+    // As many keys as other strings: still proposed, for review.
+    expect(proposeShapes([ROUTES, `export const tags = [{ flag: 'beta' }, { flag: 'new' }];\n`], keys)).toEqual([{ accessor: { property: 'flag' }, reads: 2 }]);
+  });
 });

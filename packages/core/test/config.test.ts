@@ -94,7 +94,7 @@ describe('loadConfig', () => {
       registryCode: [],
       include: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
       exclude: ['**/dist/**', '**/build/**', '**/coverage/**', '**/*.d.ts', '**/.yarn/**', '**/.pnp.cjs', '**/.pnp.loader.mjs'],
-      tests: ['**/*.{test,spec,e2e,cy}.*', '**/*.{test,spec,e2e}-*.*', '**/{__tests__,__mocks__,test,tests,e2e,cypress,testing}/**'],
+      tests: ['**/*.{test,spec,e2e,cy}.*', '**/*.{test,spec,e2e}-*.*', '**/*.{clienttest,servertest,unittest,integrationtest}.*', '**/{__tests__,__mocks__,test,tests,e2e,cypress,testing}/**'],
       accessors: DEFAULT_ACCESSORS,
       naming: {},
       staleness: DEFAULT_STALENESS,

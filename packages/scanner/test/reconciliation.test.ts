@@ -97,14 +97,16 @@ describe('reconciliation: tests and sub-folders (monorepo)', async () => {
 
   it('lists a key read only in a test file apart, never as an unregistered finding or against a budget of 0', () => {
     expect(whole.unregistered).toEqual([]);
-    // Test files by the default globs: an `e2e/` folder, a NestJS `*.e2e-spec.ts`, `__tests__/`.
+    // Test files by the default globs: an `e2e/` folder, a NestJS `*.e2e-spec.ts`, a Jest
+    // project's `*.servertest.ts`, `__tests__/`.
     expect(whole.unregisteredInTests).toEqual([
       { flag: 'e2e-audit-export', file: 'apps/admin/e2e/audit-log.ts', line: 5, column: 10, test: true },
+      { flag: 'servertest-export-limit', file: 'apps/admin/src/audit-export.servertest.ts', line: 4, column: 50, test: true },
       { flag: 'e2e-seed-audit-log', file: 'apps/admin/src/audit.e2e-spec.ts', line: 4, column: 45, test: true },
       { flag: 'test-only-flag', file: 'apps/web/src/__tests__/Nav.test.tsx', line: 5, column: 10, test: true },
     ]);
     expect(whole.summary.unregistered).toBe(0);
-    expect(whole.summary.unregisteredInTests).toBe(3);
+    expect(whole.summary.unregisteredInTests).toBe(4);
     expect(overBudget(whole, { unregistered: 0 })).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ const FLAG_NAME = /flag|feature|toggle/i;
  * Calls that write a flag rather than read it: `setFlag({ key, value })`, `updateFeatureFlag(...)`,
  * an admin screen's `unsetFlag`. A verb at the start of the last segment, or a `value` beside the key.
  */
-const WRITE_VERB = /^(?:set|unset|update|upsert|delete|remove|create|add|save|write|put|patch|enable|disable|reset|clear|make|register)(?![a-z])/;
+export const WRITE_VERB = /^(?:set|unset|update|upsert|delete|remove|create|add|save|write|put|patch|enable|disable|reset|clear|make|register)(?![a-z])/;
 
 /** Cheap text tests before parsing. */
 function mayHoldOptions(text: string): boolean {

@@ -25,6 +25,12 @@ export function proposeShapes(texts: Iterable<string>, keys: ReadonlySet<string>
     if (seen) seen.reads++;
     else counts.set(id, { accessor: accessor(), reads: 1 });
   };
+  // The same form holding other strings (`flag: '🇪🇺'` in a region list, a CLI's `flag: 'dry-run'`):
+  // proposed only where found keys are at least as many, or it would read every one of those.
+  const others = new Map<string, number>();
+  const other = (id: string): void => {
+    others.set(id, (others.get(id) ?? 0) + 1);
+  };
   // A quoted string; the quote is a named group so the groups before it keep their numbers.
   const literal = `(?<q>['"])([^'"\\n]{1,200})\\k<q>`;
   const property = new RegExp(`(?:^|[{,\\s])([A-Za-z_$][\\w$]*)\\s*:\\s*${literal}`, 'g');
@@ -32,14 +38,23 @@ export function proposeShapes(texts: Iterable<string>, keys: ReadonlySet<string>
   const attribute = new RegExp(`<([A-Z][\\w$]*)\\b[^<>]*?\\s([A-Za-z_$][\\w$-]*)=(?:\\{\\s*)?${literal}`, 'g');
   for (const text of texts) {
     for (const m of text.matchAll(exported)) {
-      if (keys.has(m[3]) && FLAG_NAME.test(m[1])) count(`export ${m[1]}`, () => ({ export: m[1] }));
+      if (!FLAG_NAME.test(m[1])) continue;
+      if (keys.has(m[3])) count(`export ${m[1]}`, () => ({ export: m[1] }));
+      else other(`export ${m[1]}`);
     }
     for (const m of text.matchAll(property)) {
-      if (keys.has(m[3]) && FLAG_NAME.test(m[1])) count(`property ${m[1]}`, () => ({ property: m[1] }));
+      if (!FLAG_NAME.test(m[1])) continue;
+      if (keys.has(m[3])) count(`property ${m[1]}`, () => ({ property: m[1] }));
+      else other(`property ${m[1]}`);
     }
     for (const m of text.matchAll(attribute)) {
-      if (keys.has(m[4]) && FLAG_NAME.test(m[2])) count(`component ${m[1]} ${m[2]}`, () => ({ component: m[1], keyProp: m[2] }));
+      if (!FLAG_NAME.test(m[2])) continue;
+      if (keys.has(m[4])) count(`component ${m[1]} ${m[2]}`, () => ({ component: m[1], keyProp: m[2] }));
+      else other(`component ${m[1]} ${m[2]}`);
     }
   }
-  return [...counts.values()].filter((p) => p.reads >= MIN_SEEN).sort((a, b) => b.reads - a.reads);
+  return [...counts]
+    .filter(([id, p]) => p.reads >= MIN_SEEN && p.reads >= (others.get(id) ?? 0))
+    .map(([, p]) => p)
+    .sort((a, b) => b.reads - a.reads);
 }

@@ -17,12 +17,14 @@ export const DEFAULT_EXCLUDE: readonly string[] = ['**/dist/**', '**/build/**', 
 
 /**
  * Test files as real monorepos lay them out: unit tests beside the code (`*.test.ts`,
- * `*.spec.tsx`), NestJS and Cypress suffixes (`*.e2e-spec.ts`, `*.e2e.ts`, `*.cy.ts`), and test
+ * `*.spec.tsx`), NestJS and Cypress suffixes (`*.e2e-spec.ts`, `*.e2e.ts`, `*.cy.ts`), Jest
+ * projects split by environment (`*.clienttest.ts`, `*.servertest.ts`), and test
  * folders (`test/`, `tests/`, `e2e/`, `cypress/`, `__tests__/`, `__mocks__/`, `testing/`).
  */
 export const DEFAULT_TESTS: readonly string[] = [
   '**/*.{test,spec,e2e,cy}.*',
   '**/*.{test,spec,e2e}-*.*',
+  '**/*.{clienttest,servertest,unittest,integrationtest}.*',
   '**/{__tests__,__mocks__,test,tests,e2e,cypress,testing}/**',
 ];
 

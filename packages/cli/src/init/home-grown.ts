@@ -1,0 +1,64 @@
+/**
+ * For `flagdebt init` on a project with no flag SDK: in-house flag functions, found by the type
+ * of their key parameter. A team that keeps its own flags (in the database, on the user's
+ * session) still types the key: `useIsFeatureEnabled(feature: Flag)`, `isEnabled(key: FeatureFlag)`,
+ * `hasFeature(name: keyof AppFeatures)`. A function whose parameter is typed by such a key type,
+ * and that is called with a static key somewhere, is proposed as a call accessor at that
+ * parameter. The scan that `init` runs next then keeps only keys that resolve.
+ */
+import ts from '@flagdebt/core/typescript';
+import type { DetectedAccessor } from './detect.js';
+import { WRITE_VERB } from '../commands/init-options.js';
+
+/** `Flag`, `FeatureFlag`, `FlagKey`, `FeatureName`, `ToggleId`, `AppFeatureFlag`: a type named for a key. */
+const KEY_TYPE = /^(?:[A-Z]\w*)?(?:Flag|Feature|Toggle)(?:Key|Name|Id)?$/;
+/** Cheap test before parsing: a parameter annotated with such a type (or `keyof` one). */
+const MAY_DECLARE = /\w\??\s*:\s*(?:keyof\s+(?:typeof\s+)?)?(?:[A-Z]\w*)?(?:Flag|Feature|Toggle)\w*\b/;
+
+export function homeGrownAccessors(files: readonly string[], readText: (file: string) => string): DetectedAccessor[] {
+  const texts = files.map((file) => ({ file, text: readText(file) }));
+  const found = new Map<string, number>();
+  for (const { file, text } of texts) {
+    if (!MAY_DECLARE.test(text)) continue;
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, /\.[jt]sx$/.test(file) ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    for (const { name, params } of topLevelFunctions(sf)) {
+      if (WRITE_VERB.test(name)) continue;
+      const keyArg = params.findIndex((p) => p.type !== undefined && isKeyType(p.type));
+      if (keyArg >= 0 && !found.has(name)) found.set(name, keyArg);
+    }
+  }
+  const out: DetectedAccessor[] = [];
+  for (const [name, keyArg] of found) {
+    // Calls with a static key: a string, or a member of an object or enum named for flags
+    // (`Flags.X`, `FEATURE_FLAG.x`); `input.flag` passes a key on, it names none.
+    const call = new RegExp(String.raw`(?<![\w$.])${name.replace(/\$/g, '\\$')}\s*(?:<[^>()]*>)?\(${String.raw`\s*(?:[^,()]*,\s*)`.repeat(keyArg)}\s*(?:['"\x60]|[\w$]*(?:[Ff]lag|FLAG|[Ff]eature|FEATURE|[Tt]oggle|TOGGLE)[\w$]*\.[A-Za-z_$])`, 'g');
+    const reads = texts.reduce((n, { text }) => n + (text.includes(name) ? (text.match(call)?.length ?? 0) : 0), 0);
+    if (reads > 0) out.push({ sdk: 'in-house (typed key)', accessor: { call: name, keyArg }, reads, testReads: 0 });
+  }
+  return out;
+}
+
+function isKeyType(type: ts.TypeNode): boolean {
+  if (ts.isTypeReferenceNode(type)) return ts.isIdentifier(type.typeName) && KEY_TYPE.test(type.typeName.text);
+  // `keyof AppFeatures`, `keyof typeof FLAGS`
+  if (ts.isTypeOperatorNode(type) && type.operator === ts.SyntaxKind.KeyOfKeyword) {
+    const inner = type.type;
+    const name = ts.isTypeReferenceNode(inner) && ts.isIdentifier(inner.typeName) ? inner.typeName.text : ts.isTypeQueryNode(inner) && ts.isIdentifier(inner.exprName) ? inner.exprName.text : '';
+    return /flag|feature|toggle/i.test(name);
+  }
+  return false;
+}
+
+/** `function f(...)`, `export default function f(...)`, `const f = (...) =>` / `function (...)` at the top level. */
+function topLevelFunctions(sf: ts.SourceFile): Array<{ name: string; params: readonly ts.ParameterDeclaration[] }> {
+  const out: Array<{ name: string; params: readonly ts.ParameterDeclaration[] }> = [];
+  for (const statement of sf.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name) out.push({ name: statement.name.text, params: statement.parameters });
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const d of statement.declarationList.declarations) {
+      const init = d.initializer;
+      if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) out.push({ name: d.name.text, params: init.parameters });
+    }
+  }
+  return out;
+}
