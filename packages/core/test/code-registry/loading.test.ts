@@ -47,6 +47,8 @@ describe('code registry shapes', () => {
         'export const flags: Partial<Record<FlagKey, boolean>> = buildFlags();',
         "export const IDS = ['one', 'two'] as const;",
         'export type Id = (typeof IDS)[number];',
+        "const PREVIEW = ['modern-session', 'compact-timeline'] as const;",
+        "export const AVAILABLE = [...PREVIEW, 'search-bar'] as const;",
         "const BASE = { A: 'a-key' };",
         "export const ALL = Object.freeze({ ...BASE, B: 'b-key' });",
         'export const defaults = { newNav: false, beta: true, isOn(key: string) { return key; }, get all() { return 1; } };',
@@ -58,6 +60,8 @@ describe('code registry shapes', () => {
     expect(keysOf(files, ['src/flags.ts#DefaultKey'])).toEqual(['alpha', 'beta']);
     expect(keysOf(files, ['src/flags.ts#flags'])).toEqual(['newNav', 'bulkEdit', 'legacyExport']);
     expect(keysOf(files, ['src/flags.ts#Id'])).toEqual(['one', 'two']);
+    // A spread of another array const: its elements too.
+    expect(keysOf(files, ['src/flags.ts#AVAILABLE'])).toEqual(['modern-session', 'compact-timeline', 'search-bar']);
     expect(keysOf(files, ['src/flags.ts#ALL'])).toEqual(['a-key', 'b-key']);
     expect(keysOf(files, ['src/flags.ts#defaults'])).toEqual(['newNav', 'beta']);
   });

@@ -149,6 +149,12 @@ export class KeyReader {
     if (ts.isArrayLiteralExpression(init)) {
       const out: CodeKey[] = [];
       init.elements.forEach((el, i) => {
+        // `[...previewFlags, 'x'] as const`: the elements of that array, by the same rule.
+        if (ts.isSpreadElement(el)) {
+          const spread = skipOuterExpressions(el.expression);
+          if (ts.isIdentifier(spread) && depth <= MAX_DEPTH) out.push(...this.valueKeys(spread.text, at, depth + 1, 'values'));
+          return;
+        }
         const e = skipOuterExpressions(el);
         if (ts.isStringLiteralLike(e)) out.push(this.key(e.text, at, el, i === 0 ? init.elements.pos : init.elements[i - 1].end));
       });
