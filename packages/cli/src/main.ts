@@ -1,9 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
-import { formatDiagnostic, isFlagdebtError } from '@flagdebt/core';
-import type { CliIO } from './io.js';
+import type { CliIO } from './process-io.js';
 import { VERSION } from './version.js';
 
-// Commands load on demand: `scan` must not pay for the codemod's ts-morph (a second TypeScript).
+// Commands load on demand: `scan` must not pay for the codemod's ts-morph (a second TypeScript),
+// and `--version` or `--help` not for core (which loads TypeScript).
 const SCAN_FORMATS = ['text', 'json', 'sarif', 'markdown', 'csv', 'openmetrics', 'html'];
 const HISTORY_FORMATS = ['json', 'csv', 'html'];
 
@@ -21,16 +21,18 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    return reportError(error, io, debug);
+    return await reportError(error, io, debug);
   }
 }
 
-function reportError(error: unknown, io: CliIO, debug: boolean): number {
+async function reportError(error: unknown, io: CliIO, debug: boolean): Promise<number> {
   if (error instanceof CommanderError) {
     // --help and --version arrive here too, as successful exits.
     if (error.exitCode === 0) return EXIT.ok;
     return EXIT.usage;
   }
+  // Loaded already by whatever threw, unless that was commander.
+  const { formatDiagnostic, isFlagdebtError } = await import('@flagdebt/core');
   if (isFlagdebtError(error)) {
     for (const diagnostic of error.diagnostics) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
     if (debug && error.stack) io.stderr(`${error.stack}\n`);
