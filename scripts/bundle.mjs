@@ -112,7 +112,7 @@ async function bundle({ dir, input, format, inline = [], file, extraPlugins = []
 
 for (const dir of ['packages/core', 'packages/scanner', 'packages/eslint-plugin']) fs.rmSync(path.join(REPO, dir, 'dist/bundle'), { recursive: true, force: true });
 
-await bundle({ dir: 'packages/core', input: { index: 'dist/index.js', files: 'dist/files/index.js', importers: 'dist/importers/index.js', resolve: 'dist/resolve/index.js' }, format: 'esm' });
+await bundle({ dir: 'packages/core', input: { index: 'dist/index.js', files: 'dist/files/index.js', 'prefetch-worker': 'dist/files/prefetch-worker.js', importers: 'dist/importers/index.js', resolve: 'dist/resolve/index.js' }, format: 'esm' });
 // The scanner as one ES module: loading its ~50 modules one by one cost every CLI scan ~30 ms.
 await bundle({ dir: 'packages/scanner', input: { index: 'dist/index.js' }, format: 'esm' });
 await bundle({ dir: 'packages/eslint-plugin', input: { plugin: 'dist/index.js' }, format: 'cjs', inline: ['@flagdebt/core'], file: 'plugin.cjs', extraPlugins: [typescriptAsRequired(), yamlFromBundle()] });

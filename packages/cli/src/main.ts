@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { CliIO } from './process-io.js';
 import { VERSION } from './version.js';
@@ -67,7 +68,13 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--changed-since <git-ref>', 'PR mode: only findings in files changed since the merge base with this ref')
     .option('--baseline <file>', 'do not count the findings recorded in this baseline file')
     .option('--write-baseline <file>', 'record the current findings as a baseline file and exit 0')
-    .action(async (dir: string, options) => setExit(await (await import('./commands/scan.js')).runScan(dir, options, io)));
+    .action(async (dir: string, options) => {
+      // With FLAGDEBT_PREFETCH=1, walking and reading the project start in a second thread
+      // before the scan's modules (and TypeScript) load: see core's files/prefetch.ts.
+      const { prefetchingScanHost } = await import('@flagdebt/core/files');
+      const host = prefetchingScanHost(resolve(io.cwd, dir));
+      setExit(await (await import('./commands/scan.js')).runScan(dir, options, io, host));
+    });
 
   program
     .command('remove')
