@@ -64,7 +64,7 @@ export function patternScreen(text: string): RegExp | null {
   const runs = new Set<string>();
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '' || line.startsWith('#')) continue;
-    if (/[[\]?\\]|[^\x00-\x7f]/.test(line)) return null;
+    if (/[[\]?\\\u0080-\uffff]/.test(line)) return null;
     const literals = line
       .replace(/^!/, '')
       .split(/[/*\s]+/)
