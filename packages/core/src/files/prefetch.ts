@@ -13,9 +13,9 @@
  * between the thread's read and the scan is read as it was, which a scan of a changing tree
  * sees anyway.
  *
- * Off unless `FLAGDEBT_PREFETCH=1`: on a loaded two-core machine the thread took the main
- * thread's core during start-up and the scan ended later (bench/RESULTS.md); whether it pays on
- * an idle one is still to be measured.
+ * The CLI uses it only with `FLAGDEBT_PREFETCH=1`: on a loaded two-core machine the thread took
+ * the main thread's core during start-up and the scan ended later (docs/decisions.md); whether
+ * it pays on an idle one is still to be measured.
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -39,7 +39,6 @@ function defaultExtensions(): string[] {
 
 /** A disk host for scanning `root`, with the walk and the reads started now in a second thread. */
 export function prefetchingScanHost(root: string): ScanHost {
-  if (process.env.FLAGDEBT_PREFETCH !== '1') return diskScanHost;
   const base = path.resolve(root);
   const ready = startThread(base);
   let prefetched: Prefetched | null = null;

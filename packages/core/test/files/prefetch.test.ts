@@ -52,56 +52,35 @@ function read(host: Files.ScanHost, file: string): unknown {
 }
 
 describe('prefetching scan host', () => {
-  const withPrefetch = (fn: () => Promise<void>) => async () => {
-    const before = process.env.FLAGDEBT_PREFETCH;
-    process.env.FLAGDEBT_PREFETCH = '1';
-    try {
-      await fn();
-    } finally {
-      if (before === undefined) delete process.env.FLAGDEBT_PREFETCH;
-      else process.env.FLAGDEBT_PREFETCH = before;
-    }
-  };
-
-  it(
-    'lists and reads as the disk host, for the default globs and for others',
-    withPrefetch(async () => {
-      const { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } = await import(new URL('../../dist/config/defaults.js', import.meta.url).href);
-      const cases = [
-        { include: [...DEFAULT_INCLUDE], exclude: [...DEFAULT_EXCLUDE] },
-        // Enters dist/: the thread did not, so the disk is walked instead.
-        { include: ['**/*'], exclude: [] },
-        { include: ['src/**'], exclude: ['**/ui/**', '**/*.d.ts'] },
-      ];
-      for (const options of cases) {
-        const host = files.prefetchingScanHost(root);
-        const listed = await host.listFiles(root, options);
-        expect(listed).toEqual(await files.diskScanHost.listFiles(root, options));
-        for (const file of listed) expect(read(host, file), file).toEqual(read(files.diskScanHost, file));
-      }
-    }),
-  );
-
-  it(
-    "answers from the thread's reads once it has listed the folder",
-    withPrefetch(async () => {
-      const { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } = await import(new URL('../../dist/config/defaults.js', import.meta.url).href);
+  it('lists and reads as the disk host, for the default globs and for others', async () => {
+    const { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } = await import(new URL('../../dist/config/defaults.js', import.meta.url).href);
+    const cases = [
+      { include: [...DEFAULT_INCLUDE], exclude: [...DEFAULT_EXCLUDE] },
+      // Enters dist/: the thread did not, so the disk is walked instead.
+      { include: ['**/*'], exclude: [] },
+      { include: ['src/**'], exclude: ['**/ui/**', '**/*.d.ts'] },
+    ];
+    for (const options of cases) {
       const host = files.prefetchingScanHost(root);
-      const listed = await host.listFiles(root, { include: [...DEFAULT_INCLUDE], exclude: [...DEFAULT_EXCLUDE] });
-      const cart = path.join(root, 'src/cart.ts');
-      expect(listed).toContain(cart);
-      // Changed after the thread read it: the host still has the bytes the thread read.
-      writeFileSync(cart, 'export const v2 = false;\n');
-      try {
-        expect(read(host, cart)).toEqual({ size: Buffer.byteLength(SOURCES['src/cart.ts']), text: SOURCES['src/cart.ts'] });
-        expect(read(files.diskScanHost, cart)).toEqual({ size: 25, text: 'export const v2 = false;\n' });
-      } finally {
-        writeFileSync(cart, SOURCES['src/cart.ts']);
-      }
-    }),
-  );
+      const listed = await host.listFiles(root, options);
+      expect(listed).toEqual(await files.diskScanHost.listFiles(root, options));
+      for (const file of listed) expect(read(host, file), file).toEqual(read(files.diskScanHost, file));
+    }
+  });
 
-  it('is the disk host unless FLAGDEBT_PREFETCH=1', () => {
-    expect(files.prefetchingScanHost(root)).toBe(files.diskScanHost);
+  it("answers from the thread's reads once it has listed the folder", async () => {
+    const { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } = await import(new URL('../../dist/config/defaults.js', import.meta.url).href);
+    const host = files.prefetchingScanHost(root);
+    const listed = await host.listFiles(root, { include: [...DEFAULT_INCLUDE], exclude: [...DEFAULT_EXCLUDE] });
+    const cart = path.join(root, 'src/cart.ts');
+    expect(listed).toContain(cart);
+    // Changed after the thread read it: the host still has the bytes the thread read.
+    writeFileSync(cart, 'export const v2 = false;\n');
+    try {
+      expect(read(host, cart)).toEqual({ size: Buffer.byteLength(SOURCES['src/cart.ts']), text: SOURCES['src/cart.ts'] });
+      expect(read(files.diskScanHost, cart)).toEqual({ size: 25, text: 'export const v2 = false;\n' });
+    } finally {
+      writeFileSync(cart, SOURCES['src/cart.ts']);
+    }
   });
 });
