@@ -19,6 +19,7 @@ describe('bundles', () => {
   it('are what the packages export', () => {
     expect(require.resolve('@flagdebt/core')).toBe(path.join(REPO, 'packages/core/dist/bundle/index.js'));
     expect(require.resolve('@flagdebt/core/importers')).toBe(path.join(REPO, 'packages/core/dist/bundle/importers.js'));
+    expect(require.resolve('@flagdebt/scanner')).toBe(path.join(REPO, 'packages/scanner/dist/bundle/index.js'));
     expect(require.resolve('@flagdebt/eslint-plugin')).toBe(path.join(REPO, 'packages/eslint-plugin/dist/bundle/index.js'));
   });
 
@@ -28,6 +29,15 @@ describe('bundles', () => {
     expect(Object.keys(bundled).sort()).toEqual(Object.keys(modules).sort());
     const importers = await import('@flagdebt/core/importers');
     expect(Object.keys(importers).sort()).toEqual(Object.keys(await unbundled('packages/core/dist/importers/index.js')).sort());
+  });
+
+  it("the scanner's bundle exports the same names as its modules, and finds its own package.json", async () => {
+    const bundled = await import('@flagdebt/scanner');
+    expect(Object.keys(bundled).sort()).toEqual(Object.keys(await unbundled('packages/scanner/dist/index.js')).sort());
+    // SARIF names the tool's version, read relative to the module (one folder below dist/).
+    const result = await bundled.scan({ dir: path.join(REPO, 'fixtures/shop'), now: '2026-11-21' });
+    const sarif = JSON.parse(bundled.renderScan(result, 'sarif', {}));
+    expect(sarif.runs[0].tool.driver.semanticVersion).toBe(require('@flagdebt/scanner/package.json').version);
   });
 
   it("core's two entry points share one error class (the CLI tells user errors from bugs by it)", async () => {

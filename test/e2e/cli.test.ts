@@ -50,6 +50,14 @@ describe('flagdebt CLI', () => {
     });
   });
 
+  it('scans the same with FLAGDEBT_PREFETCH=1 (the walk and reads in a worker thread)', async () => {
+    const argv = ['scan', join(REPO, 'fixtures/shop'), '--format', 'json', '--now', '2026-11-21'];
+    const plain = await cli(argv);
+    const prefetched = await cli(argv, REPO, { FLAGDEBT_PREFETCH: '1' });
+    expect(JSON.parse(plain.stdout).references.length).toBeGreaterThan(10);
+    expect(prefetched).toEqual(plain);
+  });
+
   it('writes a report with --output and keeps stdout empty', async () => {
     const temp = tempProject();
     try {

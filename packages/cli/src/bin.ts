@@ -10,7 +10,7 @@ const relaunched = options === null ? null : await relaunch(fileURLToPath(import
 if (relaunched !== null) {
   process.exitCode = relaunched;
 } else {
-  const { processIO } = await import('./io.js');
+  const { processIO } = await import('./process-io.js');
   const { run } = await import('./main.js');
   process.exitCode = await run(argv, processIO());
 }

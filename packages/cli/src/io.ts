@@ -2,28 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, basename, join, resolve } from 'node:path';
 import { FlagdebtError } from '@flagdebt/core';
+import type { CliIO } from './process-io.js';
 
-/** Where the CLI talks. Tests pass an in-memory implementation. */
-export interface CliIO {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  /** True when stderr is a terminal: progress and colour go there only then. */
-  stderrIsTTY: boolean;
-  stdoutIsTTY: boolean;
-  cwd: string;
-  env: Record<string, string | undefined>;
-}
-
-export function processIO(): CliIO {
-  return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    cwd: process.cwd(),
-    env: process.env,
-  };
-}
+export { processIO, type CliIO } from './process-io.js';
 
 /** Colour on a terminal unless NO_COLOR is set; FORCE_COLOR forces it. */
 export function useColor(io: CliIO, tty: boolean): boolean {

@@ -18,6 +18,7 @@ import {
   type GroupBy,
   type ScanResult,
 } from '@flagdebt/scanner';
+import type { ScanHost } from '@flagdebt/core/files';
 import { Progress, useColor, writeOutputFile, type CliIO } from '../io.js';
 import { parseNow, usageError } from '../values.js';
 
@@ -36,7 +37,8 @@ interface ScanOptions {
 /** Formats a person reads: they show each reference's code line. */
 const READABLE = new Set(['text', 'markdown']);
 
-export async function runScan(dirArg: string, options: ScanOptions, io: CliIO): Promise<number> {
+/** `host`: how the project is read (default: from disk, in this thread). */
+export async function runScan(dirArg: string, options: ScanOptions, io: CliIO, host?: ScanHost): Promise<number> {
   const dir = existingDirectory(resolve(io.cwd, dirArg));
   const now = parseNow(options.now) ?? todayIso();
   const model = loadProjectModel(dir, { config: options.config ? resolve(io.cwd, options.config) : undefined });
@@ -53,6 +55,7 @@ export async function runScan(dirArg: string, options: ScanOptions, io: CliIO): 
     now,
     config: model.config,
     registry: model.registry,
+    host,
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.done();

@@ -9,3 +9,4 @@ export { loadSources, type LoadedSources, type LoadProblem } from './load-source
 export { PathRules } from './path-rules.js';
 export { MAX_FILE_BYTES, isMinified, screenRaw, screenText, type ScreenVerdict } from './source-screen.js';
 export { GitignoreRules } from './gitignore.js';
+export { prefetchingScanHost } from './prefetch.js';

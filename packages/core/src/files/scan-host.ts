@@ -58,12 +58,7 @@ function readBuffer(size: number): Buffer {
 export const diskScanHost: ScanHost = {
   listFiles(root, options) {
     const base = path.resolve(root);
-    const wanted = globMatcher([...options.include, '**/.gitignore']);
-    const excluded = globMatcher(options.exclude);
-    return walkFiles(base, { prune: prunedFolders(options.exclude) }).filter((file) => {
-      const rel = relativePath(base, file);
-      return wanted(rel) && !excluded(rel);
-    });
+    return filterListing(base, walkFiles(base, { prune: prunedFolders(options.exclude) }), options);
   },
   readFile(absPath) {
     try {
@@ -107,6 +102,16 @@ export const diskScanHost: ScanHost = {
   },
 };
 
+/** The files of a walk of `base` that `listFiles` lists: the include globs (and `.gitignore` files), minus the exclude globs. */
+export function filterListing(base: string, walked: string[], options: ListFilesOptions): string[] {
+  const wanted = globMatcher([...options.include, '**/.gitignore']);
+  const excluded = globMatcher(options.exclude);
+  return walked.filter((file) => {
+    const rel = relativePath(base, file);
+    return wanted(rel) && !excluded(rel);
+  });
+}
+
 /**
  * The folders an `exclude` list rules out whole: `X/**` excludes everything under a folder that
  * matches `X`, so such a folder need not be read. Other globs are left to the scanner's filter.
@@ -121,7 +126,25 @@ export function prunedFolders(exclude: readonly string[]): (relDir: string) => b
  */
 export function globMatcher(globs: readonly string[]): (relPath: string) => boolean {
   if (globs.length === 0) return () => false;
-  return picomatch([...globs], { dot: true });
+  // As picomatch's own array matcher: any glob matches. Each glob's literal parts are looked for
+  // first: picomatch's regex for `**/coverage/**` costs a scan of 6,000 paths ~40 ms.
+  const matchers = globs.map((glob) => {
+    const isMatch = picomatch(glob, { dot: true });
+    const literals = requiredLiterals(glob);
+    return literals.length === 0 ? isMatch : (p: string) => literals.every((l) => p.includes(l)) && isMatch(p);
+  });
+  return matchers.length === 1 ? matchers[0] : (p) => matchers.some((m) => m(p));
+}
+
+/**
+ * Text every path a glob matches contains: its literal runs, for globs made of names, `/`, `*`
+ * and `**` only (other syntax, `.` and `..` segments, and `!` are left to picomatch alone).
+ */
+export function requiredLiterals(glob: string): string[] {
+  if (!/^[\w.\-/*]+$/.test(glob)) return [];
+  const segments = glob.split('/');
+  if (segments.some((s) => s === '.' || s === '..')) return [];
+  return segments.flatMap((s) => s.split('*')).filter((l) => l.length > 0);
 }
 
 /** Forward-slash path of `file` relative to `root` (the form every report uses). */

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import ts from '../typescript.cjs';
-import { CandidateFilter } from './candidate-filter.js';
+import { CandidateFilter, wordFilter } from './candidate-filter.js';
 import { bindingNames } from './module-symbols.js';
 import { skimFunctions } from './skim.js';
 import type { Skim, SkimRegion } from './skim.js';
@@ -150,7 +150,7 @@ function importAliases(text: string): CandidateFilter | undefined {
   const names: string[] = [];
   IMPORT_ALIAS.lastIndex = 0;
   for (let m = IMPORT_ALIAS.exec(text); m !== null; m = IMPORT_ALIAS.exec(text)) names.push(m[1] ?? m[2]);
-  return names.length === 0 ? undefined : new CandidateFilter(names);
+  return names.length === 0 ? undefined : wordFilter(names);
 }
 
 /** `import X from`, `import X, {`, `import * as X`, `import type X from` at the start of a line. */
@@ -171,7 +171,7 @@ export function aliasInRegions(sf: ts.SourceFile, text: string, skim: Skim, spel
 function skimAliases(sf: ts.SourceFile, text: string, skim: Skim, spellsWord: (text: string) => boolean): CandidateFilter | undefined {
   const aliases = candidateAliases(sf, text, spellsWord, false);
   if (skim.regions.some((r) => r.member)) aliases.push(...memberAliases(sf, text, spellsWord));
-  return aliases.length === 0 ? undefined : new CandidateFilter(aliases);
+  return aliases.length === 0 ? undefined : wordFilter(aliases);
 }
 
 function isFunctionValued(d: ts.VariableDeclaration): boolean {

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Accessor, FlagRead, KeyDeclaration, WrapperInfo } from '../types.js';
 import { accessorName, isPropertyAccessor, isExportAccessor } from '../types.js';
 import { ReadMatcher } from './accessor-match.js';
-import { CandidateFilter } from './candidate-filter.js';
+import { CandidateFilter, wordFilter } from './candidate-filter.js';
 import { accessorShapes, type CandidateForms, type CandidateShapes } from './candidate-shapes.js';
 import { collectDeclarations } from './declarations.js';
 import { DependencyRecorder } from './dependency-recorder.js';
@@ -363,7 +363,7 @@ export class FlagProject {
     const sites = filter.offsets(sf.text);
     const aliases = candidateAliases(sf, sf.text, (t) => filter.matches(t));
     if (aliases.length === 0) return sites;
-    return [...sites, ...new CandidateFilter(aliases).offsets(sf.text)].sort((a, b) => a - b);
+    return [...sites, ...wordFilter(aliases).offsets(sf.text)].sort((a, b) => a - b);
   }
 
 

@@ -50,6 +50,13 @@ export class ModuleResolver {
   private realRoot: string | undefined;
   /** Folder -> its real path: links are folders (node_modules entries), and resolution asks often. */
   private readonly realDirs = new Map<string, string>();
+  /**
+   * Specifiers resolved by TypeScript: a bare one by tsconfig, specifier and `lookupContext` of
+   * the importing folder; a relative one by tsconfig and the absolute path it names.
+   */
+  private readonly bareMemo = new Map<string, string | null>();
+  /** Folder -> its `lookupContext`. */
+  private readonly contexts = new Map<string, string>();
 
   constructor(
     private readonly root: string,
@@ -104,6 +111,8 @@ export class ModuleResolver {
   clear(file?: string): void {
     this.memo.clear();
     this.resolvers.clear();
+    this.bareMemo.clear();
+    this.contexts.clear();
     // What tsconfigs and package.json files say is kept unless one of them changed.
     if (file === undefined || /(^|[\\/])([jt]sconfig[^\\/]*\.json|package\.json|pnpm-workspace\.yaml)$/.test(file)) {
       this.tsconfigs.clear();
@@ -113,6 +122,53 @@ export class ModuleResolver {
   }
 
   private fromTypeScript(specifier: string, fromFile: string, config: Tsconfig | undefined): string | null {
+    // A bare specifier resolves the same from every folder that has the same package scope and
+    // the same node_modules folders above it: TypeScript's own cache is per folder, and each new
+    // folder walked up to the file system's root again (Unleash: 194 misses, ~1 ms each).
+    // A relative one depends on the path it names alone (not on the folder it is written in),
+    // unless it ends in a folder (`./x/`, `..`), which TypeScript reads as a folder only.
+    const relative = specifier.startsWith('./') || specifier.startsWith('../');
+    if (relative && !/(?:^|\/)(?:\.{1,2})?$/.test(specifier)) {
+      const key = `${config?.file ?? ''}\0\0${path.resolve(path.dirname(fromFile), specifier)}`;
+      let known = this.bareMemo.get(key);
+      if (known === undefined) {
+        known = this.typescriptResolve(specifier, fromFile, config);
+        this.bareMemo.set(key, known);
+      }
+      return known;
+    }
+    if (this.host.directoryExists && !specifier.startsWith('.') && !path.isAbsolute(specifier)) {
+      const key = `${config?.file ?? ''}\0${specifier}\0${this.lookupContext(path.dirname(fromFile))}`;
+      let known = this.bareMemo.get(key);
+      if (known === undefined) {
+        known = this.typescriptResolve(specifier, fromFile, config);
+        this.bareMemo.set(key, known);
+      }
+      return known;
+    }
+    return this.typescriptResolve(specifier, fromFile, config);
+  }
+
+  /**
+   * What a bare specifier's resolution from `dir` depends on besides the options: the nearest
+   * folder with a package.json (self-references, `#imports`) and the node_modules folders in
+   * `dir` and above (TypeScript looks into those that exist, and only into those).
+   */
+  private lookupContext(dir: string): string {
+    let known = this.contexts.get(dir);
+    if (known === undefined) {
+      const parent = path.dirname(dir);
+      const above = parent === dir ? undefined : this.lookupContext(parent);
+      const scope = this.host.fileExists(path.join(dir, 'package.json')) ? dir : (above?.slice(0, above.indexOf('\0')) ?? '');
+      const modules = this.host.directoryExists!(path.join(dir, 'node_modules')) ? [dir] : [];
+      if (above !== undefined) modules.push(...(JSON.parse(above.slice(above.indexOf('\0') + 1)) as string[]));
+      known = `${scope}\0${JSON.stringify(modules)}`;
+      this.contexts.set(dir, known);
+    }
+    return known;
+  }
+
+  private typescriptResolve(specifier: string, fromFile: string, config: Tsconfig | undefined): string | null {
     const { options, cache } = this.resolverFor(config);
     const resolved = ts.resolveModuleName(specifier, fromFile, options, this.host, cache).resolvedModule;
     // Declaration files and installed packages hold no keys we can read statically; a

@@ -1,7 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { CandidateFilter, trieSource } from '../../src/matching/candidate-filter.js';
+import { CandidateFilter, trieSource, wordFilter } from '../../src/matching/candidate-filter.js';
 
 describe('candidate filter', () => {
+  it('finds a few words (looked for with indexOf) exactly where the regular expression of many does', () => {
+    const text = [
+      'import React from "react"; import * as api from "./api";',
+      'const flag = api.flag($flag, flag_, flags, _flag, flag$);',
+      'React.useState(flag);flag',
+    ].join('\n');
+    const few = ['flag', 'api', 'React', 'flags'];
+    // Nine words: past the indexOf path, the regular expression; the extra words never occur.
+    const many = [...few, 'w1', 'w2', 'w3', 'w4', 'w5'];
+    const expected = [...text.matchAll(/(?<![\w$])(?:flags?|api|React)(?![\w$])/g)].map((m) => m.index);
+    expect(new CandidateFilter(few).offsets(text)).toEqual(expected);
+    expect(new CandidateFilter(many).offsets(text)).toEqual(expected);
+    expect(new CandidateFilter(['flag']).offsets(text)).toEqual(expected.filter((at) => text.startsWith('flag', at) && !text.startsWith('flags', at)));
+    expect(new CandidateFilter(['flag$', 'lag']).offsets(text)).toEqual([text.indexOf('flag$')]);
+    expect(new CandidateFilter(['flag$x', 'lag']).matches(text)).toBe(false);
+    expect(new CandidateFilter(['$flag']).matches(text)).toBe(true);
+    expect(new CandidateFilter(['useState']).offsets(text)).toEqual([text.indexOf('useState')]);
+  });
+
+  it('shares one filter between equal word lists', () => {
+    expect(wordFilter(['React', 'styled'])).toBe(wordFilter(['React', 'styled']));
+    expect(wordFilter(['React', 'styled'])).not.toBe(wordFilter(['React']));
+  });
+
   it('matches accessor and wrapper names as whole identifiers only', () => {
     const filter = new CandidateFilter(['useFlag', 'useFlagValue', 'isEnabled']);
     expect(filter.matches('const on = useFlag("x");')).toBe(true);
