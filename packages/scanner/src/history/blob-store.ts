@@ -17,7 +17,7 @@ export class BlobStore {
   /** Fetches the blobs not held yet, pipelined through the batch reader. */
   async prefetch(ids: Iterable<string>): Promise<number> {
     const wanted = [...new Set(ids)].filter((id) => !this.blobs.has(id));
-    const contents = await Promise.all(wanted.map((id) => this.reader.read(id)));
+    const contents = await Promise.all(this.reader.readMany(wanted));
     wanted.forEach((id, i) => this.blobs.set(id, contents[i] ? { bytes: contents[i] } : null));
     return wanted.length;
   }

@@ -157,19 +157,31 @@ interface Pending {
   reject(error: Error): void;
 }
 
-/** Blob contents through one `git cat-file --batch` process; requests are pipelined. */
+/** The object being received: its content is copied in chunk by chunk, once. */
+interface Incoming {
+  content: Buffer;
+  filled: number;
+}
+
+/**
+ * Blob contents through one `git cat-file --batch` process; requests are pipelined, and a batch
+ * of them is written at once (`readMany`). Each object is copied once, into a buffer of its
+ * size, from the chunks it arrives in: appending every chunk to what is left of the last one
+ * copied large blobs again for every 64 KB that came in.
+ */
 export class BlobReader {
   private readonly process: ChildProcessWithoutNullStreams;
   private readonly queue: Pending[] = [];
-  private buffer: Buffer = Buffer.alloc(0);
+  /** The start of a header line that the last chunk cut off. */
+  private partial: Buffer | undefined;
+  private incoming: Incoming | undefined;
+  /** The newline after the content of the object just completed is still to be skipped. */
+  private skipNewline = false;
   private failure: Error | undefined;
 
   constructor(private readonly repo: string) {
     this.process = spawn('git', ['cat-file', '--batch'], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'] });
-    this.process.stdout.on('data', (chunk: Buffer) => {
-      this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-      this.drain();
-    });
+    this.process.stdout.on('data', (chunk: Buffer) => this.receive(chunk));
     let stderr = '';
     this.process.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     this.process.on('error', (error) => this.fail(error));
@@ -179,11 +191,15 @@ export class BlobReader {
   }
 
   read(blob: string): Promise<Buffer | undefined> {
-    if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.queue.push({ resolve, reject });
-      this.process.stdin.write(`${blob}\n`);
-    });
+    return this.readMany([blob])[0];
+  }
+
+  /** The contents of `blobs`, in order; the requests go out in one write. */
+  readMany(blobs: readonly string[]): Promise<Buffer | undefined>[] {
+    if (this.failure) return blobs.map(() => Promise.reject(this.failure!));
+    const out = blobs.map((): Promise<Buffer | undefined> => new Promise((resolve, reject) => this.queue.push({ resolve, reject })));
+    if (blobs.length > 0) this.process.stdin.write(`${blobs.join('\n')}\n`);
+    return out;
   }
 
   /** The same, synchronously and without the batch process: for the rare file nobody prefetched. */
@@ -203,23 +219,50 @@ export class BlobReader {
   }
 
   /** Output is `<sha> <type> <size>\n<content>\n` per object, or `<name> missing\n`. */
-  private drain(): void {
-    while (this.queue.length > 0) {
-      const newline = this.buffer.indexOf(10);
-      if (newline === -1) return;
-      const header = this.buffer.toString('utf8', 0, newline);
+  private receive(chunk: Buffer): void {
+    let at = 0;
+    while (at < chunk.length) {
+      if (this.skipNewline) {
+        this.skipNewline = false;
+        at++;
+        continue;
+      }
+      const incoming = this.incoming;
+      if (incoming) {
+        const n = Math.min(incoming.content.length - incoming.filled, chunk.length - at);
+        chunk.copy(incoming.content, incoming.filled, at, at + n);
+        incoming.filled += n;
+        at += n;
+        if (incoming.filled === incoming.content.length) {
+          this.incoming = undefined;
+          this.skipNewline = true;
+          this.queue.shift()?.resolve(incoming.content);
+        }
+        continue;
+      }
+      const newline = chunk.indexOf(10, at);
+      if (newline === -1) {
+        const rest = chunk.subarray(at);
+        this.partial = this.partial ? Buffer.concat([this.partial, rest]) : Buffer.from(rest);
+        return;
+      }
+      let header = chunk.toString('utf8', at, newline);
+      if (this.partial) {
+        header = this.partial.toString('utf8') + header;
+        this.partial = undefined;
+      }
+      at = newline + 1;
       if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        this.buffer = this.buffer.subarray(newline + 1);
-        this.queue.shift()!.resolve(undefined);
+        this.queue.shift()?.resolve(undefined);
         continue;
       }
       const size = Number(header.slice(header.lastIndexOf(' ') + 1));
-      const end = newline + 1 + size;
-      if (this.buffer.length < end + 1) return;
-      // Copied out so that the (large, shared) read buffer is not kept alive by one small blob.
-      const content = Buffer.from(this.buffer.subarray(newline + 1, end));
-      this.buffer = this.buffer.subarray(end + 1);
-      this.queue.shift()!.resolve(content);
+      this.incoming = { content: Buffer.allocUnsafe(size), filled: 0 };
+      if (size === 0) {
+        this.incoming = undefined;
+        this.skipNewline = true;
+        this.queue.shift()?.resolve(Buffer.alloc(0));
+      }
     }
   }
 

@@ -94,14 +94,40 @@ export function gitignoreFlips(root: string, rel: string, before: string | undef
   const now = new GitignoreRules([{ file, text: after ?? '' }]);
   const changed = changedRules(before ?? '', after ?? '');
   const reached = changed === undefined ? undefined : new GitignoreRules([{ file, text: changed }]);
+  const spells = changed === undefined ? undefined : literalTest(changed);
   const flips: string[] = [];
   for (const p of paths) {
+    // A path no changed line can match is not even tested (a string search, not the rules).
+    if (spells && !spells(p)) continue;
     const abs = path.join(root, p);
     // Most edits add or drop a line or two: only the paths those lines match can flip.
     if (reached && !reached.ignores(abs)) continue;
     if (old.ignores(abs) !== now.ignores(abs)) flips.push(p);
   }
   return flips;
+}
+
+/**
+ * A test a path passes whenever one of the (positive) `rules` can match it or a folder above it:
+ * each rule's longest run of literal characters, slashes trimmed, appears in such a path (a glob
+ * matches what it spells literally; `**\/` may match no folder, hence the trimmed slashes), in
+ * any case (the rules ignore case). Undefined when some rule has no literal run or an escape.
+ */
+export function literalTest(rules: string): ((path: string) => boolean) | undefined {
+  const needles: string[] = [];
+  for (const line of rules.split('\n')) {
+    const rule = line.trim();
+    if (rule === '' || rule.startsWith('#')) continue;
+    if (rule.includes('\\')) return undefined;
+    const runs = rule.split(/\[[^\]]*\]?|[*?]/).map((run) => run.replace(/^\/+|\/+$/g, ''));
+    const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (longest === '') return undefined;
+    needles.push(longest.toLowerCase());
+  }
+  return (p) => {
+    const lower = p.toLowerCase();
+    return needles.some((needle) => lower.includes(needle));
+  };
 }
 
 /**

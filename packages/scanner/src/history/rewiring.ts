@@ -75,12 +75,52 @@ export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: F
   const project = new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host, resolutions });
   const cache = new Map<string, string | null>();
   const spelled = new WeakMap<object, string>();
+  const optionIds = new WeakMap<object, number>();
+  const scopes = new Map<string, string>();
   const unknown = ++resolvers;
+  /**
+   * What a bare specifier's resolution from a folder depends on besides the specifier: the
+   * tsconfig options TypeScript resolves with (`baseUrl` and `paths` are absolute there), the
+   * `node_modules` folders up the tree (packages, workspace links, `@types`) and the nearest
+   * package.json (a package importing itself by name). Folders that agree on all three resolve a
+   * bare specifier the same, so it is resolved once for them, not once per folder (a tsconfig
+   * change asks every bare specifier of the files that can hold a read: thousands, mostly the
+   * same few hundred from different folders). Undefined: by folder, as core does.
+   */
+  const bareScope = (fromRel: string): string | undefined => {
+    // Options by file (a solution-style tsconfig hands a file to the project that includes it).
+    let options: object;
+    try {
+      options = project.resolutionOptions(path.join(repoRoot, fromRel));
+    } catch {
+      return undefined;
+    }
+    let id = optionIds.get(options);
+    if (id === undefined) optionIds.set(options, (id = ++resolvers));
+    const dir = path.posix.dirname(fromRel);
+    let scope = scopes.get(dir);
+    if (scope === undefined) {
+      const modules: string[] = [];
+      let manifest: string | undefined;
+      for (let at = dir; ; at = path.posix.dirname(at)) {
+        const abs = at === '.' ? repoRoot : path.join(repoRoot, at);
+        // No answer counts as a folder: then no two folders share a scope.
+        if (snapshot.host.directoryExists?.(path.join(abs, 'node_modules')) !== false) modules.push(at);
+        if (manifest === undefined && snapshot.host.fileExists(path.join(abs, 'package.json'))) manifest = at;
+        if (at === '.' || at === '/') break;
+      }
+      scope = `${manifest ?? ''}\u0000${modules.join('\u0000')}`;
+      scopes.set(dir, scope);
+    }
+    return `${id}\u0000${scope}`;
+  };
   return {
     resolve: (specifier, fromRel) => {
-      // Relative specifiers depend on the folder, and so do bare ones: the nearest tsconfig's
-      // `paths` and the nearest node_modules or workspace package decide them.
-      const key = `${path.posix.dirname(fromRel)}\u0000${specifier}`;
+      // Relative specifiers depend on the folder; bare ones on what `bareScope` lists (`#`
+      // imports on the nearest package.json's `imports`: by folder too, to be plain).
+      const bare = !specifier.startsWith('.') && !specifier.startsWith('#') && !path.isAbsolute(specifier);
+      const scope = bare ? bareScope(fromRel) : undefined;
+      const key = scope === undefined ? `${path.posix.dirname(fromRel)}\u0000${specifier}` : `\u0001${scope}\u0000${specifier}`;
       let target = cache.get(key);
       if (target === undefined) {
         const resolved = project.resolveModule(specifier, path.join(repoRoot, fromRel));

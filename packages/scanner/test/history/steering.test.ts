@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GitignoreRules } from '@flagdebt/core/files';
-import { changedRules, gitignoreFlips, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from '../../src/history/package-json.js';
+import { changedRules, gitignoreFlips, literalTest, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from '../../src/history/package-json.js';
 
 // Which edits of the files that steer every scan force history to scan a commit in full.
 describe('steering files', () => {
@@ -66,6 +66,15 @@ describe('steering files', () => {
     expect(changedRules('a\n', 'a\n!#notes\n!!bang\n').split('\n')).toEqual(['\\#notes', '\\!bang']);
     // Kept lines in another order: every path is tested.
     expect(changedRules('a\nb\n', 'b\na\n')).toBeUndefined();
+  });
+
+  it('.gitignore: paths are screened by the literal runs of the changed lines', () => {
+    const yarn = literalTest(['.yarn/*', 'frontend/.yarn/*', 'src/**/*.GEN.ts', '# a comment', '', 'yarn.lock  '].join('\n'))!;
+    expect(['.yarn/patches/x.patch', 'frontend/.yarn/sdks/a.js', 'src/api/client.gen.ts', 'frontend/yarn.lock'].every(yarn)).toBe(true);
+    expect(['src/yarn.ts', 'frontend/src/index.ts', 'gen.ts'].some(yarn)).toBe(false);
+    // Nothing literal, or an escape: no screening.
+    expect(literalTest('*\n')).toBeUndefined();
+    expect(literalTest('build/\n\\#notes\n')).toBeUndefined();
   });
 
   it('.gitignore: the same flips as testing every path under both versions', () => {
