@@ -20,7 +20,11 @@ export interface GateRequest {
   speculative?: number;
 }
 
-export type GateReply = { verdict: GateVerdict | null; speculation: 'used' | 'discarded' | 'none' } | { failed: string };
+/**
+ * `snapshot`: the pid of the process started from the gate's start-up snapshot that checked
+ * (gate-snapshot.ts); absent when the worker checked itself.
+ */
+export type GateReply = { verdict: GateVerdict | null; speculation: 'used' | 'discarded' | 'none'; snapshot?: number } | { failed: string };
 
 /** Cells of the signal. */
 export const STATUS = 0;

@@ -18,8 +18,10 @@ export interface Gate {
   speculate(files: string[], changes: GateChange[], deep?: ReadonlySet<string>): void;
   /** Ends the worker thread, if any; resolves once it is gone. */
   close(): Promise<void>;
-  /** Where the last check ran (tests look). */
-  readonly ranIn: 'worker' | 'main' | null;
+  /** Where the last check ran: `snapshot` is the worker's child process started from the gate's start-up snapshot (tests look). */
+  readonly ranIn: 'snapshot' | 'worker' | 'main' | null;
+  /** The pid of that child process, when the last check ran there (tests see that it is gone after `close`). */
+  readonly snapshotPid: number | undefined;
   /** Whether the last check (in the worker) took a speculation's verdict (tests look). */
   readonly speculation: 'used' | 'discarded' | 'none';
 }
@@ -74,7 +76,8 @@ class ThreadedGate implements Gate {
   private state: Int32Array | null = null;
   private local: TypeGate | null = null;
   private readonly startedAt = performance.now();
-  ranIn: 'worker' | 'main' | null = null;
+  ranIn: 'snapshot' | 'worker' | 'main' | null = null;
+  snapshotPid: number | undefined;
   speculation: 'used' | 'discarded' | 'none' = 'none';
   /** The request the worker was last told to speculate on (null: none since the last check), and its number. */
   private guess: string | null = null;
@@ -108,7 +111,8 @@ class ThreadedGate implements Gate {
     const request: GateRequest = { files: [...files], changes, deep: [...deep] };
     const answer = this.ask(request);
     if (answer !== undefined) {
-      this.ranIn = 'worker';
+      this.ranIn = answer.snapshot === undefined ? 'worker' : 'snapshot';
+      this.snapshotPid = answer.snapshot;
       this.speculation = answer.speculation;
       return answer.verdict;
     }
@@ -128,7 +132,7 @@ class ThreadedGate implements Gate {
   }
 
   /** The worker's verdict, or undefined when it has none to give (not started, failed, gone, stalled). */
-  private ask(request: GateRequest): { verdict: GateVerdict | null; speculation: 'used' | 'discarded' | 'none' } | undefined {
+  private ask(request: GateRequest): { verdict: GateVerdict | null; speculation: 'used' | 'discarded' | 'none'; snapshot?: number } | undefined {
     const { port, state } = this;
     if (!port || !state) return undefined;
     if (Atomics.load(state, STATUS) === GONE) return undefined;
