@@ -12,6 +12,11 @@ export interface GateWorkerData {
   signal: SharedArrayBuffer;
 }
 
+/** Sent by `Gate.close`: the worker ends its snapshot process, waits for it to be gone (no zombie is left to a long-lived process), and exits. */
+export interface GateClose {
+  close: true;
+}
+
 export interface GateRequest {
   files: string[];
   changes: GateChange[];

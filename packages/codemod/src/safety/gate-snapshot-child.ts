@@ -54,6 +54,13 @@ export class SnapshotChild {
     this.fail('closed');
   }
 
+  /** Ends it and resolves once it has exited (and is reaped), or after `ms`. */
+  close(ms: number): Promise<void> {
+    const exited = this.child.exitCode !== null || this.child.signalCode !== null ? Promise.resolve() : new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.kill();
+    return Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+  }
+
   private send(id: number, request: GateRequest): void {
     this.child.stdin.write(`${JSON.stringify({ id, request })}\n`);
   }

@@ -51,7 +51,7 @@ export function snapshotPlan(root: string): SnapshotPlan | null {
     const typescript = typeScriptEntry(root, self);
     if (dir === null || bundle === null || typescript === null) return null;
     // Core's resolver runs flagdebt's own TypeScript (core's typescript.cjs requires it).
-    const coreTypeScript = createRequire(fileURLToPath(import.meta.resolve('@flagdebt/core/resolve'))).resolve('typescript');
+    const coreTypeScript = createRequire(createRequire(import.meta.url).resolve('@flagdebt/core/package.json')).resolve('typescript');
     const config = nearestTsconfig(root, path.join(root, 'index.ts'));
     const fingerprint = [
       process.version,

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { ALIVE, ANSWERS, GONE, STATUS, WRONG_GUESS, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
+import { ALIVE, ANSWERS, GONE, STATUS, WRONG_GUESS, type GateClose, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
 import type { SnapshotChild } from './gate-snapshot-child.js';
 import type { SnapshotPlan } from './gate-snapshot.js';
 // Loaded below, once the exit signal is in place (a type import loads nothing).
@@ -128,9 +128,19 @@ function dropChild(why: string): void {
 
 /** Requests in arrival order: a check waits for the one before (the local gate loads asynchronously). */
 let queue: Promise<void> = Promise.resolve();
-port.on('message', (request: GateRequest) => {
-  queue = queue.then(() => handle(request));
+port.on('message', (message: GateRequest | GateClose) => {
+  if ('close' in message) {
+    void closeChild().then(() => process.exit(0));
+    return;
+  }
+  queue = queue.then(() => handle(message));
 });
+
+async function closeChild(): Promise<void> {
+  const closing = child;
+  child = null;
+  await closing?.close(500);
+}
 
 async function handle(request: GateRequest): Promise<void> {
   if (child !== null) {
