@@ -26,7 +26,9 @@ export class SnapshotChild {
     root: string,
   ) {
     // Its stderr (Node's warnings about an experimental feature, a crash report) only under FLAGDEBT_DEBUG_GATE.
-    this.child = spawn(process.execPath, ['--snapshot-blob', plan.blob, root], { stdio: ['pipe', 'pipe', process.env.FLAGDEBT_DEBUG_GATE ? 'inherit' : 'ignore'] }) as unknown as ChildProcessWithoutNullStreams;
+    // The run's own V8 helper-thread count (the CLI's re-launch sets one on small machines); other options could make the blob not load.
+    const pool = process.execArgv.filter((option) => option.startsWith('--v8-pool-size'));
+    this.child = spawn(process.execPath, [...pool, '--snapshot-blob', plan.blob, root], { stdio: ['pipe', 'pipe', process.env.FLAGDEBT_DEBUG_GATE ? 'inherit' : 'ignore'] }) as unknown as ChildProcessWithoutNullStreams;
     this.pid = this.child.pid;
     this.child.on('error', (error) => this.fail(`could not start: ${error.message}`));
     this.child.on('exit', (code, signal) => this.fail(`exited (${signal ?? code})`));
