@@ -174,16 +174,28 @@ export function answersHello(file: string, plan: SnapshotPlan): boolean {
   }
 }
 
-/** Blobs of the same project and TypeScript but another fingerprint, and temporary files of builds long gone. */
+/** Blobs kept in one cache folder, one per project (about 40 MB each): the least recently built go first. */
+const MAX_BLOBS = 4;
+
+/**
+ * Blobs of the same project and TypeScript but another fingerprint, temporary files of builds
+ * long gone, and the oldest blobs of other projects beyond MAX_BLOBS.
+ */
 function dropOthers(plan: SnapshotPlan): void {
   const dir = path.dirname(plan.blob);
+  const others: { file: string; built: number }[] = [];
   for (const name of fs.readdirSync(dir)) {
-    if (!name.startsWith(plan.prefix) || path.join(dir, name) === plan.blob) continue;
     const file = path.join(dir, name);
+    if (!name.startsWith('gate-snapshot-') || file === plan.blob) continue;
     try {
-      if (name.endsWith('.blob') || Date.now() - fs.statSync(file).mtimeMs > LOCK_MS) fs.rmSync(file, { force: true });
+      const { mtimeMs } = fs.statSync(file);
+      if (!name.endsWith('.blob')) {
+        if (Date.now() - mtimeMs > LOCK_MS) fs.rmSync(file, { force: true });
+      } else if (name.startsWith(plan.prefix)) fs.rmSync(file, { force: true });
+      else others.push({ file, built: mtimeMs });
     } catch {
       // gone already
     }
   }
+  for (const { file } of others.sort((a, b) => b.built - a.built).slice(MAX_BLOBS - 1)) fs.rmSync(file, { force: true });
 }
