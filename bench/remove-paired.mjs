@@ -11,6 +11,7 @@
  *
  * Variants: base = the build at --base, gate on; gate = this build, gate on; off = this build,
  * --no-verify; main-thread = this build, gate on, no worker thread (FLAGDEBT_GATE_WORKER=0);
+ * gate-nosnap = this build, gate on, without the gate's start-up snapshot (FLAGDEBT_GATE_SNAPSHOT=0);
  * gate-inproc / off-inproc = gate / off with FLAGDEBT_RELAUNCH=0 (only differ with --via cli).
  * The corpus must exist (run bench/remove.mjs once); the flag is the one it picks.
  *
@@ -49,6 +50,8 @@ const variants = {
   gate: { build: self, verify: 'verify', env: {} },
   off: { build: self, verify: 'no-verify', env: {} },
   'main-thread': { build: self, verify: 'verify', env: { FLAGDEBT_GATE_WORKER: '0' } },
+  // The gate's worker without its start-up snapshot (the path of a run that has no blob).
+  'gate-nosnap': { build: self, verify: 'verify', env: { FLAGDEBT_GATE_SNAPSHOT: '0' } },
   'gate-pool1': { build: self, verify: 'verify', env: {}, node: ['--v8-pool-size=1'] },
   'off-pool1': { build: self, verify: 'no-verify', env: {}, node: ['--v8-pool-size=1'] },
   'gate-inproc': { build: self, verify: 'verify', env: { FLAGDEBT_RELAUNCH: '0' } },
@@ -100,7 +103,7 @@ function snapshotCpu(log, expect) {
 
 function run(name) {
   const log = path.join(os.tmpdir(), `flagdebt-bench-gate-cpu-${process.pid}.log`);
-  const expect = name.startsWith('gate') && !process.env.FLAGDEBT_GATE_SNAPSHOT;
+  const expect = name.startsWith('gate') && name !== 'gate-nosnap' && !process.env.FLAGDEBT_GATE_SNAPSHOT;
   const x = runOnce(name, log);
   const snapshot = snapshotCpu(log, expect);
   return { ...x, cpuMs: x.cpuMs + snapshot, snapshotCpuMs: snapshot };
@@ -147,7 +150,7 @@ for (const name of chosen) {
   process.stdout.write(`${name.padEnd(11)} removeFlags ${(median(mine.map((x) => x.ms)) / 1000).toFixed(2)} s  wall ${(median(mine.map((x) => x.wallMs)) / 1000).toFixed(2)} s  cpu ${(median(mine.map((x) => x.cpuMs)) / 1000).toFixed(2)} s (main thread ${(median(mine.map((x) => x.mainThreadCpuMs)) / 1000).toFixed(2)} s)  load ${median(mine.map((x) => x.load)).toFixed(1)}\n`);
 }
 // Ratios within each round (the pair shares the machine's load), then their median.
-for (const [a, b] of [['gate', 'off'], ['base', 'off'], ['gate', 'base'], ['main-thread', 'off'], ['gate-pool1', 'off-pool1'], ['gate-pool1', 'gate'], ['off-pool1', 'off']]) {
+for (const [a, b] of [['gate', 'off'], ['gate-nosnap', 'off'], ['gate', 'gate-nosnap'], ['base', 'off'], ['gate', 'base'], ['main-thread', 'off'], ['gate-pool1', 'off-pool1'], ['gate-pool1', 'gate'], ['off-pool1', 'off']]) {
   if (!chosen.includes(a) || !chosen.includes(b)) continue;
   const ratios = (field) => median([...Array(rounds).keys()].map((r) => results.find((x) => x.round === r + 1 && x.variant === a)[field] / results.find((x) => x.round === r + 1 && x.variant === b)[field]));
   process.stdout.write(`${a}/${b}: removeFlags ${ratios('ms').toFixed(2)}x  wall ${ratios('wallMs').toFixed(2)}x  cpu ${ratios('cpuMs').toFixed(2)}x  main-thread cpu ${ratios('mainThreadCpuMs').toFixed(2)}x (median of per-round ratios)\n`);
