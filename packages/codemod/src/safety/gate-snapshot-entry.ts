@@ -96,10 +96,12 @@ function serve({ entry, tsx, config }: Built): void {
   // Benchmarks (bench/remove-paired.mjs): this process's CPU, which the run's own usage leaves out (nobody waits for it).
   const log = process.env.FLAGDEBT_GATE_CPU_LOG;
   if (log) {
+    // `orphaned`: the run had exited before this process did, so nobody counted its CPU among the run's children.
+    const parent = process.ppid;
     process.on('SIGTERM', () => process.exit(0));
     process.on('exit', () => {
       const cpu = process.cpuUsage();
-      fs.appendFileSync(log, `${JSON.stringify({ pid: process.pid, cpuMs: (cpu.user + cpu.system) / 1000 })}\n`);
+      fs.appendFileSync(log, `${JSON.stringify({ pid: process.pid, cpuMs: (cpu.user + cpu.system) / 1000, orphaned: process.ppid !== parent })}\n`);
     });
   }
 }
