@@ -19,14 +19,17 @@ import type { SnapshotPlan } from './gate-snapshot.js';
 import type { TypeGate } from './type-gate.js';
 
 const { root, port, signal } = workerData as GateWorkerData & { port: MessagePort };
+/** Ends the snapshot process (set once there is one). */
+let closing: (() => void) | null = null;
 const state = new Int32Array(signal);
 
 // First of all: a thread that dies (an error nobody caught, a module that fails to load)
 // answers no more, and the main thread, blocked waiting, must learn it without its event loop.
 process.on('exit', () => {
-  child?.kill();
   Atomics.store(state, STATUS, GONE);
   Atomics.notify(state, ANSWERS);
+  // Its snapshot process would exit anyway once its pipe closes.
+  closing?.();
 });
 Atomics.store(state, STATUS, ALIVE);
 
@@ -52,6 +55,7 @@ try {
   if (plan !== null && fs.existsSync(plan.blob)) {
     const { SnapshotChild } = await import('./gate-snapshot-child.js');
     child = new SnapshotChild(plan, root);
+    closing = () => child?.kill();
     trace(`worker: started the snapshot process ${child.pid}`);
   } else {
     buildBlob = plan !== null;
@@ -137,9 +141,9 @@ port.on('message', (message: GateRequest | GateClose) => {
 });
 
 async function closeChild(): Promise<void> {
-  const closing = child;
+  const ending = child;
   child = null;
-  await closing?.close(500);
+  await ending?.close(500);
 }
 
 async function handle(request: GateRequest): Promise<void> {
