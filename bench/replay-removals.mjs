@@ -21,6 +21,8 @@
  * columns) with that project's accessors instead of Unleash's; --registry code is Unleash's only.
  * --accessors-extra '[{"property":"flag"}]' appends accessors to the replay's config (an engineer
  * who configures their route tables, say); the default config is the one every result so far used.
+ * --stable-runs runs each commit in the same folder in every replay (`run-<parent>`), so that a
+ * second replay starts from what the first left in flagdebt's cache (the gate's start-up snapshot).
  * --show-missed lists, per commit, the human's removed non-test lines that flagdebt kept (by file),
  * and flagdebt's removed lines that the human kept, to see what is left to do.
  *
@@ -45,6 +47,9 @@ const option = (name, fallback) => {
 const cli = path.resolve(option('cli', path.join(here, '../packages/cli/dist/bin.js')));
 const only = option('only', null);
 const showMissed = own.includes('--show-missed');
+// The same run folder for a commit in every replay (not one per replay process): a second replay then
+// finds what the first left in flagdebt's cache for that project (the gate's start-up snapshot).
+const stableRuns = own.includes('--stable-runs');
 const accessorsExtra = JSON.parse(option('accessors-extra', '[]'));
 // Another repository's commits (--commits, --git-dir) need that project's accessors instead of Unleash's.
 const accessorsOwn = option('accessors', null);
@@ -239,7 +244,7 @@ for (const [, parent, commit, flag, direction] of rows) {
   if (only && flag !== only) continue;
   const base = path.join(work, parent.slice(0, 10));
   exportCommit(parent, base);
-  const run = path.join(work, `run-${process.pid}-${parent.slice(0, 10)}`);
+  const run = path.join(work, stableRuns ? `run-${parent.slice(0, 10)}` : `run-${process.pid}-${parent.slice(0, 10)}`);
   fs.rmSync(run, { recursive: true, force: true });
   execFileSync('cp', ['-al', base, run]);
   for (const name of ['flagdebt.config.json', 'flags.yaml']) fs.rmSync(path.join(run, name), { force: true });

@@ -13,6 +13,11 @@
  *   time compiling the plugin's code, which the cache saves from the second run on. Beside it,
  *   dist/bundle/yaml.cjs: the `yaml` package as one file, which that core loads on first use.
  *
+ * - @flagdebt/codemod: dist/bundle/gate-snapshot.cjs, the script of the type-check gate's V8
+ *   start-up snapshot (safety/gate-snapshot-entry.ts with the gate and core's resolver) as one
+ *   CommonJS file, which is what `node --build-snapshot` takes: it cannot load other files. Core's
+ *   TypeScript is the one the snapshot reads as a function (`snapshotTypeScript`).
+ *
  * The bundles sit one folder below dist/, as tsc's modules in dist/<folder>/ do, so paths made
  * from `import.meta.url` stay right. Package dependencies stay imports; core's CommonJS shims
  * stay separate files (the plugin reaches typescript.cjs as `@flagdebt/core/typescript`).
@@ -90,6 +95,29 @@ function typescriptAsRequired() {
   };
 }
 
+/**
+ * In the gate snapshot's bundle, core's modules come from tsc's output (its own bundle is ES
+ * modules with chunks), and core's typescript.cjs (a `require('typescript')`) becomes the
+ * TypeScript the snapshot's builder names, read and run by snapshot-typescript.ts. Any other
+ * file left to `require` at run time would fail the snapshot's build: the build fails here first.
+ */
+function snapshotTypeScript() {
+  const id = '\0flagdebt-snapshot-typescript';
+  const loader = path.join(REPO, 'packages/codemod/dist/safety/snapshot-typescript.js');
+  return {
+    name: 'flagdebt-snapshot-typescript',
+    resolveId(source, importer) {
+      if (source === '@flagdebt/core/resolve') return path.join(CORE_DIST, 'resolve', 'index.js');
+      if (source.startsWith('@flagdebt/')) throw new Error(`scripts/bundle.mjs: the gate snapshot imports ${source}, which it cannot load at run time`);
+      if (!importer || !source.endsWith('typescript.cjs')) return null;
+      return path.resolve(path.dirname(importer), source) === path.join(CORE_DIST, 'typescript.cjs') ? id : null;
+    },
+    load(loaded) {
+      return loaded === id ? `import { coreTypeScript } from ${JSON.stringify(loader)};\nexport default coreTypeScript();\n` : null;
+    },
+  };
+}
+
 async function bundle({ dir, input, format, inline = [], file, extraPlugins = [], exports = 'default' }) {
   const root = path.join(REPO, dir);
   const out = path.join(root, 'dist/bundle');
@@ -110,7 +138,7 @@ async function bundle({ dir, input, format, inline = [], file, extraPlugins = []
   });
 }
 
-for (const dir of ['packages/core', 'packages/scanner', 'packages/eslint-plugin']) fs.rmSync(path.join(REPO, dir, 'dist/bundle'), { recursive: true, force: true });
+for (const dir of ['packages/core', 'packages/scanner', 'packages/eslint-plugin', 'packages/codemod']) fs.rmSync(path.join(REPO, dir, 'dist/bundle'), { recursive: true, force: true });
 
 await bundle({ dir: 'packages/core', input: { index: 'dist/index.js', files: 'dist/files/index.js', 'prefetch-worker': 'dist/files/prefetch-worker.js', importers: 'dist/importers/index.js', resolve: 'dist/resolve/index.js' }, format: 'esm' });
 // The scanner as one ES module: loading its ~50 modules one by one cost every CLI scan ~30 ms.
@@ -123,6 +151,15 @@ await bundle({
   inline: ['yaml'],
   file: 'yaml.cjs',
   // A CommonJS entry: `module.exports` is the package's.
+  exports: 'auto',
+});
+await bundle({
+  dir: 'packages/codemod',
+  input: { 'gate-snapshot': 'dist/safety/gate-snapshot-entry.js' },
+  format: 'cjs',
+  inline: ['@flagdebt/core/resolve', '@flagdebt/core', 'picomatch'],
+  file: 'gate-snapshot.cjs',
+  extraPlugins: [snapshotTypeScript()],
   exports: 'auto',
 });
 fs.writeFileSync(

@@ -12,6 +12,11 @@ export interface GateWorkerData {
   signal: SharedArrayBuffer;
 }
 
+/** Sent by `Gate.close`: the worker ends its snapshot process, waits for it to be gone (no zombie is left to a long-lived process), and exits. */
+export interface GateClose {
+  close: true;
+}
+
 export interface GateRequest {
   files: string[];
   changes: GateChange[];
@@ -20,7 +25,11 @@ export interface GateRequest {
   speculative?: number;
 }
 
-export type GateReply = { verdict: GateVerdict | null; speculation: 'used' | 'discarded' | 'none' } | { failed: string };
+/**
+ * `snapshot`: the pid of the process started from the gate's start-up snapshot that checked
+ * (gate-snapshot.ts); absent when the worker checked itself.
+ */
+export type GateReply = { verdict: GateVerdict | null; speculation: 'used' | 'discarded' | 'none'; snapshot?: number } | { failed: string };
 
 /** Cells of the signal. */
 export const STATUS = 0;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { projectModuleResolver } from '@flagdebt/core/resolve';
-import { ANSWERS, GONE, STARTING, STATUS, WRONG_GUESS, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
+import { ANSWERS, GONE, STARTING, STATUS, WRONG_GUESS, type GateClose, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
 import { requestKey, type GateChange, type GateVerdict } from './type-gate.js';
 import { projectTypeScript, TypeGate } from './verify.js';
 
@@ -18,8 +18,10 @@ export interface Gate {
   speculate(files: string[], changes: GateChange[], deep?: ReadonlySet<string>): void;
   /** Ends the worker thread, if any; resolves once it is gone. */
   close(): Promise<void>;
-  /** Where the last check ran (tests look). */
-  readonly ranIn: 'worker' | 'main' | null;
+  /** Where the last check ran: `snapshot` is the worker's child process started from the gate's start-up snapshot (tests look). */
+  readonly ranIn: 'snapshot' | 'worker' | 'main' | null;
+  /** The pid of that child process, when the last check ran there (tests see that it is gone after `close`). */
+  readonly snapshotPid: number | undefined;
   /** Whether the last check (in the worker) took a speculation's verdict (tests look). */
   readonly speculation: 'used' | 'discarded' | 'none';
 }
@@ -32,6 +34,8 @@ export interface Gate {
 const STARTUP_MS = 30_000;
 const STALL_MS = 5 * 60_000;
 const SLICE_MS = 100;
+/** How long `close` lets the worker end by itself before ending it. */
+const CLOSE_MS = 1_000;
 
 /**
  * Starts the gate for a removal in `root` before the removal is planned: a worker thread loads
@@ -74,7 +78,9 @@ class ThreadedGate implements Gate {
   private state: Int32Array | null = null;
   private local: TypeGate | null = null;
   private readonly startedAt = performance.now();
-  ranIn: 'worker' | 'main' | null = null;
+  private exited = false;
+  ranIn: 'snapshot' | 'worker' | 'main' | null = null;
+  snapshotPid: number | undefined;
   speculation: 'used' | 'discarded' | 'none' = 'none';
   /** The request the worker was last told to speculate on (null: none since the last check), and its number. */
   private guess: string | null = null;
@@ -95,7 +101,10 @@ class ThreadedGate implements Gate {
       this.worker.on('error', () => {});
       workers.started++;
       workers.live++;
-      this.worker.once('exit', () => workers.live--);
+      this.worker.once('exit', () => {
+        workers.live--;
+        this.exited = true;
+      });
       this.worker.unref();
       this.port = port1;
       this.state = new Int32Array(signal);
@@ -108,7 +117,8 @@ class ThreadedGate implements Gate {
     const request: GateRequest = { files: [...files], changes, deep: [...deep] };
     const answer = this.ask(request);
     if (answer !== undefined) {
-      this.ranIn = 'worker';
+      this.ranIn = answer.snapshot === undefined ? 'worker' : 'snapshot';
+      this.snapshotPid = answer.snapshot;
       this.speculation = answer.speculation;
       return answer.verdict;
     }
@@ -128,7 +138,7 @@ class ThreadedGate implements Gate {
   }
 
   /** The worker's verdict, or undefined when it has none to give (not started, failed, gone, stalled). */
-  private ask(request: GateRequest): { verdict: GateVerdict | null; speculation: 'used' | 'discarded' | 'none' } | undefined {
+  private ask(request: GateRequest): { verdict: GateVerdict | null; speculation: 'used' | 'discarded' | 'none'; snapshot?: number } | undefined {
     const { port, state } = this;
     if (!port || !state) return undefined;
     if (Atomics.load(state, STATUS) === GONE) return undefined;
@@ -153,16 +163,25 @@ class ThreadedGate implements Gate {
     }
   }
 
+  /** A worker that failed is ended at once (its snapshot process, if any, sees its pipe close and exits). */
   private abandon(): void {
-    void this.close();
+    void this.close(false);
   }
 
-  async close(): Promise<void> {
+  async close(graceful = true): Promise<void> {
     const worker = this.worker;
+    const port = this.port;
+    const running = graceful && this.state !== null && Atomics.load(this.state, STATUS) !== GONE && !this.exited;
     this.worker = null;
-    this.port?.close();
     this.port = null;
     this.state = null;
+    if (worker && port && running) {
+      // Asked first, so that it can end its snapshot process and wait for it; ended if it does not (busy, or gone).
+      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      port.postMessage({ close: true } satisfies GateClose);
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, CLOSE_MS).unref())]);
+    }
+    port?.close();
     if (worker) await worker.terminate().catch(() => {});
   }
 }
