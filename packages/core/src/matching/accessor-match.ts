@@ -7,55 +7,12 @@ import type { KeyResolver, Resolved } from './key-resolver.js';
 import type { LocalDecl } from './module-symbols.js';
 import type { ProjectContext } from './project-context.js';
 import { receiverClass } from './method-receiver.js';
-import { skipOuterExpressions } from './syntax.js';
+import { ModuleOrigin, unwrapCalls } from './module-origin.js';
+import { pathOf, skipOuterExpressions, type PathOf } from './syntax.js';
 import type { WrapperRegistry } from './wrapper-registry.js';
 import type { ReadMatch, ReadMatching } from './read-match.js';
 
 export type { ReadMatch } from './read-match.js';
-
-interface PathOf {
-  segments: string[];
-  /** Identifier at the start of the chain, when the chain starts with one. */
-  root?: ts.Identifier;
-  /** What a chain without a root starts with (`getClient()` in `getClient()?.isOn`). */
-  base?: ts.Expression;
-}
-
-/**
- * Names along a callee / object chain, outermost first: `this.flags?.isEnabled` →
- * [this, flags, isEnabled]. A chain that starts with a call or other expression has no root.
- */
-export function pathOf(expr: ts.Expression, wildcard = false): PathOf {
-  const reversed: string[] = [];
-  let e = skipOuterExpressions(expr);
-  let root: ts.Identifier | undefined;
-  let base: ts.Expression | undefined;
-  for (;;) {
-    if (ts.isPropertyAccessExpression(e)) {
-      reversed.push(e.name.text);
-      e = skipOuterExpressions(e.expression);
-    } else if (ts.isElementAccessExpression(e) && (ts.isStringLiteral(e.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(e.argumentExpression))) {
-      reversed.push(e.argumentExpression.text);
-      e = skipOuterExpressions(e.expression);
-    } else if (wildcard && ts.isElementAccessExpression(e)) {
-      // `flags[workspaceSlug]`: a container keyed by something else first (a `*` member segment).
-      reversed.push('*');
-      e = skipOuterExpressions(e.expression);
-    } else if (ts.isIdentifier(e)) {
-      reversed.push(e.text);
-      root = e;
-      break;
-    } else if (e.kind === ts.SyntaxKind.ThisKeyword) {
-      reversed.push('this');
-      break;
-    } else {
-      reversed.push('');
-      base = e;
-      break;
-    }
-  }
-  return base ? { segments: reversed.reverse(), root, base } : { segments: reversed.reverse(), root };
-}
 
 /** Chains end with `tail` on whole segments: `a.flags.isEnabled` ends with `flags.isEnabled`, `flagsX.isEnabled` does not. */
 function endsWith(segments: string[], tail: string[], fromIndex: number): boolean {
@@ -68,8 +25,8 @@ function endsWith(segments: string[], tail: string[], fromIndex: number): boolea
 /** Recognises accessor calls, member reads and wrapper calls at one node. */
 export class ReadMatcher implements ReadMatching {
   private readonly calls: { accessor: CallAccessor; path: string[] }[];
-  /** Scope lookups of chain roots, per identifier node (a tree is never changed in place). */
-  private readonly rootDecls = new WeakMap<ts.Identifier, LocalDecl | null>();
+  /** Where chain roots come from, for accessors with `from`. */
+  private readonly origin: ModuleOrigin;
   private readonly members: { accessor: MemberAccessor; path: string[] }[];
   /** Some member path has a `*` segment. */
   private readonly wildcard: boolean;
@@ -84,6 +41,7 @@ export class ReadMatcher implements ReadMatching {
     private readonly keys: KeyResolver,
     private readonly wrappers: WrapperRegistry,
   ) {
+    this.origin = new ModuleOrigin(ctx, keys);
     // An empty segment would match any unnamed callee; config validation reports such paths.
     const usable = (path: string[]) => path.every((s) => s.length > 0);
     this.calls = accessors.filter(isCallAccessor).map((a) => ({ accessor: a, path: a.call.split('.') })).filter((c) => usable(c.path));
@@ -227,7 +185,7 @@ export class ReadMatcher implements ReadMatching {
     for (const m of this.members) {
       if (!endsWith(segments, m.path, 0)) continue;
       const from = m.accessor.from;
-      if (from === undefined || (root ? this.rootFromModule(root, file, from, undefined, 0) : this.fileImports(file, from))) return m.accessor;
+      if (from === undefined || (root ? this.origin.rootFromModule(root, file, from, undefined, 0) : this.origin.fileImports(file, from))) return m.accessor;
     }
     return undefined;
   }
@@ -318,93 +276,11 @@ export class ReadMatcher implements ReadMatching {
       // `getClient()?.isOn(k)`: the client comes from a call (in place of the path's first
       // segment, or before it); the called function must trace to the module.
       const called = pathOf(unwrapCalls(callee.base)).root;
-      if (called && this.rootFromModule(called, file, from, undefined, 0)) return true;
+      if (called && this.origin.rootFromModule(called, file, from, undefined, 0)) return true;
     }
-    if (!root || (offset > 0 && !sameName)) return sameName && this.fileImports(file, from);
+    if (!root || (offset > 0 && !sameName)) return sameName && this.origin.fileImports(file, from);
     if (!sameName && offset !== 0) return false;
-    return this.rootFromModule(root, file, from, sameName ? undefined : path[0], 0, callee.segments.length === 1);
-  }
-
-  /**
-   * `isCallee`: `id` is the whole callee (`useFlag(k)`), not a client it is called on: a project
-   * function of that name is then a wrapper of its own (its body says what it returns), never the
-   * accessor itself, whatever its module imports.
-   */
-  private rootFromModule(id: ts.Identifier, file: string, from: string, importedName: string | undefined, depth: number, isCallee = false): boolean {
-    const symbols = this.ctx.symbols(file);
-    if (!symbols || depth > 4) return false;
-    let d = this.rootDecls.get(id);
-    if (d === undefined) {
-      // Each accessor whose last segment a call spells asks about the same root: `init` tries
-      // some 250 catalog accessors, up to 9 of them with one name (`getValue`).
-      d = this.ctx.scopes.lookup(id.text, id, file, 'value', symbols) ?? null;
-      this.rootDecls.set(id, d);
-    }
-    // Undeclared in the parsed text: a global, or a top-level function the scanner's skim blanked
-    // (`const client = getClient()` in the module that defines `getClient`); as for roots we cannot trace.
-    if (!d) return !isCallee && importedName === undefined && this.fileImports(file, from);
-    if (d.kind === 'import') {
-      if (moduleMatches(d.specifier, from)) return importedName === undefined || d.imported === importedName || d.imported === 'default';
-      // A project module that builds the client (`export const client = OpenFeature.getClient()`),
-      // or one that imports the module and exports a client its own way (`globalThis.x ??
-      // createClient()`): that module must import it.
-      // A getter of such a module (`export function getClient() { return cached ?? create() }`) too.
-      const target = importedName === undefined ? this.keys.follow(d, 'value', new Set()) : undefined;
-      if (target?.kind === 'function') return !isCallee && this.fileImports(target.file, from);
-      if (target === d) {
-        if (isCallee) return false;
-        // No declaration of that name in the module's parsed text: a function the scanner's skim
-        // blanked (it spells no candidate word). The module must still import the SDK.
-        const module = this.ctx.resolveModule(d.specifier, d.file);
-        return module !== null && this.fileImports(module, from);
-      }
-      if (target?.kind !== 'var') return false;
-      return this.initializerFromModule(target.decl, target.file, from, depth) || this.fileImports(target.file, from);
-    }
-    if (d.kind === 'var') {
-      // Only an import can rename the path root; `scoped.getBooleanValue` is not `client.getBooleanValue`.
-      return importedName === undefined && this.initializerFromModule(d.decl, file, from, depth);
-    }
-    if (importedName !== undefined) return false;
-    // `(req: AuthRequest) => req.gb?.isOn(k)`: a parameter typed from the module, or from a
-    // project module that imports it (a request type declaring the SDK's scoped instance).
-    if (d.kind === 'param' && d.decl.type && this.typeFromModule(d.decl.type, file, from)) return true;
-    return this.fileImports(file, from);
-  }
-
-  /** Whether a type annotation names a type imported from `from`, or from a project module that imports it. */
-  private typeFromModule(type: ts.TypeNode, file: string, from: string): boolean {
-    const symbols = this.ctx.symbols(file);
-    if (!symbols) return false;
-    let found = false;
-    const visit = (node: ts.Node): void => {
-      if (found) return;
-      if (ts.isTypeReferenceNode(node)) {
-        let name: ts.EntityName = node.typeName;
-        while (ts.isQualifiedName(name)) name = name.left;
-        const d = this.ctx.scopes.lookup(name.text, name, file, 'type', symbols);
-        if (d?.kind === 'import') {
-          const module = moduleMatches(d.specifier, from) ? null : this.ctx.resolveModule(d.specifier, d.file);
-          found = moduleMatches(d.specifier, from) || (module !== null && this.fileImports(module, from));
-        }
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(type);
-    return found;
-  }
-
-  private initializerFromModule(decl: ts.VariableDeclaration, file: string, from: string, depth: number): boolean {
-    if (!decl.initializer) return false;
-    const init = pathOf(unwrapCalls(decl.initializer));
-    return init.root ? this.rootFromModule(init.root, file, from, undefined, depth + 1) : false;
-  }
-
-  private fileImports(file: string, from: string): boolean {
-    const symbols = this.ctx.symbols(file);
-    if (!symbols) return false;
-    for (const m of symbols.importedModules) if (moduleMatches(m, from)) return true;
-    return false;
+    return this.origin.rootFromModule(root, file, from, sameName ? undefined : path[0], 0, callee.segments.length === 1);
   }
 }
 
@@ -414,20 +290,4 @@ function memberRead(access: ts.PropertyAccessExpression | ts.ElementAccessExpres
     return { node: access, accessor, via: accessor.member, fixedKey: access.name.text, keyNode: access.name };
   }
   return { node: access, accessor, via: accessor.member, keyExpr: access.argumentExpression, keyNode: access.argumentExpression };
-}
-
-function moduleMatches(specifier: string, from: string): boolean {
-  return specifier === from || specifier.startsWith(`${from}/`);
-}
-
-/** `await OpenFeature.getClient('x')` → `OpenFeature.getClient`, to find the chain's root. */
-function unwrapCalls(expr: ts.Expression): ts.Expression {
-  let e = skipOuterExpressions(expr);
-  for (let i = 0; i < 16; i++) {
-    if (ts.isAwaitExpression(e)) e = skipOuterExpressions(e.expression);
-    else if (ts.isCallExpression(e) || ts.isNewExpression(e)) e = skipOuterExpressions(e.expression);
-    else if (ts.isPropertyAccessExpression(e) && ts.isCallExpression(skipOuterExpressions(e.expression))) e = skipOuterExpressions(e.expression);
-    else break;
-  }
-  return e;
 }

@@ -1,6 +1,6 @@
 import ts from '../typescript.cjs';
 import type { DefaultArgument, FlagRead, MemberAccessor } from '../types.js';
-import { pathOf } from './accessor-match.js';
+import { pathOf } from './syntax.js';
 import type { ReadMatch, ReadMatcher } from './accessor-match.js';
 import type { KeyResolver } from './key-resolver.js';
 import { isConstDeclaration, positionOf, propertyNameText, skipOuterExpressions, spanOf } from './syntax.js';

@@ -95,3 +95,47 @@ export function isConstDeclaration(decl: ts.VariableDeclaration): boolean {
 export function isFunctionLikeValue(e: ts.Expression): e is ts.ArrowFunction | ts.FunctionExpression {
   return ts.isArrowFunction(e) || ts.isFunctionExpression(e);
 }
+
+export interface PathOf {
+  segments: string[];
+  /** Identifier at the start of the chain, when the chain starts with one. */
+  root?: ts.Identifier;
+  /** What a chain without a root starts with (`getClient()` in `getClient()?.isOn`). */
+  base?: ts.Expression;
+}
+
+/**
+ * Names along a callee / object chain, outermost first: `this.flags?.isEnabled` →
+ * [this, flags, isEnabled]. A chain that starts with a call or other expression has no root.
+ */
+export function pathOf(expr: ts.Expression, wildcard = false): PathOf {
+  const reversed: string[] = [];
+  let e = skipOuterExpressions(expr);
+  let root: ts.Identifier | undefined;
+  let base: ts.Expression | undefined;
+  for (;;) {
+    if (ts.isPropertyAccessExpression(e)) {
+      reversed.push(e.name.text);
+      e = skipOuterExpressions(e.expression);
+    } else if (ts.isElementAccessExpression(e) && (ts.isStringLiteral(e.argumentExpression) || ts.isNoSubstitutionTemplateLiteral(e.argumentExpression))) {
+      reversed.push(e.argumentExpression.text);
+      e = skipOuterExpressions(e.expression);
+    } else if (wildcard && ts.isElementAccessExpression(e)) {
+      // `flags[workspaceSlug]`: a container keyed by something else first (a `*` member segment).
+      reversed.push('*');
+      e = skipOuterExpressions(e.expression);
+    } else if (ts.isIdentifier(e)) {
+      reversed.push(e.text);
+      root = e;
+      break;
+    } else if (e.kind === ts.SyntaxKind.ThisKeyword) {
+      reversed.push('this');
+      break;
+    } else {
+      reversed.push('');
+      base = e;
+      break;
+    }
+  }
+  return base ? { segments: reversed.reverse(), root, base } : { segments: reversed.reverse(), root };
+}
