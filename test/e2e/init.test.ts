@@ -273,4 +273,30 @@ describe('flagdebt init without a flag SDK', () => {
       temp.cleanup();
     }
   });
+
+  it('proposes the object a project function named for flags hands out (`const features = await getFeatureFlags()`), under every name the project holds it, not a plan\'s entitlements', async () => {
+    const temp = tempProject();
+    try {
+      cpSync(join(REPO, 'test/fixtures/init-in-house/docs-sharing'), temp.dir, { recursive: true });
+      const result = await cli(['init', '--now', '2026-11-21'], temp.dir);
+      expect(result.code).toBe(0);
+      const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8'));
+      expect(config.accessors).toEqual([
+        { member: 'featureFlags', from: '@/lib/featureFlags' },
+        { member: 'features', from: '@/lib/featureFlags' },
+        { member: 'docFeatureFlags', from: '@/lib/featureFlags' },
+      ]);
+      expect(config.registry).toEqual({ code: ['lib/featureFlags/index.ts#BetaFeatures'] });
+      const scan = await cli(['scan', '--format', 'json', '--now', '2026-11-21'], temp.dir);
+      const found = JSON.parse(scan.stdout);
+      expect(found.references.filter((r: { kind: string }) => r.kind === 'evaluation').map((r: { flag: string; file: string }) => `${r.file} ${r.flag}`).sort()).toEqual([
+        'pages/api/annotations.ts annotations',
+        'pages/api/tokens.ts tokens',
+        'pages/view.tsx textSelection',
+      ]);
+      expect(found.unused).toEqual([{ flag: 'webhooks' }]);
+    } finally {
+      temp.cleanup();
+    }
+  });
 });

@@ -10,7 +10,7 @@ import { optionReads } from './init-options.js';
 import { existingDirectory } from './scan.js';
 import { plural } from './registry.js';
 import { proposeShapes } from './init-shapes.js';
-import { homeGrownAccessors } from '../init/home-grown.js';
+import { homeGrownAccessors, homeGrownContainers } from '../init/home-grown.js';
 
 interface InitOptions {
   force?: boolean;
@@ -39,7 +39,10 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
   const definers = new Set(detection.accessors.flatMap((d) => (d.reads > 0 && isDefineAccessor(d.accessor) ? [d.accessor.define] : [])));
   detection.accessors.push(...optionAccessors(dir, detection.files.filter((f) => !detection.tests.has(f))).filter((d) => !(isCallAccessor(d.accessor) && definers.has(d.accessor.call))));
   // No SDK: the project's own flag functions, known by the type of their key parameter.
-  if (!detection.accessors.some((d) => d.reads > 0)) detection.accessors.push(...homeGrownAccessors(detection.files.filter((f) => !detection.tests.has(f)), readText));
+  if (!detection.accessors.some((d) => d.reads > 0)) {
+    const own = detection.files.filter((f) => !detection.tests.has(f));
+    detection.accessors.push(...homeGrownAccessors(own, readText), ...homeGrownContainers(own, readText));
+  }
   if (!detection.accessors.some((d) => d.reads > 0)) throw noSdkFound(dir, detection.files.length, show(dir));
   const sdkProposal = await propose(dir, detection, now);
   // Where the keys found also sit in data or in a JSX gate's attribute: those forms too, for review.

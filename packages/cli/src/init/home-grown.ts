@@ -5,7 +5,13 @@
  * `hasFeature(name: keyof AppFeatures)`. A function whose parameter is typed by such a key type,
  * and that is called with a static key somewhere, is proposed as a call accessor at that
  * parameter. The scan that `init` runs next then keeps only keys that resolve.
+ *
+ * Or it hands out all flags at once (`const features = await getFeatureFlags({ teamId });
+ * features.tokens`): a const initialised by a call of a function named for flags, imported from a
+ * project module, whose properties are read, is proposed as a `member` accessor with that module
+ * as `from` (one per name the project gives such a const).
  */
+import { isMemberAccessor } from '@flagdebt/core';
 import ts from '@flagdebt/core/typescript';
 import type { DetectedAccessor } from './detect.js';
 import { WRITE_VERB } from '../commands/init-options.js';
@@ -59,6 +65,61 @@ function topLevelFunctions(sf: ts.SourceFile): Array<{ name: string; params: rea
       const init = d.initializer;
       if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) out.push({ name: d.name.text, params: init.parameters });
     }
+  }
+  return out;
+}
+
+/**
+ * `getFeatureFlags`, `useFlags`, `loadToggles`: a function that hands out flags. Not `getPlanFeatures`:
+ * a plan's features are entitlements, not flags.
+ */
+const FLAGS_GETTER = /^(?:get|use|fetch|load|read)[A-Z]?\w*(?:Flags|Toggles)$/;
+const MAY_HOLD = /\b(?:get|use|fetch|load|read)\w*(?:Flags|Toggles)\s*\(/;
+
+export function homeGrownContainers(files: readonly string[], readText: (file: string) => string): DetectedAccessor[] {
+  const found = new Map<string, DetectedAccessor>();
+  for (const file of files) {
+    const text = readText(file);
+    if (!MAY_HOLD.test(text)) continue;
+    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, /\.[jt]sx$/.test(file) ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const imports = importedFrom(sf);
+    const visit = (node: ts.Node): void => {
+      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+        let init: ts.Expression = node.initializer;
+        while (ts.isAwaitExpression(init) || ts.isParenthesizedExpression(init) || ts.isAsExpression(init)) init = init.expression;
+        const callee = ts.isCallExpression(init) && ts.isIdentifier(init.expression) ? init.expression.text : '';
+        const from = imports.get(callee);
+        if (from !== undefined && FLAGS_GETTER.test(callee)) {
+          const name = node.name.text;
+          const reads = text.match(new RegExp(String.raw`(?<![\w$.])${name.replace(/\$/g, '\\$')}\??\.[A-Za-z_$][\w$]*(?![\w$]*\s*\()`, 'g'))?.length ?? 0;
+          if (reads > 0) {
+            const id = `${name}@${from}`;
+            const entry = found.get(id) ?? { sdk: 'in-house (flags object)', accessor: { member: name, from }, reads: 0, testReads: 0 };
+            entry.reads += reads;
+            found.set(id, entry);
+          }
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sf);
+  }
+  // Two reads of a module's flags make it a flags module; then every name its object is held under counts.
+  const moduleOf = (d: DetectedAccessor): string => (isMemberAccessor(d.accessor) ? (d.accessor.from ?? '') : '');
+  const perModule = new Map<string, number>();
+  for (const d of found.values()) perModule.set(moduleOf(d), (perModule.get(moduleOf(d)) ?? 0) + d.reads);
+  return [...found.values()].filter((d) => (perModule.get(moduleOf(d)) ?? 0) >= 2);
+}
+
+/** Local name -> module specifier of a file's named and default imports. */
+function importedFrom(sf: ts.SourceFile): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const stmt of sf.statements) {
+    if (!ts.isImportDeclaration(stmt) || !ts.isStringLiteral(stmt.moduleSpecifier) || !stmt.importClause) continue;
+    const specifier = stmt.moduleSpecifier.text;
+    if (stmt.importClause.name) out.set(stmt.importClause.name.text, specifier);
+    const bindings = stmt.importClause.namedBindings;
+    if (bindings && ts.isNamedImports(bindings)) for (const el of bindings.elements) out.set(el.name.text, specifier);
   }
   return out;
 }
