@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { recoverInterruptedWrite, writeAllOrNothing } from '../src/safety/atomic-write.js';
 import { syntaxErrors } from '../src/safety/parse-check.js';
 import { added } from '../src/safety/verify.js';
+import { onCi } from '../src/safety/gate-snapshot.js';
 import { normalize, restore } from '../src/edit/text-format.js';
 
 describe('writeAllOrNothing', () => {
@@ -83,5 +84,12 @@ describe('added (the gate compares diagnostics)', () => {
     // One error before pairs with one after.
     const twice = at('a', 120, 2322, `Type '{ section: "home"; }' is not assignable to type 'CardProps'.`);
     expect(added(before, [twice, twice])).toEqual([twice]);
+  });
+});
+
+describe('onCi (no snapshot blob is built in the background of a CI job)', () => {
+  it('reads CI as hosted services set it', () => {
+    for (const value of ['true', '1', 'TRUE', 'woodpecker']) expect(onCi({ CI: value })).toBe(true);
+    for (const value of [undefined, '', '0', 'false', 'False']) expect(onCi({ CI: value })).toBe(false);
   });
 });

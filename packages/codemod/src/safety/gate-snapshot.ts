@@ -103,6 +103,9 @@ export function buildInBackground(plan: SnapshotPlan): void {
     buildSnapshot(plan);
     return;
   }
+  // A CI job's checkout and cache are thrown away with the job: a build there would cost CPU for
+  // a blob no run reads, in a process the job does not wait for.
+  if (onCi(process.env)) return;
   const builder = builtFile('./gate-snapshot-build.js', '../../dist/safety/gate-snapshot-build.js');
   if (builder === null) return;
   try {
@@ -112,6 +115,12 @@ export function buildInBackground(plan: SnapshotPlan): void {
   } catch {
     // a blob is only a speed-up
   }
+}
+
+/** The `CI` variable every hosted CI service sets (to `true` or `1`, or a name), as most tools read it. */
+export function onCi(env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
 }
 
 /** A build is taken for abandoned when its lock is this old. */
