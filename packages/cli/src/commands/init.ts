@@ -144,7 +144,7 @@ function noSdkFound(dir: string, files: number, shown: string): FlagdebtError {
     file: dir,
     line: 0,
     column: 0,
-    message: `no flag SDK reads found in ${shown} (${plural(files, 'file')} searched for ${sdks}); nothing was written`,
+    message: `no flag SDK reads found in ${shown} (${plural(files, 'file')} searched for ${sdks}, and for in-house flag functions with a typed key or a flags object); nothing was written`,
     fix: 'write flagdebt.config.json by hand with the functions your code reads flags through, e.g. { "accessors": [{ "call": "flags.isEnabled", "keyArg": 0 }] } (see docs/config.md#accessors)',
   });
 }
