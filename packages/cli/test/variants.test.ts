@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FlagProject } from '@flagdebt/core';
 import { comparedVariants, controlVariant, type ReadSite } from '../src/init/variants.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'flagdebt-variants-'));
@@ -27,6 +28,7 @@ describe('the variants a flag is compared with (init writes such a flag as an ex
     );
     const switched = site('switch.ts', ["export function copy(): string {", "  const variant = getFlag('welcome-copy');", '  switch (variant) {', "    case 'control':", "      return 'Welcome';", "    case 'short':", "      return 'Hi';", '    default:', "      return '';", '  }', '}', ''].join('\n'));
     const plain = site('plain.ts', "export const on = Boolean(getFlag('plain-toggle'));\n");
+    const parser = new FlagProject({ root: dir, accessors: [] });
     const variants = comparedVariants(
       new Map([
         ['layout', [direct]],
@@ -35,6 +37,7 @@ describe('the variants a flag is compared with (init writes such a flag as an ex
         ['welcome-copy', [switched]],
         ['plain-toggle', [plain]],
       ]),
+      (file) => parser.sourceFile(file),
     );
     expect(Object.fromEntries(variants)).toEqual({ layout: ['wide'], tier: ['large', 'medium'], 'comparison-table': ['test'], 'welcome-copy': ['control', 'short'] });
   });

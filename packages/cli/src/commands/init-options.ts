@@ -1,16 +1,12 @@
 import ts from '@flagdebt/core/typescript';
 import type { CallAccessor, FlagProject } from '@flagdebt/core';
+import { WRITE_VERB } from '../init/home-grown.js';
 
 /** Option names that hold a flag key whatever the call: `{ flag_key: … }`, `{ featureFlag: … }`. */
 const FLAG_PROPERTIES = new Set(['flag_key', 'flagKey', 'featureFlag', 'feature_flag', 'featureKey', 'feature_key', 'featureFlagKey']);
 /** Option names that hold a key only when the call itself names a flag or feature (`getFlag({ key })`). */
 const KEY_PROPERTIES = new Set(['key', 'name', 'flag', 'feature']);
 const FLAG_NAME = /flag|feature|toggle/i;
-/**
- * Calls that write a flag rather than read it: `setFlag({ key, value })`, `updateFeatureFlag(...)`,
- * an admin screen's `unsetFlag`. A verb at the start of the last segment, or a `value` beside the key.
- */
-export const WRITE_VERB = /^(?:set|unset|update|upsert|delete|remove|create|add|save|write|put|patch|enable|disable|reset|clear|make|register)(?![a-z])/;
 
 /** Cheap text tests before parsing. */
 function mayHoldOptions(text: string): boolean {

@@ -10,7 +10,7 @@ import { optionReads } from './init-options.js';
 import { existingDirectory } from './scan.js';
 import { plural } from './registry.js';
 import { proposeShapes } from './init-shapes.js';
-import { homeGrownAccessors, homeGrownContainers } from '../init/home-grown.js';
+import { homeGrownAccessors } from '../init/home-grown.js';
 
 interface InitOptions {
   force?: boolean;
@@ -34,19 +34,28 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
   refuseExisting([configFile]);
 
   const detection = await detectAccessors(dir);
+  const own = detection.files.filter((f) => !detection.tests.has(f));
+  // One parser for init's own looks at the code (options calls, in-house forms, variants): a
+  // file more than one of them reads is parsed once.
+  const parser = new FlagProject({ root: dir, accessors: [] });
+  const parse = (file: string, text?: string) => parser.sourceFile(file, text);
+  // Each pass below reads the project's files: from disk once.
+  const texts = new Map<string, string>();
+  const textOf = (file: string): string => {
+    let text = texts.get(file);
+    if (text === undefined) texts.set(file, (text = readText(file)));
+    return text;
+  };
   // In-house calls that pass the key in an options object: proposed as `keyProperty` accessors.
   // A flag definition (`flag({ key })` of Vercel flags) is no in-house options call.
   const definers = new Set(detection.accessors.flatMap((d) => (d.reads > 0 && isDefineAccessor(d.accessor) ? [d.accessor.define] : [])));
-  detection.accessors.push(...optionAccessors(dir, detection.files.filter((f) => !detection.tests.has(f))).filter((d) => !(isCallAccessor(d.accessor) && definers.has(d.accessor.call))));
-  // No SDK: the project's own flag functions, known by the type of their key parameter.
-  if (!detection.accessors.some((d) => d.reads > 0)) {
-    const own = detection.files.filter((f) => !detection.tests.has(f));
-    detection.accessors.push(...homeGrownAccessors(own, readText), ...homeGrownContainers(own, readText));
-  }
+  detection.accessors.push(...optionAccessors(parser, own, textOf).filter((d) => !(isCallAccessor(d.accessor) && definers.has(d.accessor.call))));
+  // No SDK: the project's own flag functions (known by the type of their key parameter) or flags objects.
+  if (!detection.accessors.some((d) => d.reads > 0)) detection.accessors.push(...homeGrownAccessors(own, textOf, parse));
   if (!detection.accessors.some((d) => d.reads > 0)) throw noSdkFound(dir, detection.files.length, show(dir));
-  const sdkProposal = await propose(dir, detection, now);
+  const sdkProposal = await propose(dir, detection, now, parse);
   // Where the keys found also sit in data or in a JSX gate's attribute: those forms too, for review.
-  const shapes = proposeShapes(detection.files.map(readText), new Set(sdkProposal.keys.map((k) => k.key)));
+  const shapes = proposeShapes(detection.files.map(textOf), new Set(sdkProposal.keys.map((k) => k.key)));
   const proposal = { ...sdkProposal, accessors: [...sdkProposal.accessors, ...shapes.map((s) => s.accessor)] };
   // The keys may already be listed in code (an enum, a union, a settings map): point at it.
   const code = proposeCodeRegistry(dir, detection.files.filter((f) => !detection.tests.has(f)), proposal);
@@ -107,11 +116,10 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
   return 0;
 }
 
-function optionAccessors(dir: string, files: string[]): DetectedAccessor[] {
-  const project = new FlagProject({ root: dir, accessors: [] });
+function optionAccessors(project: FlagProject, files: string[], textOf: (file: string) => string): DetectedAccessor[] {
   const found = new Map<string, DetectedAccessor>();
   for (const file of files) {
-    for (const { accessor } of optionReads(project, file, readText(file))) {
+    for (const { accessor } of optionReads(project, file, textOf(file))) {
       const id = `${accessor.call}\0${accessor.keyArg}\0${accessor.keyProperty}`;
       const entry = found.get(id) ?? { accessor, sdk: 'options object', reads: 0, testReads: 0 };
       entry.reads += 1;

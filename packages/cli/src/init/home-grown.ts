@@ -14,19 +14,37 @@
 import { isMemberAccessor } from '@flagdebt/core';
 import ts from '@flagdebt/core/typescript';
 import type { DetectedAccessor } from './detect.js';
-import { WRITE_VERB } from '../commands/init-options.js';
+
+/**
+ * Calls that write a flag rather than read it: `setFlag({ key, value })`, `updateFeatureFlag(...)`,
+ * an admin screen's `unsetFlag`. A verb at the start of the last segment, or a `value` beside the key.
+ */
+export const WRITE_VERB = /^(?:set|unset|update|upsert|delete|remove|create|add|save|write|put|patch|enable|disable|reset|clear|make|register)(?![a-z])/;
 
 /** `Flag`, `FeatureFlag`, `FlagKey`, `FeatureName`, `ToggleId`, `AppFeatureFlag`: a type named for a key. */
 const KEY_TYPE = /^(?:[A-Z]\w*)?(?:Flag|Feature|Toggle)(?:Key|Name|Id)?$/;
 /** Cheap test before parsing: a parameter annotated with such a type (or `keyof` one). */
 const MAY_DECLARE = /\w\??\s*:\s*(?:keyof\s+(?:typeof\s+)?)?(?:[A-Z]\w*)?(?:Flag|Feature|Toggle)\w*\b/;
 
-export function homeGrownAccessors(files: readonly string[], readText: (file: string) => string): DetectedAccessor[] {
+/** A file's tree (init's one parser, so a file both detectors look at is parsed once). */
+export type ParseFile = (file: string, text: string) => ts.SourceFile;
+
+interface FileText {
+  file: string;
+  text: string;
+}
+
+/** Both forms, over the project's files outside tests (each read once). */
+export function homeGrownAccessors(files: readonly string[], readText: (file: string) => string, parse: ParseFile): DetectedAccessor[] {
   const texts = files.map((file) => ({ file, text: readText(file) }));
+  return [...typedKeyFunctions(texts, parse), ...flagsObjects(texts, parse)];
+}
+
+function typedKeyFunctions(texts: readonly FileText[], parse: ParseFile): DetectedAccessor[] {
   const found = new Map<string, number>();
   for (const { file, text } of texts) {
     if (!MAY_DECLARE.test(text)) continue;
-    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, /\.[jt]sx$/.test(file) ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const sf = parse(file, text);
     for (const { name, params } of topLevelFunctions(sf)) {
       if (WRITE_VERB.test(name)) continue;
       const keyArg = params.findIndex((p) => p.type !== undefined && isKeyType(p.type));
@@ -76,12 +94,11 @@ function topLevelFunctions(sf: ts.SourceFile): Array<{ name: string; params: rea
 const FLAGS_GETTER = /^(?:get|use|fetch|load|read)[A-Z]?\w*(?:Flags|Toggles)$/;
 const MAY_HOLD = /\b(?:get|use|fetch|load|read)\w*(?:Flags|Toggles)\s*\(/;
 
-export function homeGrownContainers(files: readonly string[], readText: (file: string) => string): DetectedAccessor[] {
+function flagsObjects(texts: readonly FileText[], parse: ParseFile): DetectedAccessor[] {
   const found = new Map<string, DetectedAccessor>();
-  for (const file of files) {
-    const text = readText(file);
+  for (const { file, text } of texts) {
     if (!MAY_HOLD.test(text)) continue;
-    const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, /\.[jt]sx$/.test(file) ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const sf = parse(file, text);
     const imports = importedFrom(sf);
     const visit = (node: ts.Node): void => {
       if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {

@@ -8,6 +8,7 @@ import { stringify } from 'yaml';
 import { defaultConfig, findRegistryCandidates, IMPORT_PLACEHOLDER, suggestKey, type Accessor, type FlagValue, type IsoDate, type Registry, type RegistryCandidate } from '@flagdebt/core';
 import { scan, type ScanResult } from '@flagdebt/scanner';
 import { configAccessor, type Detection } from './detect.js';
+import type ts from '@flagdebt/core/typescript';
 import { comparedVariants, controlVariant, type ReadSite } from './variants.js';
 
 export const INIT_HEADER = '# Starter registry written by `flagdebt init`.';
@@ -44,7 +45,8 @@ export interface Proposal {
   scan: ScanResult;
 }
 
-export async function propose(dir: string, detection: Detection, now: IsoDate): Promise<Proposal> {
+/** `parse`: init's parser, for following read values to string comparisons (variants.ts). */
+export async function propose(dir: string, detection: Detection, now: IsoDate, parse: (file: string) => ts.SourceFile): Promise<Proposal> {
   const accessors = detection.accessors.filter((d) => d.reads > 0).map((d) => configAccessor(d.accessor));
   const config = { ...defaultConfig(dir), accessors };
   const registry: Registry = { file: path.join(dir, 'flags.yaml'), format: 'yaml', source: 'file', flags: new Map() };
@@ -75,7 +77,7 @@ export async function propose(dir: string, detection: Detection, now: IsoDate): 
     if (like !== undefined) nearMisses.push({ key, like, ...(firstRead.get(key) as { file: string; line: number }) });
   }
   const typos = new Set(nearMisses.map((m) => m.key));
-  const variants = comparedVariants(sites);
+  const variants = comparedVariants(sites, parse);
   const keys = [...reads]
     .filter(([key]) => !typos.has(key))
     .map(([key, count]): InitKey => {

@@ -6,7 +6,6 @@
  * (`const variant = await getFlag(k)`), or its slot in an awaited `Promise.all([...])` that is
  * destructured (`const [plans, comparison] = await Promise.all([getPlans(), getFlag(k)])`).
  */
-import fs from 'node:fs';
 import ts from '@flagdebt/core/typescript';
 
 /** Names a control variant goes by; the first one compared with becomes the registry default. */
@@ -21,28 +20,13 @@ export interface ReadSite {
   column: number;
 }
 
-/** Per key, the string literals its reads are compared with (in source order). */
-export function comparedVariants(sites: ReadonlyMap<string, readonly ReadSite[]>): Map<string, string[]> {
-  const trees = new Map<string, ts.SourceFile | null>();
-  const tree = (file: string): ts.SourceFile | null => {
-    if (!trees.has(file)) {
-      let text: string | null = null;
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch {
-        text = null;
-      }
-      trees.set(file, text === null ? null : ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS));
-    }
-    return trees.get(file) ?? null;
-  };
+/** Per key, the string literals its reads are compared with (in source order); `parse` gives a file's tree. */
+export function comparedVariants(sites: ReadonlyMap<string, readonly ReadSite[]>, parse: (file: string) => ts.SourceFile): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [key, list] of sites) {
     const variants = new Set<string>();
     for (const site of list) {
-      const sf = tree(site.file);
-      if (!sf) continue;
-      const read = readAt(sf, site);
+      const read = readAt(parse(site.file), site);
       if (read) for (const v of variantsOf(read)) variants.add(v);
     }
     if (variants.size > 0) out.set(key, [...variants]);

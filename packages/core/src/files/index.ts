@@ -8,5 +8,5 @@ export { discoverFiles, compareStrings, type DiscoveredFiles } from './discover-
 export { loadSources, type LoadedSources, type LoadProblem } from './load-sources.js';
 export { PathRules } from './path-rules.js';
 export { MAX_FILE_BYTES, isMinified, screenRaw, screenText, type ScreenVerdict } from './source-screen.js';
-export { GitignoreRules } from './gitignore.js';
+export { GitignoreRules, patternScreen } from './gitignore.js';
 export { prefetchingScanHost } from './prefetch.js';

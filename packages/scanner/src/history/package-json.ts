@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { pnpmPackages } from '@flagdebt/core';
-import { GitignoreRules } from '@flagdebt/core/files';
+import { GitignoreRules, patternScreen } from '@flagdebt/core/files';
 import ts from '@flagdebt/core/typescript';
 
 /** The fields module resolution (TypeScript's Bundler mode, workspace packages' sources) reads from a package.json. */
@@ -109,25 +109,13 @@ export function gitignoreFlips(root: string, rel: string, before: string | undef
 
 /**
  * A test a path passes whenever one of the (positive) `rules` can match it or a folder above it:
- * each rule's longest run of literal characters, slashes trimmed, appears in such a path (a glob
- * matches what it spells literally; `**\/` may match no folder, hence the trimmed slashes), in
- * any case (the rules ignore case). Undefined when some rule has no literal run or an escape.
+ * core's screen of a .gitignore's literal runs (`patternScreen`, which `GitignoreRules` runs
+ * before the rules themselves), here on the repository-relative path, which holds the path
+ * relative to the .gitignore's folder. Undefined when the rules cannot be screened so.
  */
 export function literalTest(rules: string): ((path: string) => boolean) | undefined {
-  const needles: string[] = [];
-  for (const line of rules.split('\n')) {
-    const rule = line.trim();
-    if (rule === '' || rule.startsWith('#')) continue;
-    if (rule.includes('\\')) return undefined;
-    const runs = rule.split(/\[[^\]]*\]?|[*?]/).map((run) => run.replace(/^\/+|\/+$/g, ''));
-    const longest = runs.reduce((a, b) => (b.length > a.length ? b : a), '');
-    if (longest === '') return undefined;
-    needles.push(longest.toLowerCase());
-  }
-  return (p) => {
-    const lower = p.toLowerCase();
-    return needles.some((needle) => lower.includes(needle));
-  };
+  const screen = patternScreen(rules);
+  return screen === null ? undefined : (p) => screen.test(p);
 }
 
 /**
