@@ -59,10 +59,31 @@ export class ModuleOrigin {
       return importedName === undefined && this.initializerFromModule(d.decl, file, from, depth);
     }
     if (importedName !== undefined) return false;
-    // `(req: AuthRequest) => req.gb?.isOn(k)`: a parameter typed from the module, or from a
-    // project module that imports it (a request type declaring the SDK's scoped instance).
-    if (d.kind === 'param' && d.decl.type && this.typeFromModule(d.decl.type, file, from)) return true;
+    // `(req: AuthRequest) => req.gb?.isOn(k)`, `({ gb }: Props) => gb.isOn(k)`: a parameter typed
+    // from the module, or from a project module that imports it (a request type declaring the
+    // SDK's scoped instance). Unannotated, a callback's parameter is typed by where the callback
+    // is: `filter: ({ gb }) => gb?.isOn(k)` in an array declared `NavLink[]`, or a prop of a
+    // component (`<Gate when={({ gb }) => ...} />`) from such a module.
+    const param = d.kind === 'param' ? d.decl : d.kind === 'other' ? d.param : undefined;
+    if (param) {
+      if (param.type) {
+        if (this.typeFromModule(param.type, file, from)) return true;
+      } else {
+        const context = callbackContext(param.parent);
+        if (context && (ts.isIdentifier(context) ? this.componentFromModule(context, file, from) : this.typeFromModule(context, file, from))) return true;
+      }
+    }
     return this.fileImports(file, from);
+  }
+
+  /** Whether a JSX tag names a component imported from `from`, or from a project module that imports it. */
+  private componentFromModule(tag: ts.Identifier, file: string, from: string): boolean {
+    const symbols = this.ctx.symbols(file);
+    const d = symbols && this.ctx.scopes.lookup(tag.text, tag, file, 'value', symbols);
+    if (d?.kind !== 'import') return false;
+    if (moduleMatches(d.specifier, from)) return true;
+    const module = this.ctx.resolveModule(d.specifier, d.file);
+    return module !== null && this.fileImports(module, from);
   }
 
   /** Whether a type annotation names a type imported from `from`, or from a project module that imports it. */
@@ -99,6 +120,32 @@ export class ModuleOrigin {
     for (const m of symbols.importedModules) if (moduleMatches(m, from)) return true;
     return false;
   }
+}
+
+/**
+ * Where an unannotated callback gets its parameters' types from: the type annotation of the
+ * variable, class field, `satisfies` or `as` its enclosing object and array literals are
+ * declared with (`const links: NavLink[] = [{ filter: ({ gb }) => ... }]`), or, as a JSX
+ * attribute's value, the tag of the component it is passed to.
+ */
+function callbackContext(fn: ts.Node): ts.TypeNode | ts.Identifier | undefined {
+  const isCallback = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent));
+  if (!isCallback) return undefined;
+  let e: ts.Node = fn;
+  for (let depth = 0; depth < 64; depth++) {
+    const p = e.parent;
+    if (ts.isObjectLiteralExpression(p) || ts.isArrayLiteralExpression(p) || ts.isParenthesizedExpression(p)) e = p;
+    else if (ts.isPropertyAssignment(p) && p.initializer === e) e = p;
+    else if ((ts.isVariableDeclaration(p) || ts.isPropertyDeclaration(p)) && p.initializer === e) return p.type;
+    else if (ts.isSatisfiesExpression(p) || ts.isAsExpression(p)) {
+      if (!ts.isConstTypeReference(p.type)) return p.type;
+      e = p;
+    } else if (ts.isJsxExpression(p) && ts.isJsxAttribute(p.parent)) {
+      const tag = p.parent.parent.parent.tagName;
+      return ts.isIdentifier(tag) ? tag : undefined;
+    } else return undefined;
+  }
+  return undefined;
 }
 
 export function moduleMatches(specifier: string, from: string): boolean {

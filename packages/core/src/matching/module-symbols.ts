@@ -15,8 +15,12 @@ export type LocalDecl =
   /** `import * as ns` that resolved to a project file. */
   | { kind: 'namespace'; file: string; target: string }
   | { kind: 'param'; file: string; decl: ts.ParameterDeclaration; index: number; fn: ts.SignatureDeclaration }
-  /** Anything we cannot see through (let, class, destructured name, catch variable...). */
-  | { kind: 'other'; file: string };
+  /**
+   * Anything we cannot see through (let, class, destructured name, catch variable...). `param`:
+   * the parameter a destructured name is bound by (`({ gb }) => gb.isOn(k)`), whose type may
+   * still say where its value comes from.
+   */
+  | { kind: 'other'; file: string; param?: ts.ParameterDeclaration };
 
 export type Meaning = 'value' | 'type';
 

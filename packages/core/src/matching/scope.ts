@@ -41,7 +41,7 @@ export class ScopeLookup {
           if (ts.isIdentifier(p.name)) {
             if (p.name.text === name) return { kind: 'param', file, decl: p, index: i, fn };
           } else if (bindingNames(p.name).includes(name)) {
-            return { kind: 'other', file };
+            return { kind: 'other', file, param: p };
           }
         }
         if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name?.text === name && child !== node.name) {

@@ -56,6 +56,22 @@ describe('`from`: the accessor root must come from a module', () => {
     expect(summarize(project.readsIn(f))).toEqual([read('streamed-exports', via, at(f, "req.client.getBooleanValue('streamed-exports'"))]);
   });
 
+  it('takes an unannotated callback parameter\'s type from the declared type of the array or object it is in', () => {
+    const f = file('src/nav-links.ts');
+    expect(summarize(project.readsIn(f))).toEqual([
+      read('nav-reports', via, at(f, "client.getBooleanValue('nav-reports'")),
+      read('nav-scheduled-exports', via, at(f, "context.client.getBooleanValue('nav-scheduled-exports'")),
+      read('nav-audit-log', via, at(f, "client.getBooleanValue('nav-audit-log'")),
+      // `canStream` returns the read: a wrapper, and this is its own read.
+      read('typed-destructured', via, at(f, "client.getBooleanValue('typed-destructured'"), { inWrapper: true }),
+    ]);
+  });
+
+  it('takes a JSX callback prop\'s parameter type from its component, when that component\'s module imports the SDK', () => {
+    const f = file('src/billing-menu.tsx');
+    expect(summarize(project.readsIn(f))).toEqual([read('menu-usage-billing', via, at(f, "client.getBooleanValue('menu-usage-billing'"))]);
+  });
+
   it('matches an aliased import of the path root itself', () => {
     const accessors: Accessor[] = [{ call: 'OpenFeature.getClient', keyArg: 0, from: '@openfeature/server-sdk' }];
     const { project: p, file: f } = openFixture('from-matching', accessors);
