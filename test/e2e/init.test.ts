@@ -274,6 +274,36 @@ describe('flagdebt init without a flag SDK', () => {
     }
   });
 
+  it('proposes a flags service\'s container (`featureFlagService.flags.x.value`, `useLiveData(featureFlagService.flags.x.$)`) with what its handles hold, and the object listing the flags as the registry', async () => {
+    const temp = tempProject();
+    try {
+      cpSync(join(REPO, 'test/fixtures/init-in-house/storefront'), temp.dir, { recursive: true });
+      const result = await cli(['init', '--now', '2026-11-21'], temp.dir);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain('in-house (flags service): featureFlagService.flags.<flag> (member)');
+      const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8'));
+      // `.value` is the value; `$` is a stream the project unwraps with `useLiveData` and `get`; `.set(on)` writes.
+      expect(config.accessors).toEqual([{ member: 'featureFlagService.flags', returns: 'object', valueProperty: 'value', observableProperty: '$', unwrap: ['get', 'useLiveData'] }]);
+      expect(config.registry).toEqual({ code: ['src/flags/feature-flag-service.ts#STORE_FLAGS'] });
+      const scan = await cli(['scan', '--format', 'json', '--now', '2026-11-21'], temp.dir);
+      const found = JSON.parse(scan.stdout);
+      expect(found.references.filter((r: { kind: string }) => r.kind === 'evaluation').map((r: { flag: string; file: string }) => `${r.file} ${r.flag}`).sort()).toEqual([
+        'src/checkout/summary.ts one_click_checkout',
+        'src/checkout/summary.ts one_click_checkout',
+        'src/checkout/use-checkout-menu.ts one_click_checkout',
+        'src/checkout/use-pay-handler.ts one_click_checkout',
+        'src/settings/experimental-features.ts saved_carts',
+      ]);
+      // With init's config the codemod folds every read: `.value`, and `$` through both unwrap calls.
+      const removal = await cli(['remove', 'one_click_checkout', '--value', 'true', '--dry-run', '--now', '2026-11-21'], temp.dir);
+      expect(removal.code).toBe(0);
+      expect(removal.stderr).toContain('one_click_checkout = true: 4 evaluations folded');
+      expect(removal.stderr).not.toContain('not folded');
+    } finally {
+      temp.cleanup();
+    }
+  });
+
   it('proposes the object a project function named for flags hands out (`const features = await getFeatureFlags()`), under every name the project holds it, not a plan\'s entitlements', async () => {
     const temp = tempProject();
     try {

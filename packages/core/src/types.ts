@@ -76,6 +76,17 @@ interface AccessorResult {
   returns?: AccessorReturns;
   /** For `returns: "object"`: the property that holds the flag's value (`on`, `value`, `enabled`). */
   valueProperty?: string;
+  /**
+   * For `returns: "object"`: the property holding an observable of the flag's value (`$` in
+   * `flags.x.$`), which `unwrap` calls turn into the value.
+   */
+  observableProperty?: string;
+  /**
+   * Functions that take the read's observable (`returns: "observable"`, or the object's
+   * `observableProperty`) and return its current value: `useLiveData(flags.x.$)`,
+   * `useObservable(flags.observe('x'))`, `get(store)`. Such a call folds to the flag's value.
+   */
+  unwrap?: string[];
 }
 
 export interface CallAccessor extends AccessorResult {

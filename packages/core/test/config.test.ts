@@ -176,6 +176,36 @@ describe('loadConfig', () => {
     expect(diagnostics[1].fix).toContain('"returns": "object"');
   });
 
+  it('reads `observableProperty` and `unwrap`, and reports each misuse with its position and a fix', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flagdebt-unwrap-'));
+    const file = join(dir, 'flagdebt.config.json');
+    writeFileSync(file, JSON.stringify({ accessors: [
+      { member: 'featureFlagService.flags', valueProperty: 'value', observableProperty: '$', unwrap: ['useLiveData', 'get'] },
+      { call: 'flags.observe', returns: 'observable', unwrap: ['useObservable'] },
+    ] }, null, 2));
+    expect(loadConfig(file).accessors).toEqual([
+      { member: 'featureFlagService.flags', returns: 'object', valueProperty: 'value', observableProperty: '$', unwrap: ['useLiveData', 'get'] },
+      { call: 'flags.observe', keyArg: 0, returns: 'observable', unwrap: ['useObservable'] },
+    ]);
+    writeFileSync(file, [
+      '{',
+      '  "accessors": [',
+      '    { "call": "a", "returns": "observable", "unwrap": "useObservable" },',
+      '    { "call": "b", "unwrap": ["useObservable"] },',
+      '    { "member": "c", "observableProperty": "$", "unwrap": ["use-live"] },',
+      '    { "call": "d", "returns": "promise", "observableProperty": "$" }',
+      '  ]',
+      '}',
+      '',
+    ].join('\n'));
+    const diagnostics = errorsOf(() => loadConfig(file)).diagnostics;
+    expect(diagnostics.map((d) => `${d.line}:${d.code}`)).toEqual(['3:config/invalid-accessor', '4:config/invalid-accessor', '5:config/invalid-accessor', '6:config/invalid-accessor']);
+    expect(diagnostics[0].message).toContain('must be a list of function names');
+    expect(diagnostics[1]).toMatchObject({ message: expect.stringContaining('needs an observable to unwrap'), fix: expect.stringContaining('"returns": "observable"') });
+    expect(diagnostics[2].message).toContain('not "use-live"');
+    expect(diagnostics[3].fix).toBe('set "returns": "object", or remove `observableProperty`');
+  });
+
   it('reads `keyProperty` of call accessors, and rejects it where it cannot apply with its position', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flagdebt-keyproperty-'));
     const good = join(dir, 'flagdebt.config.json');

@@ -50,7 +50,7 @@ export async function runInit(dirArg: string, options: InitOptions, io: CliIO): 
   // A flag definition (`flag({ key })` of Vercel flags) is no in-house options call.
   const definers = new Set(detection.accessors.flatMap((d) => (d.reads > 0 && isDefineAccessor(d.accessor) ? [d.accessor.define] : [])));
   detection.accessors.push(...optionAccessors(parser, own, textOf).filter((d) => !(isCallAccessor(d.accessor) && definers.has(d.accessor.call))));
-  // No SDK: the project's own flag functions (known by the type of their key parameter) or flags objects.
+  // No SDK: the project's own flag functions (known by the type of their key parameter) flags objects or a flags service.
   if (!detection.accessors.some((d) => d.reads > 0)) detection.accessors.push(...homeGrownAccessors(own, textOf, parse));
   if (!detection.accessors.some((d) => d.reads > 0)) throw noSdkFound(dir, detection.files.length, show(dir));
   const sdkProposal = await propose(dir, detection, now, parse);
@@ -152,7 +152,7 @@ function noSdkFound(dir: string, files: number, shown: string): FlagdebtError {
     file: dir,
     line: 0,
     column: 0,
-    message: `no flag SDK reads found in ${shown} (${plural(files, 'file')} searched for ${sdks}, and for in-house flag functions with a typed key or a flags object); nothing was written`,
+    message: `no flag SDK reads found in ${shown} (${plural(files, 'file')} searched for ${sdks}, and for in-house flag functions with a typed key, a flags object or a flags service); nothing was written`,
     fix: 'write flagdebt.config.json by hand with the functions your code reads flags through, e.g. { "accessors": [{ "call": "flags.isEnabled", "keyArg": 0 }] } (see docs/config.md#accessors)',
   });
 }

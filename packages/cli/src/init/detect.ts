@@ -168,7 +168,15 @@ function flagObjectReads(sf: ts.SourceFile, file: string): FlagObjectRead[] {
 
 /** The accessor as written to the config: field order of docs/config.md. */
 export function configAccessor(a: Accessor): Accessor {
-  if (isMemberAccessor(a)) return a.from === undefined ? { member: a.member } : { member: a.member, from: a.from };
+  if (isMemberAccessor(a)) {
+    const out: Accessor = a.from === undefined ? { member: a.member } : { member: a.member, from: a.from };
+    // What a read evaluates to (a flags service's handle: `flags.x.value`), for the codemod.
+    if (a.returns !== undefined) out.returns = a.returns;
+    if (a.valueProperty !== undefined) out.valueProperty = a.valueProperty;
+    if (a.observableProperty !== undefined) out.observableProperty = a.observableProperty;
+    if (a.unwrap !== undefined) out.unwrap = a.unwrap;
+    return out;
+  }
   if (isDefineAccessor(a)) return a.from === undefined ? { define: a.define, keyProperty: a.keyProperty, keyArg: a.keyArg } : { define: a.define, keyProperty: a.keyProperty, keyArg: a.keyArg, from: a.from };
   if (!isCallAccessor(a)) return a;
   const out: CallAccessor = { call: a.call, keyArg: a.keyArg };

@@ -14,6 +14,7 @@
 import { isMemberAccessor } from '@flagdebt/core';
 import ts from '@flagdebt/core/typescript';
 import type { DetectedAccessor } from './detect.js';
+import { flagServices } from './flag-services.js';
 
 /**
  * Calls that write a flag rather than read it: `setFlag({ key, value })`, `updateFeatureFlag(...)`,
@@ -34,10 +35,10 @@ interface FileText {
   text: string;
 }
 
-/** Both forms, over the project's files outside tests (each read once). */
+/** Every form (these two, and a service's flags container: flag-services.ts), over the project's files outside tests (each read once). */
 export function homeGrownAccessors(files: readonly string[], readText: (file: string) => string, parse: ParseFile): DetectedAccessor[] {
   const texts = files.map((file) => ({ file, text: readText(file) }));
-  return [...typedKeyFunctions(texts, parse), ...flagsObjects(texts, parse)];
+  return [...typedKeyFunctions(texts, parse), ...flagsObjects(texts, parse), ...flagServices(texts, parse)];
 }
 
 function typedKeyFunctions(texts: readonly FileText[], parse: ParseFile): DetectedAccessor[] {

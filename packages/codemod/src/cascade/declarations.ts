@@ -115,10 +115,13 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
    * give their inner names too: an emptied inner pattern leaves its parent (see removal-edits).
    */
   const visitBindings = (list: ts.Node, s: ts.VariableStatement, pattern: ts.ObjectBindingPattern, init: ts.Expression, chain: string): void => {
-    const whole = isPure(init) || isContainerHookCall(init, options.containerHooks);
     const leaves = bindingLeaves(pattern);
     // A rest element's content depends on which properties are named before it.
     if (leaves === undefined) return;
+    // A call that handed out a folded read's client (`const { featureFlagService } =
+    // useServices({ ... })`) goes with its last name, as `const gb = useGrowthBook()` does.
+    const holdsClient = ts.isCallExpression(init) && leaves.some((el) => options.readOptions?.has((el.name as ts.Identifier).text) === true);
+    const whole = isPure(init) || isContainerHookCall(init, options.containerHooks) || holdsClient;
     for (const el of leaves) {
       const name = (el.name as ts.Identifier).text;
       if (skip(name)) continue;

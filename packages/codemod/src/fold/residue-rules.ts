@@ -2,6 +2,7 @@ import { ts } from 'ts-morph';
 import { indentAt, reindentedParts, removalRange } from '../edit/layout.js';
 import { replaceWith, sliceOf, type Edit } from '../edit/text-edits.js';
 import { isPure, literalValue, skipOuter, type FoldContext } from './fold-context.js';
+import { isDependencyArray } from './dependency-arrays.js';
 
 /**
  * Constant residue: expressions that still run but no longer decide anything once a read is a
@@ -85,8 +86,6 @@ function foldConditionalRender(ctx: FoldContext, node: ts.JsxSelfClosingElement)
   return { start, end, parts: inChildren ? ['{', ...parts, '}'] : ['(', ...parts, ')'] };
 }
 
-/** React hooks whose last argument is a dependency array. */
-export const HOOKS_WITH_DEPS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect', 'useMemo', 'useCallback', 'useImperativeHandle']);
 
 /** The value a callback returns when it is one literal written by this run (`r => true`, `() => { return false; }`). */
 function constantResult(ctx: FoldContext, fn: ts.Expression): boolean | undefined {
@@ -229,9 +228,3 @@ function foldDependencies(ctx: FoldContext, node: ts.ArrayLiteralExpression): Ed
   return constant ? removeListItem(ctx, node.elements, constant) : null;
 }
 
-export function isDependencyArray(array: ts.ArrayLiteralExpression): boolean {
-  if (!ts.isCallExpression(array.parent)) return false;
-  const call = array.parent;
-  const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
-  return ts.isIdentifier(callee) && HOOKS_WITH_DEPS.has(callee.text) && call.arguments.length > 1 && call.arguments[call.arguments.length - 1] === array;
-}

@@ -3,9 +3,7 @@ import { removeNode } from '../edit/layout.js';
 import { replaceWith, withoutNested, type Edit } from '../edit/text-edits.js';
 import { isPure, literalValue, type FoldContext } from './fold-context.js';
 import { referencesInScope, scopeOfDeclaration } from './scope.js';
-
-/** React hooks whose last argument is a dependency array. */
-const HOOKS_WITH_DEPS = new Set(['useEffect', 'useLayoutEffect', 'useInsertionEffect', 'useMemo', 'useCallback', 'useImperativeHandle']);
+import { isDependencyArray } from './dependency-arrays.js';
 
 /**
  * `const on = true` (after its flag read was folded): every reference becomes the literal,
@@ -109,11 +107,7 @@ function sameValueAssignment(ref: ts.Identifier, value: unknown): ts.Statement |
 }
 
 export function isDependency(id: ts.Identifier): boolean {
-  const array = id.parent;
-  if (!ts.isArrayLiteralExpression(array) || !ts.isCallExpression(array.parent)) return false;
-  const call = array.parent;
-  const callee = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
-  return ts.isIdentifier(callee) && HOOKS_WITH_DEPS.has(callee.text) && call.arguments[call.arguments.length - 1] === array;
+  return ts.isArrayLiteralExpression(id.parent) && isDependencyArray(id.parent);
 }
 
 export function removeElement(ctx: FoldContext, array: ts.ArrayLiteralExpression, el: ts.Node): Edit {

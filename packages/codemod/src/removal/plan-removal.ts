@@ -289,30 +289,52 @@ function optionsHolder(sf: ts.SourceFile, read: FlagRead): string | undefined {
 }
 
 /**
- * `growthbook?.isOn(K)` where `const growthbook = useGrowthBook()` in an enclosing block: the
- * const that holds the client a read was made on, when a call made it. Once the fold took its last
- * use it goes, and its imports with it; a client used for anything else keeps a reference.
+ * `growthbook?.isOn(K)` where `const growthbook = useGrowthBook()` in an enclosing block, or a
+ * member read `featureFlagService.flags.x` where `const featureFlagService =
+ * useService(FeatureFlagService)`: the const that holds the client a read was made on, when a call
+ * made it. Once the fold took its last use it goes, and its imports with it; a client used for
+ * anything else keeps a reference.
  */
 function clientHolder(read: ts.Node): string | undefined {
-  if (!ts.isCallExpression(read)) return undefined;
-  let e: ts.Expression = read.expression;
-  if (!ts.isPropertyAccessExpression(e)) return undefined;
-  while (ts.isPropertyAccessExpression(e) || ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+  let e: ts.Expression;
+  if (ts.isCallExpression(read)) {
+    if (!ts.isPropertyAccessExpression(read.expression)) return undefined;
+    e = read.expression;
+  } else if (ts.isPropertyAccessExpression(read) || ts.isElementAccessExpression(read)) e = read;
+  else return undefined;
+  while (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e) || ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
   if (!ts.isIdentifier(e)) return undefined;
   const name = e.text;
   for (let n: ts.Node | undefined = read.parent; n; n = n.parent) {
     if (!ts.isBlock(n) && !ts.isSourceFile(n)) continue;
     for (const statement of n.statements) {
       if (!ts.isVariableStatement(statement) || (statement.declarationList.flags & ts.NodeFlags.Const) === 0) continue;
-      const d = statement.declarationList.declarations.find((decl) => ts.isIdentifier(decl.name) && decl.name.text === name);
+      // `const gb = useGrowthBook()`, or `const { featureFlagService } = useServices({ ... })`.
+      const d = statement.declarationList.declarations.find((decl) => (ts.isIdentifier(decl.name) ? decl.name.text === name : ts.isObjectBindingPattern(decl.name) && bindsName(decl.name, name)));
       if (!d) continue;
       if (!d.initializer || !ts.isCallExpression(d.initializer)) return undefined;
       // The cascade knows the holder by name: only where no other declaration has it.
-      const declared = read.getSourceFile().text.match(new RegExp(String.raw`(?<![\w$.])(?:const|let|var)\s+${name.replace(/\$/g, '\\$')}(?![\w$])`, 'g'));
-      return declared?.length === 1 ? name : undefined;
+      return declarationsNamed(read.getSourceFile(), name) === 1 ? name : undefined;
     }
   }
   return undefined;
+}
+
+/** `{ a, b: { c }, d: e }` binds a, c and e (a rest element binds nothing we follow). */
+function bindsName(pattern: ts.ObjectBindingPattern, name: string): boolean {
+  return pattern.elements.some((el) => !el.dotDotDotToken && (ts.isIdentifier(el.name) ? el.name.text === name : ts.isObjectBindingPattern(el.name) && bindsName(el.name, name)));
+}
+
+/** How many variable declarations in the file bind `name` (as a name or inside an object pattern). */
+function declarationsNamed(sf: ts.SourceFile, name: string): number {
+  if (!sf.text.includes(name)) return 0;
+  let count = 0;
+  const visit = (node: ts.Node): void => {
+    if (ts.isVariableDeclaration(node) && (ts.isIdentifier(node.name) ? node.name.text === name : ts.isObjectBindingPattern(node.name) && bindsName(node.name, name))) count += 1;
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return count;
 }
 
 function namesByFile(named: Array<{ file: string; name: string | undefined }>): Map<string, Set<string>> {

@@ -54,6 +54,10 @@ export function readShape(sf: ts.SourceFile, read: FlagRead, node: ts.Expression
     return { keep: `the read is passed as a route handler (\`${parent.expression.getText(sf)}(...)\`): it returns a middleware, not a value; remove it from the route, or the route, by hand`, code: 'remove/not-a-value' };
   }
   if (ts.isAwaitExpression(parent)) return { fold: span(parent) };
+  // `useLiveData(flags.x.$)`, `useObservable(flags.observe('x'))`: a configured `unwrap` call of
+  // the read's observable is the flag's value.
+  const unwrapped = unwrapCall(read, outer);
+  if (unwrapped) return { fold: span(unwrapped) };
   if (returns === 'observable') return { keep: `${where} returns an observable ("returns": "observable"), which has no single value to fold`, code: 'remove/not-a-value' };
   if (returns === 'promise') return { keep: `${where} returns a Promise ("returns": "promise"): only \`await ${read.via}(...)\` folds`, code: 'remove/not-a-value' };
   if (returns === 'object') {
@@ -71,6 +75,33 @@ export function readShape(sf: ts.SourceFile, read: FlagRead, node: ts.Expression
     return { keep: `${where} is given a callback: it subscribes rather than reads a value; set the accessor's "returns" in the config if it is a plain value`, code: 'remove/not-a-value' };
   }
   return { fold: read.span };
+}
+
+/**
+ * The `unwrap` call (its first argument the read's observable: the read itself for `returns:
+ * "observable"`, else its `observableProperty`) that `outer` sits in, if any.
+ */
+function unwrapCall(read: FlagRead, outer: ts.Expression): ts.CallExpression | undefined {
+  if (!isCallAccessor(read.accessor) && !isMemberAccessor(read.accessor)) return undefined;
+  const { returns, observableProperty, unwrap } = read.accessor;
+  if (!unwrap?.length) return undefined;
+  let observable: ts.Expression = outer;
+  if (observableProperty !== undefined) {
+    const parent = observable.parent;
+    if (!ts.isPropertyAccessExpression(parent) || parent.expression !== observable || parent.name.text !== observableProperty) return undefined;
+    observable = parent;
+  } else if (returns !== 'observable') return undefined;
+  while (ts.isParenthesizedExpression(observable.parent)) observable = observable.parent;
+  const call = observable.parent;
+  // The observable first; an initial value after it (`useObservable(obs$, false)`) may go with the call if it computes nothing.
+  if (!ts.isCallExpression(call) || call.arguments[0] !== observable || !call.arguments.slice(1).every(isInert)) return undefined;
+  const name = calleeName(call);
+  return name !== undefined && unwrap.includes(name) ? call : undefined;
+}
+
+/** A literal, a name or a function expression: dropping it drops no side effect. */
+function isInert(e: ts.Expression): boolean {
+  return ts.isLiteralExpression(e) || ts.isIdentifier(e) || ts.isArrowFunction(e) || ts.isFunctionExpression(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
 }
 
 /** What the read returns: a defined flag (`await showBanner()`) always returns a Promise. */

@@ -9,7 +9,7 @@ import type { Node } from 'yaml';
 import { FlagdebtError } from '../diagnostics.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { ACCESSOR_RETURNS } from '../types.js';
-import type { Accessor, AccessorReturns, BudgetConfig, FlagdebtConfig, NamingConfig, StalenessConfig, TypeStalenessPolicy } from '../types.js';
+import type { Accessor, AccessorReturns, CallAccessor, BudgetConfig, FlagdebtConfig, NamingConfig, StalenessConfig, TypeStalenessPolicy } from '../types.js';
 import { suggestKey } from '../policy/suggestions.js';
 import { cachedAnalysis, type ModelCodec } from '../cache/model-cache.js';
 import { entriesOf, isMapping, isSequence, parseSource, scalarValue } from '../registry/source-document.js';
@@ -20,13 +20,13 @@ import { codeModulesExist, readRegistryField } from './registry-config.js';
 import { DEFAULT_ACCESSORS, DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_STALENESS, DEFAULT_TESTS, REGISTRY_FILE_NAMES } from './defaults.js';
 
 const TOP_LEVEL = ['$schema', 'registry', 'include', 'exclude', 'tests', 'accessors', 'naming', 'staleness', 'budget'] as const;
-const ACCESSOR_KEYS = ['call', 'member', 'component', 'property', 'export', 'define', 'keyArg', 'defaultArg', 'from', 'keyProp', 'fallbackProp', 'invertProp', 'returns', 'valueProperty', 'keyProperty'] as const;
+const ACCESSOR_KEYS = ['call', 'member', 'component', 'property', 'export', 'define', 'keyArg', 'defaultArg', 'from', 'keyProp', 'fallbackProp', 'invertProp', 'returns', 'valueProperty', 'observableProperty', 'unwrap', 'keyProperty'] as const;
 /** The field that says which form an accessor is; every accessor has exactly one. */
 const ACCESSOR_FORMS = ['call', 'member', 'component', 'property', 'export', 'define'] as const;
 /** Fields each form takes besides its own (anything else is reported as not applying). */
 const FORM_FIELDS: Record<(typeof ACCESSOR_FORMS)[number], readonly string[]> = {
-  call: ['keyArg', 'defaultArg', 'from', 'keyProperty', 'returns', 'valueProperty'],
-  member: ['returns', 'valueProperty', 'from'],
+  call: ['keyArg', 'defaultArg', 'from', 'keyProperty', 'returns', 'valueProperty', 'observableProperty', 'unwrap'],
+  member: ['returns', 'valueProperty', 'observableProperty', 'unwrap', 'from'],
   component: ['keyProp', 'fallbackProp', 'invertProp', 'from'],
   property: [],
   export: [],
@@ -157,9 +157,11 @@ function readDefine(reader: ConfigReader, fields: Map<string, Entry>, where: str
   return accessor;
 }
 
-/** `returns` and `valueProperty`; undefined when either is invalid (reported). */
-function readAccessorResult(reader: ConfigReader, fields: Map<string, Entry>, where: string): { returns?: AccessorReturns; valueProperty?: string } | undefined {
-  const out: { returns?: AccessorReturns; valueProperty?: string } = {};
+type AccessorResult = Pick<CallAccessor, 'returns' | 'valueProperty' | 'observableProperty' | 'unwrap'>;
+
+/** `returns`, `valueProperty`, `observableProperty` and `unwrap`; undefined when one is invalid (reported). */
+function readAccessorResult(reader: ConfigReader, fields: Map<string, Entry>, where: string): AccessorResult | undefined {
+  const out: AccessorResult = {};
   const returnsEntry = fields.get('returns');
   if (returnsEntry) {
     const value = scalarValue(returnsEntry.value);
@@ -187,6 +189,38 @@ function readAccessorResult(reader: ConfigReader, fields: Map<string, Entry>, wh
     }
     out.returns = 'object';
     out.valueProperty = value;
+  }
+  const observableEntry = fields.get('observableProperty');
+  if (observableEntry) {
+    const value = scalarValue(observableEntry.value);
+    if (typeof value !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(value)) {
+      reader.error('config/invalid-accessor', observableEntry.value ?? observableEntry.keyNode, `\`${where}.observableProperty\` must be a property name, not ${JSON.stringify(value ?? null)}`,
+        'write the property that holds an observable of the flag\'s value, e.g. "observableProperty": "$"');
+      return undefined;
+    }
+    if (out.returns !== undefined && out.returns !== 'object') {
+      reader.error('config/invalid-accessor', observableEntry.keyNode, `\`${where}.observableProperty\` only applies to \`"returns": "object"\`, not "${out.returns}"`,
+        'set "returns": "object", or remove `observableProperty`');
+      return undefined;
+    }
+    out.returns = 'object';
+    out.observableProperty = value;
+  }
+  const unwrapEntry = fields.get('unwrap');
+  if (unwrapEntry) {
+    const names = isSequence(unwrapEntry.value) ? unwrapEntry.value.items.map((item) => scalarValue(item as Node)) : [scalarValue(unwrapEntry.value)];
+    const bad = names.find((n) => typeof n !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(n));
+    if (!isSequence(unwrapEntry.value) || names.length === 0 || bad !== undefined) {
+      reader.error('config/invalid-accessor', unwrapEntry.value ?? unwrapEntry.keyNode, `\`${where}.unwrap\` must be a list of function names${bad !== undefined ? `, not ${JSON.stringify(bad ?? null)}` : ''}`,
+        'list the functions that turn the observable into its value, e.g. "unwrap": ["useLiveData", "useObservable"]');
+      return undefined;
+    }
+    if (out.returns !== 'observable' && out.observableProperty === undefined) {
+      reader.error('config/invalid-accessor', unwrapEntry.keyNode, `\`${where}.unwrap\` needs an observable to unwrap: \`"returns": "observable"\`, or \`observableProperty\``,
+        'set "returns": "observable" (the read is an observable) or "observableProperty" (a property of it is), or remove `unwrap`');
+      return undefined;
+    }
+    out.unwrap = names as string[];
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { exp, flags, settings, useFeature, useSetting } from './lib/sdk';
+import { exp, flags, settings, useFeature, useObservable, useSetting } from './lib/sdk';
 
 export class Host {
   constructor(readonly ready: Promise<boolean>) {}
@@ -42,4 +42,9 @@ export class CheckoutWatcher {
 export function observeCheckout(log: (on: boolean) => void): () => void {
   const sub = flags.observe('new-checkout').subscribe(log);
   return () => sub.unsubscribe();
+}
+
+/** Read once through the SDK's hook: the hook is listed as an `unwrap` of `flags.observe`. */
+export function checkoutBadge(): string {
+  return useObservable(flags.observe('new-checkout'), false) ? 'new' : '';
 }

@@ -40,3 +40,8 @@ export function observeCheckout(log: (on: boolean) => void): () => void {
   const sub = flags.observe('new-checkout').subscribe(log);
   return () => sub.unsubscribe();
 }
+
+/** Read once through the SDK's hook: the hook is listed as an `unwrap` of `flags.observe`. */
+export function checkoutBadge(): string {
+  return 'new';
+}

@@ -47,3 +47,12 @@ export const flags = {
     };
   },
 };
+
+/** The current value of an observable, for a component (re-rendering on change). */
+export function useObservable<T>(source: Observable<T>, initial: T): T {
+  let current = initial;
+  source.subscribe((value) => {
+    current = value;
+  }).unsubscribe();
+  return current;
+}
