@@ -260,7 +260,8 @@ describe('flagdebt init without a flag SDK', () => {
       expect(result.stderr).toContain('in-house (typed key): useIsFeatureEnabled() from any module (2 reads)');
       const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8'));
       // `optOutFlagOf(input.flag)` passes a key on; `setFeatureEnabled` writes; a test's call does not count.
-      expect(config.accessors).toEqual([{ call: 'useIsFeatureEnabled', keyArg: 0 }]);
+      // Its declared return type (`boolean`) says a read is a plain value.
+      expect(config.accessors).toEqual([{ call: 'useIsFeatureEnabled', keyArg: 0, returns: 'boolean' }]);
       expect(config.registry).toEqual({ code: ['src/features/flags/available-flags.ts#availableFlags'] });
       const scan = await cli(['scan', '--format', 'json', '--now', '2026-11-21'], temp.dir);
       const found = JSON.parse(scan.stdout);
@@ -269,6 +270,34 @@ describe('flagdebt init without a flag SDK', () => {
         'src/components/Timeline.tsx compactTimeline',
       ]);
       expect(found.unused).toEqual([{ flag: 'searchBar' }]);
+    } finally {
+      temp.cleanup();
+    }
+  });
+
+  it('proposes the methods of an in-house experiment service (`inExperiment(experimentName: string): Promise<boolean>`), with what their declared type says they return', async () => {
+    const temp = tempProject();
+    try {
+      cpSync(join(REPO, 'test/fixtures/init-in-house/editor-extension'), temp.dir, { recursive: true });
+      const result = await cli(['init', '--now', '2026-11-21'], temp.dir);
+      expect(result.code).toBe(0);
+      const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8'));
+      // `getExperimentValue` is never called with a static key; `forServer(experimentName)` passes a name on.
+      expect(config.accessors).toEqual([
+        { call: 'inExperiment', keyArg: 0, returns: 'promise' },
+        { call: 'inExperimentSync', keyArg: 0, returns: 'boolean' },
+      ]);
+      const scan = await cli(['scan', '--format', 'json', '--now', '2026-11-21'], temp.dir);
+      const found = JSON.parse(scan.stdout);
+      expect(found.references.filter((r: { kind: string }) => r.kind === 'evaluation').map((r: { flag: string; file: string }) => `${r.file} ${r.flag}`)).toEqual([
+        'src/activation/surveyPrompt.ts editorSurveyNotification',
+        'src/terminal/activator.ts editorTerminalEnvVarActivation',
+        'src/test/surveyPrompt.unit.test.ts editorSurveyNotification',
+      ]);
+      // `await ...inExperiment(K)` folds; the test's un-awaited Promise is left and reported.
+      const removal = await cli(['remove', 'editorSurveyNotification', '--value', 'true', '--dry-run', '--now', '2026-11-21'], temp.dir);
+      expect(removal.stderr).toContain('editorSurveyNotification = true: 1 evaluation folded');
+      expect(removal.stderr).toContain('src/test/surveyPrompt.unit.test.ts:7:12: warning: [editorSurveyNotification] not folded: inExperiment(...) returns a Promise');
     } finally {
       temp.cleanup();
     }

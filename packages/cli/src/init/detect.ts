@@ -183,5 +183,9 @@ export function configAccessor(a: Accessor): Accessor {
   if (a.defaultArg !== undefined) out.defaultArg = a.defaultArg;
   if (a.keyProperty !== undefined) out.keyProperty = a.keyProperty;
   if (a.from !== undefined) out.from = a.from;
+  if (a.returns !== undefined) out.returns = a.returns;
+  if (a.valueProperty !== undefined) out.valueProperty = a.valueProperty;
+  if (a.observableProperty !== undefined) out.observableProperty = a.observableProperty;
+  if (a.unwrap !== undefined) out.unwrap = a.unwrap;
   return out;
 }

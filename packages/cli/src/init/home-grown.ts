@@ -6,12 +6,17 @@
  * and that is called with a static key somewhere, is proposed as a call accessor at that
  * parameter. The scan that `init` runs next then keeps only keys that resolve.
  *
+ * Methods count too (`inExperiment(experimentName: string): Promise<boolean>` of an experiment
+ * service and the interface it is injected as), and so does a `string` parameter named for a key
+ * (`experimentName`, `flagKey`, `feature`); the declared return type says what a read is for the
+ * codemod (`Promise<...>`: `returns: "promise"`, folded only when awaited).
+ *
  * Or it hands out all flags at once (`const features = await getFeatureFlags({ teamId });
  * features.tokens`): a const initialised by a call of a function named for flags, imported from a
  * project module, whose properties are read, is proposed as a `member` accessor with that module
  * as `from` (one per name the project gives such a const).
  */
-import { isMemberAccessor } from '@flagdebt/core';
+import { isMemberAccessor, type Accessor } from '@flagdebt/core';
 import ts from '@flagdebt/core/typescript';
 import type { DetectedAccessor } from './detect.js';
 import { flagServices } from './flag-services.js';
@@ -24,8 +29,20 @@ export const WRITE_VERB = /^(?:set|unset|update|upsert|delete|remove|create|add|
 
 /** `Flag`, `FeatureFlag`, `FlagKey`, `FeatureName`, `ToggleId`, `AppFeatureFlag`: a type named for a key. */
 const KEY_TYPE = /^(?:[A-Z]\w*)?(?:Flag|Feature|Toggle)(?:Key|Name|Id)?$/;
-/** Cheap test before parsing: a parameter annotated with such a type (or `keyof` one). */
-const MAY_DECLARE = /\w\??\s*:\s*(?:keyof\s+(?:typeof\s+)?)?(?:[A-Z]\w*)?(?:Flag|Feature|Toggle)\w*\b/;
+/**
+ * `experimentName: string`, `flagKey: string`, `featureFlag: string`: a string parameter named for
+ * a key. Not a bare `flag` or `feature`: a CLI option (`readCsv(flag: string, path)`) or a plan's
+ * feature.
+ */
+const KEY_PARAM = /^(?:experiment(?:Name|Key|Id)?|(?:feature|toggle)?[fF]lag(?:Name|Key|Id)|feature(?:Name|Key|Id)|featureFlag|toggle(?:Name|Key|Id))$/;
+/** Cheap test before parsing: a parameter annotated with such a type (or `keyof` one), or a string parameter named for a key. */
+const MAY_DECLARE = /\w\??\s*:\s*(?:keyof\s+(?:typeof\s+)?)?(?:[A-Z]\w*)?(?:Flag|Feature|Toggle)\w*\b|\b(?:experiment|[fF]lag|feature|toggle)(?:Name|Key|Id|Flag)?\??\s*:\s*string\b/;
+/**
+ * A static key at a call: a string, or a member of an object or enum named for flags or
+ * experiments (`Flags.X`, `FEATURE_FLAG.x`), or an enum's `experiment` member (`ShowSurvey.experiment`).
+ * Not `input.flag`: that passes a key on.
+ */
+const STATIC_KEY = String.raw`\s*(?:['"\x60](?!-)|[\w$]*(?:[Ff]lag|FLAG|[Ff]eature|FEATURE|[Tt]oggle|TOGGLE|[Ee]xperiment|EXPERIMENT)[\w$]*\.[A-Za-z_$]|[\w$]+\.experiment\b)`;
 
 /** A file's tree (init's one parser, so a file both detectors look at is parsed once). */
 export type ParseFile = (file: string, text: string) => ts.SourceFile;
@@ -41,26 +58,56 @@ export function homeGrownAccessors(files: readonly string[], readText: (file: st
   return [...typedKeyFunctions(texts, parse), ...flagsObjects(texts, parse), ...flagServices(texts, parse)];
 }
 
+interface KeyedFunction {
+  keyArg: number;
+  /** A method (of a class or interface): called as `x.name(...)`, never bare. */
+  method: boolean;
+  returns?: 'promise' | 'boolean';
+}
+
 function typedKeyFunctions(texts: readonly FileText[], parse: ParseFile): DetectedAccessor[] {
-  const found = new Map<string, number>();
+  const found = new Map<string, KeyedFunction>();
   for (const { file, text } of texts) {
     if (!MAY_DECLARE.test(text)) continue;
     const sf = parse(file, text);
-    for (const { name, params } of topLevelFunctions(sf)) {
+    for (const { name, params, type, method } of keyedFunctions(sf)) {
       if (WRITE_VERB.test(name)) continue;
-      const keyArg = params.findIndex((p) => p.type !== undefined && isKeyType(p.type));
-      if (keyArg >= 0 && !found.has(name)) found.set(name, keyArg);
+      const keyArg = params.findIndex(isKeyParameter);
+      if (keyArg < 0) continue;
+      const seen = found.get(name);
+      // The same name declared twice (an interface and its class; a bare helper and a method):
+      // say what it returns only when they agree, and call it a method only if both are.
+      if (seen) found.set(name, { keyArg: seen.keyArg, method: seen.method && method, returns: seen.returns === returnsOf(type) ? seen.returns : undefined });
+      else found.set(name, { keyArg, method, returns: returnsOf(type) });
     }
   }
   const out: DetectedAccessor[] = [];
-  for (const [name, keyArg] of found) {
-    // Calls with a static key: a string, or a member of an object or enum named for flags
-    // (`Flags.X`, `FEATURE_FLAG.x`); `input.flag` passes a key on, it names none.
-    const call = new RegExp(String.raw`(?<![\w$.])${name.replace(/\$/g, '\\$')}\s*(?:<[^>()]*>)?\(${String.raw`\s*(?:[^,()]*,\s*)`.repeat(keyArg)}\s*(?:['"\x60]|[\w$]*(?:[Ff]lag|FLAG|[Ff]eature|FEATURE|[Tt]oggle|TOGGLE)[\w$]*\.[A-Za-z_$])`, 'g');
+  for (const [name, { keyArg, method, returns }] of found) {
+    // Calls with a static key; `input.flag` passes a key on, it names none. A method is called
+    // on its object (`this.experiments.inExperiment(K)`), a function by its name alone.
+    const before = method ? String.raw`\.` : String.raw`(?<![\w$.])`;
+    const call = new RegExp(String.raw`${before}${name.replace(/\$/g, '\\$')}\s*(?:<[^>()]*>)?\(${String.raw`\s*(?:[^,()]*,\s*)`.repeat(keyArg)}${STATIC_KEY}`, 'g');
     const reads = texts.reduce((n, { text }) => n + (text.includes(name) ? (text.match(call)?.length ?? 0) : 0), 0);
-    if (reads > 0) out.push({ sdk: 'in-house (typed key)', accessor: { call: name, keyArg }, reads, testReads: 0 });
+    if (reads === 0) continue;
+    const accessor: Accessor = returns ? { call: name, keyArg, returns } : { call: name, keyArg };
+    out.push({ sdk: 'in-house (typed key)', accessor, reads, testReads: 0 });
   }
   return out;
+}
+
+/** A key parameter: typed by a key type, or a string named for a key. */
+function isKeyParameter(p: ts.ParameterDeclaration): boolean {
+  if (!p.type) return false;
+  if (isKeyType(p.type)) return true;
+  return p.type.kind === ts.SyntaxKind.StringKeyword && ts.isIdentifier(p.name) && KEY_PARAM.test(p.name.text);
+}
+
+/** What the declared return type says a read is, for the codemod: `Promise<boolean>` folds only awaited. */
+function returnsOf(type: ts.TypeNode | undefined): KeyedFunction['returns'] {
+  if (!type) return undefined;
+  if (type.kind === ts.SyntaxKind.BooleanKeyword) return 'boolean';
+  if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise') return 'promise';
+  return undefined;
 }
 
 function isKeyType(type: ts.TypeNode): boolean {
@@ -74,15 +121,31 @@ function isKeyType(type: ts.TypeNode): boolean {
   return false;
 }
 
-/** `function f(...)`, `export default function f(...)`, `const f = (...) =>` / `function (...)` at the top level. */
-function topLevelFunctions(sf: ts.SourceFile): Array<{ name: string; params: readonly ts.ParameterDeclaration[] }> {
-  const out: Array<{ name: string; params: readonly ts.ParameterDeclaration[] }> = [];
+interface Declared {
+  name: string;
+  params: readonly ts.ParameterDeclaration[];
+  type?: ts.TypeNode;
+  method: boolean;
+}
+
+/**
+ * `function f(...)`, `export default function f(...)`, `const f = (...) =>` / `function (...)` at
+ * the top level; and the methods of top-level classes and interfaces (`inExperiment(experimentName:
+ * string): Promise<boolean>` of an experiment service and the interface it is injected as).
+ */
+function keyedFunctions(sf: ts.SourceFile): Declared[] {
+  const out: Declared[] = [];
   for (const statement of sf.statements) {
-    if (ts.isFunctionDeclaration(statement) && statement.name) out.push({ name: statement.name.text, params: statement.parameters });
+    if (ts.isFunctionDeclaration(statement) && statement.name) out.push({ name: statement.name.text, params: statement.parameters, type: statement.type, method: false });
+    if (ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement)) {
+      for (const member of statement.members) {
+        if ((ts.isMethodDeclaration(member) || ts.isMethodSignature(member)) && ts.isIdentifier(member.name)) out.push({ name: member.name.text, params: member.parameters, type: member.type, method: true });
+      }
+    }
     if (!ts.isVariableStatement(statement)) continue;
     for (const d of statement.declarationList.declarations) {
       const init = d.initializer;
-      if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) out.push({ name: d.name.text, params: init.parameters });
+      if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) out.push({ name: d.name.text, params: init.parameters, type: init.type, method: false });
     }
   }
   return out;
