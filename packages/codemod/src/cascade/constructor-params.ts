@@ -30,10 +30,14 @@ type Sites = { kind: 'new'; calls: Array<{ file: string; call: Construction }> }
  * Where the class is built, or null when some construction may be out of view (see above). The
  * class's own file counts like any other.
  */
-export function constructionSites(cls: ts.ClassDeclaration, file: string, ctx: PlumbingContext): Sites | null {
+export function constructionSites(cls: ts.ClassDeclaration, file: string, ctx: PlumbingContext, depth = 0): Sites | null {
   const name = cls.name?.text;
-  if (!name || hasModifier(cls, ts.SyntaxKind.DefaultKeyword) || hasModifier(cls, ts.SyntaxKind.AbstractKeyword)) return null;
+  if (!name || depth > 3 || hasModifier(cls, ts.SyntaxKind.DefaultKeyword) || hasModifier(cls, ts.SyntaxKind.AbstractKeyword)) return null;
   if (hasModifier(cls, ts.SyntaxKind.ExportKeyword) && ctx.entries.isEntry(file)) return null;
+  // A class built by a DI container (`@injectable()`): handing it to a call registers or mocks it
+  // (`addSingleton(IToken, Service)`, `bind(T).to(Service)`, ts-mockito's `mock(Service)`); the
+  // container resolves its parameters by their decorators, so none of those passes arguments.
+  const decorated = ts.canHaveDecorators(cls) && (ts.getDecorators(cls)?.length ?? 0) > 0;
   const calls: Array<{ file: string; call: Construction }> = [];
   for (const other of ctx.sources.filesMentioning(name)) {
     const text = ctx.sources.text(other);
@@ -43,13 +47,18 @@ export function constructionSites(cls: ts.ClassDeclaration, file: string, ctx: P
     const visit = (n: ts.Node): void => {
       if (!ok) return;
       if (ts.isIdentifier(n) && n.text === name) {
-        const use = useOf(n, cls);
+        const use = useOf(n, cls, decorated);
         if (use === 'other') ok = false;
         else if (use === 'new') calls.push({ file: other, call: n.parent as ts.NewExpression });
         else if (use === 'extends') {
-          const supers = superCalls(n.parent.parent.parent as ts.ClassLikeDeclaration);
-          if (supers === null) ok = false;
-          else for (const call of supers) calls.push({ file: other, call });
+          const sub = n.parent.parent.parent as ts.ClassLikeDeclaration;
+          const supers = superCalls(sub);
+          // A subclass with no constructor of its own is built with this one's parameters:
+          // its constructions are this class's (a test's `class TestService extends Service {}`).
+          const inherited = supers === null && !sub.members.some(ts.isConstructorDeclaration) && ts.isClassDeclaration(sub) ? constructionSites(sub, other, ctx, depth + 1) : null;
+          if (supers !== null) for (const call of supers) calls.push({ file: other, call });
+          else if (inherited?.kind === 'new') calls.push(...inherited.calls);
+          else if (inherited === null) ok = false;
         }
         return;
       }
@@ -59,14 +68,14 @@ export function constructionSites(cls: ts.ClassDeclaration, file: string, ctx: P
     if (!ok) return null;
   }
   if (calls.length > 0) return { kind: 'new', calls };
-  const decorated = ts.canHaveDecorators(cls) && (ts.getDecorators(cls)?.length ?? 0) > 0;
   return decorated ? { kind: 'injected' } : null;
 }
 
 /** How an identifier named like the class uses it: what is not a construction, a type or an import leaves it in doubt. */
-function useOf(id: ts.Identifier, cls: ts.ClassDeclaration): 'new' | 'extends' | 'fine' | 'other' {
+function useOf(id: ts.Identifier, cls: ts.ClassDeclaration, injected: boolean): 'new' | 'extends' | 'fine' | 'other' {
   const p = id.parent;
   if (p === cls) return 'fine';
+  if (injected && ts.isCallExpression(p) && p.arguments.includes(id)) return 'fine';
   if (ts.isNewExpression(p) && p.expression === id) return p.arguments ? 'new' : 'other';
   if (ts.isTypeReferenceNode(p) || (ts.isQualifiedName(p) && p.right === id)) return 'fine';
   // `implements Service` is a type; `extends Service` calls its constructor through `super(...)`.

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { applyEdits } from '../edit/text-edits.js';
+import { withoutNewTrailingBlankLines } from '../edit/layout.js';
 import { parse } from '../fold/fold-engine.js';
 import { referencesInScope } from '../fold/scope.js';
 import type { SourceSet } from '../removal/source-set.js';
@@ -23,6 +24,12 @@ export interface CascadeOptions {
    * and so is everything at the top level of a module that defines one: never deleted.
    */
   sdkRoots?: ReadonlySet<string>;
+  /**
+   * The last segment of each call accessor (`inExperiment` of `experiments.inExperiment`): a
+   * module whose top-level class or interface declares a method of that name (an experiment
+   * service and the interface it is injected as) defines the accessor too.
+   */
+  sdkMembers?: ReadonlySet<string>;
   /** Per file, the consts holding a definition of a flag this run removes (see collectDeclarations). */
   definitions?: ReadonlyMap<string, ReadonlySet<string>>;
   /** Per file, the consts that held a folded read's options (see collectDeclarations). */
@@ -130,6 +137,7 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
   };
 
   const sdkRoots = options.sdkRoots ?? new Set<string>();
+  const sdkMembers = options.sdkMembers ?? new Set<string>();
   // `useUiConfig()` returns the container of a `uiConfig.flags` accessor.
   const containerHooks = new Set([...sdkRoots].map((r) => `use${r.charAt(0).toUpperCase()}${r.slice(1)}`));
   const sdkFiles = new Map<string, boolean>();
@@ -138,7 +146,10 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
     let hit = sdkFiles.get(file);
     if (hit === undefined) {
       const text = sources.originalText(file);
-      hit = text !== undefined && [...sdkRoots].some((r) => text.includes(r)) && collectDeclarations(parseOriginal(file, text), (n) => sdkRoots.has(n)).some((d) => d.kind !== 'import' && d.id === `${d.kind}:/${d.name}`);
+      hit =
+        text !== undefined &&
+        (([...sdkRoots].some((r) => text.includes(r)) && collectDeclarations(parseOriginal(file, text), (n) => sdkRoots.has(n)).some((d) => d.kind !== 'import' && d.id === `${d.kind}:/${d.name}`)) ||
+          ([...sdkMembers].some((m) => text.includes(m)) && declaresAccessorMember(parseOriginal(file, text), sdkMembers)));
       sdkFiles.set(file, hit);
     }
     return hit;
@@ -155,7 +166,9 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
     const sdk = isSdkFile(file);
     for (const d of collectDeclarations(sf, (n) => lost.has(n), { containerHooks, definitions: options.definitions?.get(file), readOptions: options.readOptions?.get(file), parameterCanGo: (cls, name) => parameterCanGo(cls, file, name, plumbing) })) {
       if (!d.removable || d.ambiguous) continue;
-      if (sdk && d.kind !== 'import' && d.id === `${d.kind}:/${d.name}`) continue;
+      // An enum this run emptied held keys, not code (`enum CacheDebugConfig { experiment = 'k' }`).
+      const emptied = ts.isEnumDeclaration(d.node) && d.node.members.length === 0;
+      if (sdk && d.kind !== 'import' && d.id === `${d.kind}:/${d.name}` && !emptied) continue;
       const was = localBefore(file, d.id, d.name);
       if (was === undefined || d.localReferences() > 0) continue;
       // The classic JSX runtime needs `React` in scope wherever JSX is left.
@@ -170,7 +183,7 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
     }
     if (dead.length === 0) return false;
     const edits = removalEdits(text, dead);
-    sources.set(file, applyEdits(text, edits, { constants: [], touched: [] }).text);
+    sources.set(file, withoutNewTrailingBlankLines(text, applyEdits(text, edits, { constants: [], touched: [] }).text));
     declarationsDeleted += dead.filter((d) => d.kind !== 'import').length;
     // Whoever exported what this file stopped importing may now be unused.
     for (const d of dead) {
@@ -308,4 +321,11 @@ function importsOf(sf: ts.SourceFile, importer: string, target: string, name: st
     }
   }
   return n;
+}
+
+/** Whether a top-level class or interface of the module declares a method or property named like an accessor's last segment. */
+function declaresAccessorMember(sf: ts.SourceFile, members: ReadonlySet<string>): boolean {
+  return sf.statements.some(
+    (s) => (ts.isClassDeclaration(s) || ts.isInterfaceDeclaration(s)) && (s.members as ts.NodeArray<ts.ClassElement | ts.TypeElement>).some((m) => m.name !== undefined && ts.isIdentifier(m.name) && members.has(m.name.text)),
+  );
 }

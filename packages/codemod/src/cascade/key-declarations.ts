@@ -1,6 +1,6 @@
 import { ts } from 'ts-morph';
 import type { FlagProject, KeyDeclaration } from '@flagdebt/core';
-import { attachedCommentStart, expandToLines } from '../edit/layout.js';
+import { attachedCommentStart, expandToLines, withoutNewTrailingBlankLines } from '../edit/layout.js';
 import { applyEdits, type Edit } from '../edit/text-edits.js';
 import { parse } from '../fold/fold-engine.js';
 import type { SourceSet } from '../removal/source-set.js';
@@ -92,7 +92,7 @@ function deleteIn(project: FlagProject, sources: SourceSet, key: string, phase: 
       }
     }
     if (edits.length === 0) continue;
-    sources.set(file, applyEdits(text, edits, { constants: [], touched: [] }).text);
+    sources.set(file, withoutNewTrailingBlankLines(text, applyEdits(text, edits, { constants: [], touched: [] }).text));
     deleted += edits.length;
   }
   return deleted;
@@ -116,8 +116,60 @@ function deletion(sf: ts.SourceFile, text: string, decl: KeyDeclaration, sources
   while (member && !ts.isEnumMember(member) && !ts.isPropertyAssignment(member)) member = member.parent;
   if (!member || !member.name || !(ts.isIdentifier(member.name) || ts.isStringLiteral(member.name))) return null;
   const name = member.name.text;
+  if (ts.isEnumMember(member)) return enumMemberDeletion(sf, text, member, name, sources);
   if (usesOf(sources, name, 'current') > 0 || usesOf(sources, name, 'original') === 0) return null;
   return removeListMember(text, member);
+}
+
+/**
+ * An enum member goes once its last use (`Flags.NewCheckout`, counted by the enum's name:
+ * every experiment enum of a project may call its member `experiment`) was removed by this run.
+ * The enum's only member takes the enum with it (`export enum CacheDebugConfig { experiment = 'k' }`)
+ * once nothing names the enum any more; while something does (a type annotation), the member stays.
+ */
+function enumMemberDeletion(sf: ts.SourceFile, text: string, member: ts.EnumMember, name: string, sources: SourceSet): Edit | null {
+  const decl = member.parent;
+  const owner = decl.name.text;
+  if (qualifiedUses(sources, owner, name, 'current') > 0 || qualifiedUses(sources, owner, name, 'original') === 0) return null;
+  // Imported under another name (`import { Flags as F }`), its uses spell no `Flags.`: then every `.name` counts.
+  if (usesOf(sources, name, 'current') > 0 && aliasedAnywhere(sources, owner)) return null;
+  if (decl.members.length > 1) return removeListMember(text, member);
+  if (mentionsOf(sources, owner) > 1) return null;
+  const r = expandToLines(text, attachedCommentStart(text, decl), decl.getEnd());
+  return { start: r.start, end: r.end, parts: [''] };
+}
+
+/** `Owner.name`, `Owner?.name` or `Owner['name']` in the project. */
+function qualifiedUses(sources: SourceSet, owner: string, name: string, version: 'original' | 'current'): number {
+  const o = owner.replace(/[$]/g, '\\$');
+  const n = name.replace(/[$]/g, '\\$');
+  const re = new RegExp(`(?<![\\w$.])${o}\\s*(?:\\?\\.|\\.)\\s*${n}(?![\\w$])|(?<![\\w$.])${o}\\s*\\[\\s*['"\`]${n}['"\`]\\s*\\]`, 'g');
+  let count = 0;
+  for (const file of sources.filesMentioning(owner, version)) {
+    const t = version === 'current' ? sources.text(file) : sources.originalText(file);
+    if (typeof t === 'string') count += (t.match(re) ?? []).length;
+  }
+  return count;
+}
+
+function aliasedAnywhere(sources: SourceSet, name: string): boolean {
+  const re = new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}\\s+as\\s+[\\w$]`);
+  for (const file of sources.filesMentioning(name, 'current')) {
+    const t = sources.text(file);
+    if (typeof t === 'string' && re.test(t)) return true;
+  }
+  return false;
+}
+
+/** Whole-word occurrences of a name in the project's current texts (its declaration included). */
+function mentionsOf(sources: SourceSet, name: string): number {
+  const re = new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
+  let count = 0;
+  for (const file of sources.filesMentioning(name, 'current')) {
+    const t = sources.text(file);
+    if (typeof t === 'string') count += (t.match(re) ?? []).length;
+  }
+  return count;
 }
 
 function quotedUses(sources: SourceSet, key: string): number {

@@ -90,3 +90,13 @@ export function reindentedParts(text: string, from: Span, oldIndent: string, new
   }
   return parts;
 }
+
+/**
+ * After deleting a file's last declarations, the blank line that separated them from the rest is
+ * left at the end: trim it, unless the file ended with blank lines before (then it is the user's).
+ */
+export function withoutNewTrailingBlankLines(before: string, after: string): string {
+  if (/\n[ \t]*\r?\n$/.test(before)) return after;
+  const m = /\r?\n(?:[ \t]*\r?\n)+$/.exec(after);
+  return m ? after.slice(0, m.index) + (m[0].startsWith('\r') ? '\r\n' : '\n') : after;
+}

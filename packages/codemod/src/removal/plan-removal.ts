@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ts } from 'ts-morph';
 import type { FlagProject } from '@flagdebt/core';
 import { PathRules } from '@flagdebt/core/files';
-import { accessorName, FlagdebtError, isExportAccessor, isPropertyAccessor, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
+import { accessorName, FlagdebtError, isCallAccessor, isExportAccessor, isPropertyAccessor, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
 import { deleteWhatBecameUnused } from '../cascade/dead-code.js';
 import { collectDeclarations } from '../cascade/declarations.js';
 import { sweepTestFiles } from '../cascade/dead-test-files.js';
@@ -211,6 +211,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
     resolveModule: (spec, from) => project.resolveModule(spec, from),
     // The SDK: what calls, member reads and gates go through (data forms name no code).
     sdkRoots: new Set(config.accessors.filter((a) => !isPropertyAccessor(a) && !isExportAccessor(a)).map((a) => accessorName(a).split('.')[0])),
+    sdkMembers: new Set(config.accessors.filter(isCallAccessor).map((a) => a.call.split('.').pop()!)),
     definitions: namesByFile(definitions),
     readOptions: namesByFile(readOptions),
     isTest: (f) => rules.isTest(f),

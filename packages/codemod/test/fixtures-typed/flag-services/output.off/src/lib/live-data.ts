@@ -23,4 +23,3 @@ export class LiveData<T> {
     return new LiveData(compute((live) => live.value));
   }
 }
-

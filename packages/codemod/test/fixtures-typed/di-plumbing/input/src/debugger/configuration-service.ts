@@ -1,0 +1,24 @@
+import { CacheDebugConfig, IExperimentService } from '../common/experiments';
+import { inject, injectable } from '../ioc/container';
+import { IConfigurationResolver, type DebugConfiguration } from './types';
+
+@injectable()
+export class DebugConfigurationService {
+  private lastConfiguration: DebugConfiguration | undefined;
+
+  constructor(
+    @inject(IConfigurationResolver) private readonly resolver: IConfigurationResolver,
+    @inject(IExperimentService) private readonly experiments: IExperimentService,
+  ) {}
+
+  public async resolve(config: DebugConfiguration): Promise<DebugConfiguration> {
+    if (Object.keys(config).length === 0) {
+      if ((await this.experiments.inExperiment(CacheDebugConfig.experiment)) && this.lastConfiguration) {
+        return { ...this.lastConfiguration };
+      }
+      return this.resolver.defaults();
+    }
+    this.lastConfiguration = config;
+    return this.resolver.resolve(config);
+  }
+}

@@ -1,0 +1,9 @@
+export type DebugConfiguration = Record<string, string>;
+
+export const IConfigurationResolver = Symbol('IConfigurationResolver');
+export interface IConfigurationResolver {
+  defaults(): Promise<DebugConfiguration>;
+  resolve(config: DebugConfiguration): Promise<DebugConfiguration>;
+}
+
+export const IDebugConfigurationService = Symbol('IDebugConfigurationService');

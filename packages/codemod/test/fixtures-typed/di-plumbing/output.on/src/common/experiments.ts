@@ -1,0 +1,6 @@
+export const IExperimentService = Symbol('IExperimentService');
+
+/** Which experiments this user is assigned to. */
+export interface IExperimentService {
+  inExperiment(experimentName: string): Promise<boolean>;
+}
