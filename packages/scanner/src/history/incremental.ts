@@ -251,8 +251,9 @@ export class IncrementalState {
     const recompute = new Set(plan.recompute);
     for (const rel of base.dependencies.dependentsOf(changed)) if (isInside(prefix, rel)) recompute.add(rel);
     const listed = new Set(plan.listed);
-    const reached = [...recompute, ...providers, ...this.wrapperFilesNamedIn(base, [...recompute].filter((rel) => !plan.recompute.has(rel)))];
-    for (const rel of base.dependencies.dependenciesOf(reached)) if (this.scannable(prefix, rel)) listed.add(rel);
+    const fresh = [...recompute].filter((rel) => !plan.recompute.has(rel));
+    const reached = [...fresh, ...providers, ...this.markedBy(base, fresh), ...this.wrapperFilesNamedIn(base, fresh)];
+    for (const rel of reached) if (this.scannable(prefix, rel)) listed.add(rel);
     if (listed.size > Math.max(MIN_SUBSET_LIMIT, MAX_SUBSET_SHARE * base.sources)) return this.full('too-many');
     return { recompute, listed, round: plan.round + 1, changed: plan.changed };
   }
@@ -293,6 +294,18 @@ export class IncrementalState {
     scannedAfter(base.scanned, plan.recompute, this.relativeAll(files));
     this.baseline = { ...base, config, registry, wrappers: this.wrappersAfter(plan, project) };
     return { references: base.records.references(), unregistered: base.records.unregistered(registry) };
+  }
+
+  /** Files holding a key source that one of `files` marked at the last point: their declarations may shrink. */
+  private markedBy(base: Baseline, files: string[]): string[] {
+    const out = new Set<string>();
+    for (const rel of files) {
+      for (const mark of base.marks.get(rel) ?? []) {
+        const dep = repoRelative(this.repoRoot, mark.slice(0, mark.indexOf('\u0000')));
+        if (dep !== null) out.add(dep);
+      }
+    }
+    return [...out];
   }
 
   /** Repository-relative files `rel`'s reads resolved through in `project`. */
