@@ -1,10 +1,13 @@
 /**
  * Incremental history: after one full scan, a commit is scanned as a subset: the files that
- * changed since the previous point (edited, added, deleted, rewired to another module), every
- * file whose reads resolved through one of them (core records that per file: `DependencyMap`),
- * and the files those resolve through (so the subset learns the same wrappers and key sources);
+ * changed since the previous point (edited, added, deleted, rewired to another module) and every
+ * file whose reads resolved through one of them (core records that per file: `DependencyMap`);
  * every other file keeps the records of the last point, and the key sources its reads marked are
- * handed to the subset scan.
+ * handed to the subset scan. Besides the files it re-scans, a subset lists only what can change
+ * what it reports: the key sources they marked at the last point (declarations that may go), the
+ * files declaring the known wrappers they name, and the key sources they newly mark (`refine`).
+ * The other files their reads resolve through are parsed when a read reaches them, as core does
+ * for any file it is not given: their declarations and wrappers are the last point's.
  *
  * What the subset scan reveals can widen it (`refine`, then scanned again): a re-scanned read
  * marking a key source in a file not listed, a new wrapper name that unchanged files spell, a
@@ -39,7 +42,7 @@ const MAX_ROUNDS = 4;
 export interface DeltaPlan {
   /** Repository-relative files whose records are replaced (deleted ones included: they are dropped). */
   recompute: Set<string>;
-  /** Repository-relative files the subset scan lists (recompute + what they resolve through). */
+  /** Repository-relative files the subset scan lists (recompute + the key sources and wrapper files they need). */
   listed: Set<string>;
   /** Subset scans of this commit so far. */
   round: number;
