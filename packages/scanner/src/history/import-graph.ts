@@ -39,8 +39,15 @@ export function importSpecifiers(text: string): string[] {
   return [...specifiers];
 }
 
+/** `//`, a `.` or `..` segment, a trailing slash: left to `path.relative`. */
+const UNNORMALISED = /\/(?:\.\.?)?(?:\/|$)/;
+
 /** Forward-slash relative path, or null outside `root`. */
 export function repoRelative(root: string, file: string): string | null {
+  // Hot (every file of every point): a normalised path below the root is its own tail.
+  if (path.sep === '/' && file.length > root.length + 1 && file.charCodeAt(root.length) === 47 && file.startsWith(root) && !UNNORMALISED.test(file)) {
+    return file.slice(root.length + 1);
+  }
   const rel = path.relative(root, file);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
   return path.sep === '/' ? rel : rel.split(path.sep).join('/');

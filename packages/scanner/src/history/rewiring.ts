@@ -18,6 +18,8 @@ export interface CommitResolver {
   relativeOptionsOf(fromRel: string): string;
 }
 
+const NO_STEMS: readonly string[] = [];
+
 /** Import specifiers per file, and files by the stems their specifiers end in. */
 export class SpecifierIndex {
   private readonly specifiers = new Map<string, string[]>();
@@ -41,9 +43,18 @@ export class SpecifierIndex {
     // The replaced version's specifiers are not asked again (another path with the same blob
     // would have them worked out anew).
     if (before !== undefined && before !== blob) this.specifiers.delete(before);
-    for (const stem of this.stemsByFile.get(rel) ?? []) this.byStem.get(stem)?.delete(rel);
-    const stems = blob === undefined ? [] : [...new Set(this.specifiersOf(blob).map(specifierStem))];
+    const stems: string[] = [];
+    if (blob !== undefined) {
+      for (const specifier of this.specifiersOf(blob)) {
+        const stem = specifierStem(specifier);
+        if (!stems.includes(stem)) stems.push(stem);
+      }
+    }
+    // Most edits keep a file's imports: only the stems that came or went move.
+    const old = this.stemsByFile.get(rel) ?? NO_STEMS;
+    for (const stem of old) if (!stems.includes(stem)) this.byStem.get(stem)?.delete(rel);
     for (const stem of stems) {
+      if (old.includes(stem)) continue;
       let files = this.byStem.get(stem);
       if (!files) this.byStem.set(stem, (files = new Set()));
       files.add(rel);
