@@ -13,8 +13,11 @@ const texts = new Map<string, string>([
   ['b4', "import '.';\nimport x from '..';\nexport { y } from './y.js';\n"],
   ['b5', 'export const PLAIN = 1;\n'],
   ['b6', "import { useFlag } from '../hooks/use-flag';\nimport { useFlag as f } from '../hooks/use-flag';\nimport { CHECKOUT } from '../flags';\n"],
+  // A generated barrel: more stems than the index compares one by one.
+  ['b7', [...Array.from({ length: 40 }, (_, i) => `export * from './Model${i}';`), "export * from './money';", "export * from './keys';"].join('\n')],
+  ['b8', [...Array.from({ length: 30 }, (_, i) => `export * from './Model${i * 2}';`), "export * from './flags';"].join('\n')],
 ]);
-const stems = ['use-flag', 'flags', 'react', 'index', 'money', 'keys', 'Lazy', '', 'y', 'nothing'];
+const stems = ['use-flag', 'flags', 'react', 'index', 'money', 'keys', 'Lazy', '', 'y', 'nothing', 'Model0', 'Model1', 'Model38', 'Model39', 'Model58'];
 
 function tree(entries: Record<string, string>): Map<string, TreeEntry> {
   return new Map(Object.entries(entries).map(([rel, blob]) => [rel, { blob, mode: '100644' }]));
@@ -28,8 +31,8 @@ describe('SpecifierIndex', () => {
   it('kept up to date through edits, additions and deletions, equals an index built from nothing', () => {
     let seed = 7;
     const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 16) % n;
     };
     const blobs = [...texts.keys()];
     const files = ['src/a.ts', 'src/b.tsx', 'src/c.js', 'src/d/index.ts', 'lib/e.mts', 'lib/f.ts'];
