@@ -149,7 +149,8 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     const sources = { configSource, registrySource };
     const resolutions = run.resolutions?.for(config);
     // What every scan of this commit shares, subset or full.
-    const common = { dir, now, config, registry, trees: run.trees, resolutions, context: 'folder' as const };
+    // No "did you mean" keys: a point holds counts only.
+    const common = { dir, now, config, registry, trees: run.trees, resolutions, context: 'folder' as const, suggestions: false };
     let plan = changes && incremental?.plan(snapshot, tree, changes, config, registry);
     while (incremental && plan) {
       // Flags, staleness and types come from the registry; only the counts of references are merged.
