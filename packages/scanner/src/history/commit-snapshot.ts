@@ -15,6 +15,11 @@ import type { TreeChange, TreeEntry } from './git.js';
 /** Files that steer discovery and module resolution, wherever they are. */
 const STEERING_FILES = /(^|\/)(\.gitignore|package\.json|pnpm-workspace\.yaml|[jt]sconfig[^/]*\.json)$/;
 
+/** Whether `rel` (repository-relative) steers discovery or module resolution. */
+export function isSteeringFile(rel: string): boolean {
+  return STEERING_FILES.test(rel);
+}
+
 export class CommitSnapshot {
   readonly host: ScanHost;
   private gitignoreFiles: string[] | undefined;

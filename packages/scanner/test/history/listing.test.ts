@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { BlobReader } from '../../src/history/git.js';
 import { history } from '../../src/history/history.js';
 import type { HistoryResult, SubsetDetail } from '../../src/history/types.js';
 import { git } from './fixture-repo.js';
@@ -41,6 +42,8 @@ const files: Record<string, string> = {
   'src/flags/keys.ts': "export const CHECKOUT = 'checkout-v2';\nexport const PROMO = 'promo-banner';\n",
   'src/flags/payment-keys.ts': "export const WALLET = 'wallet-pay';\n",
   'src/flags/index.ts': "export * from './keys';\nexport * from './payment-keys';\n",
+  'README.md': '# Shop\n\nThe storefront and its checkout.\n',
+  'pnpm-lock.yaml': "lockfileVersion: '9.0'\n\nimporters:\n  .:\n    dependencies:\n      react:\n        specifier: ^19.0.0\n        version: 19.0.0\n",
   'src/lib/money.ts': "export function formatPrice(cents: number): string {\n  return `${(cents / 100).toFixed(2)} EUR`;\n}\n",
   'src/pages/Checkout.tsx': [
     "import { CHECKOUT } from '../flags';",
@@ -76,6 +79,8 @@ let incremental: HistoryResult;
 let full: HistoryResult;
 const modes: string[] = [];
 const subsets: SubsetDetail[] = [];
+/** Every blob the incremental run asked git for. */
+let read: Set<string>;
 
 function commit(changes: Record<string, string>, message: string, date: string): void {
   for (const [rel, text] of Object.entries(changes)) {
@@ -92,8 +97,18 @@ beforeAll(async () => {
   mkdirSync(repo);
   git(repo, ['init', '-q', '-b', 'main']);
   commit(files, 'shop', '2026-08-03T09:00:00Z');
-  commit({ 'src/pages/Checkout.tsx': literal }, 'checkout spells its key', '2026-08-04T09:00:00Z');
+  commit(
+    {
+      'src/pages/Checkout.tsx': literal,
+      'README.md': `${files['README.md']}\nFlags live in flags.yaml.\n`,
+      'pnpm-lock.yaml': files['pnpm-lock.yaml'].replaceAll('19.0.0', '19.1.0'),
+    },
+    'checkout spells its key; react 19.1',
+    '2026-08-04T09:00:00Z',
+  );
   commit({ 'src/pages/Checkout.tsx': wallet }, 'checkout reads the constants again, and the wallet flag', '2026-08-05T09:00:00Z');
+  const many = vi.spyOn(BlobReader.prototype, 'readMany');
+  const sync = vi.spyOn(BlobReader.prototype, 'readSync');
   incremental = await history({
     dir: repo,
     every: 1,
@@ -102,6 +117,9 @@ beforeAll(async () => {
       if (subset) subsets.push(subset);
     },
   });
+  read = new Set([...many.mock.calls.flatMap(([ids]) => [...ids]), ...sync.mock.calls.map(([id]) => id)]);
+  many.mockRestore();
+  sync.mockRestore();
   full = await history({ dir: repo, every: 1, incremental: false });
 });
 
@@ -119,6 +137,13 @@ describe('what a history subset scan lists', () => {
   it('drops the declaration of a constant its only reader stopped reading through', () => {
     // Reads: Checkout and Home; declarations: CHECKOUT and PROMO (keys.ts), each marked by one page.
     expect(incremental.points.map((p) => p.references)).toEqual([4, 3, 6]);
+  });
+
+  it('reads the changed source files, not the changed docs and lock files', () => {
+    const blob = (rel: string, at: string) => git(repo, ['rev-parse', `${at}:${rel}`]).trim();
+    expect(read.has(blob('src/pages/Checkout.tsx', 'HEAD~1'))).toBe(true);
+    expect(read.has(blob('README.md', 'HEAD~1'))).toBe(false);
+    expect(read.has(blob('pnpm-lock.yaml', 'HEAD~1'))).toBe(false);
   });
 
   it('lists the re-scanned files and the constants they read, not the barrel or the hook they resolved through', () => {
