@@ -10,7 +10,12 @@ const SPECIFIER = /\bfrom\s*['"]([^'"\n]+)['"]|\bimport\s*\(?\s*['"]([^'"\n]+)['
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
 export function isSourcePath(rel: string): boolean {
-  return SOURCE_FILE.test(rel) && !rel.split('/').includes('node_modules');
+  return SOURCE_FILE.test(rel) && !inNodeModules(rel);
+}
+
+/** Whether a repository path has a `node_modules` segment (hot: every path of every tree, so no split). */
+export function inNodeModules(rel: string): boolean {
+  return rel.startsWith('node_modules/') || rel.includes('/node_modules/') || rel === 'node_modules' || rel.endsWith('/node_modules');
 }
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importSpecifiers, repoRelative, specifierStem } from '../../src/history/import-graph.js';
+import { importSpecifiers, inNodeModules, isSourcePath, repoRelative, specifierStem } from '../../src/history/import-graph.js';
 import { SpecifierIndex } from '../../src/history/rewiring.js';
 import type { TreeEntry } from '../../src/history/git.js';
 
@@ -95,5 +95,17 @@ describe('repoRelative', () => {
       if (!path.isAbsolute(file)) continue;
       expect([file, repoRelative(root, file)]).toEqual([file, expected]);
     }
+  });
+});
+
+describe('isSourcePath', () => {
+  it('takes JavaScript and TypeScript files outside node_modules folders', () => {
+    const paths = ['src/a.ts', 'a.tsx', 'lib/b.mjs', 'lib/c.cjs', 'd.jsx', 'e.mts', 'f.d.ts', 'node_modules/x/index.js', 'packages/app/node_modules/x/a.ts', 'src/node_modules_extra/a.ts', 'src/my_node_modules/a.ts', 'node_modulesx/a.ts', 'README.md', 'src/a.ts.snap', 'src/a.json'];
+    expect(paths.filter(isSourcePath)).toEqual(['src/a.ts', 'a.tsx', 'lib/b.mjs', 'lib/c.cjs', 'd.jsx', 'e.mts', 'f.d.ts', 'src/node_modules_extra/a.ts', 'src/my_node_modules/a.ts', 'node_modulesx/a.ts']);
+  });
+
+  it('finds a node_modules segment exactly where splitting the path would', () => {
+    const paths = ['node_modules', 'node_modules/a', 'a/node_modules', 'a/node_modules/b.ts', 'a/node_modules.ts', 'xnode_modules/a', 'a/node_modulesx/b', 'a/b'];
+    for (const rel of paths) expect([rel, inNodeModules(rel)]).toEqual([rel, rel.split('/').includes('node_modules')]);
   });
 });
