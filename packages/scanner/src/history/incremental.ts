@@ -4,10 +4,7 @@
  * file whose reads resolved through one of them (core records that per file: `DependencyMap`);
  * every other file keeps the records of the last point, and the key sources its reads marked are
  * handed to the subset scan. Besides the files it re-scans, a subset lists only what can change
- * what it reports: the key sources they marked at the last point (declarations that may go), the
- * files declaring the known wrappers they name, and the key sources they newly mark (`refine`).
- * The other files their reads resolve through are parsed when a read reaches them, as core does
- * for any file it is not given: their declarations and wrappers are the last point's.
+ * what it reports (subset-listing.ts).
  *
  * What the subset scan reveals can widen it (`refine`, then scanned again): a re-scanned read
  * marking a key source in a file not listed, a new wrapper name that unchanged files spell, a
@@ -30,6 +27,7 @@ import { DependencyMap } from './dependency-map.js';
 import { FileRecords } from './file-records.js';
 import type { ResolutionMemo } from './resolution-memo.js';
 import { changedKeys, isInside, treeDelta } from './tree-delta.js';
+import { markedBy, wrapperFilesNamedIn } from './subset-listing.js';
 import { WrapperSeal, scannedAfter, type WrapperAt } from './wrapper-seal.js';
 
 /** Past this share of the scanned files, a full scan is as cheap as the bookkeeping. */
@@ -255,7 +253,11 @@ export class IncrementalState {
     for (const rel of base.dependencies.dependentsOf(changed)) if (isInside(prefix, rel)) recompute.add(rel);
     const listed = new Set(plan.listed);
     const fresh = [...recompute].filter((rel) => !plan.recompute.has(rel));
-    const reached = [...fresh, ...providers, ...this.markedBy(base, fresh), ...this.wrapperFilesNamedIn(base, fresh)];
+    const text = (rel: string) => {
+      const entry = this.tree.get(rel);
+      return entry ? (this.blobs.text(entry.blob) ?? '') : '';
+    };
+    const reached = [...fresh, ...providers, ...markedBy(this.repoRoot, base.marks, fresh), ...wrapperFilesNamedIn(base.wrappers, fresh, text)];
     for (const rel of reached) if (this.scannable(prefix, rel)) listed.add(rel);
     if (listed.size > Math.max(MIN_SUBSET_LIMIT, MAX_SUBSET_SHARE * base.sources)) return this.full('too-many');
     return { recompute, listed, round: plan.round + 1, changed: plan.changed };
@@ -299,18 +301,6 @@ export class IncrementalState {
     return { references: base.records.references(), unregistered: base.records.unregistered(registry) };
   }
 
-  /** Files holding a key source that one of `files` marked at the last point: their declarations may shrink. */
-  private markedBy(base: Baseline, files: string[]): string[] {
-    const out = new Set<string>();
-    for (const rel of files) {
-      for (const mark of base.marks.get(rel) ?? []) {
-        const dep = repoRelative(this.repoRoot, mark.slice(0, mark.indexOf('\u0000')));
-        if (dep !== null) out.add(dep);
-      }
-    }
-    return [...out];
-  }
-
   /** Repository-relative files `rel`'s reads resolved through in `project`. */
   private dependenciesIn(project: IndexedProject, rel: string): string[] {
     const out: string[] = [];
@@ -334,25 +324,6 @@ export class IncrementalState {
   private wrappersAfter(plan: DeltaPlan, project: IndexedProject): WrapperAt[] {
     const kept = this.baseline!.wrappers.filter((w) => !plan.recompute.has(w.file));
     return [...kept, ...this.wrappersIn(project).filter((w) => plan.recompute.has(w.file))];
-  }
-
-  /**
-   * Files declaring a known wrapper whose name one of `files` spells: a re-scanned file may call
-   * a wrapper it did not call before, and the subset scan knows only the wrappers of the files
-   * it lists (it seals them after its own search).
-   */
-  private wrapperFilesNamedIn(base: Baseline, files: string[]): string[] {
-    if (base.wrappers.length === 0) return [];
-    const byName = new Map<string, string[]>();
-    for (const w of base.wrappers) byName.set(w.name, [...(byName.get(w.name) ?? []), w.file]);
-    const pattern = new RegExp(`\\b(?:${[...byName.keys()].map(escapeRegExp).join('|')})\\b`, 'g');
-    const out = new Set<string>();
-    for (const rel of files) {
-      const entry = this.tree.get(rel);
-      const text = entry ? (this.blobs.text(entry.blob) ?? '') : '';
-      for (const match of text.matchAll(pattern)) for (const file of byName.get(match[0]) ?? []) out.add(file);
-    }
-    return [...out];
   }
 
   private scannable(prefix: string, rel: string): boolean {
@@ -413,8 +384,4 @@ export class IncrementalState {
   private fromScanRoot(file: string): string {
     return repoRelative(this.repoRoot, path.join(this.dir, file))!;
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
