@@ -15,6 +15,13 @@ describe('reconciliation: categories', async () => {
     expect(result.summary.unregistered).toBe(3);
   });
 
+  it('leaves the suggestions out when told to (history reports counts only), and nothing else', async () => {
+    const bare = await scanFixture('reconciliation', 'categories', { suggestions: false });
+    expect(bare.unregistered).toEqual(result.unregistered.map(({ suggestion: _suggestion, ...rest }) => rest));
+    expect(bare.unregistered.some((u) => 'suggestion' in u)).toBe(false);
+    expect({ ...bare, unregistered: [] }).toEqual({ ...result, unregistered: [] });
+  });
+
   it('calls a registered flag unused when nothing evaluates it, even if an enum declares it', () => {
     expect(result.unused).toEqual([{ flag: 'old-banner' }, { flag: 'holiday-theme' }]);
     expect(referencesOf(result, 'holiday-theme')).toEqual(['src/theme/themes.ts:3:3 declaration ThemeFlag']);

@@ -10,10 +10,16 @@ import picomatch from 'picomatch';
 import type { ScanHost } from '@flagdebt/core/files';
 import type { BlobStore } from './blob-store.js';
 import { FolderIndex } from './folder-index.js';
+import { inNodeModules } from './import-graph.js';
 import type { TreeChange, TreeEntry } from './git.js';
 
 /** Files that steer discovery and module resolution, wherever they are. */
 const STEERING_FILES = /(^|\/)(\.gitignore|package\.json|pnpm-workspace\.yaml|[jt]sconfig[^/]*\.json)$/;
+
+/** Whether `rel` (repository-relative) steers discovery or module resolution. */
+export function isSteeringFile(rel: string): boolean {
+  return STEERING_FILES.test(rel);
+}
 
 export class CommitSnapshot {
   readonly host: ScanHost;
@@ -80,7 +86,7 @@ export class CommitSnapshot {
     const configRoot = this.relative(config.root) ?? '';
     const ids = new Set<string>();
     for (const [rel, entry] of this.tree) {
-      if (!isInside(prefix ?? '', rel) || rel.split('/').includes('node_modules')) continue;
+      if (!isInside(prefix ?? '', rel) || inNodeModules(rel)) continue;
       const fromConfig = configRoot === '' ? rel : rel.startsWith(`${configRoot}/`) ? rel.slice(configRoot.length + 1) : null;
       const wanted = STEERING_FILES.test(rel) || (fromConfig !== null && scanned(fromConfig) && !excluded(fromConfig));
       if (wanted) ids.add(entry.blob);
@@ -124,7 +130,7 @@ export class CommitSnapshot {
     if (prefix === null) return [];
     const files: string[] = [];
     for (const rel of this.tree.keys()) {
-      if (isInside(prefix, rel) && !rel.split('/').includes('node_modules')) files.push(path.join(this.repoRoot, rel));
+      if (isInside(prefix, rel) && !inNodeModules(rel)) files.push(path.join(this.repoRoot, rel));
     }
     return files;
   }

@@ -10,7 +10,7 @@ import { FLAG_TYPES, FlagdebtError, TreeCache, isFlagdebtError, type Diagnostic 
 import { scan, type IndexedProject } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { BlobStore } from './blob-store.js';
-import { CommitSnapshot, ScratchDir } from './commit-snapshot.js';
+import { CommitSnapshot, ScratchDir, isSteeringFile } from './commit-snapshot.js';
 import {
   BlobReader,
   GitError,
@@ -24,6 +24,7 @@ import {
   type TreeChange,
   type TreeEntry,
 } from './git.js';
+import { isSourcePath } from './import-graph.js';
 import { IncrementalState } from './incremental.js';
 import { ResolutionMemo } from './resolution-memo.js';
 import { fileRegistrySource, projectAtCommit, type ModelCache, type ModelSource } from './model-source.js';
@@ -128,7 +129,10 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
   run.previous = { commit: commit.commit, tree, snapshot };
   await blobs.prefetch(snapshot.modelBlobs(dir));
   if (changes) {
-    await blobs.prefetch(changes.flatMap((change) => (change.after ? [change.after.blob] : [])));
+    // Only what planning and a subset scan read: source and steering files (a full scan fetches
+    // what it scans). Lock files, docs and images are most of a busy week's changed bytes; a blob
+    // asked for all the same is read on demand.
+    await blobs.prefetch(changes.flatMap((change) => (change.after && readable(change.path) ? [change.after.blob] : [])));
     // Memory follows the current tree; the replaced versions are still read while this commit is
     // planned (a steering file's before and after, the commit before's resolution).
     const kept = snapshot.allBlobs();
@@ -149,7 +153,8 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     const sources = { configSource, registrySource };
     const resolutions = run.resolutions?.for(config);
     // What every scan of this commit shares, subset or full.
-    const common = { dir, now, config, registry, trees: run.trees, resolutions, context: 'folder' as const };
+    // No "did you mean" keys: a point holds counts only.
+    const common = { dir, now, config, registry, trees: run.trees, resolutions, context: 'folder' as const, suggestions: false };
     let plan = changes && incremental?.plan(snapshot, tree, changes, config, registry);
     while (incremental && plan) {
       // Flags, staleness and types come from the registry; only the counts of references are merged.
@@ -209,6 +214,10 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     }
     throw error;
   }
+}
+
+function readable(rel: string): boolean {
+  return isSourcePath(rel) || isSteeringFile(rel);
 }
 
 /** `file:line: message` for a diagnostic about a file, the message alone otherwise. */

@@ -10,7 +10,12 @@ const SPECIFIER = /\bfrom\s*['"]([^'"\n]+)['"]|\bimport\s*\(?\s*['"]([^'"\n]+)['
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
 export function isSourcePath(rel: string): boolean {
-  return SOURCE_FILE.test(rel) && !rel.split('/').includes('node_modules');
+  return SOURCE_FILE.test(rel) && !inNodeModules(rel);
+}
+
+/** Whether a repository path has a `node_modules` segment (hot: every path of every tree, so no split). */
+export function inNodeModules(rel: string): boolean {
+  return rel.startsWith('node_modules/') || rel.includes('/node_modules/') || rel === 'node_modules' || rel.endsWith('/node_modules');
 }
 
 /**
@@ -39,8 +44,15 @@ export function importSpecifiers(text: string): string[] {
   return [...specifiers];
 }
 
+/** `//`, a `.` or `..` segment, a trailing slash: left to `path.relative`. */
+const UNNORMALISED = /\/(?:\.\.?)?(?:\/|$)/;
+
 /** Forward-slash relative path, or null outside `root`. */
 export function repoRelative(root: string, file: string): string | null {
+  // Hot (every file of every point): a normalised path below the root is its own tail.
+  if (path.sep === '/' && file.length > root.length + 1 && file.charCodeAt(root.length) === 47 && file.startsWith(root) && !UNNORMALISED.test(file)) {
+    return file.slice(root.length + 1);
+  }
   const rel = path.relative(root, file);
   if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
   return path.sep === '/' ? rel : rel.split(path.sep).join('/');

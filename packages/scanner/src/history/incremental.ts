@@ -1,10 +1,10 @@
 /**
  * Incremental history: after one full scan, a commit is scanned as a subset: the files that
- * changed since the previous point (edited, added, deleted, rewired to another module), every
- * file whose reads resolved through one of them (core records that per file: `DependencyMap`),
- * and the files those resolve through (so the subset learns the same wrappers and key sources);
+ * changed since the previous point (edited, added, deleted, rewired to another module) and every
+ * file whose reads resolved through one of them (core records that per file: `DependencyMap`);
  * every other file keeps the records of the last point, and the key sources its reads marked are
- * handed to the subset scan.
+ * handed to the subset scan. Besides the files it re-scans, a subset lists only what can change
+ * what it reports (subset-listing.ts).
  *
  * What the subset scan reveals can widen it (`refine`, then scanned again): a re-scanned read
  * marking a key source in a file not listed, a new wrapper name that unchanged files spell, a
@@ -27,6 +27,7 @@ import { DependencyMap } from './dependency-map.js';
 import { FileRecords } from './file-records.js';
 import type { ResolutionMemo } from './resolution-memo.js';
 import { changedKeys, isInside, treeDelta } from './tree-delta.js';
+import { markedBy, wrapperFilesNamedIn } from './subset-listing.js';
 import { WrapperSeal, scannedAfter, type WrapperAt } from './wrapper-seal.js';
 
 /** Past this share of the scanned files, a full scan is as cheap as the bookkeeping. */
@@ -39,7 +40,7 @@ const MAX_ROUNDS = 4;
 export interface DeltaPlan {
   /** Repository-relative files whose records are replaced (deleted ones included: they are dropped). */
   recompute: Set<string>;
-  /** Repository-relative files the subset scan lists (recompute + what they resolve through). */
+  /** Repository-relative files the subset scan lists (recompute + the key sources and wrapper files they need). */
   listed: Set<string>;
   /** Subset scans of this commit so far. */
   round: number;
@@ -251,8 +252,13 @@ export class IncrementalState {
     const recompute = new Set(plan.recompute);
     for (const rel of base.dependencies.dependentsOf(changed)) if (isInside(prefix, rel)) recompute.add(rel);
     const listed = new Set(plan.listed);
-    const reached = [...recompute, ...providers, ...this.wrapperFilesNamedIn(base, [...recompute].filter((rel) => !plan.recompute.has(rel)))];
-    for (const rel of base.dependencies.dependenciesOf(reached)) if (this.scannable(prefix, rel)) listed.add(rel);
+    const fresh = [...recompute].filter((rel) => !plan.recompute.has(rel));
+    const text = (rel: string) => {
+      const entry = this.tree.get(rel);
+      return entry ? (this.blobs.text(entry.blob) ?? '') : '';
+    };
+    const reached = [...fresh, ...providers, ...markedBy(this.repoRoot, base.marks, fresh), ...wrapperFilesNamedIn(base.wrappers, fresh, text)];
+    for (const rel of reached) if (this.scannable(prefix, rel)) listed.add(rel);
     if (listed.size > Math.max(MIN_SUBSET_LIMIT, MAX_SUBSET_SHARE * base.sources)) return this.full('too-many');
     return { recompute, listed, round: plan.round + 1, changed: plan.changed };
   }
@@ -320,25 +326,6 @@ export class IncrementalState {
     return [...kept, ...this.wrappersIn(project).filter((w) => plan.recompute.has(w.file))];
   }
 
-  /**
-   * Files declaring a known wrapper whose name one of `files` spells: a re-scanned file may call
-   * a wrapper it did not call before, and the subset scan knows only the wrappers of the files
-   * it lists (it seals them after its own search).
-   */
-  private wrapperFilesNamedIn(base: Baseline, files: string[]): string[] {
-    if (base.wrappers.length === 0) return [];
-    const byName = new Map<string, string[]>();
-    for (const w of base.wrappers) byName.set(w.name, [...(byName.get(w.name) ?? []), w.file]);
-    const pattern = new RegExp(`\\b(?:${[...byName.keys()].map(escapeRegExp).join('|')})\\b`, 'g');
-    const out = new Set<string>();
-    for (const rel of files) {
-      const entry = this.tree.get(rel);
-      const text = entry ? (this.blobs.text(entry.blob) ?? '') : '';
-      for (const match of text.matchAll(pattern)) for (const file of byName.get(match[0]) ?? []) out.add(file);
-    }
-    return [...out];
-  }
-
   private scannable(prefix: string, rel: string): boolean {
     return isInside(prefix, rel) && isSourcePath(rel) && this.tree.has(rel);
   }
@@ -397,8 +384,4 @@ export class IncrementalState {
   private fromScanRoot(file: string): string {
     return repoRelative(this.repoRoot, path.join(this.dir, file))!;
   }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -18,11 +18,13 @@ export interface CommitResolver {
   relativeOptionsOf(fromRel: string): string;
 }
 
+const NO_STEMS: readonly string[] = [];
+
 /** Import specifiers per file, and files by the stems their specifiers end in. */
 export class SpecifierIndex {
   private readonly specifiers = new Map<string, string[]>();
   private readonly byStem = new Map<string, Set<string>>();
-  private readonly stemsByFile = new Map<string, string[]>();
+  private readonly stemsByFile = new Map<string, readonly string[]>();
   /**
    * Whether the index describes the tree of the last commit. Built once, then kept up to date
    * commit by commit (it depends on no config, so a full scan does not invalidate it).
@@ -41,9 +43,14 @@ export class SpecifierIndex {
     // The replaced version's specifiers are not asked again (another path with the same blob
     // would have them worked out anew).
     if (before !== undefined && before !== blob) this.specifiers.delete(before);
-    for (const stem of this.stemsByFile.get(rel) ?? []) this.byStem.get(stem)?.delete(rel);
-    const stems = blob === undefined ? [] : [...new Set(this.specifiersOf(blob).map(specifierStem))];
+    const stems = blob === undefined ? NO_STEMS : distinctStems(this.specifiersOf(blob));
+    // Most edits keep a file's imports: only the stems that came or went move.
+    const old = this.stemsByFile.get(rel) ?? NO_STEMS;
+    const now = lookup(stems);
+    const was = lookup(old);
+    for (const stem of old) if (!now(stem)) this.byStem.get(stem)?.delete(rel);
     for (const stem of stems) {
+      if (was(stem)) continue;
       let files = this.byStem.get(stem);
       if (!files) this.byStem.set(stem, (files = new Set()));
       files.add(rel);
@@ -62,6 +69,25 @@ export class SpecifierIndex {
   importing(stem: string): ReadonlySet<string> {
     return this.byStem.get(stem) ?? new Set();
   }
+}
+
+/** A generated barrel can import a thousand modules: past a few stems, membership is a Set's. */
+const FEW = 16;
+
+function distinctStems(specifiers: readonly string[]): readonly string[] {
+  if (specifiers.length > FEW) return [...new Set(specifiers.map(specifierStem))];
+  const stems: string[] = [];
+  for (const specifier of specifiers) {
+    const stem = specifierStem(specifier);
+    if (!stems.includes(stem)) stems.push(stem);
+  }
+  return stems;
+}
+
+function lookup(stems: readonly string[]): (stem: string) => boolean {
+  if (stems.length <= FEW) return (stem) => stems.includes(stem);
+  const set = new Set(stems);
+  return (stem) => set.has(stem);
 }
 
 /**

@@ -21,6 +21,8 @@ export interface ReconcileInput {
   files: number;
   /** Paths already relative to root. */
   problems: ProblemRecord[];
+  /** Whether unregistered reads get a "did you mean" key (default true; `history` reports counts only). */
+  suggest?: boolean;
 }
 
 /**
@@ -64,6 +66,7 @@ export function reconcile(input: ReconcileInput): ScanResult {
     .map((r) => {
       const record: UnregisteredRecord = { flag: r.flag as string, file: r.file, line: r.line, column: r.column };
       if (r.test) record.test = true;
+      if (input.suggest === false) return record;
       // One typo is usually read in many places: compute each key's suggestion once.
       if (!suggestions.has(record.flag)) suggestions.set(record.flag, suggestKey(record.flag, live));
       const suggestion = suggestions.get(record.flag);
