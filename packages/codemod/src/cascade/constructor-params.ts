@@ -5,6 +5,7 @@ import { referencesInScope } from '../fold/scope.js';
 import type { SourceSet } from '../removal/source-set.js';
 import type { EntryPoints } from './entry-points.js';
 import { removeListMember } from './key-declarations.js';
+import { isTestDouble } from './test-doubles.js';
 
 /**
  * Constructor parameters that only carried the flag (`constructor(db: Db, flagResolver:
@@ -122,8 +123,10 @@ export function parameterCanGo(cls: ts.ClassDeclaration, file: string, name: str
 function argumentCanGo(call: Construction, index: number): boolean {
   const args = call.arguments ?? ts.factory.createNodeArray();
   if (args.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) return false;
-  return index >= args.length || isPure(args[index]);
+  // A test double (`instance(experiments)`) goes with its argument too.
+  return index >= args.length || isPure(args[index], isTestDouble);
 }
+
 
 /**
  * One pass over the given files: deletes constructor parameters that became unread in this run

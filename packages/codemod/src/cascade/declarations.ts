@@ -1,6 +1,7 @@
 import { ts } from 'ts-morph';
 import { isPure } from '../fold/fold-context.js';
 import { referencesInScope } from '../fold/scope.js';
+import { isTestDouble } from './test-doubles.js';
 
 /** A named declaration the cascade may delete once nothing refers to it any more. */
 export interface DeclarationRecord {
@@ -92,8 +93,13 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
         const d = s.declarationList.declarations[0];
         if (ts.isIdentifier(d.name) && !skip(d.name.text)) {
           const name = d.name.text;
-          const removable = !d.initializer || isPure(d.initializer) || isPureWrapperCall(d.initializer) || ((options.definitions?.has(name) === true || options.readOptions?.has(name) === true) && ts.isCallExpression(d.initializer));
-          add({ name, kind: 'variable', node: s, exported: exported(), removable, localReferences: () => countRefs(list, name, s) }, chain);
+          // A `let` that is only assigned any more (a test's `experiments = mock(ExperimentService);`
+          // once no constructor receives it) goes with its plain assignments, when they compute nothing.
+          const writes = (s.declarationList.flags & ts.NodeFlags.Const) === 0 ? localWrites(list, name) : [];
+          const removable =
+            (!d.initializer || isPure(d.initializer, isTestDouble) || isPureWrapperCall(d.initializer) || ((options.definitions?.has(name) === true || options.readOptions?.has(name) === true) && ts.isCallExpression(d.initializer))) &&
+            writes.every((w) => isPure(((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right, isTestDouble));
+          add({ name, kind: 'variable', node: s, writes, exported: exported(), removable, localReferences: () => countRefsOutside(list, name, [s, ...writes]) }, chain);
         } else if (ts.isObjectBindingPattern(d.name) && d.initializer && !exported()) {
           visitBindings(list, s, d.name, d.initializer, chain);
         }
@@ -305,6 +311,22 @@ export function importBindings(clause: ts.ImportClause): Array<ImportBinding & {
 
 function countRefs(scope: ts.Node, name: string, own: ts.Node): number {
   return referencesInScope(scope, name, { types: true }).filter((id) => !(id.pos >= own.pos && id.end <= own.end)).length;
+}
+
+function countRefsOutside(scope: ts.Node, name: string, own: readonly ts.Node[]): number {
+  return referencesInScope(scope, name, { types: true }).filter((id) => !own.some((o) => id.pos >= o.pos && id.end <= o.end)).length;
+}
+
+/** Statements `name = value;` for the variable `name` declared in `scope` (its own, not a shadowing one). */
+function localWrites(scope: ts.Node, name: string): ts.Statement[] {
+  const out: ts.Statement[] = [];
+  for (const id of referencesInScope(scope, name)) {
+    const assignment = id.parent;
+    if (!ts.isBinaryExpression(assignment) || assignment.left !== id || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+    const statement = assignment.parent;
+    if (ts.isExpressionStatement(statement) && (ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent))) out.push(statement);
+  }
+  return out;
 }
 
 function countMemberRefs(cls: ts.ClassDeclaration, name: string, own: ts.Node[]): number {

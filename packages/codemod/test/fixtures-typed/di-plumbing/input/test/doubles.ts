@@ -1,0 +1,8 @@
+/** A tiny stand-in for ts-mockito: `mock(Class)` records calls, `instance(m)` is what code receives. */
+export function mock<T>(cls: abstract new (...args: never[]) => T): T {
+  return Object.create(cls.prototype) as T;
+}
+
+export function instance<T>(double: T): T {
+  return double;
+}
