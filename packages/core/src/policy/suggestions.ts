@@ -57,7 +57,10 @@ export function suggestKey(key: string, known: Iterable<string>): string | undef
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(lower, candidate.toLowerCase());
+    const other = candidate.toLowerCase();
+    // The distance is at least the difference in length: most keys are ruled out without a table.
+    if (Math.abs(other.length - lower.length) > Math.min(limit, bestDistance)) continue;
+    const distance = editDistance(lower, other);
     // A distance as long as the shorter word means nothing was shared: no suggestion.
     if (distance > limit || distance >= Math.min(key.length, candidate.length)) continue;
     if (distance < bestDistance) {
