@@ -5,7 +5,7 @@ import { referencesInScope } from '../fold/scope.js';
 import type { SourceSet } from '../removal/source-set.js';
 import type { EntryPoints } from './entry-points.js';
 import { removeListMember } from './key-declarations.js';
-import { isTestDouble } from './test-doubles.js';
+import { isInertCall } from './inert-calls.js';
 
 /**
  * Constructor parameters that only carried the flag (`constructor(db: Db, flagResolver:
@@ -123,8 +123,8 @@ export function parameterCanGo(cls: ts.ClassDeclaration, file: string, name: str
 function argumentCanGo(call: Construction, index: number): boolean {
   const args = call.arguments ?? ts.factory.createNodeArray();
   if (args.slice(0, index + 1).some((a) => ts.isSpreadElement(a))) return false;
-  // A test double (`instance(experiments)`) goes with its argument too.
-  return index >= args.length || isPure(args[index], isTestDouble);
+  // A test double (`instance(experiments)`) or a container lookup goes with its argument too.
+  return index >= args.length || isPure(args[index], isInertCall);
 }
 
 

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { isPure } from '../fold/fold-context.js';
 import { referencesInScope } from '../fold/scope.js';
-import { isTestDouble } from './test-doubles.js';
+import { isInertCall } from './inert-calls.js';
 
 /** A named declaration the cascade may delete once nothing refers to it any more. */
 export interface DeclarationRecord {
@@ -97,8 +97,8 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
           // once no constructor receives it) goes with its plain assignments, when they compute nothing.
           const writes = (s.declarationList.flags & ts.NodeFlags.Const) === 0 ? localWrites(list, name) : [];
           const removable =
-            (!d.initializer || isPure(d.initializer, isTestDouble) || isPureWrapperCall(d.initializer) || ((options.definitions?.has(name) === true || options.readOptions?.has(name) === true) && ts.isCallExpression(d.initializer))) &&
-            writes.every((w) => isPure(((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right, isTestDouble));
+            (!d.initializer || isPure(d.initializer, isInertCall) || isPureWrapperCall(d.initializer) || ((options.definitions?.has(name) === true || options.readOptions?.has(name) === true || options.readOptions?.has(`${name}\0${d.initializer.getText(sf)}`) === true) && ts.isCallExpression(d.initializer))) &&
+            writes.every((w) => isPure(((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right, isInertCall));
           add({ name, kind: 'variable', node: s, writes, exported: exported(), removable, localReferences: () => countRefsOutside(list, name, [s, ...writes]) }, chain);
         } else if (ts.isObjectBindingPattern(d.name) && d.initializer && !exported()) {
           visitBindings(list, s, d.name, d.initializer, chain);
@@ -168,7 +168,7 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
       const writes = ts.isPropertyDeclaration(m) ? memberWrites(cls, name) : [];
       const removable =
         (ts.isMethodDeclaration(m) || !m.initializer || isPure(m.initializer)) &&
-        writes.every((w) => isPure(((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right)) &&
+        writes.every((w) => isPure(((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right, isInertCall)) &&
         writes.every((w) => !carriesParameter(cls, w) || options.parameterCanGo?.(cls, carriesParameter(cls, w)!) === true);
       add({ name, kind: 'member', node: m, writes, exported: false, removable, localReferences: () => countMemberRefs(cls, name, [m, ...writes]) }, chain);
     }

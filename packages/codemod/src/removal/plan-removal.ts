@@ -314,11 +314,18 @@ function clientHolder(read: ts.Node): string | undefined {
       const d = statement.declarationList.declarations.find((decl) => (ts.isIdentifier(decl.name) ? decl.name.text === name : ts.isObjectBindingPattern(decl.name) && bindsName(decl.name, name)));
       if (!d) continue;
       if (!d.initializer || !ts.isCallExpression(d.initializer)) return undefined;
-      // The cascade knows the holder by name: only where no other declaration has it.
-      return declarationsNamed(read.getSourceFile(), name) === 1 ? name : undefined;
+      // The cascade knows the holder by name; where other declarations have it (`const experiments
+      // = this.services.get(IExperiments)` in several methods), by name and initializer.
+      if (declarationsNamed(read.getSourceFile(), name) === 1) return name;
+      return ts.isIdentifier(d.name) ? holderKey(name, d.initializer.getText(read.getSourceFile())) : undefined;
     }
   }
   return undefined;
+}
+
+/** A client holder known by its name and its initializer's text (which the fold does not change). */
+export function holderKey(name: string, initializer: string): string {
+  return `${name}\0${initializer}`;
 }
 
 /** `{ a, b: { c }, d: e }` binds a, c and e (a rest element binds nothing we follow). */

@@ -26,3 +26,8 @@ export class ServiceManager {
     return this.registrations.has(token);
   }
 }
+
+/** Code that is not built by the container asks it for services by token. */
+export interface IServiceContainer {
+  get<T>(token: symbol): T;
+}

@@ -7,3 +7,8 @@ export interface IConfigurationResolver {
 }
 
 export const IDebugConfigurationService = Symbol('IDebugConfigurationService');
+
+export const IWorkspace = Symbol('IWorkspace');
+export interface IWorkspace {
+  folders(): string[];
+}

@@ -7,3 +7,5 @@ export interface IConfigurationResolver {
 }
 
 export const IDebugConfigurationService = Symbol('IDebugConfigurationService');
+
+export const IWorkspace = Symbol('IWorkspace');

@@ -1,0 +1,17 @@
+import { CacheDebugConfig, IExperimentService } from '../common/experiments';
+import { IServiceContainer } from '../ioc/container';
+import { IWorkspace } from './types';
+
+/** Where a new launch configuration may be saved; built by hand, so it asks the container. */
+export class LaunchTargets {
+  constructor(private readonly services: IServiceContainer) {}
+
+  public async foldersFor(current: string): Promise<string[]> {
+    const experiments = this.services.get<IExperimentService>(IExperimentService);
+    const workspace = this.services.get<IWorkspace>(IWorkspace);
+    if (await experiments.inExperiment(CacheDebugConfig.experiment)) {
+      return [current];
+    }
+    return workspace.folders();
+  }
+}
