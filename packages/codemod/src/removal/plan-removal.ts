@@ -46,8 +46,12 @@ export interface RemovalPlan {
   keyDeclarationEdits: Map<string, string>;
 }
 
-/** `registryKeys`: every key of the registry, whatever its state (a table of flags is recognised by them). */
-export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[], registryKeys: ReadonlySet<string> = new Set()): Promise<RemovalPlan> {
+/**
+ * `registryKeys`: every key of the registry, whatever its state (a table of flags is recognised by them).
+ * `readsFound`: told, as soon as the reads are known, the files the removal will most likely
+ * rewrite (those with reads to fold, the code registry's modules): the gate checks them ahead.
+ */
+export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[], registryKeys: ReadonlySet<string> = new Set(), readsFound?: (files: string[]) => void): Promise<RemovalPlan> {
   const sources = new SourceSet();
   const keys = flags.map((f) => f.key);
   const project = codemodProject(config, sources, keys);
@@ -160,6 +164,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
     }
     if (spans.length > 0 || asserted.dropped.length > 0) planned.push({ file, text, spans });
   }
+  readsFound?.([...planned.map((p) => p.file), ...config.registryCode.map((r) => r.file)]);
   // `oneOf(list, x) && false`: a project function that only computes may be dropped like `x.a`.
   const pureCache = new Map<string, boolean>();
   const pureImports = (file: string) => (specifier: string, exported: string): boolean => {

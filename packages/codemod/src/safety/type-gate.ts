@@ -92,6 +92,8 @@ interface Group extends ProgramState {
   /** Before-diagnostics per file (the disk does not change while the gate runs). */
   beforeDiagnostics: Map<string, TypeDiagnostic[]>;
   last?: ts.Program;
+  /** Before-diagnostics computed ahead of the check (see warmBefore), with the Program they were computed on. */
+  early?: { program: ts.Program; diagnostics: Map<string, TypeDiagnostic[]> };
 }
 
 /**
@@ -104,13 +106,15 @@ interface Group extends ProgramState {
 export class TypeGate {
   private groups = new Map<string, Group>();
   /** A check made ahead of its request (see speculate), with the state it left. */
-  private speculation: { key: string; verdict: GateVerdict | null; groups: Map<string, Group> } | null = null;
+  private speculation: { key: string; verdict: GateVerdict | null; groups: Map<string, Group>; ahead: number } | null = null;
   /** Whether a speculation was started since the last check (it may have been cancelled). */
   private speculated = false;
   /** While speculating: true once the guess is known to be wrong (TypeScript's cancellation token asks). */
   private cancelled: (() => boolean) | null = null;
   /** What the last check did with a speculation (tests and FLAGDEBT_DEBUG_GATE look). */
   lastSpeculation: 'used' | 'discarded' | 'none' = 'none';
+  /** How many files' "before" side the last check took from work done ahead (warmBefore; tests and FLAGDEBT_DEBUG_GATE look). */
+  lastAhead = 0;
 
   constructor(
     private readonly root: string,
@@ -161,6 +165,7 @@ export class TypeGate {
     if (speculation !== null && speculation.key === requestKey(this.root, list, changes, deep)) {
       this.lastSpeculation = 'used';
       this.groups = speculation.groups;
+      this.lastAhead = speculation.ahead;
       return speculation.verdict;
     }
     return this.run(list, changes, deep);
@@ -185,7 +190,7 @@ export class TypeGate {
     this.cancelled = cancelled;
     try {
       const verdict = this.run(files, changes, deep);
-      this.speculation = { key: requestKey(this.root, files, changes, deep), verdict, groups: this.groups };
+      this.speculation = { key: requestKey(this.root, files, changes, deep), verdict, groups: this.groups, ahead: this.lastAhead };
     } catch {
       // Cancelled; or a problem the real check meets again and reports.
     } finally {
@@ -193,6 +198,41 @@ export class TypeGate {
       this.cancelled = null;
     }
     return this.speculation !== null;
+  }
+
+  /**
+   * Computes the "before" diagnostics of `files` (those the removal will most likely rewrite)
+   * while the removal is still being planned, when the gate has nothing else to do: the check
+   * then only builds its "after" Program and takes each file's before side from here, provided
+   * the "before" Program it would have checked that file on is the same world (see sameWorld),
+   * which it verifies; otherwise it checks that file itself as if nothing had been done ahead.
+   * Done on a copy of the gate's state, so which imports are followed is still decided by the
+   * check (see speculate); only parsed files are shared. `cancelled`: stops at TypeScript's next
+   * cancellation point (a check was asked for); the files finished so far are kept.
+   */
+  warmBefore(files: string[], cancelled: () => boolean = () => false): void {
+    const clock = process.env.FLAGDEBT_DEBUG_GATE ? new PhaseClock() : null;
+    this.cancelled = cancelled;
+    try {
+      for (const [config, roots] of rootsByConfig(this.root, files)) {
+        const group = this.groupOf(config);
+        const fork = this.fork(group);
+        for (const r of roots) fork.resolution.depth.set(r, 0);
+        const token = this.token();
+        const program = createProgram(this.tsx, roots, fork, null, group.last, token);
+        clock?.lap('before program');
+        const early = { program, diagnostics: new Map<string, TypeDiagnostic[]>() };
+        group.early = early;
+        for (const f of roots) early.diagnostics.set(f, diagnosticsOf(this.tsx, program, [f], token));
+        clock?.lap('before diagnostics');
+        if (clock) traceGate(`${config}: before side of ${roots.length} files ahead, ${program.getSourceFiles().length} files in program, ${clock}`);
+      }
+    } catch {
+      // Cancelled (what is done stays); or a problem the check meets again and reports.
+      if (clock) traceGate(`before side ahead stopped: ${clock}`);
+    } finally {
+      this.cancelled = null;
+    }
   }
 
   /** During a speculation: TypeScript's cancellation token, and a throw between steps, once the guess is wrong. */
@@ -226,6 +266,7 @@ export class TypeGate {
     const clock = process.env.FLAGDEBT_DEBUG_GATE ? new PhaseClock() : null;
     const changed = new Map(changes.map((c) => [c.path, c.after]));
     const byConfig = rootsByConfig(this.root, files);
+    this.lastAhead = 0;
     if (byConfig.size === 0) return null;
     const verdict: GateVerdict = { tsconfigs: [...byConfig.keys()].sort(), checked: 0, before: [], after: [], added: [] };
     for (const [config, roots] of byConfig) {
@@ -249,15 +290,23 @@ export class TypeGate {
           group.before = { roots: all, program: createProgram(tsx, [...all], group, null, group.before?.program ?? after, token) };
           clock?.lap('before program');
         }
+        let ahead = 0;
         for (const f of roots.filter((r) => erring.has(r))) {
           let d = group.beforeDiagnostics.get(f);
           if (!d) {
-            d = diagnosticsOf(tsx, group.before.program, [f], token);
+            const early = group.early?.diagnostics.get(f);
+            if (early && sameWorld(tsx, group.early!.program, group.before.program)) {
+              d = early;
+              ahead++;
+              this.lastAhead++;
+            } else {
+              d = diagnosticsOf(tsx, group.before.program, [f], token);
+            }
             group.beforeDiagnostics.set(f, d);
           }
           b.push(...d);
         }
-        clock?.lap('before diagnostics');
+        clock?.lap(`before diagnostics (${ahead} of ${erring.size} files computed ahead)`);
       }
       verdict.checked += roots.length;
       verdict.before.push(...b);
@@ -267,6 +316,65 @@ export class TypeGate {
     }
     return verdict;
   }
+}
+
+/**
+ * Whether a file's diagnostics on the Program `early` are those it would get on `now`: the
+ * Programs hold the same files, or the files only one holds are modules that add nothing
+ * global (no global script, no `declare global`, no `declare module` augmentation: only such a
+ * file changes the types of a file that does not import it); and every file both hold resolves
+ * each of its imports and type references to the same file in both. A file's types are then
+ * made of the same files (its imports, theirs, and everything global) in both Programs.
+ * TypeScript's Program does not export its per-file resolutions: a TypeScript without them
+ * answers false (the file is checked again), as does anything unexpected.
+ */
+export function sameWorld(tsx: TypeScript, early: ts.Program, now: ts.Program): boolean {
+  if (early === now) return true;
+  type Internal = ts.Program & {
+    getResolvedModule?: (f: ts.SourceFile, name: string, mode: ts.ResolutionMode) => { resolvedModule?: { resolvedFileName: string } } | undefined;
+    getResolvedTypeReferenceDirective?: (f: ts.SourceFile, name: string, mode: ts.ResolutionMode) => { resolvedTypeReferenceDirective?: { resolvedFileName?: string } } | undefined;
+  };
+  const a = early as Internal;
+  const b = now as Internal;
+  if (typeof a.getResolvedModule !== 'function' || typeof b.getResolvedModule !== 'function') return false;
+  if (typeof a.getResolvedTypeReferenceDirective !== 'function' || typeof b.getResolvedTypeReferenceDirective !== 'function') return false;
+  const inNow = new Map(now.getSourceFiles().map((sf) => [sf.fileName, sf]));
+  const inEarly = new Set<string>();
+  for (const sf of early.getSourceFiles()) {
+    inEarly.add(sf.fileName);
+    const other = inNow.get(sf.fileName);
+    if (other === undefined) {
+      if (addsGlobals(tsx, sf)) return false;
+      continue;
+    }
+    if (other.text !== sf.text) return false;
+    // What TypeScript resolves of a file: its imports and its `declare module '...'` augmentations.
+    const internal = sf as ts.SourceFile & { imports?: readonly ts.StringLiteralLike[]; moduleAugmentations?: ReadonlyArray<ts.StringLiteral | ts.Identifier> };
+    if (!Array.isArray(internal.imports) || !Array.isArray(internal.moduleAugmentations)) return false;
+    const literals = [...internal.imports, ...internal.moduleAugmentations.filter((m): m is ts.StringLiteral => tsx.isStringLiteral(m))];
+    for (const literal of literals) {
+      const mode = early.getModeForUsageLocation(sf, literal);
+      const x = a.getResolvedModule(sf, literal.text, mode);
+      const y = b.getResolvedModule(other, literal.text, mode);
+      // Each Program records every name it resolved, found or not: a missing record means the question was not asked as TypeScript asks it.
+      if (x === undefined || y === undefined || x.resolvedModule?.resolvedFileName !== y.resolvedModule?.resolvedFileName) return false;
+    }
+    for (const ref of sf.typeReferenceDirectives) {
+      // TypeScript's own key for a type reference: the name in lower case, the file's module format unless the reference says.
+      const mode = ref.resolutionMode ?? sf.impliedNodeFormat;
+      const x = a.getResolvedTypeReferenceDirective(sf, ref.fileName.toLowerCase(), mode);
+      const y = b.getResolvedTypeReferenceDirective(other, ref.fileName.toLowerCase(), mode);
+      if (x === undefined || y === undefined || x.resolvedTypeReferenceDirective?.resolvedFileName !== y.resolvedTypeReferenceDirective?.resolvedFileName) return false;
+    }
+  }
+  for (const [name, sf] of inNow) if (!inEarly.has(name) && addsGlobals(tsx, sf)) return false;
+  return true;
+}
+
+/** A file that can change the types of files that do not import it: a global script, `declare global`, a `declare module` augmentation. */
+function addsGlobals(tsx: TypeScript, sf: ts.SourceFile): boolean {
+  if (!tsx.isExternalModule(sf)) return true;
+  return sf.statements.some((s) => tsx.isModuleDeclaration(s) && (tsx.isStringLiteral(s.name) || (s.flags & tsx.NodeFlags.GlobalAugmentation) !== 0));
 }
 
 /** The files a check type-checks, by nearest tsconfig, in the order given (which decides the order they are reached in). */
