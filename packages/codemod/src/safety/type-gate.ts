@@ -250,7 +250,10 @@ export class TypeGate {
 
   /** A copy of a group's state a check can change without changing the original; parsed files are shared (same text, same tree). */
   private fork(group: Group): Group {
-    const resolution = newResolution(this.tsx, group.options);
+    // TypeScript's module resolution cache answers from the disk and the options alone (a
+    // Program of a removal that deletes files uses a fresh one): shared, so work done ahead or
+    // on a guess is not done again. Which of its answers a Program takes (decisions) is the copy's.
+    const resolution = { ...newResolution(this.tsx, group.options), cache: group.resolution.cache };
     for (const [file, depth] of group.resolution.depth) resolution.depth.set(file, depth);
     for (const [key, decided] of group.resolution.decisions) resolution.decisions.set(key, decided);
     return {
