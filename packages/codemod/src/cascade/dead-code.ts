@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import { applyEdits } from '../edit/text-edits.js';
 import { parse } from '../fold/fold-engine.js';
 import { referencesInScope } from '../fold/scope.js';
