@@ -24,8 +24,11 @@ export interface GateRequest {
   deep: string[];
   /** A guess at the next check (TypeGate.speculate), numbered from 1: nothing is replied. */
   speculative?: number;
-  /** Only the "before" side of `files`, ahead of the checks (TypeGate.warmBefore): nothing is replied. */
-  warm?: true;
+  /**
+   * Only the "before" side of `files`, ahead of the checks (TypeGate.warmBefore): nothing is
+   * replied; it stops once ASKED passes the number it had when this was sent.
+   */
+  warm?: { asked: number };
 }
 
 /**

@@ -151,7 +151,7 @@ class ThreadedGate implements Gate {
   warmBefore(files: string[]): void {
     const { port, state } = this;
     if (!port || !state || Atomics.load(state, STATUS) === GONE || files.length === 0) return;
-    port.postMessage({ files, changes: [], deep: [], warm: true } satisfies GateRequest);
+    port.postMessage({ files, changes: [], deep: [], warm: { asked: Atomics.load(state, ASKED) } } satisfies GateRequest);
   }
 
   /** The worker's verdict, or undefined when it has none to give (not started, failed, gone, stalled). */

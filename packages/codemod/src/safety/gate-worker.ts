@@ -162,7 +162,8 @@ async function handle(request: GateRequest): Promise<void> {
   }
   const { gate, unavailable, saveCache } = await (local ??= loadLocal());
   if (request.warm) {
-    const asked = Atomics.load(state, ASKED);
+    // A check asked since it was sent (while TypeScript loaded, say) stops it at once.
+    const { asked } = request.warm;
     trace(`worker: before side ahead (${request.files.length} files)`);
     gate?.warmBefore(request.files, () => Atomics.load(state, ASKED) > asked);
     trace('worker: before side done');
