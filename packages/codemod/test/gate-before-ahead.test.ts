@@ -89,6 +89,22 @@ describe('the "before" side checked ahead (while the removal is planned)', () =>
     expect(alone.lastAhead).toBe(1);
   });
 
+  it('is judged file by file: what a file does not reach does not matter', () => {
+    const dir = invoices();
+    const at = (f: string) => path.join(dir, f);
+    const banner: GateChange = { path: at('src/banner.ts'), after: "export const mode: 'dev' | 'prod' = APP_MODE;\nexport const big: string = 2;\n" };
+    const changes = [screenWithout(dir), banner];
+    const real = [at('src/banner.ts'), at('src/screen.ts')];
+    const fresh = gate(dir).check(real, changes);
+    expect(fresh?.added).toEqual([]);
+    // Ahead, the tax rules were checked too: the rates' import of the region table was followed
+    // there and is not in the check. The screen reaches it (checked again); the banner does not (taken).
+    const ahead = gate(dir);
+    ahead.warmBefore([at('src/banner.ts'), at('src/screen.ts'), at('src/tax.ts')]);
+    expect(ahead.check(real, changes)).toEqual(fresh);
+    expect(ahead.lastAhead).toBe(1);
+  });
+
   it('is not taken when a file checked with it is a global script the check does not have', () => {
     const dir = invoices();
     const at = (f: string) => path.join(dir, f);

@@ -8,7 +8,7 @@ export interface GateWorkerData {
    * ANSWERS count, which the main thread waits on (it cannot take events while it waits), and
    * WRONG_GUESS: the number of the last speculation the main thread knows to be wrong (the
    * check it asks for is another one; the worker cannot take messages while it checks), and
-   * ASKED: the number of checks asked for so far (work done ahead stops once one is).
+   * ASKED: the number of checks and speculations asked for so far (work done ahead stops once one is).
    */
   signal: SharedArrayBuffer;
 }

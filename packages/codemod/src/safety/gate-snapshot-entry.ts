@@ -156,12 +156,12 @@ class Lines {
     return true;
   }
 
-  /** Whether a check (not a guess, not work ahead) has been asked for: the "before" side done ahead stops (see TypeGate.warmBefore). */
+  /** Whether a check or a guess has been asked for since: the "before" side done ahead stops (see TypeGate.warmBefore). */
   arrivedCheck(): boolean {
     this.peek();
     for (; this.judged < this.queue.length; this.judged++) {
       const { request } = JSON.parse(this.queue[this.judged]!) as { request: GateRequest };
-      if (!request.speculative && !request.warm) this.other = true;
+      if (!request.warm) this.other = true;
     }
     return this.other;
   }

@@ -19,7 +19,7 @@ export interface Gate {
   /**
    * Tells the worker the files the removal will most likely rewrite, while it is still being
    * planned: it type-checks their text on disk (the "before" side) while it would otherwise
-   * wait, and stops once a check is asked for. Returns at once; without a worker: nothing.
+   * wait, and stops once a check or a guess is asked for. Returns at once; without a worker: nothing.
    */
   warmBefore(files: string[]): void;
   /** Ends the worker thread, if any; resolves once it is gone. */
@@ -145,6 +145,8 @@ class ThreadedGate implements Gate {
     if (!port || !state || Atomics.load(state, STATUS) === GONE) return;
     const request: GateRequest = { files, changes, deep: [...deep], speculative: ++this.guesses };
     this.guess = requestKey(this.root, files, changes, deep);
+    // Work ahead stops for it (what it finished is kept; the guess checks the rest).
+    Atomics.add(state, ASKED, 1);
     port.postMessage(request);
   }
 

@@ -162,7 +162,7 @@ async function handle(request: GateRequest): Promise<void> {
   }
   const { gate, unavailable, saveCache } = await (local ??= loadLocal());
   if (request.warm) {
-    // A check asked since it was sent (while TypeScript loaded, say) stops it at once.
+    // A check or guess asked since it was sent (while TypeScript loaded, say) stops it at once.
     const { asked } = request.warm;
     trace(`worker: before side ahead (${request.files.length} files)`);
     gate?.warmBefore(request.files, () => Atomics.load(state, ASKED) > asked);

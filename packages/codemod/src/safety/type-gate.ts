@@ -7,6 +7,7 @@ import { compilerOptions, createProgram, DEEP_EXTRA, newResolution, type Fallbac
 
 export type { FallbackResolver } from './gate-program.js';
 import { PhaseClock, traceGate } from './gate-trace.js';
+import { SameWorld } from './gate-world.js';
 
 export { traceGate } from './gate-trace.js';
 
@@ -204,11 +205,11 @@ export class TypeGate {
    * Computes the "before" diagnostics of `files` (those the removal will most likely rewrite)
    * while the removal is still being planned, when the gate has nothing else to do: the check
    * then only builds its "after" Program and takes each file's before side from here, provided
-   * the "before" Program it would have checked that file on is the same world (see sameWorld),
+   * the "before" Program it would have checked that file on is the same world for it (see SameWorld),
    * which it verifies; otherwise it checks that file itself as if nothing had been done ahead.
    * Done on a copy of the gate's state, so which imports are followed is still decided by the
    * check (see speculate); only parsed files are shared. `cancelled`: stops at TypeScript's next
-   * cancellation point (a check was asked for); the files finished so far are kept.
+   * cancellation point (a check or a guess was asked for: it checks the rest); the files finished so far are kept.
    */
   warmBefore(files: string[], cancelled: () => boolean = () => false): void {
     const clock = process.env.FLAGDEBT_DEBUG_GATE ? new PhaseClock() : null;
@@ -294,11 +295,13 @@ export class TypeGate {
           clock?.lap('before program');
         }
         let ahead = 0;
+        let world: SameWorld | undefined;
         for (const f of roots.filter((r) => erring.has(r))) {
           let d = group.beforeDiagnostics.get(f);
           if (!d) {
             const early = group.early?.diagnostics.get(f);
-            if (early && sameWorld(tsx, group.early!.program, group.before.program)) {
+            world ??= group.early && new SameWorld(tsx, group.early.program, group.before.program);
+            if (early && world?.holds(f)) {
               d = early;
               ahead++;
               this.lastAhead++;
@@ -319,65 +322,6 @@ export class TypeGate {
     }
     return verdict;
   }
-}
-
-/**
- * Whether a file's diagnostics on the Program `early` are those it would get on `now`: the
- * Programs hold the same files, or the files only one holds are modules that add nothing
- * global (no global script, no `declare global`, no `declare module` augmentation: only such a
- * file changes the types of a file that does not import it); and every file both hold resolves
- * each of its imports and type references to the same file in both. A file's types are then
- * made of the same files (its imports, theirs, and everything global) in both Programs.
- * TypeScript's Program does not export its per-file resolutions: a TypeScript without them
- * answers false (the file is checked again), as does anything unexpected.
- */
-export function sameWorld(tsx: TypeScript, early: ts.Program, now: ts.Program): boolean {
-  if (early === now) return true;
-  type Internal = ts.Program & {
-    getResolvedModule?: (f: ts.SourceFile, name: string, mode: ts.ResolutionMode) => { resolvedModule?: { resolvedFileName: string } } | undefined;
-    getResolvedTypeReferenceDirective?: (f: ts.SourceFile, name: string, mode: ts.ResolutionMode) => { resolvedTypeReferenceDirective?: { resolvedFileName?: string } } | undefined;
-  };
-  const a = early as Internal;
-  const b = now as Internal;
-  if (typeof a.getResolvedModule !== 'function' || typeof b.getResolvedModule !== 'function') return false;
-  if (typeof a.getResolvedTypeReferenceDirective !== 'function' || typeof b.getResolvedTypeReferenceDirective !== 'function') return false;
-  const inNow = new Map(now.getSourceFiles().map((sf) => [sf.fileName, sf]));
-  const inEarly = new Set<string>();
-  for (const sf of early.getSourceFiles()) {
-    inEarly.add(sf.fileName);
-    const other = inNow.get(sf.fileName);
-    if (other === undefined) {
-      if (addsGlobals(tsx, sf)) return false;
-      continue;
-    }
-    if (other.text !== sf.text) return false;
-    // What TypeScript resolves of a file: its imports and its `declare module '...'` augmentations.
-    const internal = sf as ts.SourceFile & { imports?: readonly ts.StringLiteralLike[]; moduleAugmentations?: ReadonlyArray<ts.StringLiteral | ts.Identifier> };
-    if (!Array.isArray(internal.imports) || !Array.isArray(internal.moduleAugmentations)) return false;
-    const literals = [...internal.imports, ...internal.moduleAugmentations.filter((m): m is ts.StringLiteral => tsx.isStringLiteral(m))];
-    for (const literal of literals) {
-      const mode = early.getModeForUsageLocation(sf, literal);
-      const x = a.getResolvedModule(sf, literal.text, mode);
-      const y = b.getResolvedModule(other, literal.text, mode);
-      // Each Program records every name it resolved, found or not: a missing record means the question was not asked as TypeScript asks it.
-      if (x === undefined || y === undefined || x.resolvedModule?.resolvedFileName !== y.resolvedModule?.resolvedFileName) return false;
-    }
-    for (const ref of sf.typeReferenceDirectives) {
-      // TypeScript's own key for a type reference: the name in lower case, the file's module format unless the reference says.
-      const mode = ref.resolutionMode ?? sf.impliedNodeFormat;
-      const x = a.getResolvedTypeReferenceDirective(sf, ref.fileName.toLowerCase(), mode);
-      const y = b.getResolvedTypeReferenceDirective(other, ref.fileName.toLowerCase(), mode);
-      if (x === undefined || y === undefined || x.resolvedTypeReferenceDirective?.resolvedFileName !== y.resolvedTypeReferenceDirective?.resolvedFileName) return false;
-    }
-  }
-  for (const [name, sf] of inNow) if (!inEarly.has(name) && addsGlobals(tsx, sf)) return false;
-  return true;
-}
-
-/** A file that can change the types of files that do not import it: a global script, `declare global`, a `declare module` augmentation. */
-function addsGlobals(tsx: TypeScript, sf: ts.SourceFile): boolean {
-  if (!tsx.isExternalModule(sf)) return true;
-  return sf.statements.some((s) => tsx.isModuleDeclaration(s) && (tsx.isStringLiteral(s.name) || (s.flags & tsx.NodeFlags.GlobalAugmentation) !== 0));
 }
 
 /** The files a check type-checks, by nearest tsconfig, in the order given (which decides the order they are reached in). */
