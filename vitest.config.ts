@@ -15,6 +15,8 @@ export default defineConfig({
     // builds first).
     alias: [
       { find: /^(?:\.\.?\/)+typescript\.cjs$/, replacement: 'typescript' },
+      // The codemod's shim of ts-morph's `ts` (packages/codemod/src/ts-morph-ts.cts), likewise from the build.
+      { find: /^(?:\.\.?\/)+ts-morph-ts\.cjs$/, replacement: fileURLToPath(new URL('./packages/codemod/dist/ts-morph-ts.cjs', import.meta.url)) },
       { find: /^(?:\.\.?\/)+cache-folder\.cjs$/, replacement: fileURLToPath(new URL('./packages/core/dist/cache/cache-folder.cjs', import.meta.url)) },
     ],
   },

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import type { FlagValue } from '@flagdebt/core';
 import { attachedCommentStart, expandToLines } from '../edit/layout.js';
 import { applyEdits, type Edit } from '../edit/text-edits.js';

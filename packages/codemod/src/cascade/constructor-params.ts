@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import { applyEdits, OverlappingEditsError, type Edit } from '../edit/text-edits.js';
 import { isPure } from '../fold/fold-context.js';
 import { referencesInScope } from '../fold/scope.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import { applyEdits } from '../edit/text-edits.js';
 import { withoutNewTrailingBlankLines } from '../edit/layout.js';
 import { parse } from '../fold/fold-engine.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import { accessorName, type Diagnostic, type FlagdebtConfig, type FlagValue } from '@flagdebt/core';
 import { PathRules } from '@flagdebt/core/files';
 import { parse } from '../fold/fold-engine.js';

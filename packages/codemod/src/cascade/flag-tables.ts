@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import { PathRules } from '@flagdebt/core/files';
 import type { FlagdebtConfig } from '@flagdebt/core';
 import { applyEdits, type Edit } from '../edit/text-edits.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import { applyEdits, type Edit } from '../edit/text-edits.js';
 import { parse } from '../fold/fold-engine.js';
 import { identifiersNamed, isDeclarationName } from '../fold/scope.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 
 /**
  * A module-level function component the cascade may rewrite: `function C(props) {...}` or

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 
 /**
  * Calls a deletion may drop with the argument, variable or field that held their result: building

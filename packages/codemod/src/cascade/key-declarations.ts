@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import type { FlagProject, KeyDeclaration } from '@flagdebt/core';
 import { attachedCommentStart, expandToLines, withoutNewTrailingBlankLines } from '../edit/layout.js';
 import { applyEdits, type Edit } from '../edit/text-edits.js';

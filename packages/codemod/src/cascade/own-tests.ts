@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import type { SourceSet } from '../removal/source-set.js';
 import { collectDeclarations } from './declarations.js';
 

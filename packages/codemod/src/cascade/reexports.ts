@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import { removeNode } from '../edit/layout.js';
 import { applyEdits } from '../edit/text-edits.js';
 import type { SourceSet } from '../removal/source-set.js';

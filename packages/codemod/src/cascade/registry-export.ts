@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 
 /**
  * The keys of one code-registry export (`registry.code`'s `module#ExportName`) and the node that

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import type { FlagValue } from '@flagdebt/core';
 
 /**

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import { removeNode } from '../edit/layout.js';
 import { replaceWith, withoutNested, type Edit } from '../edit/text-edits.js';
 import { skipOuter, type FoldContext } from './fold-context.js';

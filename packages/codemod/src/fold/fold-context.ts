@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import type { FlagValue, Span } from '@flagdebt/core';
 import type { Marks } from '../edit/text-edits.js';
 import { bindsName } from './scope.js';

@@ -1,4 +1,5 @@
-import { ts, type SourceFile } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
+import type { SourceFile } from 'ts-morph';
 import type { FlagValue, Span } from '@flagdebt/core';
 import { applyEdits, overlaps, replaceWith, withoutNested, type Edit, type Marks } from '../edit/text-edits.js';
 import { foldExpression } from './expression-rules.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import { indentAt, reindentedParts, removalRange } from '../edit/layout.js';
 import { replaceWith, sliceOf, type Edit } from '../edit/text-edits.js';
 import { isPure, literalValue, skipOuter, type FoldContext } from './fold-context.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 
 /**
  * A small lexical scope walk: which identifiers refer to a given binding. Enough for inlining a

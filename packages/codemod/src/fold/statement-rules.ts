@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import { attachedCommentStart, indentAt, reindentedParts, removeNode } from '../edit/layout.js';
 import { sliceOf, type Edit } from '../edit/text-edits.js';
 import { literalValue, type FoldContext } from './fold-context.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import type { FlagProject } from '@flagdebt/core';
 import { PathRules } from '@flagdebt/core/files';
 import { accessorName, FlagdebtError, isCallAccessor, isExportAccessor, isPropertyAccessor, type Diagnostic, type FlagdebtConfig, type FlagValue, type Span } from '@flagdebt/core';
@@ -21,7 +21,7 @@ import { assertionStatement, expressionAt, readShape } from './read-shapes.js';
 import { applyEdits, type Edit } from '../edit/text-edits.js';
 import { removalRange } from '../edit/layout.js';
 import type { FlagRead } from '@flagdebt/core';
-import { syntaxErrors } from '../safety/parse-check.js';
+import { syntaxErrorsOf } from '../safety/parse-check.js';
 import type { ResolvedFlag } from './flag-values.js';
 import { SourceSet } from './source-set.js';
 import { foldOptionKey, foldStructuralRead, isOptionOfHandlerCall } from './structural-reads.js';
@@ -46,8 +46,12 @@ export interface RemovalPlan {
   keyDeclarationEdits: Map<string, string>;
 }
 
-/** `registryKeys`: every key of the registry, whatever its state (a table of flags is recognised by them). */
-export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[], registryKeys: ReadonlySet<string> = new Set()): Promise<RemovalPlan> {
+/**
+ * `registryKeys`: every key of the registry, whatever its state (a table of flags is recognised by them).
+ * `readsFound`: told, as soon as the reads are known, the files the removal will most likely
+ * rewrite (those with reads to fold, the code registry's modules): the gate checks them ahead.
+ */
+export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[], registryKeys: ReadonlySet<string> = new Set(), readsFound?: (files: string[]) => void): Promise<RemovalPlan> {
   const sources = new SourceSet();
   const keys = flags.map((f) => f.key);
   const project = codemodProject(config, sources, keys);
@@ -94,8 +98,11 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
       continue;
     }
     let broken: Diagnostic[];
+    // Parsed once: for its syntax errors, then for the reads' shapes (about 0.1 s on a large project).
+    let sf: ts.SourceFile;
     try {
-      broken = syntaxErrors(file, path.relative(config.root, file), text);
+      sf = parse(file, text);
+      broken = syntaxErrorsOf(sf, path.relative(config.root, file));
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       skip(file, 'the code is nested too deeply to analyse');
@@ -109,7 +116,6 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
     }
     if (reads.length === 0 && structural.length === 0) continue;
     const spans: Array<Span & { key: string; value: FlagValue; text?: string; constant?: boolean }> = [];
-    let sf = parse(file, text);
     const asserted = dropAssertions(sf, text, reads);
     if (asserted.dropped.length > 0) {
       for (const r of asserted.dropped) {
@@ -160,6 +166,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
     }
     if (spans.length > 0 || asserted.dropped.length > 0) planned.push({ file, text, spans });
   }
+  readsFound?.([...planned.map((p) => p.file), ...config.registryCode.map((r) => r.file)]);
   // `oneOf(list, x) && false`: a project function that only computes may be dropped like `x.a`.
   const pureCache = new Map<string, boolean>();
   const pureImports = (file: string) => (specifier: string, exported: string): boolean => {

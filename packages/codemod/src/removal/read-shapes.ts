@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import { isCallAccessor, isDefineAccessor, isMemberAccessor, type AccessorReturns, type FlagRead, type Span } from '@flagdebt/core';
 
 /** How one read may be folded: the span that becomes the value, or why it stays. */

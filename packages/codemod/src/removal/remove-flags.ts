@@ -75,7 +75,11 @@ async function remove(options: RemoveOptions, startGate: (root: string) => Gate)
     typeGate = startGate(config.root);
   }
   traceGate('main: planning');
-  const plan = await planRemoval(config, flags, new Set(registry.flags.keys()));
+  // The gate type-checks the files that will most likely change, as they are on disk, while the rest is planned.
+  const plan = await planRemoval(config, flags, new Set(registry.flags.keys()), (files) => {
+    typeGate?.warmBefore(files);
+    traceGate(`main: reads found (${files.length} files)`);
+  });
   traceGate('main: planned');
   const parseErrors = collectChanges(plan, display).changed.flatMap((c) => syntaxErrors(c.path, c.relative, c.after));
   if (parseErrors.length > 0) throw new FlagdebtError(parseErrors);

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import type { Diagnostic, FlagValue } from '@flagdebt/core';
 import { removeListMember } from '../cascade/key-declarations.js';
 import { applyEdits, type Edit } from '../edit/text-edits.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import { isCallAccessor, type FlagRead, type FlagValue, type Span } from '@flagdebt/core';
 import { removeListMember } from '../cascade/key-declarations.js';
 import { indentAt } from '../edit/layout.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import { parse } from '../fold/fold-engine.js';
 
 /**

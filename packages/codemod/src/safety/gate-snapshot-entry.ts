@@ -133,8 +133,19 @@ class Lines {
    * waits in it can be read while the event loop is blocked; it is queued for after.
    */
   arrivedOther(root: string, key: string): boolean {
+    if (!this.peek()) return this.other;
+    // Each line is judged once (a request's key finds its tsconfigs on disk).
+    for (; this.judged < this.queue.length; this.judged++) {
+      const { request } = JSON.parse(this.queue[this.judged]!) as { request: GateRequest };
+      if (!request.speculative && requestKey(root, request.files, request.changes, new Set(request.deep)) !== key) this.other = true;
+    }
+    return this.other;
+  }
+
+  /** Reads what waits on stdin, at most every 2 ms (false: too soon, nothing read). */
+  private peek(): boolean {
     const now = performance.now();
-    if (now - this.lastPeek < 2) return this.other;
+    if (now - this.lastPeek < 2) return false;
     this.lastPeek = now;
     const chunk = Buffer.alloc(65536);
     try {
@@ -142,10 +153,15 @@ class Lines {
     } catch {
       // EAGAIN: nothing more now
     }
-    // Each line is judged once (a request's key finds its tsconfigs on disk).
+    return true;
+  }
+
+  /** Whether a check or a guess has been asked for since: the "before" side done ahead stops (see TypeGate.warmBefore). */
+  arrivedCheck(): boolean {
+    this.peek();
     for (; this.judged < this.queue.length; this.judged++) {
       const { request } = JSON.parse(this.queue[this.judged]!) as { request: GateRequest };
-      if (!request.speculative && requestKey(root, request.files, request.changes, new Set(request.deep)) !== key) this.other = true;
+      if (!request.warm) this.other = true;
     }
     return this.other;
   }
@@ -165,6 +181,11 @@ function answer(gate: TypeGate, root: string, lines: Lines, line: string): void 
     id = message.id;
     const { request } = message;
     const deep = new Set(request.deep);
+    if (request.warm) {
+      lines.speculating();
+      gate.warmBefore(request.files, () => lines.arrivedCheck());
+      return;
+    }
     if (request.speculative) {
       const key = requestKey(root, request.files, request.changes, deep);
       lines.speculating();
@@ -172,7 +193,7 @@ function answer(gate: TypeGate, root: string, lines: Lines, line: string): void 
       return;
     }
     const verdict = gate.check(request.files, request.changes, deep);
-    write({ id, reply: { verdict, speculation: gate.lastSpeculation } satisfies GateReply });
+    write({ id, reply: { verdict, speculation: gate.lastSpeculation, ahead: gate.lastAhead } satisfies GateReply });
   } catch (error) {
     write({ id, reply: { failed: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies GateReply });
   }

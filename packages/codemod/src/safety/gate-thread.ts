@@ -3,7 +3,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { projectModuleResolver } from '@flagdebt/core/resolve';
-import { ANSWERS, GONE, STARTING, STATUS, WRONG_GUESS, type GateClose, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
+import { ANSWERS, ASKED, GONE, STARTING, STATUS, WRONG_GUESS, type GateClose, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
 import { requestKey, type GateChange, type GateVerdict } from './type-gate.js';
 import { projectTypeScript, TypeGate } from './verify.js';
 
@@ -16,6 +16,12 @@ export interface Gate {
    * identical request gets its verdict, any other is checked afresh. Without a worker: nothing.
    */
   speculate(files: string[], changes: GateChange[], deep?: ReadonlySet<string>): void;
+  /**
+   * Tells the worker the files the removal will most likely rewrite, while it is still being
+   * planned: it type-checks their text on disk (the "before" side) while it would otherwise
+   * wait, and stops once a check or a guess is asked for. Returns at once; without a worker: nothing.
+   */
+  warmBefore(files: string[]): void;
   /** Ends the worker thread, if any; resolves once it is gone. */
   close(): Promise<void>;
   /** Where the last check ran: `snapshot` is the worker's child process started from the gate's start-up snapshot (tests look). */
@@ -24,6 +30,8 @@ export interface Gate {
   readonly snapshotPid: number | undefined;
   /** Whether the last check (in the worker) took a speculation's verdict (tests look). */
   readonly speculation: 'used' | 'discarded' | 'none';
+  /** How many files' "before" side the last check (in the worker) took from `warmBefore` (tests look). */
+  readonly ahead: number;
 }
 
 /**
@@ -82,6 +90,7 @@ class ThreadedGate implements Gate {
   ranIn: 'snapshot' | 'worker' | 'main' | null = null;
   snapshotPid: number | undefined;
   speculation: 'used' | 'discarded' | 'none' = 'none';
+  ahead = 0;
   /** The request the worker was last told to speculate on (null: none since the last check), and its number. */
   private guess: string | null = null;
   private guesses = 0;
@@ -93,7 +102,7 @@ class ThreadedGate implements Gate {
   ) {
     if (file === null) return;
     try {
-      const signal = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
+      const signal = new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
       const { port1, port2 } = new MessageChannel();
       const data: GateWorkerData & { port: MessagePort } = { root, signal, port: port2 };
       this.worker = new Worker(file, { workerData: data, transferList: [port2] });
@@ -120,9 +129,11 @@ class ThreadedGate implements Gate {
       this.ranIn = answer.snapshot === undefined ? 'worker' : 'snapshot';
       this.snapshotPid = answer.snapshot;
       this.speculation = answer.speculation;
+      this.ahead = answer.ahead ?? 0;
       return answer.verdict;
     }
     this.speculation = 'none';
+    this.ahead = 0;
     this.abandon();
     this.local ??= new TypeGate(this.root, projectTypeScript(this.root), projectModuleResolver(this.root));
     this.ranIn = 'main';
@@ -134,11 +145,19 @@ class ThreadedGate implements Gate {
     if (!port || !state || Atomics.load(state, STATUS) === GONE) return;
     const request: GateRequest = { files, changes, deep: [...deep], speculative: ++this.guesses };
     this.guess = requestKey(this.root, files, changes, deep);
+    // Work ahead stops for it (what it finished is kept; the guess checks the rest).
+    Atomics.add(state, ASKED, 1);
     port.postMessage(request);
   }
 
+  warmBefore(files: string[]): void {
+    const { port, state } = this;
+    if (!port || !state || Atomics.load(state, STATUS) === GONE || files.length === 0) return;
+    port.postMessage({ files, changes: [], deep: [], warm: { asked: Atomics.load(state, ASKED) } } satisfies GateRequest);
+  }
+
   /** The worker's verdict, or undefined when it has none to give (not started, failed, gone, stalled). */
-  private ask(request: GateRequest): { verdict: GateVerdict | null; speculation: 'used' | 'discarded' | 'none'; snapshot?: number } | undefined {
+  private ask(request: GateRequest): Extract<GateReply, { verdict: unknown }> | undefined {
     const { port, state } = this;
     if (!port || !state) return undefined;
     if (Atomics.load(state, STATUS) === GONE) return undefined;
@@ -146,6 +165,7 @@ class ThreadedGate implements Gate {
     // A speculation on another request stops now rather than finishing first.
     if (this.guess !== null && this.guess !== requestKey(this.root, request.files, request.changes, new Set(request.deep))) Atomics.store(state, WRONG_GUESS, this.guesses);
     this.guess = null;
+    Atomics.add(state, ASKED, 1);
     port.postMessage(request);
     const asked = performance.now();
     for (;;) {

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { ALIVE, ANSWERS, GONE, STATUS, WRONG_GUESS, type GateClose, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
+import { ALIVE, ANSWERS, ASKED, GONE, STATUS, WRONG_GUESS, type GateClose, type GateReply, type GateRequest, type GateWorkerData } from './gate-protocol.js';
 import type { SnapshotChild } from './gate-snapshot-child.js';
 import type { SnapshotPlan } from './gate-snapshot.js';
 // Loaded below, once the exit signal is in place (a type import loads nothing).
@@ -148,8 +148,8 @@ async function closeChild(): Promise<void> {
 
 async function handle(request: GateRequest): Promise<void> {
   if (child !== null) {
-    if (request.speculative) {
-      trace(`worker: speculation sent to the snapshot process (${request.files.length} files)`);
+    if (request.speculative || request.warm) {
+      trace(`worker: ${request.warm ? 'before side' : 'speculation'} sent to the snapshot process (${request.files.length} files)`);
       return child.tell(request);
     }
     try {
@@ -161,6 +161,14 @@ async function handle(request: GateRequest): Promise<void> {
     }
   }
   const { gate, unavailable, saveCache } = await (local ??= loadLocal());
+  if (request.warm) {
+    // A check or guess asked since it was sent (while TypeScript loaded, say) stops it at once.
+    const { asked } = request.warm;
+    trace(`worker: before side ahead (${request.files.length} files)`);
+    gate?.warmBefore(request.files, () => Atomics.load(state, ASKED) > asked);
+    trace('worker: before side done');
+    return;
+  }
   if (request.speculative) {
     trace(`worker: speculating (${request.files.length} files)`);
     const guess = request.speculative;
@@ -173,7 +181,7 @@ async function handle(request: GateRequest): Promise<void> {
   try {
     trace(`worker: check asked (${request.files.length} files)`);
     const verdict = gate.check(request.files, request.changes, new Set(request.deep));
-    trace(`worker: checked (speculation ${gate.lastSpeculation})`);
+    trace(`worker: checked (speculation ${gate.lastSpeculation}, ${gate.lastAhead} files' before side ahead)`);
     // Before the reply: once the main thread has its verdict it may end this thread at any time.
     if (saveCache()) trace('worker: code cache written');
     if (buildBlob && plan !== null) {
@@ -181,7 +189,7 @@ async function handle(request: GateRequest): Promise<void> {
       startBuild(plan);
       trace('worker: snapshot build started');
     }
-    reply({ verdict, speculation: gate.lastSpeculation });
+    reply({ verdict, speculation: gate.lastSpeculation, ahead: gate.lastAhead });
   } catch (error) {
     reply({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

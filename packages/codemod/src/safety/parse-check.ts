@@ -1,10 +1,14 @@
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import type { Diagnostic } from '@flagdebt/core';
 import { parse } from '../fold/fold-engine.js';
 
 /** Syntax errors of a text (what the parser reports; no type checking). */
 export function syntaxErrors(file: string, display: string, text: string): Diagnostic[] {
-  const sf = parse(file, text);
+  return syntaxErrorsOf(parse(file, text), display);
+}
+
+/** The same, of a file already parsed (with fold-engine's `parse`). */
+export function syntaxErrorsOf(sf: ts.SourceFile, display: string): Diagnostic[] {
   const diags = (sf as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
   return diags.map((d) => {
     const pos = sf.getLineAndCharacterOfPosition(d.start);

@@ -7,6 +7,7 @@ import { compilerOptions, createProgram, DEEP_EXTRA, newResolution, type Fallbac
 
 export type { FallbackResolver } from './gate-program.js';
 import { PhaseClock, traceGate } from './gate-trace.js';
+import { SameWorld } from './gate-world.js';
 
 export { traceGate } from './gate-trace.js';
 
@@ -92,6 +93,8 @@ interface Group extends ProgramState {
   /** Before-diagnostics per file (the disk does not change while the gate runs). */
   beforeDiagnostics: Map<string, TypeDiagnostic[]>;
   last?: ts.Program;
+  /** Before-diagnostics computed ahead of the check (see warmBefore), with the Program they were computed on. */
+  early?: { program: ts.Program; diagnostics: Map<string, TypeDiagnostic[]> };
 }
 
 /**
@@ -104,13 +107,15 @@ interface Group extends ProgramState {
 export class TypeGate {
   private groups = new Map<string, Group>();
   /** A check made ahead of its request (see speculate), with the state it left. */
-  private speculation: { key: string; verdict: GateVerdict | null; groups: Map<string, Group> } | null = null;
+  private speculation: { key: string; verdict: GateVerdict | null; groups: Map<string, Group>; ahead: number } | null = null;
   /** Whether a speculation was started since the last check (it may have been cancelled). */
   private speculated = false;
   /** While speculating: true once the guess is known to be wrong (TypeScript's cancellation token asks). */
   private cancelled: (() => boolean) | null = null;
   /** What the last check did with a speculation (tests and FLAGDEBT_DEBUG_GATE look). */
   lastSpeculation: 'used' | 'discarded' | 'none' = 'none';
+  /** How many files' "before" side the last check took from work done ahead (warmBefore; tests and FLAGDEBT_DEBUG_GATE look). */
+  lastAhead = 0;
 
   constructor(
     private readonly root: string,
@@ -161,6 +166,7 @@ export class TypeGate {
     if (speculation !== null && speculation.key === requestKey(this.root, list, changes, deep)) {
       this.lastSpeculation = 'used';
       this.groups = speculation.groups;
+      this.lastAhead = speculation.ahead;
       return speculation.verdict;
     }
     return this.run(list, changes, deep);
@@ -185,7 +191,7 @@ export class TypeGate {
     this.cancelled = cancelled;
     try {
       const verdict = this.run(files, changes, deep);
-      this.speculation = { key: requestKey(this.root, files, changes, deep), verdict, groups: this.groups };
+      this.speculation = { key: requestKey(this.root, files, changes, deep), verdict, groups: this.groups, ahead: this.lastAhead };
     } catch {
       // Cancelled; or a problem the real check meets again and reports.
     } finally {
@@ -193,6 +199,41 @@ export class TypeGate {
       this.cancelled = null;
     }
     return this.speculation !== null;
+  }
+
+  /**
+   * Computes the "before" diagnostics of `files` (those the removal will most likely rewrite)
+   * while the removal is still being planned, when the gate has nothing else to do: the check
+   * then only builds its "after" Program and takes each file's before side from here, provided
+   * the "before" Program it would have checked that file on is the same world for it (see SameWorld),
+   * which it verifies; otherwise it checks that file itself as if nothing had been done ahead.
+   * Done on a copy of the gate's state, so which imports are followed is still decided by the
+   * check (see speculate); only parsed files are shared. `cancelled`: stops at TypeScript's next
+   * cancellation point (a check or a guess was asked for: it checks the rest); the files finished so far are kept.
+   */
+  warmBefore(files: string[], cancelled: () => boolean = () => false): void {
+    const clock = process.env.FLAGDEBT_DEBUG_GATE ? new PhaseClock() : null;
+    this.cancelled = cancelled;
+    try {
+      for (const [config, roots] of rootsByConfig(this.root, files)) {
+        const group = this.groupOf(config);
+        const fork = this.fork(group);
+        for (const r of roots) fork.resolution.depth.set(r, 0);
+        const token = this.token();
+        const program = createProgram(this.tsx, roots, fork, null, group.last, token);
+        clock?.lap('before program');
+        const early = { program, diagnostics: new Map<string, TypeDiagnostic[]>() };
+        group.early = early;
+        for (const f of roots) early.diagnostics.set(f, diagnosticsOf(this.tsx, program, [f], token));
+        clock?.lap('before diagnostics');
+        if (clock) traceGate(`${config}: before side of ${roots.length} files ahead, ${program.getSourceFiles().length} files in program, ${clock}`);
+      }
+    } catch {
+      // Cancelled (what is done stays); or a problem the check meets again and reports.
+      if (clock) traceGate(`before side ahead stopped: ${clock}`);
+    } finally {
+      this.cancelled = null;
+    }
   }
 
   /** During a speculation: TypeScript's cancellation token, and a throw between steps, once the guess is wrong. */
@@ -210,7 +251,10 @@ export class TypeGate {
 
   /** A copy of a group's state a check can change without changing the original; parsed files are shared (same text, same tree). */
   private fork(group: Group): Group {
-    const resolution = newResolution(this.tsx, group.options);
+    // TypeScript's module resolution cache answers from the disk and the options alone (a
+    // Program of a removal that deletes files uses a fresh one): shared, so work done ahead or
+    // on a guess is not done again. Which of its answers a Program takes (decisions) is the copy's.
+    const resolution = { ...newResolution(this.tsx, group.options), cache: group.resolution.cache };
     for (const [file, depth] of group.resolution.depth) resolution.depth.set(file, depth);
     for (const [key, decided] of group.resolution.decisions) resolution.decisions.set(key, decided);
     return {
@@ -226,6 +270,7 @@ export class TypeGate {
     const clock = process.env.FLAGDEBT_DEBUG_GATE ? new PhaseClock() : null;
     const changed = new Map(changes.map((c) => [c.path, c.after]));
     const byConfig = rootsByConfig(this.root, files);
+    this.lastAhead = 0;
     if (byConfig.size === 0) return null;
     const verdict: GateVerdict = { tsconfigs: [...byConfig.keys()].sort(), checked: 0, before: [], after: [], added: [] };
     for (const [config, roots] of byConfig) {
@@ -249,15 +294,25 @@ export class TypeGate {
           group.before = { roots: all, program: createProgram(tsx, [...all], group, null, group.before?.program ?? after, token) };
           clock?.lap('before program');
         }
+        let ahead = 0;
+        let world: SameWorld | undefined;
         for (const f of roots.filter((r) => erring.has(r))) {
           let d = group.beforeDiagnostics.get(f);
           if (!d) {
-            d = diagnosticsOf(tsx, group.before.program, [f], token);
+            const early = group.early?.diagnostics.get(f);
+            world ??= group.early && new SameWorld(tsx, group.early.program, group.before.program);
+            if (early && world?.holds(f)) {
+              d = early;
+              ahead++;
+              this.lastAhead++;
+            } else {
+              d = diagnosticsOf(tsx, group.before.program, [f], token);
+            }
             group.beforeDiagnostics.set(f, d);
           }
           b.push(...d);
         }
-        clock?.lap('before diagnostics');
+        clock?.lap(`before diagnostics (${ahead} of ${erring.size} files computed ahead)`);
       }
       verdict.checked += roots.length;
       verdict.before.push(...b);

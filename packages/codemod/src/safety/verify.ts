@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { projectModuleResolver } from '@flagdebt/core/resolve';
-import { ts } from 'ts-morph';
+import ts from '../ts-morph-ts.cjs';
 import { mentionsWord } from './affected.js';
 import { specifierStem } from '../removal/specifier-stem.js';
 import { installedTypeScript, TypeGate, type GateChange, type GateVerdict, type TypeScript } from './type-gate.js';
