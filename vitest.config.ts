@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** Fixture projects are inputs, not tests, even where they hold a checkout.test.ts. */
-const EXCLUDE = ['**/node_modules/**', 'packages/*/test/fixtures*/**'];
+const EXCLUDE = ['**/node_modules/**', 'packages/*/test/fixtures*/**', 'test/fixtures/**'];
 /** Test files that replace one of our modules with `vi.mock`. */
 const MOCKING = ['packages/codemod/test/unsupported-shape.test.ts'];
 
