@@ -174,37 +174,25 @@ function readAccessorResult(reader: ConfigReader, fields: Map<string, Entry>, wh
     }
     out.returns = value as AccessorReturns;
   }
-  const propertyEntry = fields.get('valueProperty');
-  if (propertyEntry) {
-    const value = scalarValue(propertyEntry.value);
+  const objectProperties = [
+    { field: 'valueProperty', holds: "the flag's value", example: '"valueProperty": "on"' },
+    { field: 'observableProperty', holds: "an observable of the flag's value", example: '"observableProperty": "$"' },
+  ] as const;
+  for (const { field, holds, example } of objectProperties) {
+    const entry = fields.get(field);
+    if (!entry) continue;
+    const value = scalarValue(entry.value);
     if (typeof value !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(value)) {
-      reader.error('config/invalid-accessor', propertyEntry.value ?? propertyEntry.keyNode, `\`${where}.valueProperty\` must be a property name, not ${JSON.stringify(value ?? null)}`,
-        'write the property that holds the flag\'s value, e.g. "valueProperty": "on"');
+      reader.error('config/invalid-accessor', entry.value ?? entry.keyNode, `\`${where}.${field}\` must be a property name, not ${JSON.stringify(value ?? null)}`, `write the property that holds ${holds}, e.g. ${example}`);
       return undefined;
     }
+    // A property of what a read returns: the read is an object.
     if (out.returns !== undefined && out.returns !== 'object') {
-      reader.error('config/invalid-accessor', propertyEntry.keyNode, `\`${where}.valueProperty\` only applies to \`"returns": "object"\`, not "${out.returns}"`,
-        'set "returns": "object", or remove `valueProperty`');
+      reader.error('config/invalid-accessor', entry.keyNode, `\`${where}.${field}\` only applies to \`"returns": "object"\`, not "${out.returns}"`, `set "returns": "object", or remove \`${field}\``);
       return undefined;
     }
     out.returns = 'object';
-    out.valueProperty = value;
-  }
-  const observableEntry = fields.get('observableProperty');
-  if (observableEntry) {
-    const value = scalarValue(observableEntry.value);
-    if (typeof value !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(value)) {
-      reader.error('config/invalid-accessor', observableEntry.value ?? observableEntry.keyNode, `\`${where}.observableProperty\` must be a property name, not ${JSON.stringify(value ?? null)}`,
-        'write the property that holds an observable of the flag\'s value, e.g. "observableProperty": "$"');
-      return undefined;
-    }
-    if (out.returns !== undefined && out.returns !== 'object') {
-      reader.error('config/invalid-accessor', observableEntry.keyNode, `\`${where}.observableProperty\` only applies to \`"returns": "object"\`, not "${out.returns}"`,
-        'set "returns": "object", or remove `observableProperty`');
-      return undefined;
-    }
-    out.returns = 'object';
-    out.observableProperty = value;
+    out[field] = value;
   }
   const unwrapEntry = fields.get('unwrap');
   if (unwrapEntry) {
