@@ -139,11 +139,12 @@ function enumMemberDeletion(sf: ts.SourceFile, text: string, member: ts.EnumMemb
   return { start: r.start, end: r.end, parts: [''] };
 }
 
-/** `Owner.name`, `Owner?.name` or `Owner['name']` in the project. */
+/** `Owner.name`, `Owner?.name` or `Owner['name']` in the project, also behind a namespace. */
 function qualifiedUses(sources: SourceSet, owner: string, name: string, version: 'original' | 'current'): number {
   const o = owner.replace(/[$]/g, '\\$');
   const n = name.replace(/[$]/g, '\\$');
-  const re = new RegExp(`(?<![\\w$.])${o}\\s*(?:\\?\\.|\\.)\\s*${n}(?![\\w$])|(?<![\\w$.])${o}\\s*\\[\\s*['"\`]${n}['"\`]\\s*\\]`, 'g');
+  // Through a namespace too (`groups.Flags.NewCheckout`).
+  const re = new RegExp(`(?<![\\w$])${o}\\s*(?:\\?\\.|\\.)\\s*${n}(?![\\w$])|(?<![\\w$])${o}\\s*\\[\\s*['"\`]${n}['"\`]\\s*\\]`, 'g');
   let count = 0;
   for (const file of sources.filesMentioning(owner, version)) {
     const t = version === 'current' ? sources.text(file) : sources.originalText(file);

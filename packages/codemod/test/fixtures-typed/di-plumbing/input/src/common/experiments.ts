@@ -9,3 +9,8 @@ export interface IExperimentService {
 export enum CacheDebugConfig {
   experiment = 'editorRememberDebugConfig',
 }
+
+// Ask for feedback after a week of debugging (still running).
+export enum ShowSurveyPrompt {
+  experiment = 'editorDebuggerSurvey',
+}

@@ -4,3 +4,8 @@ export const IExperimentService = Symbol('IExperimentService');
 export interface IExperimentService {
   inExperiment(experimentName: string): Promise<boolean>;
 }
+
+// Ask for feedback after a week of debugging (still running).
+export enum ShowSurveyPrompt {
+  experiment = 'editorDebuggerSurvey',
+}
