@@ -303,6 +303,24 @@ describe('flagdebt init without a flag SDK', () => {
     }
   });
 
+  it('proposes `valueProperty` for an in-house hook whose object the project destructures (`const { enabled } = useFlag(K)`), and the codemod then folds those reads', async () => {
+    const temp = tempProject();
+    try {
+      cpSync(join(REPO, 'test/fixtures/init-in-house/dashboard-hooks'), temp.dir, { recursive: true });
+      const result = await cli(['init', '--now', '2026-11-21'], temp.dir);
+      expect(result.code).toBe(0);
+      const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8'));
+      expect(config.accessors).toEqual([{ call: 'useFlag', keyArg: 0, returns: 'object', valueProperty: 'enabled' }]);
+      const removal = await cli(['remove', 'discount_rules', '--value', 'true', '--dry-run', '--now', '2026-11-21'], temp.dir);
+      expect(removal.code).toBe(0);
+      expect(removal.stderr).toContain('discount_rules = true: 2 evaluations folded');
+      expect(removal.stderr).not.toContain('not folded');
+      expect(removal.stdout + removal.stderr).toContain('+  return "DiscountCreate";');
+    } finally {
+      temp.cleanup();
+    }
+  });
+
   it('proposes a flags service\'s container (`featureFlagService.flags.x.value`, `useLiveData(featureFlagService.flags.x.$)`) with what its handles hold, and the object listing the flags as the registry', async () => {
     const temp = tempProject();
     try {

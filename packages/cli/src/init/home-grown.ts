@@ -90,9 +90,32 @@ function typedKeyFunctions(texts: readonly FileText[], parse: ParseFile): Detect
     const reads = texts.reduce((n, { text }) => n + (text.includes(name) ? (text.match(call)?.length ?? 0) : 0), 0);
     if (reads === 0) continue;
     const accessor: Accessor = returns ? { call: name, keyArg, returns } : { call: name, keyArg };
+    // A hook that returns an object of which the project reads one property (`const { enabled } =
+    // useFlag(K)`, `useFlag(K).enabled`) at most calls: that property is the flag's value.
+    const valueProperty = returns === undefined ? valuePropertyOf(texts, name, reads) : undefined;
+    if (valueProperty) Object.assign(accessor, { returns: 'object', valueProperty });
     out.push({ sdk: 'in-house (typed key)', accessor, reads, testReads: 0 });
   }
   return out;
+}
+
+/** Properties of a flag object that hold its value, most telling first. */
+const VALUE_PROPERTIES = ['enabled', 'isEnabled', 'value', 'on', 'active'];
+
+function valuePropertyOf(texts: readonly FileText[], name: string, reads: number): string | undefined {
+  const n = name.replace(/\$/g, '\\$');
+  const counts = new Map<string, number>();
+  // `{ enabled }` or `{ enabled: alias }` destructured from a call, or `.enabled` read off it.
+  const shapes = new RegExp(String.raw`\{\s*([A-Za-z_$][\w$]*)\s*(?::\s*[A-Za-z_$][\w$]*\s*)?\}\s*=\s*${n}\s*\(|(?<![\w$.])${n}\s*\([^()]*\)\s*\??\.\s*([A-Za-z_$][\w$]*)`, 'g');
+  for (const { text } of texts) {
+    if (!text.includes(name)) continue;
+    for (const m of text.matchAll(shapes)) {
+      const property = m[1] ?? m[2];
+      if (VALUE_PROPERTIES.includes(property)) counts.set(property, (counts.get(property) ?? 0) + 1);
+    }
+  }
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best !== undefined && best[1] * 2 >= reads ? best[0] : undefined;
 }
 
 /** A key parameter: typed by a key type, or a string named for a key. */

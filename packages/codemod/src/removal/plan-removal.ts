@@ -65,7 +65,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
   for (const file of tooLarge) skip(file, 'it is too large to analyse');
   // All reads are collected on the original texts first: folding one file (a wrapper's own
   // read) must not change what the reads in its callers resolve to.
-  const planned: Array<{ file: string; text: string; spans: Array<Span & { key: string; value: FlagValue; text?: string; constant?: boolean }> }> = [];
+  const planned: Array<{ file: string; text: string; spans: Array<Span & { key: string; value: FlagValue; text?: string; constant?: boolean; companion?: boolean }> }> = [];
   const definitions: Array<{ file: string; read: FlagRead; name: string | undefined }> = [];
   /**
    * Consts built only to hold a folded read's options (`const cmd = Command.create({ key })`) or
@@ -115,7 +115,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
       continue;
     }
     if (reads.length === 0 && structural.length === 0) continue;
-    const spans: Array<Span & { key: string; value: FlagValue; text?: string; constant?: boolean }> = [];
+    const spans: Array<Span & { key: string; value: FlagValue; text?: string; constant?: boolean; companion?: boolean }> = [];
     const asserted = dropAssertions(sf, text, reads);
     if (asserted.dropped.length > 0) {
       for (const r of asserted.dropped) {
@@ -159,6 +159,8 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
       }
       evaluations.set(r.key!, (evaluations.get(r.key!) ?? 0) + 1);
       spans.push({ ...shape.fold, key: r.key!, value: values.get(r.key!)! });
+      // `const { enabled } = useFlag(K)` becomes `const enabled = true`: the pattern is an edit of its own, no evaluation.
+      if (shape.rename) spans.push({ ...shape.rename.span, text: shape.rename.text, key: r.key!, value: values.get(r.key!)!, companion: true });
       const holder = optionsHolder(sf, r);
       if (holder !== undefined) readOptions.push({ file, name: holder });
       const client = node && clientHolder(node);
@@ -187,7 +189,7 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
       if (error instanceof OverlappingEditsError) throw new FlagdebtError(unsupportedShape(config.root, file, error));
       if (!(error instanceof RangeError)) throw error;
       skip(file, 'the code is nested too deeply to analyse');
-      for (const s of spans) evaluations.set(s.key, evaluations.get(s.key)! - 1);
+      for (const s of spans) if (!s.companion) evaluations.set(s.key, evaluations.get(s.key)! - 1);
       continue;
     }
     if (folded !== sources.text(file)) {

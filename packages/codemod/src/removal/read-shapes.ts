@@ -1,8 +1,11 @@
 import ts from '../ts-morph-ts.cjs';
 import { isCallAccessor, isDefineAccessor, isMemberAccessor, type AccessorReturns, type FlagRead, type Span } from '@flagdebt/core';
 
-/** How one read may be folded: the span that becomes the value, or why it stays. */
-export type ReadShape = { fold: Span } | { keep: string; code: 'remove/not-a-value' | 'remove/in-mock-setup' | 'remove/assertion' };
+/**
+ * How one read may be folded: the span that becomes the value (and, for a destructured value
+ * property, the pattern that becomes a plain name), or why it stays.
+ */
+export type ReadShape = { fold: Span; rename?: { span: Span; text: string } } | { keep: string; code: 'remove/not-a-value' | 'remove/in-mock-setup' | 'remove/assertion' };
 
 /**
  * Calls whose arguments describe a test double, not a read to fold: ts-mockito
@@ -62,6 +65,9 @@ export function readShape(sf: ts.SourceFile, read: FlagRead, node: ts.Expression
   if (returns === 'promise') return { keep: `${where} returns a Promise ("returns": "promise"): only \`await ${read.via}(...)\` folds`, code: 'remove/not-a-value' };
   if (returns === 'object') {
     if (property && ts.isPropertyAccessExpression(parent) && parent.expression === outer && parent.name.text === property) return { fold: span(parent) };
+    // `const { enabled } = useFlag(K)`, `const { enabled: isOn } = useFlag(K)`: the name takes the value.
+    const only = property ? soleBinding(parent, outer, property) : undefined;
+    if (only) return { fold: span(outer), rename: { span: span(only.pattern), text: only.name } };
     return { keep: property ? `only \`.${property}\` of this read is the flag's value ("valueProperty": "${property}")` : `${where} returns an object ("returns": "object") and has no \`valueProperty\``, code: 'remove/not-a-value' };
   }
   if ((ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === outer) {
@@ -102,6 +108,19 @@ function unwrapCall(read: FlagRead, outer: ts.Expression): ts.CallExpression | u
 /** A literal, a name or a function expression: dropping it drops no side effect. */
 function isInert(e: ts.Expression): boolean {
   return ts.isLiteralExpression(e) || ts.isIdentifier(e) || ts.isArrowFunction(e) || ts.isFunctionExpression(e) || e.kind === ts.SyntaxKind.TrueKeyword || e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword;
+}
+
+/**
+ * `const { enabled } = read` or `const { enabled: alias } = read` naming only `property`: the
+ * pattern and the name it binds. Another property beside it (`{ enabled, loading }`) needs the
+ * object, so the read stays.
+ */
+function soleBinding(parent: ts.Node, outer: ts.Expression, property: string): { pattern: ts.ObjectBindingPattern; name: string } | undefined {
+  if (!ts.isVariableDeclaration(parent) || parent.initializer !== outer || !ts.isObjectBindingPattern(parent.name)) return undefined;
+  const [el, ...rest] = parent.name.elements;
+  if (!el || rest.length > 0 || el.dotDotDotToken || !ts.isIdentifier(el.name)) return undefined;
+  const named = el.propertyName === undefined ? el.name.text : ts.isIdentifier(el.propertyName) || ts.isStringLiteral(el.propertyName) ? el.propertyName.text : undefined;
+  return named === property ? { pattern: parent.name, name: el.name.text } : undefined;
 }
 
 /** What the read returns: a defined flag (`await showBanner()`) always returns a Promise. */

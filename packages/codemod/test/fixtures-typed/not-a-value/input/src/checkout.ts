@@ -48,3 +48,23 @@ export function observeCheckout(log: (on: boolean) => void): () => void {
 export function checkoutBadge(): string {
   return useObservable(flags.observe('new-checkout'), false) ? 'new' : '';
 }
+
+/** The value destructured from the read's object: the name takes the flag's value. */
+export function checkoutButton(): string {
+  const { on } = useFeature('new-checkout');
+  return on ? 'Pay now' : 'Continue';
+}
+
+export function expressBadge(): string {
+  const { on: express } = useFeature('new-checkout');
+  if (express) {
+    return 'Express';
+  }
+  return '';
+}
+
+/** Another property beside it needs the object: left and reported. */
+export function checkoutDebug(): string {
+  const { on, reason } = useFeature('new-checkout');
+  return `${on} (${reason})`;
+}

@@ -45,3 +45,18 @@ export function observeCheckout(log: (on: boolean) => void): () => void {
 export function checkoutBadge(): string {
   return 'new';
 }
+
+/** The value destructured from the read's object: the name takes the flag's value. */
+export function checkoutButton(): string {
+  return 'Pay now';
+}
+
+export function expressBadge(): string {
+  return 'Express';
+}
+
+/** Another property beside it needs the object: left and reported. */
+export function checkoutDebug(): string {
+  const { on, reason } = useFeature('new-checkout');
+  return `${on} (${reason})`;
+}
