@@ -23,8 +23,9 @@ const FLAG_CLASS = /(?:Flag|Toggle)/;
 /** Cheap test before parsing: a class named for flags or toggles. */
 const MAY_DECLARE = /\bclass\s+[\w$]*(?:Flag|Toggle)/;
 const CONTAINER = /^(?:flags|featureFlags|toggles|featureToggles)$/;
-/** Properties of a flag handle that hold its value, most telling first. */
-const VALUE_PROPERTIES = ['value', 'enabled', 'isEnabled', 'on', 'current'];
+
+/** Properties of a flag object (a hook's result, a service's handle) that hold its value. */
+export const VALUE_PROPERTIES = ['enabled', 'isEnabled', 'value', 'on', 'active', 'current'];
 
 /** The call a site is the first argument of: `useLiveData(`, `get(this.`, `useObservable(\n  `. */
 const WRAPPED_BY = /(?<![\w$.])([A-Za-z_$][\w$]*)\(\s*(?:this\??\.)?$/;
@@ -75,7 +76,8 @@ export function flagServices(texts: readonly FileText[], parse: ParseFile): Dete
     }
     if (reads < 2) continue;
     const accessor: Accessor = { member: path };
-    const valueProperty = VALUE_PROPERTIES.find((p) => after.has(p));
+    // The value-like property read most often off a handle.
+    const valueProperty = [...after].filter(([p]) => VALUE_PROPERTIES.includes(p)).sort((a, b) => b[1] - a[1])[0]?.[0];
     if (valueProperty) Object.assign(accessor, { returns: 'object', valueProperty });
     // A stream of the value that the project unwraps the same way at least twice.
     const [observable, calls] = [...unwrapped].filter(([p, c]) => !VALUE_PROPERTIES.includes(p) && [...c.values()].reduce((a, b) => a + b, 0) >= 2).sort((a, b) => total(b[1]) - total(a[1]))[0] ?? [];

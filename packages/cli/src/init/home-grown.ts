@@ -19,7 +19,7 @@
 import { isMemberAccessor, type Accessor } from '@flagdebt/core';
 import ts from '@flagdebt/core/typescript';
 import type { DetectedAccessor } from './detect.js';
-import { flagServices } from './flag-services.js';
+import { flagServices, VALUE_PROPERTIES } from './flag-services.js';
 
 /**
  * Calls that write a flag rather than read it: `setFlag({ key, value })`, `updateFeatureFlag(...)`,
@@ -99,8 +99,6 @@ function typedKeyFunctions(texts: readonly FileText[], parse: ParseFile): Detect
   return out;
 }
 
-/** Properties of a flag object that hold its value, most telling first. */
-const VALUE_PROPERTIES = ['enabled', 'isEnabled', 'value', 'on', 'active'];
 
 function valuePropertyOf(texts: readonly FileText[], name: string, reads: number): string | undefined {
   const n = name.replace(/\$/g, '\\$');
