@@ -1,7 +1,7 @@
 import ts from '../ts-morph-ts.cjs';
 import { isPure } from '../fold/fold-context.js';
 import { referencesInScope } from '../fold/scope.js';
-import { isInertCall } from './inert-calls.js';
+import { isInertCall, isTestDouble } from './inert-calls.js';
 
 /** A named declaration the cascade may delete once nothing refers to it any more. */
 export interface DeclarationRecord {
@@ -95,10 +95,14 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
           const name = d.name.text;
           // A `let` that is only assigned any more (a test's `experiments = mock(ExperimentService);`
           // once no constructor receives it) goes with its plain assignments, when they compute nothing.
-          const writes = (s.declarationList.flags & ts.NodeFlags.Const) === 0 ? localWrites(list, name) : [];
+          const assigned = (s.declarationList.flags & ts.NodeFlags.Const) === 0 ? localWrites(list, name) : [];
+          // A test double no code receives any more is only set up (`when(experiments.inExperiment(X)).thenResolve(true);`,
+          // `experiments.setup((e) => e.inExperiment(X)).returns(() => true);`): its set-ups go with it.
+          const double = [d.initializer, ...assigned.map((w) => ((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right)].some((e) => e !== undefined && isTestDoubleBuild(e));
+          const writes = double ? [...assigned, ...mockSetups(list, name)] : assigned;
           const removable =
             (!d.initializer || isPure(d.initializer, isInertCall) || isPureWrapperCall(d.initializer) || ((options.definitions?.has(name) === true || options.readOptions?.has(name) === true || options.readOptions?.has(`${name}\0${d.initializer.getText(sf)}`) === true) && ts.isCallExpression(d.initializer))) &&
-            writes.every((w) => isPure(((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right, isInertCall));
+            assigned.every((w) => isPure(((w as ts.ExpressionStatement).expression as ts.BinaryExpression).right, isInertCall));
           add({ name, kind: 'variable', node: s, writes, exported: exported(), removable, localReferences: () => countRefsOutside(list, name, [s, ...writes]) }, chain);
         } else if (ts.isObjectBindingPattern(d.name) && d.initializer && !exported()) {
           visitBindings(list, s, d.name, d.initializer, chain);
@@ -311,6 +315,46 @@ export function importBindings(clause: ts.ImportClause): Array<ImportBinding & {
 
 function countRefs(scope: ts.Node, name: string, own: ts.Node): number {
   return referencesInScope(scope, name, { types: true }).filter((id) => !(id.pos >= own.pos && id.end <= own.end)).length;
+}
+
+/** `mock(ExperimentService)`, `typemoq.Mock.ofType<T>()`, `jest.fn()`: a test double's construction. */
+function isTestDoubleBuild(e: ts.Expression): boolean {
+  let x = e;
+  while (ts.isParenthesizedExpression(x) || ts.isAsExpression(x) || ts.isNonNullExpression(x)) x = x.expression;
+  return ts.isCallExpression(x) && isTestDouble(x);
+}
+
+/** Set-up calls of mocking libraries: ts-mockito `when(...)`/`verify(...)`, typemoq `x.setup(...)`/`x.verify(...)`. */
+const SETUP_CALLS = new Set(['when', 'verify']);
+const SETUP_METHODS = new Set(['setup', 'verify']);
+
+/**
+ * The statements that only set up or verify the double `name`: a chain (`when(name.m(K)).thenResolve(v);`,
+ * `name.setup((e) => e.m(K)).returns(() => true);`) whose innermost call is the set-up, with every
+ * mention of `name` inside it. Other statements that mention it are left to count as uses.
+ */
+function mockSetups(scope: ts.Node, name: string): ts.Statement[] {
+  const out = new Set<ts.Statement>();
+  for (const id of referencesInScope(scope, name)) {
+    let statement: ts.Node = id;
+    while (!ts.isExpressionStatement(statement) && !ts.isSourceFile(statement) && !ts.isBlock(statement)) statement = statement.parent;
+    if (!ts.isExpressionStatement(statement) || !(ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent))) continue;
+    let e: ts.Expression = statement.expression;
+    while (ts.isAwaitExpression(e) || (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isCallExpression(e.expression.expression))) {
+      e = ts.isAwaitExpression(e) ? e.expression : (e.expression as ts.PropertyAccessExpression).expression;
+    }
+    if (!ts.isCallExpression(e)) continue;
+    const callee = e.expression;
+    const setup =
+      (ts.isIdentifier(callee) && SETUP_CALLS.has(callee.text) && e.arguments.length === 1 && id.pos >= e.arguments[0].pos && id.end <= e.arguments[0].end) ||
+      (ts.isPropertyAccessExpression(callee) && SETUP_METHODS.has(callee.name.text) && callee.expression === id);
+    if (setup && refsWithin(scope, name, statement) === refsWithin(scope, name, e)) out.add(statement);
+  }
+  return [...out];
+}
+
+function refsWithin(scope: ts.Node, name: string, node: ts.Node): number {
+  return referencesInScope(scope, name).filter((id) => id.pos >= node.pos && id.end <= node.end).length;
 }
 
 function countRefsOutside(scope: ts.Node, name: string, own: readonly ts.Node[]): number {

@@ -225,6 +225,11 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
     readOptions: namesByFile(readOptions),
     isTest: (f) => rules.isTest(f),
   });
+  // A set-up the cascade deleted with its test double keeps no key in the registry.
+  skipped.settleMockSetups((file, key) => {
+    const text = sources.text(file);
+    return typeof text === 'string' && project.readsIn(file, text).some((r) => r.key === key);
+  });
   // A definition the cascade did not delete is still used (a call left, an array): reported, and
   // the flag stays in the registry.
   for (const d of definitions) {

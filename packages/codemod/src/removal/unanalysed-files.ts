@@ -10,6 +10,10 @@ export class UnanalysedFiles {
   readonly warnings: Diagnostic[] = [];
   /** Keys still read in a skipped file: their registry entries are not archived. */
   readonly blockedKeys = new Set<string>();
+  /** Keys blocked for a reason other than a read in a test double's set-up. */
+  private readonly blockedOtherwise = new Set<string>();
+  /** Reads kept in set-ups: their file, key and warning (see settleMockSetups). */
+  private inMockSetups: Array<{ file: string; key: string; index: number }> = [];
 
   /**
    * A read the codemod will not fold (not a plain value, a mock setup, an assertion): it stays in
@@ -18,7 +22,9 @@ export class UnanalysedFiles {
   keepRead(file: string, read: KeptRead, why: string, code: string): void {
     if (read.key === null) return;
     this.blockedKeys.add(read.key);
+    if (code !== 'remove/in-mock-setup') this.blockedOtherwise.add(read.key);
     const state = this.states.get(read.key);
+    if (code === 'remove/in-mock-setup') this.inMockSetups.push({ file, key: read.key, index: this.warnings.length });
     this.warnings.push({
       severity: 'warning',
       code,
@@ -29,6 +35,23 @@ export class UnanalysedFiles {
       message: `not folded: ${why}; ` + (state ? `the registry entry stays ${state}` : 'the flag was not archived'),
       fix: 'change this code by hand, then run flagdebt remove again',
     });
+  }
+
+  /**
+   * Reads kept because they sit in a test double's set-up, which the cascade may delete with the
+   * double once no code receives it (`when(experiments.inExperiment(X)).thenResolve(true);`). A key
+   * that is no longer read where those reads were, and blocked for nothing else, is retired after all:
+   * otherwise a second run would retire it.
+   */
+  settleMockSetups(stillRead: (file: string, key: string) => boolean): void {
+    const gone = this.inMockSetups.filter((m) => !stillRead(m.file, m.key));
+    if (gone.length === 0) return;
+    const dropped = new Set(gone.map((m) => m.index));
+    const kept = this.warnings.filter((_, i) => !dropped.has(i));
+    this.warnings.splice(0, this.warnings.length, ...kept);
+    const remaining = new Set(this.inMockSetups.filter((m) => !dropped.has(m.index)).map((m) => m.key));
+    this.inMockSetups = [];
+    for (const key of new Set(gone.map((m) => m.key))) if (!remaining.has(key) && !this.blockedOtherwise.has(key)) this.blockedKeys.delete(key);
   }
 
   /** An assertion about a removed flag's value that was deleted: a human should look at the test. */
@@ -61,6 +84,7 @@ export class UnanalysedFiles {
     const fallback = firstAlias.length > 0 ? Math.min(...firstAlias) : -1;
     for (const key of named.length > 0 ? named : keys) {
       this.blockedKeys.add(key);
+      this.blockedOtherwise.add(key);
       const at = named.length > 0 ? text.indexOf(key) : fallback;
       const state = this.states.get(key);
       this.warnings.push({
@@ -81,6 +105,7 @@ export class UnanalysedFiles {
   addShared(file: string, read: FlagRead): void {
     const key = read.key!;
     this.blockedKeys.add(key);
+    this.blockedOtherwise.add(key);
     const state = this.states.get(key);
     this.warnings.push({
       severity: 'warning',
@@ -102,6 +127,7 @@ export class UnanalysedFiles {
   unfolded(file: string, read: FlagRead, why?: string): void {
     const key = read.key as string;
     this.blockedKeys.add(key);
+    this.blockedOtherwise.add(key);
     const state = this.states.get(key);
     const stays = state ? `the registry entry stays ${state}` : 'the flag was not archived';
     const where = { file: path.relative(this.root, file).split(path.sep).join('/'), line: read.line, column: read.column, flag: key };

@@ -1,8 +1,8 @@
 import { ExperimentService } from '../src/common/experiment-service';
-import { IExperimentService } from '../src/common/experiments';
+import { CacheDebugConfig, IExperimentService } from '../src/common/experiments';
 import { DebugConfigurationService } from '../src/debugger/configuration-service';
 import { IConfigurationResolver } from '../src/debugger/types';
-import { instance, mock } from './doubles';
+import { instance, mock, when } from './doubles';
 
 let experiments: IExperimentService;
 let service: DebugConfigurationService;
@@ -13,6 +13,7 @@ function setup(): void {
     resolve: async (config) => config,
   };
   experiments = mock(ExperimentService);
+  when(experiments.inExperiment(CacheDebugConfig.experiment)).thenResolve(true);
   service = new DebugConfigurationService(resolver, instance(experiments));
 }
 

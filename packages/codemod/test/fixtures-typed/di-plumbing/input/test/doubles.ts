@@ -6,3 +6,9 @@ export function mock<T>(cls: abstract new (...args: never[]) => T): T {
 export function instance<T>(double: T): T {
   return double;
 }
+
+/** `when(m.method(args)).thenResolve(value)`: what the double answers. */
+export function when<T>(call: Promise<T> | T): { thenResolve(value: T): void; thenReturn(value: T): void } {
+  void call;
+  return { thenResolve: () => undefined, thenReturn: () => undefined };
+}
