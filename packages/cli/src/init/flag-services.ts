@@ -80,7 +80,7 @@ export function flagServices(texts: readonly FileText[], parse: ParseFile): Dete
     const valueProperty = [...after].filter(([p]) => VALUE_PROPERTIES.includes(p)).sort((a, b) => b[1] - a[1])[0]?.[0];
     if (valueProperty) Object.assign(accessor, { returns: 'object', valueProperty });
     // A stream of the value that the project unwraps the same way at least twice.
-    const [observable, calls] = [...unwrapped].filter(([p, c]) => !VALUE_PROPERTIES.includes(p) && [...c.values()].reduce((a, b) => a + b, 0) >= 2).sort((a, b) => total(b[1]) - total(a[1]))[0] ?? [];
+    const [observable, calls] = [...unwrapped].filter(([p, c]) => !VALUE_PROPERTIES.includes(p) && total(c) >= 2).sort((a, b) => total(b[1]) - total(a[1]))[0] ?? [];
     if (observable !== undefined && calls !== undefined) Object.assign(accessor, { returns: 'object', observableProperty: observable, unwrap: [...calls.keys()].sort() });
     out.push({ sdk: 'in-house (flags service)', accessor, reads, testReads: 0 });
   }

@@ -334,8 +334,10 @@ const SETUP_METHODS = new Set(['setup', 'verify']);
  * mention of `name` inside it. Other statements that mention it are left to count as uses.
  */
 function mockSetups(scope: ts.Node, name: string): ts.Statement[] {
+  const refs = referencesInScope(scope, name);
+  const within = (node: ts.Node): number => refs.filter((id) => id.pos >= node.pos && id.end <= node.end).length;
   const out = new Set<ts.Statement>();
-  for (const id of referencesInScope(scope, name)) {
+  for (const id of refs) {
     let statement: ts.Node = id;
     while (!ts.isExpressionStatement(statement) && !ts.isSourceFile(statement) && !ts.isBlock(statement)) statement = statement.parent;
     if (!ts.isExpressionStatement(statement) || !(ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent))) continue;
@@ -348,13 +350,9 @@ function mockSetups(scope: ts.Node, name: string): ts.Statement[] {
     const setup =
       (ts.isIdentifier(callee) && SETUP_CALLS.has(callee.text) && e.arguments.length === 1 && id.pos >= e.arguments[0].pos && id.end <= e.arguments[0].end) ||
       (ts.isPropertyAccessExpression(callee) && SETUP_METHODS.has(callee.name.text) && callee.expression === id);
-    if (setup && refsWithin(scope, name, statement) === refsWithin(scope, name, e)) out.add(statement);
+    if (setup && within(statement) === within(e)) out.add(statement);
   }
   return [...out];
-}
-
-function refsWithin(scope: ts.Node, name: string, node: ts.Node): number {
-  return referencesInScope(scope, name).filter((id) => id.pos >= node.pos && id.end <= node.end).length;
 }
 
 function countRefsOutside(scope: ts.Node, name: string, own: readonly ts.Node[]): number {

@@ -141,36 +141,19 @@ function enumMemberDeletion(sf: ts.SourceFile, text: string, member: ts.EnumMemb
 
 /** `Owner.name`, `Owner?.name` or `Owner['name']` in the project, also behind a namespace. */
 function qualifiedUses(sources: SourceSet, owner: string, name: string, version: 'original' | 'current'): number {
-  const o = owner.replace(/[$]/g, '\\$');
-  const n = name.replace(/[$]/g, '\\$');
+  const o = escaped(owner);
+  const n = escaped(name);
   // Through a namespace too (`groups.Flags.NewCheckout`).
-  const re = new RegExp(`(?<![\\w$])${o}\\s*(?:\\?\\.|\\.)\\s*${n}(?![\\w$])|(?<![\\w$])${o}\\s*\\[\\s*['"\`]${n}['"\`]\\s*\\]`, 'g');
-  let count = 0;
-  for (const file of sources.filesMentioning(owner, version)) {
-    const t = version === 'current' ? sources.text(file) : sources.originalText(file);
-    if (typeof t === 'string') count += (t.match(re) ?? []).length;
-  }
-  return count;
+  return countMatches(sources, owner, new RegExp(`(?<![\\w$])${o}\\s*(?:\\?\\.|\\.)\\s*${n}(?![\\w$])|(?<![\\w$])${o}\\s*\\[\\s*['"\`]${n}['"\`]\\s*\\]`, 'g'), version);
 }
 
 function aliasedAnywhere(sources: SourceSet, name: string): boolean {
-  const re = new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}\\s+as\\s+[\\w$]`);
-  for (const file of sources.filesMentioning(name, 'current')) {
-    const t = sources.text(file);
-    if (typeof t === 'string' && re.test(t)) return true;
-  }
-  return false;
+  return countMatches(sources, name, new RegExp(`(?<![\\w$])${escaped(name)}\\s+as\\s+[\\w$]`, 'g'), 'current') > 0;
 }
 
 /** Whole-word occurrences of a name in the project's current texts (its declaration included). */
 function mentionsOf(sources: SourceSet, name: string): number {
-  const re = new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
-  let count = 0;
-  for (const file of sources.filesMentioning(name, 'current')) {
-    const t = sources.text(file);
-    if (typeof t === 'string') count += (t.match(re) ?? []).length;
-  }
-  return count;
+  return countMatches(sources, name, new RegExp(`(?<![\\w$])${escaped(name)}(?![\\w$])`, 'g'), 'current');
 }
 
 function quotedUses(sources: SourceSet, key: string): number {
@@ -189,7 +172,11 @@ function quotedUses(sources: SourceSet, key: string): number {
  */
 export function usesOf(sources: SourceSet, name: string, version: 'original' | 'current'): number {
   const env = '(?<!process\\.env|import\\.meta\\.env)';
-  const re = new RegExp(`${env}(\\?\\.|\\.)\\s*${name.replace(/[$]/g, '\\$')}(?![\\w$])|${env}\\[\\s*['"\`]${name.replace(/[$]/g, '\\$')}['"\`]\\s*\\]`, 'g');
+  return countMatches(sources, name, new RegExp(`${env}(\\?\\.|\\.)\\s*${escaped(name)}(?![\\w$])|${env}\\[\\s*['"\`]${escaped(name)}['"\`]\\s*\\]`, 'g'), version);
+}
+
+/** Matches of a global `re` in the texts (current or original) of the files that mention `name`. */
+function countMatches(sources: SourceSet, name: string, re: RegExp, version: 'original' | 'current'): number {
   let n = 0;
   for (const file of sources.filesMentioning(name, version)) {
     const text = version === 'current' ? sources.text(file) : sources.originalText(file);
@@ -197,6 +184,8 @@ export function usesOf(sources: SourceSet, name: string, version: 'original' | '
   }
   return n;
 }
+
+const escaped = (name: string): string => name.replace(/[$]/g, '\\$');
 
 /** Deletes a member of a comma-separated list (enum, object literal) with its comma and line. */
 export function removeListMember(text: string, member: ts.Node): Edit {

@@ -226,9 +226,15 @@ export async function planRemoval(config: FlagdebtConfig, flags: ResolvedFlag[],
     isTest: (f) => rules.isTest(f),
   });
   // A set-up the cascade deleted with its test double keeps no key in the registry.
+  const keysReadIn = new Map<string, Set<string | null>>();
   skipped.settleMockSetups((file, key) => {
-    const text = sources.text(file);
-    return typeof text === 'string' && project.readsIn(file, text).some((r) => r.key === key);
+    let keys = keysReadIn.get(file);
+    if (!keys) {
+      const text = sources.text(file);
+      keys = new Set(typeof text === 'string' ? project.readsIn(file, text).map((r) => r.key) : []);
+      keysReadIn.set(file, keys);
+    }
+    return keys.has(key);
   });
   // A definition the cascade did not delete is still used (a call left, an array): reported, and
   // the flag stays in the registry.
