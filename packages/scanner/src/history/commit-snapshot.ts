@@ -8,7 +8,7 @@ import path from 'node:path';
 import { CONFIG_FILE_NAMES, REGISTRY_FILE_NAMES, type FlagdebtConfig } from '@flagdebt/core';
 import picomatch from 'picomatch';
 import type { ScanHost } from '@flagdebt/core/files';
-import type { BlobStore } from './blob-store.js';
+import type { BlobRef, BlobStore } from './blob-store.js';
 import { FolderIndex } from './folder-index.js';
 import { inNodeModules } from './import-graph.js';
 import type { TreeChange, TreeEntry } from './git.js';
@@ -78,32 +78,33 @@ export class CommitSnapshot {
     return this.gitignoreFiles;
   }
 
-  /** Object ids of everything under `dir` that a scan with `config` will read. */
-  sourceBlobs(dir: string, config: FlagdebtConfig): Set<string> {
+  /** The blobs of everything under `dir` that a scan with `config` will read. */
+  sourceBlobs(dir: string, config: FlagdebtConfig): BlobRef[] {
     const scanned = picomatch(config.include, { dot: true });
     const excluded = picomatch(config.exclude, { dot: true });
     const prefix = this.relative(dir);
     const configRoot = this.relative(config.root) ?? '';
-    const ids = new Set<string>();
+    const refs: BlobRef[] = [];
     for (const [rel, entry] of this.tree) {
       if (!isInside(prefix ?? '', rel) || inNodeModules(rel)) continue;
       const fromConfig = configRoot === '' ? rel : rel.startsWith(`${configRoot}/`) ? rel.slice(configRoot.length + 1) : null;
       const wanted = STEERING_FILES.test(rel) || (fromConfig !== null && scanned(fromConfig) && !excluded(fromConfig));
-      if (wanted) ids.add(entry.blob);
+      if (wanted) refs.push([entry.blob, rel]);
     }
-    return ids;
+    return refs;
   }
 
-  /** Object ids of the config and registry files that may apply to `dir`. */
-  modelBlobs(dir: string): string[] {
-    const ids: string[] = [];
+  /** The blobs of the config and registry files that may apply to `dir`. */
+  modelBlobs(dir: string): BlobRef[] {
+    const refs: BlobRef[] = [];
     for (const folder of this.foldersUp(dir)) {
       for (const name of [...CONFIG_FILE_NAMES, ...REGISTRY_FILE_NAMES]) {
-        const entry = this.entry(path.join(folder, name));
-        if (entry) ids.push(entry.blob);
+        const rel = this.relative(path.join(folder, name));
+        const entry = rel === null ? undefined : this.tree.get(rel);
+        if (rel !== null && entry) refs.push([entry.blob, rel]);
       }
     }
-    return ids;
+    return refs;
   }
 
   allBlobs(): Set<string> {

@@ -10,6 +10,7 @@ import { FLAG_TYPES, FlagdebtError, TreeCache, isFlagdebtError, type Diagnostic 
 import { scan, type IndexedProject } from '../scan.js';
 import type { ScanResult } from '../types.js';
 import { BlobStore } from './blob-store.js';
+import { WorkTreeBlobs } from './work-tree-blobs.js';
 import { CommitSnapshot, ScratchDir, isSteeringFile } from './commit-snapshot.js';
 import {
   BlobReader,
@@ -43,7 +44,10 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
   const changes = commits.length > 1 ? await gitStep(() => firstParentChanges(repoRoot, commits[0].commit, commits.at(-1)!.commit)) : new Map<string, TreeChange[]>();
   const position = new Map(chain.map((c, i) => [c.commit, i]));
   const reader = new BlobReader(repoRoot);
-  const blobs = new BlobStore(reader);
+  const stepsTo = (from: string, to: string) => chain.slice(position.get(from)! + 1, position.get(to)! + 1).map((c) => changes.get(c.commit) ?? []);
+  const lastChange = new Map<string, string | undefined>();
+  if (commits.length > 1) for (const step of stepsTo(commits[0].commit, commits.at(-1)!.commit)) for (const change of step) lastChange.set(change.path, change.after?.blob);
+  const blobs = new BlobStore(reader, new WorkTreeBlobs(repoRoot, lastChange));
   const scratch = new ScratchDir(os.tmpdir());
   // Not incremental: every commit is scanned from scratch (the reference the incremental path is tested against).
   const reuse = options.incremental !== false;
@@ -59,7 +63,7 @@ export async function history(options: HistoryOptions): Promise<HistoryResult> {
     trees: reuse ? new TreeCache() : undefined,
     resolutions,
     models: { configs: new Map(), registries: new Map() },
-    stepsTo: (from, to) => chain.slice(position.get(from)! + 1, position.get(to)! + 1).map((c) => changes.get(c.commit) ?? []),
+    stepsTo,
   };
   const points: HistoryPoint[] = [];
   const skipped: SkippedCommit[] = [];
@@ -132,7 +136,7 @@ async function scanCommit(run: HistoryRun, commit: CommitInfo): Promise<Outcome>
     // Only what planning and a subset scan read: source and steering files (a full scan fetches
     // what it scans). Lock files, docs and images are most of a busy week's changed bytes; a blob
     // asked for all the same is read on demand.
-    await blobs.prefetch(changes.flatMap((change) => (change.after && readable(change.path) ? [change.after.blob] : [])));
+    await blobs.prefetch(changes.flatMap((change) => (change.after && readable(change.path) ? [[change.after.blob, change.path] as const] : [])));
     // Memory follows the current tree; the replaced versions are still read while this commit is
     // planned (a steering file's before and after, the commit before's resolution).
     const kept = snapshot.allBlobs();

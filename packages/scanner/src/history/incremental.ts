@@ -18,7 +18,7 @@ import path from 'node:path';
 import { CandidateFilter, FlagProject, type FlagdebtConfig, type Registry } from '@flagdebt/core';
 import type { IndexedProject } from '../scan.js';
 import type { ScanResult } from '../types.js';
-import type { BlobStore } from './blob-store.js';
+import type { BlobRef, BlobStore } from './blob-store.js';
 import type { CommitSnapshot } from './commit-snapshot.js';
 import type { TreeChange, TreeEntry } from './git.js';
 import { isSourcePath, repoRelative } from './import-graph.js';
@@ -127,9 +127,9 @@ export class IncrementalState {
   }
 
   /** Blobs the specifier index needs (every source file of the tree), none while it is up to date. */
-  graphBlobs(tree: ReadonlyMap<string, TreeEntry>): string[] {
+  graphBlobs(tree: ReadonlyMap<string, TreeEntry>): BlobRef[] {
     if (this.index.valid) return [];
-    return [...tree].filter(([rel]) => isSourcePath(rel)).map(([, entry]) => entry.blob);
+    return [...tree].filter(([rel]) => isSourcePath(rel)).map(([rel, entry]) => [entry.blob, rel] as const);
   }
 
   /**
