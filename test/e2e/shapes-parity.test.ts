@@ -18,7 +18,7 @@ import { REPO } from '../helpers.js';
 
 const FIXTURES = path.join(REPO, 'packages/core/test/fixtures/matching');
 const NOW = '2026-11-21';
-const PROJECTS = ['typed-key-objects', 'options-keys', 'method-wrappers', 'server-wrappers', 'result-reads', 'sdk-getters'];
+const PROJECTS = ['typed-key-objects', 'options-keys', 'method-wrappers', 'server-wrappers', 'result-reads', 'sdk-getters', 'namespace-wrappers'];
 
 async function lint(dir: string): Promise<string[]> {
   const eslint = new ESLint({

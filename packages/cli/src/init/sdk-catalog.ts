@@ -151,8 +151,9 @@ export const SDK_FAMILIES: SdkFamily[] = [
   },
   {
     // Browser/React: flagsmith.hasFeature(name), flagsmith.getValue(name); Node: flags.isFeatureEnabled(name).
+    // `@flagsmith/flagsmith` is the same web client under Flagsmith's npm scope (its own dashboard uses it).
     sdk: 'Flagsmith',
-    packages: ['flagsmith', 'react-native-flagsmith', 'flagsmith-nodejs'],
+    packages: ['flagsmith', '@flagsmith/flagsmith', 'react-native-flagsmith', 'flagsmith-nodejs'],
     reads: [read('hasFeature'), read('getValue'), read('isFeatureEnabled'), read('getFeatureValue')],
   },
 ];

@@ -216,8 +216,8 @@ export class ReadMatcher implements ReadMatching {
   }
 
   /**
-   * The wrapper (function, component gate, defined flag) that `name` (`useBeta`, `ns.useBeta`)
-   * refers to. Wrappers are module-level declarations: a root this module does not declare or
+   * The wrapper (function, component gate, defined flag, member of a helper object or static
+   * method) that `name` (`useBeta`, `ns.useBeta`, `Utils.useBeta`) refers to. Wrappers are module-level declarations: a root this module does not declare or
    * import (`console`, `String`, locals) cannot be one, so the scope walk is skipped; once
    * wrappers are sealed, so is resolving (and parsing) the modules of ordinary names.
    */
@@ -233,6 +233,8 @@ export class ReadMatcher implements ReadMatching {
     } else if (ts.isPropertyAccessExpression(name) && ts.isIdentifier(name.expression)) {
       const ns = this.keys.lookup(name.expression, file, 'value');
       if (ns?.kind === 'namespace') resolved = this.keys.resolveExport(ns.target, name.name.text, 'value');
+      // A class called statically, or a module-level helper object (`Utils.getFlag(k)`).
+      else if (ns) return this.wrappers.namespaceMemberOf(ns, name.name.text);
     }
     return resolved ? this.wrappers.wrapperOf(resolved) : undefined;
   }

@@ -8,10 +8,14 @@ import type { GateContext } from './component-gates.js';
 import type { ProjectContext } from './project-context.js';
 import { hasExportModifier, isConstDeclaration, isFunctionLikeValue, positionOf, skipOuterExpressions } from './syntax.js';
 import { WrapperAliases } from './wrapper-aliases.js';
+import { isObjectMember, memberHolder, objectParts, ownMember, wrapperShapedMembers, type ObjectMember } from './namespace-members.js';
 import { returnedReads } from './wrapper-body.js';
 
-/** Functions, const arrows, and methods (or arrow properties) of top-level classes. */
-type WrapperDecl = ts.FunctionDeclaration | ts.VariableDeclaration | ts.MethodDeclaration | ts.PropertyDeclaration;
+/**
+ * Functions, const arrows, methods (or arrow properties) of top-level classes, and members of
+ * module-level helper objects (namespace-members.ts).
+ */
+type WrapperDecl = ts.FunctionDeclaration | ts.VariableDeclaration | ts.MethodDeclaration | ts.PropertyDeclaration | ts.PropertyAssignment;
 
 
 /**
@@ -75,15 +79,55 @@ export class WrapperRegistry {
    * The wrapper method `name` of a class (own members, then an `extends` chain of classes this
    * project declares), for a call whose receiver is known to be that class.
    */
-  methodOf(cls: ts.ClassDeclaration, file: string, name: string, depth = 0): WrapperInfo | undefined {
+  methodOf(cls: ts.ClassDeclaration, file: string, name: string, depth = 0, statics = false): WrapperInfo | undefined {
     for (const m of cls.members) {
-      if (!(ts.isMethodDeclaration(m) || ts.isPropertyDeclaration(m)) || propertyName(m) !== name || isStatic(m)) continue;
+      if (!(ts.isMethodDeclaration(m) || ts.isPropertyDeclaration(m)) || propertyName(m) !== name || isStatic(m) !== statics) continue;
       return isWrapperShaped(m) ? this.analyze(m, file)?.info : undefined;
     }
     const base = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
     if (!base || !ts.isIdentifier(base) || depth > 8) return undefined;
     const d = this.keys.lookup(base, file, 'value');
-    return d?.kind === 'class' ? this.methodOf(d.decl, d.file, name, depth + 1) : undefined;
+    return d?.kind === 'class' ? this.methodOf(d.decl, d.file, name, depth + 1, statics) : undefined;
+  }
+
+  /**
+   * The wrapper member `name` of what a call's receiver resolved to: a class called statically
+   * (`FeatureGate.on(k)`), or a module-level helper object (`Utils.getFlagsmithHasFeature(k)`,
+   * also imported, and built with `Object.assign` or spreads of other such objects).
+   */
+  namespaceMemberOf(receiver: Resolved, name: string): WrapperInfo | undefined {
+    if (receiver.kind === 'class') return this.methodOf(receiver.decl, receiver.file, name, 0, true);
+    if (receiver.kind === 'var' && receiver.isConst) return this.objectMemberOf(objectParts(receiver.decl.initializer), receiver.file, name, 0) ?? undefined;
+    if (receiver.kind === 'expression') return this.objectMemberOf(objectParts(receiver.expr), receiver.file, name, 0) ?? undefined;
+    return undefined;
+  }
+
+  /** Null: the object has `name`, and it is no wrapper (or cannot be seen through). */
+  private objectMemberOf(parts: ReturnType<typeof objectParts>, file: string, name: string, depth: number): WrapperInfo | null | undefined {
+    if (depth > 8) return null;
+    for (const part of parts) {
+      let spreads: ts.Identifier[];
+      if (ts.isObjectLiteralExpression(part)) {
+        const own = ownMember(part, name);
+        if (own === null) return null;
+        if (!('spreads' in own)) return this.analyzeMember(own, file);
+        spreads = own.spreads;
+      } else {
+        spreads = [part];
+      }
+      for (const id of spreads) {
+        const d = this.keys.lookup(id, file, 'value');
+        if (d?.kind !== 'var' || !d.isConst) return null;
+        const found = this.objectMemberOf(objectParts(d.decl.initializer), d.file, name, depth + 1);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  }
+
+  private analyzeMember(member: ObjectMember, file: string): WrapperInfo | null {
+    if (!wrapperShapedMembers(member.parent as ts.ObjectLiteralExpression).includes(member) || !memberHolder(member)) return null;
+    return this.analyze(member, file)?.info ?? null;
   }
 
   /** All wrappers declared at the top level of a file. */
@@ -294,12 +338,13 @@ export class WrapperRegistry {
     const whole = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
     const start = whole.getStart(sf);
     const cls = ts.isClassDeclaration(decl.parent) ? decl.parent : undefined;
+    const exports = this.ctx.symbols(file)?.exports;
     const info: WrapperInfo = {
       name,
       file,
       span: { start, end: whole.getEnd() },
       ...positionOf(start, sf),
-      exported: cls ? isExported(cls, cls.name?.text ?? 'default', this.ctx.symbols(file)?.exports) : isExported(decl as ts.FunctionDeclaration | ts.VariableDeclaration, name, this.ctx.symbols(file)?.exports),
+      exported: cls ? isExported(cls, cls.name?.text ?? 'default', exports) : isObjectMember(decl) ? holderExported(decl, exports) : isExported(decl as ts.FunctionDeclaration | ts.VariableDeclaration, name, exports),
       key,
       accessor: match.accessor,
     };
@@ -402,12 +447,16 @@ function candidateDecls(sf: ts.SourceFile, definitions: boolean): WrapperDecl[] 
   for (const stmt of sf.statements) {
     if (ts.isFunctionDeclaration(stmt) && stmt.name && stmt.body) out.push(stmt);
     else if (ts.isClassDeclaration(stmt)) {
-      for (const m of stmt.members) if ((ts.isMethodDeclaration(m) || ts.isPropertyDeclaration(m)) && !isStatic(m) && isWrapperShaped(m)) out.push(m);
+      for (const m of stmt.members) if ((ts.isMethodDeclaration(m) || ts.isPropertyDeclaration(m)) && isWrapperShaped(m)) out.push(m);
     }
     else if (ts.isVariableStatement(stmt)) {
       for (const d of stmt.declarationList.declarations) {
-        if (ts.isIdentifier(d.name) && d.initializer && isConstDeclaration(d) && (functionValue(d.initializer) || wrappedComponent(d.initializer) || (definitions && isCall(d.initializer)))) out.push(d);
+        if (!ts.isIdentifier(d.name) || !d.initializer || !isConstDeclaration(d)) continue;
+        if (functionValue(d.initializer) || wrappedComponent(d.initializer) || (definitions && isCall(d.initializer))) out.push(d);
+        else for (const part of objectParts(d.initializer)) if (ts.isObjectLiteralExpression(part)) out.push(...wrapperShapedMembers(part));
       }
+    } else if (ts.isExportAssignment(stmt) && !stmt.isExportEquals) {
+      for (const part of objectParts(stmt.expression)) if (ts.isObjectLiteralExpression(part)) out.push(...wrapperShapedMembers(part));
     }
   }
   return out;
@@ -420,6 +469,7 @@ function isCall(init: ts.Expression): boolean {
 
 function functionOf(decl: WrapperDecl): ts.FunctionLikeDeclaration | undefined {
   if (ts.isFunctionDeclaration(decl) || ts.isMethodDeclaration(decl)) return decl;
+  if (ts.isPropertyAssignment(decl)) return functionValue(decl.initializer);
   return decl.initializer ? functionValue(decl.initializer) : undefined;
 }
 
@@ -435,6 +485,14 @@ function propertyName(decl: WrapperDecl): string | undefined {
 
 function isStatic(m: ts.ClassElement): boolean {
   return ts.canHaveModifiers(m) && (ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false);
+}
+
+/** A helper object's member is exported with its object (`export const Utils`, `export default Utils`, `export default {...}`). */
+function holderExported(member: ObjectMember, exports: Map<string, ExportEntry> | undefined): boolean {
+  const holder = memberHolder(member);
+  if (!holder) return false;
+  if (ts.isExportAssignment(holder)) return true;
+  return ts.isIdentifier(holder.name) && isExported(holder, holder.name.text, exports);
 }
 
 function isExported(decl: ts.FunctionDeclaration | ts.VariableDeclaration | ts.ClassDeclaration, name: string, exports: Map<string, ExportEntry> | undefined): boolean {
