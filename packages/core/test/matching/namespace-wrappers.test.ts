@@ -37,6 +37,19 @@ describe('wrappers in helper objects and static methods', () => {
     expect(reads[0].wrapper).toMatchObject({ file: utils, name: 'getFlagsmithHasFeature' });
   });
 
+  it('follows spreads of another helper object, and an exported default object', () => {
+    const billing = file('src/web/pages/Billing.tsx');
+    const reads = project.readsIn(billing);
+    expect(summarize(reads)).toEqual([
+      read('payments_enabled', 'getFlagsmithHasFeature', at(billing, "StoreUtils.getFlagsmithHasFeature('payments_enabled')")),
+      read('read_only_mode', 'isReadOnly', at(billing, 'StoreUtils.isReadOnly()')),
+      read('butter_bar', 'remote', at(billing, "FlagDefaults.remote('butter_bar')")),
+    ]);
+    // The spread member is Utils' own wrapper, not a copy.
+    expect(reads[0].wrapper).toMatchObject({ file: utils, name: 'getFlagsmithHasFeature' });
+    expect(reads[2].wrapper).toMatchObject({ file: file('src/common/flags/flag-defaults.ts'), exported: true, keyParam: 0 });
+  });
+
   it('matches static calls through the class, not instance calls of a method of the same name', () => {
     const settings = file('src/web/pages/Settings.tsx');
     expect(summarize(project.readsIn(settings))).toEqual([
