@@ -26,13 +26,16 @@ export interface MethodWrapperOptions {
 
 interface Candidate {
   file: string;
-  className: string;
+  /** The class, or the module-level const holding the helper object (`const AppUtils = {...}`), that declares it. */
+  holder: { kind: 'class' | 'object'; name: string };
   name: string;
 }
 
 /**
  * Per-flag wrappers that are class members (`isNewNavEnabled() { return this.flags.isEnabled('newNav') }`,
- * `isNewNav = () => (this.svc ? this.svc.read(K) : false)`) once the removal folded every call.
+ * `isNewNav = () => (this.svc ? this.svc.read(K) : false)`), or members of a module-level helper
+ * object (`const AppUtils = { isNewCheckout: () => flags.isEnabled('new-checkout', false) }`),
+ * once the removal folded every call.
  * The cascade only deletes private members (their uses are all in the class); a public one is
  * called through instances elsewhere, so it goes here, after a search of the whole project:
  *
@@ -53,12 +56,18 @@ export function deleteFoldedMethodWrappers(options: MethodWrapperOptions): { del
   for (const f of options.folded) {
     if (options.entries.isEntry(f.file)) continue;
     const sf = parse(f.file, f.text);
+    const folded = (m: ts.Node) => f.spans.some((s) => s.start >= m.getStart(sf) && s.end <= m.getEnd());
     for (const cls of sf.statements.filter(ts.isClassDeclaration)) {
       if (!cls.name) continue;
       for (const m of cls.members) {
         const name = publicMemberName(m);
-        if (name === undefined || !f.spans.some((s) => s.start >= m.getStart(sf) && s.end <= m.getEnd())) continue;
-        candidates.push({ file: f.file, className: cls.name.text, name });
+        if (name !== undefined && folded(m)) candidates.push({ file: f.file, holder: { kind: 'class', name: cls.name.text }, name });
+      }
+    }
+    for (const [holder, members] of helperObjects(sf)) {
+      for (const m of members) {
+        const name = objectMemberName(m);
+        if (name !== undefined && folded(m)) candidates.push({ file: f.file, holder: { kind: 'object', name: holder }, name });
       }
     }
   }
@@ -84,15 +93,23 @@ function planDeletion(c: Candidate, options: MethodWrapperOptions): Map<string, 
   const text = sources.text(c.file);
   if (typeof text !== 'string') return null;
   const sf = parse(c.file, text);
-  const cls = sf.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === c.className);
-  const member = cls?.members.find((m) => publicMemberName(m) === c.name);
-  if (!cls || !member || !constantBody(member)) return null;
-  // Other members of that name (overloads, a getter and a setter): not a plain wrapper.
-  if (cls.members.filter((m) => m.name && ts.isIdentifier(m.name) && m.name.text === c.name).length !== 1) return null;
-
   const edits = new Map<string, Edit[]>();
   const add = (file: string, edit: Edit) => edits.set(file, [...(edits.get(file) ?? []), edit]);
-  add(c.file, removeNode(text, member));
+  let cls: ts.ClassDeclaration | undefined;
+  let member: ts.ClassElement | ts.ObjectLiteralElementLike | undefined;
+  if (c.holder.kind === 'class') {
+    cls = sf.statements.find((s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && s.name?.text === c.holder.name);
+    member = cls?.members.find((m) => publicMemberName(m) === c.name);
+    if (!cls || !member || !constantBody(member)) return null;
+    // Other members of that name (overloads, a getter and a setter): not a plain wrapper.
+    if (cls.members.filter((m) => m.name && ts.isIdentifier(m.name) && m.name.text === c.name).length !== 1) return null;
+    add(c.file, removeNode(text, member));
+  } else {
+    const members = helperObjects(sf).get(c.holder.name) ?? [];
+    member = members.find((m) => objectMemberName(m) === c.name);
+    if (!member || !constantBody(member) || members.filter((m) => m.name && ts.isIdentifier(m.name) && m.name.text === c.name).length !== 1) return null;
+    add(c.file, removeListMember(text, member));
+  }
   const going = new Set<ts.Node>([member.name!]);
   const parsed = new Map<string, ts.SourceFile>([[c.file, sf]]);
   const parsedAt = (file: string): ts.SourceFile | undefined => {
@@ -103,7 +120,7 @@ function planDeletion(c: Candidate, options: MethodWrapperOptions): Map<string, 
     }
     return parsed.get(file);
   };
-  for (const target of implementedInterfaces(cls, c.file, options.resolveModule, parsedAt)) {
+  for (const target of cls ? implementedInterfaces(cls, c.file, options.resolveModule, parsedAt) : []) {
     const sig = target.decl.members.find((m) => (ts.isMethodSignature(m) || ts.isPropertySignature(m)) && m.name && ts.isIdentifier(m.name) && m.name.text === c.name);
     if (!sig) continue;
     // An interface member with other members of the same name (overloads) stays, and so does the wrapper.
@@ -151,9 +168,42 @@ function publicMemberName(m: ts.ClassElement): string | undefined {
   return m.name.text;
 }
 
+/**
+ * The members of each module-level helper object (`const AppUtils = { ... }`, also the literals of
+ * `Object.assign({}, Base, { ... })`), by the const's name: core's scanner matches calls through
+ * the const (`AppUtils.isNewCheckout()`) as it does through a class's instances.
+ */
+function helperObjects(sf: ts.SourceFile): Map<string, ts.ObjectLiteralElementLike[]> {
+  const out = new Map<string, ts.ObjectLiteralElementLike[]>();
+  for (const stmt of sf.statements) {
+    if (!ts.isVariableStatement(stmt) || !(stmt.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const d of stmt.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || !d.initializer) continue;
+      const init = skip(d.initializer);
+      const literals = ts.isObjectLiteralExpression(init) ? [init] : isObjectAssign(init) ? init.arguments.map(skip).filter(ts.isObjectLiteralExpression) : [];
+      if (literals.length > 0) out.set(d.name.text, literals.flatMap((l) => [...l.properties]));
+    }
+  }
+  return out;
+}
+
+function isObjectAssign(e: ts.Expression): e is ts.CallExpression {
+  if (!ts.isCallExpression(e)) return false;
+  const callee = skip(e.expression);
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && callee.name.text === 'assign';
+}
+
+/** A helper object member's name when it is a method or a function-valued property. */
+function objectMemberName(m: ts.ObjectLiteralElementLike): string | undefined {
+  if (!m.name || !ts.isIdentifier(m.name)) return undefined;
+  if (ts.isMethodDeclaration(m)) return m.name.text;
+  const init = ts.isPropertyAssignment(m) ? skip(m.initializer) : undefined;
+  return init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? m.name.text : undefined;
+}
+
 /** The member's body only returns a constant or a pure guard of one (what a folded wrapper leaves). */
-function constantBody(m: ts.ClassElement): boolean {
-  const fn = ts.isPropertyDeclaration(m) ? m.initializer : m;
+function constantBody(m: ts.ClassElement | ts.ObjectLiteralElementLike): boolean {
+  const fn = ts.isPropertyDeclaration(m) || ts.isPropertyAssignment(m) ? m.initializer : m;
   if (!fn || !(ts.isMethodDeclaration(fn) || ts.isGetAccessorDeclaration(fn) || ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.body) return false;
   if (!ts.isBlock(fn.body)) return isPure(fn.body) && !ts.isArrowFunction(skip(fn.body)) && !ts.isFunctionExpression(skip(fn.body));
   const statements = fn.body.statements;

@@ -1,0 +1,3 @@
+export function expressPay(amount: number): boolean {
+  return amount > 0;
+}
