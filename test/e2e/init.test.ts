@@ -35,7 +35,7 @@ const CASES: Case[] = [
   { sdk: 'launchdarkly', registered: ['instant-booking', 'mapView', 'results-sort', 'search-v2', 'service-fee-percent'], testOnly: ['test-flag'] },
   { sdk: 'openfeature', registered: ['ai-suggestions', 'editor-mode', 'page-size', 'paged-notes'], testOnly: ['test-paged'] },
   { sdk: 'unleash', registered: ['beta-pipeline', 'contact-layout', 'contact-phone', 'kanban-view', 'stage-colors'], testOnly: ['test-toggle'] },
-  { sdk: 'statsig', registered: ['long_feed', 'reactions', 'stories_row', 'video_autoplay'], testOnly: ['test_gate'] },
+  { sdk: 'statsig', registered: ['drafts', 'long_feed', 'polls', 'reactions', 'stories_row', 'video_autoplay'], testOnly: ['test_gate'] },
   { sdk: 'configcat', registered: ['darkInvoices', 'invoiceArchive', 'invoiceFooter', 'pdfInvoices', 'showTaxBreakdown'], testOnly: ['testKey'] },
   { sdk: 'flagsmith', registered: ['font_size', 'free_recipe_limit', 'recipe_video', 'unlimited_recipes'], testOnly: ['test_feature'] },
   // Vercel `flags`: defined once in src/flags.ts, read by calling them (a `define` accessor).
@@ -81,6 +81,10 @@ describe('flagdebt init, one miniature app per SDK', () => {
         const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8')) as { accessors: Record<string, unknown>[]; budget: { unregistered: number } };
         // Accessors name what the SDK exports, scoped to its package: never a local variable.
         if (c.sdk === 'vercel') expect(config.accessors).toEqual([{ define: 'flag', keyProperty: 'key', keyArg: 0, from: 'flags' }]);
+        // Statsig's gate object holds the value in `.value`: the codemod folds that, never the object.
+        if (c.sdk === 'statsig') {
+          expect(config.accessors).toContainEqual({ call: 'useFeatureGate', keyArg: 0, from: '@statsig/react-bindings', returns: 'object', valueProperty: 'value' });
+        }
         for (const accessor of config.accessors) {
           if ('call' in accessor) {
             expect(accessor.call).not.toContain('.');

@@ -14,6 +14,12 @@ export interface SdkRead {
   call: string;
   keyArg: number;
   defaultArg?: number;
+  /**
+   * The read returns an object that holds the flag's value in this property (Statsig's
+   * `useFeatureGate(name).value`): proposed as `returns: "object"` with `valueProperty`, so the
+   * codemod folds `.value` and `const { value } = ...`, never the object itself.
+   */
+  valueProperty?: string;
 }
 
 export interface SdkFamily {
@@ -33,6 +39,8 @@ export interface SdkFamily {
 }
 
 const read = (call: string, keyArg = 0, defaultArg?: number): SdkRead => (defaultArg === undefined ? { call, keyArg } : { call, keyArg, defaultArg });
+/** A read whose result is an object holding the value in `property`. */
+const objectRead = (call: string, property: string, keyArg = 0, defaultArg?: number): SdkRead => ({ ...read(call, keyArg, defaultArg), valueProperty: property });
 
 export const SDK_FAMILIES: SdkFamily[] = [
   {
@@ -41,7 +49,7 @@ export const SDK_FAMILIES: SdkFamily[] = [
     packages: ['launchdarkly-react-client-sdk', 'launchdarkly-js-client-sdk', '@launchdarkly/js-client-sdk', '@launchdarkly/react-native-client-sdk'],
     reads: [
       read('variation', 0, 1),
-      read('variationDetail', 0, 1),
+      objectRead('variationDetail', 'value', 0, 1),
       read('boolVariation', 0, 1),
       read('stringVariation', 0, 1),
       read('numberVariation', 0, 1),
@@ -123,10 +131,11 @@ export const SDK_FAMILIES: SdkFamily[] = [
     ],
   },
   {
-    // Client SDKs and React bindings: useGate(name).value, useGateValue(name), client.checkGate(name).
+    // Client SDKs and React bindings: useGate(name).value, useGateValue(name), client.checkGate(name);
+    // useFeatureGate and getFeatureGate return the gate object (`{ name, value, details }`).
     sdk: 'Statsig',
     packages: ['@statsig/react-bindings', '@statsig/js-client', '@statsig/react-native-bindings', 'statsig-react', 'statsig-js', 'statsig-react-native'],
-    reads: [read('useGate'), read('useGateValue'), read('useFeatureGate'), read('checkGate'), read('getFeatureGate')],
+    reads: [objectRead('useGate', 'value'), read('useGateValue'), objectRead('useFeatureGate', 'value'), read('checkGate'), objectRead('getFeatureGate', 'value')],
   },
   {
     // Server SDKs: checkGate(user, name).
@@ -137,7 +146,8 @@ export const SDK_FAMILIES: SdkFamily[] = [
   {
     sdk: 'ConfigCat',
     packages: ['configcat-react', 'configcat-js', 'configcat-js-ssr', 'configcat-node', '@configcat/sdk'],
-    reads: [read('useFeatureFlag', 0, 1), read('getValueAsync', 0, 1), read('getValueDetailsAsync', 0, 1), read('getValue', 0, 1)],
+    // configcat-react's hook returns `{ value, loading }`.
+    reads: [objectRead('useFeatureFlag', 'value', 0, 1), read('getValueAsync', 0, 1), read('getValueDetailsAsync', 0, 1), read('getValue', 0, 1)],
   },
   {
     // Vercel: `flags/next`, `flags/sveltekit`, and the older `@vercel/flags/next` (also as `unstable_flag`).
@@ -168,7 +178,9 @@ export function catalogAccessors(): CatalogAccessor[] {
   const out: CatalogAccessor[] = [];
   for (const family of SDK_FAMILIES) {
     for (const from of family.packages) {
-      for (const r of family.reads) out.push({ sdk: family.sdk, accessor: { ...r, from } });
+      for (const { valueProperty, ...r } of family.reads) {
+        out.push({ sdk: family.sdk, accessor: valueProperty === undefined ? { ...r, from } : { ...r, from, returns: 'object', valueProperty } });
+      }
     }
   }
   return out;

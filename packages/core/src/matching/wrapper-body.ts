@@ -8,7 +8,8 @@ import { skipOuterExpressions } from './syntax.js';
  * - `return await getFlag(key, opts)`, `async (k) => await getFlag(k)`;
  * - guarded: `svc ? svc.read(K) : false`, `svc?.read(K) ?? false`, `svc && svc.read(K)`,
  *   `if (!svc) return false; return svc.read(K)`, `try { return read(K) } catch { return false }`;
- * - several statements: `const v = read(k); log(v); return v;`, `const { value } = await read(k); return value;`;
+ * - several statements: `const v = read(k); log(v); return v;`, `const { value } = await read(k); return value;`,
+ *   `const gate = read(k); return gate.value;`;
  * - `!!read`, `Boolean(read)`, a property of the result: `(await read(k)).value`;
  * - a default from a parameter: `flags[key] ?? defaultValue`, `if (!client) return fallback`;
  * - another source first: `if (!ldEnabled()) return fromEnv(key); return flags[key];`.
@@ -34,7 +35,14 @@ export function returnedReads(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
   const out: ts.Expression[] = [];
   for (const returned of mainReturns(body, params)) {
     const value = unwrapRead(returned, params);
-    out.push(ts.isIdentifier(value) ? (constInitializer(returned, body, value.text, params) ?? value) : value);
+    if (ts.isIdentifier(value)) {
+      out.push(constInitializer(returned, body, value.text, params) ?? value);
+      continue;
+    }
+    // `const gate = useFeatureGate(k); return gate.value;`: a property of a const holding a call's result.
+    const holder = ts.isPropertyAccessExpression(value) ? skipOuterExpressions(value.expression) : undefined;
+    const held = holder && ts.isIdentifier(holder) ? constInitializer(returned, body, holder.text, params) : undefined;
+    out.push(held && isCallResult(held) ? held : value);
   }
   return out;
 }

@@ -13,16 +13,20 @@ const ACCESSORS: Accessor[] = [
 describe('result reads', () => {
   const { project, file } = openFixture('result-reads', ACCESSORS);
 
-  it('reads `.on`, `.value`, destructured results and a hook returning `.on`', () => {
+  it('reads `.on`, `.value`, destructured results and hooks returning `.on` or a const\'s `.value`', () => {
     const cart = file('src/components/Cart.tsx');
     expect(summarize(project.readsIn(cart))).toEqual([
       read('new-cart', 'useNewCart', at(cart, 'useNewCart();')),
       read('checkout-copy', 'useFeature', at(cart, 'useFeature(Features.CheckoutCopy)')),
       read('recommendations', 'useFeature', at(cart, 'useFeature(Features.Recommendations)')),
       read('express_checkout', 'useGate', at(cart, 'useGate(')),
+      read('express_checkout', 'useExpressCheckout', at(cart, 'useExpressCheckout()')),
     ]);
     const hooks = file('src/features/hooks.ts');
-    expect(summarize(project.readsIn(hooks))).toEqual([read('new-cart', 'useFeature', at(hooks, 'useFeature(Features.NewCart)'), { inWrapper: true })]);
+    expect(summarize(project.readsIn(hooks))).toEqual([
+      read('new-cart', 'useFeature', at(hooks, 'useFeature(Features.NewCart)'), { inWrapper: true }),
+      read('express_checkout', 'useGate', at(hooks, 'useGate("express_checkout")'), { inWrapper: true }),
+    ]);
   });
 
   it('reads awaited evaluations and observed flags', () => {
