@@ -20,6 +20,8 @@ export interface SdkRead {
    * codemod folds `.value` and `const { value } = ...`, never the object itself.
    */
   valueProperty?: string;
+  /** The read returns a Promise (server SDKs): proposed as `returns: "promise"`, folded only where awaited. */
+  promise?: true;
 }
 
 export interface SdkFamily {
@@ -39,6 +41,8 @@ export interface SdkFamily {
 }
 
 const read = (call: string, keyArg = 0, defaultArg?: number): SdkRead => (defaultArg === undefined ? { call, keyArg } : { call, keyArg, defaultArg });
+/** A read that returns a Promise of the value. */
+const asyncRead = (call: string, keyArg = 0, defaultArg?: number): SdkRead => ({ ...read(call, keyArg, defaultArg), promise: true });
 /** A read whose result is an object holding the value in `property`. */
 const objectRead = (call: string, property: string, keyArg = 0, defaultArg?: number): SdkRead => ({ ...read(call, keyArg, defaultArg), valueProperty: property });
 
@@ -60,20 +64,21 @@ export const SDK_FAMILIES: SdkFamily[] = [
     flagObjects: ['useFlags'],
   },
   {
-    // Server SDKs: variation(key, context, defaultValue).
+    // Server SDKs: `await variation(key, context, defaultValue)`.
     sdk: 'LaunchDarkly',
     packages: ['@launchdarkly/node-server-sdk', 'launchdarkly-node-server-sdk', '@launchdarkly/cloudflare-server-sdk', '@launchdarkly/vercel-server-sdk'],
     reads: [
-      read('variation', 0, 2),
+      asyncRead('variation', 0, 2),
       read('variationDetail', 0, 2),
-      read('boolVariation', 0, 2),
-      read('stringVariation', 0, 2),
-      read('numberVariation', 0, 2),
+      asyncRead('boolVariation', 0, 2),
+      asyncRead('stringVariation', 0, 2),
+      asyncRead('numberVariation', 0, 2),
     ],
   },
   {
+    // Web and React: the values are there synchronously.
     sdk: 'OpenFeature',
-    packages: ['@openfeature/server-sdk', '@openfeature/web-sdk', '@openfeature/react-sdk', '@openfeature/js-sdk', '@openfeature/angular-sdk'],
+    packages: ['@openfeature/web-sdk', '@openfeature/react-sdk', '@openfeature/angular-sdk'],
     reads: [
       read('getBooleanValue', 0, 1),
       read('getStringValue', 0, 1),
@@ -89,6 +94,19 @@ export const SDK_FAMILIES: SdkFamily[] = [
       read('useNumberFlagDetails', 0, 1),
       read('useFlag', 0, 1),
       read('useSuspenseFlag', 0, 1),
+    ],
+  },
+  {
+    // Server: `await client.getBooleanValue(key, default)`.
+    sdk: 'OpenFeature',
+    packages: ['@openfeature/server-sdk', '@openfeature/js-sdk'],
+    reads: [
+      asyncRead('getBooleanValue', 0, 1),
+      asyncRead('getStringValue', 0, 1),
+      asyncRead('getNumberValue', 0, 1),
+      read('getBooleanDetails', 0, 1),
+      read('getStringDetails', 0, 1),
+      read('getNumberDetails', 0, 1),
     ],
   },
   {
@@ -119,7 +137,7 @@ export const SDK_FAMILIES: SdkFamily[] = [
   },
   {
     sdk: 'PostHog',
-    packages: ['posthog-js', '@posthog/react', 'posthog-node', 'posthog-react-native'],
+    packages: ['posthog-js', '@posthog/react', 'posthog-react-native'],
     reads: [
       read('useFeatureFlagEnabled'),
       read('useFeatureFlagVariantKey'),
@@ -131,6 +149,12 @@ export const SDK_FAMILIES: SdkFamily[] = [
     ],
   },
   {
+    // Node: `await posthog.isFeatureEnabled(key, distinctId)`.
+    sdk: 'PostHog',
+    packages: ['posthog-node'],
+    reads: [asyncRead('isFeatureEnabled'), asyncRead('getFeatureFlag'), asyncRead('getFeatureFlagPayload'), read('getFeatureFlagResult')],
+  },
+  {
     // Client SDKs and React bindings: useGate(name).value, useGateValue(name), client.checkGate(name);
     // useFeatureGate and getFeatureGate return the gate object (`{ name, value, details }`).
     sdk: 'Statsig',
@@ -138,16 +162,22 @@ export const SDK_FAMILIES: SdkFamily[] = [
     reads: [objectRead('useGate', 'value'), read('useGateValue'), objectRead('useFeatureGate', 'value'), read('checkGate'), objectRead('getFeatureGate', 'value')],
   },
   {
-    // Server SDKs: checkGate(user, name).
+    // Server SDKs: `await checkGate(user, name)`.
     sdk: 'Statsig',
-    packages: ['statsig-node', '@statsig/statsig-node-core'],
-    reads: [read('checkGate', 1), read('checkGateSync', 1), read('getFeatureGate', 1)],
+    packages: ['statsig-node'],
+    reads: [asyncRead('checkGate', 1), read('checkGateSync', 1), read('getFeatureGate', 1)],
+  },
+  {
+    // The newer core SDK answers synchronously.
+    sdk: 'Statsig',
+    packages: ['@statsig/statsig-node-core'],
+    reads: [read('checkGate', 1), objectRead('getFeatureGate', 'value', 1)],
   },
   {
     sdk: 'ConfigCat',
     packages: ['configcat-react', 'configcat-js', 'configcat-js-ssr', 'configcat-node', '@configcat/sdk'],
     // configcat-react's hook returns `{ value, loading }`.
-    reads: [objectRead('useFeatureFlag', 'value', 0, 1), read('getValueAsync', 0, 1), read('getValueDetailsAsync', 0, 1), read('getValue', 0, 1)],
+    reads: [objectRead('useFeatureFlag', 'value', 0, 1), asyncRead('getValueAsync', 0, 1), read('getValueDetailsAsync', 0, 1), read('getValue', 0, 1)],
   },
   {
     // Vercel: `flags/next`, `flags/sveltekit`, and the older `@vercel/flags/next` (also as `unstable_flag`).
@@ -178,8 +208,11 @@ export function catalogAccessors(): CatalogAccessor[] {
   const out: CatalogAccessor[] = [];
   for (const family of SDK_FAMILIES) {
     for (const from of family.packages) {
-      for (const { valueProperty, ...r } of family.reads) {
-        out.push({ sdk: family.sdk, accessor: valueProperty === undefined ? { ...r, from } : { ...r, from, returns: 'object', valueProperty } });
+      for (const { valueProperty, promise, ...r } of family.reads) {
+        const accessor: CallAccessor = { ...r, from };
+        if (valueProperty !== undefined) Object.assign(accessor, { returns: 'object', valueProperty });
+        else if (promise) accessor.returns = 'promise';
+        out.push({ sdk: family.sdk, accessor });
       }
     }
   }
