@@ -24,7 +24,7 @@
  * --stable-runs runs each commit in the same folder in every replay (`run-<parent>`), so that a
  * second replay starts from what the first left in flagdebt's cache (the gate's start-up snapshot).
  * --show-missed lists, per commit, the human's removed non-test lines that flagdebt kept (by file),
- * and flagdebt's removed lines that the human kept, to see what is left to do.
+ * flagdebt's removed lines that the human kept, and the new diagnostics, to see what is left to do.
  *
  * Without the project's node_modules, unresolved modules give the same diagnostics before and
  * after, so they cancel out; breakage is then a lower bound of what a full install would show.
@@ -203,7 +203,10 @@ function diagnostics(root, files) {
       if (!sf) continue;
       for (const d of [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]) {
         const line = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
-        out.push({ key: `${path.relative(root, f)}: TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`, line });
+        // Messages may name absolute paths (TS1192 "Module '"/tmp/.../x"' has no default export"):
+        // the tree's own folder is left out, so that the same diagnostic before and after compares equal.
+        const message = ts.flattenDiagnosticMessageText(d.messageText, '\n').split(root + path.sep).join('');
+        out.push({ key: `${path.relative(root, f)}: TS${d.code}: ${message}`, line });
       }
     }
   }
@@ -358,6 +361,7 @@ for (const [, parent, commit, flag, direction] of rows) {
   if (showMissed) {
     printUnmatched('missed (human removed, flagdebt kept)', humanByFile, ob);
     printUnmatched('extra (flagdebt removed, human kept)', oursByFile, hb);
+    for (const d of broken) process.stdout.write(`  new diagnostic: ${d.key.split('\n')[0]}\n`);
   }
   fs.rmSync(run, { recursive: true, force: true });
 }
