@@ -185,8 +185,25 @@ function importersOf(root, targets, sources) {
   return [...out];
 }
 
-/** Diagnostics of `files` (relative) in `root`, one program per nearest tsconfig: `file: TSxxxx: message`. */
-function diagnostics(root, files) {
+/** Diagnostics of `after` that `before` does not have (as a multiset of keys). */
+function newDiagnostics(before, after) {
+  const counts = new Map();
+  for (const d of before) counts.set(d.key, (counts.get(d.key) ?? 0) + 1);
+  const out = [];
+  for (const d of after) {
+    const n = counts.get(d.key) ?? 0;
+    if (n > 0) counts.set(d.key, n - 1);
+    else out.push(d);
+  }
+  return out;
+}
+
+/**
+ * Diagnostics of `files` (relative) in `root`, one program per nearest tsconfig: `file: TSxxxx: message`.
+ * `whole`: each program holds every file of its tsconfig (as the codemod's gate checks), not only
+ * `files` and what they import; slower, used to confirm what the quick check flags.
+ */
+function diagnostics(root, files, whole = false) {
   const groups = new Map();
   for (const rel of files) {
     if (!fs.existsSync(path.join(root, rel)) || !/\.(ts|tsx|mts|cts)$/.test(rel)) continue;
@@ -197,7 +214,8 @@ function diagnostics(root, files) {
   const out = [];
   for (const [cfg, roots] of groups) {
     const parsed = cfg ? ts.parseJsonConfigFileContent(ts.readConfigFile(cfg, ts.sys.readFile).config ?? {}, ts.sys, path.dirname(cfg)) : { options: {} };
-    const program = ts.createProgram({ rootNames: roots, options: { ...parsed.options, noEmit: true, skipLibCheck: true, incremental: false, composite: false } });
+    const rootNames = whole && parsed.fileNames?.length ? [...new Set([...parsed.fileNames, ...roots])] : roots;
+    const program = ts.createProgram({ rootNames, options: { ...parsed.options, noEmit: true, skipLibCheck: true, incremental: false, composite: false } });
     for (const f of roots) {
       const sf = program.getSourceFile(f);
       if (!sf) continue;
@@ -304,14 +322,12 @@ for (const [, parent, commit, flag, direction] of rows) {
     const sources = allSources(base);
     const targets = changed.map((c) => c.rel);
     const affected = [...new Set([...targets, ...importersOf(base, targets, sources)])];
-    const before = diagnostics(base, affected);
-    const after = diagnostics(run, affected);
-    const counts = new Map();
-    for (const d of before) counts.set(d.key, (counts.get(d.key) ?? 0) + 1);
-    for (const d of after) {
-      const n = counts.get(d.key) ?? 0;
-      if (n > 0) counts.set(d.key, n - 1);
-      else broken.push(d);
+    broken = newDiagnostics(diagnostics(base, affected), diagnostics(run, affected));
+    // A program of only the affected files differs before and after when the removal deleted
+    // files (they pulled declarations in before): confirm with whole tsconfig programs.
+    if (broken.length > 0) {
+      const flagged = [...new Set(broken.map((d) => d.key.slice(0, d.key.indexOf(': TS'))))];
+      broken = newDiagnostics(diagnostics(base, flagged, true), diagnostics(run, flagged, true));
     }
   }
   const row = {

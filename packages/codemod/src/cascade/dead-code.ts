@@ -117,7 +117,8 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
     const stem = specifierStem(file);
     // `export * from './legacy'` in a barrel never spells the name: what imports it from the
     // barrel uses it too (through barrels of barrels), and a package's entry point makes it public.
-    for (const barrel of barrels(file, stem, version)) {
+    // A star re-export does not carry the default export.
+    for (const barrel of name === 'default' ? [] : barrels(file, stem, version)) {
       if (options.entries.isEntry(barrel)) return Infinity;
       const key = `${barrel}\0${name}\0${version}`;
       if (reexporting.has(key)) continue;
@@ -126,7 +127,8 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
       reexporting.delete(key);
       if (!Number.isFinite(n)) return n;
     }
-    for (const importer of sources.filesMentioning(name, version)) {
+    // A default import names the module, not the export: look where the module's stem is spelled.
+    for (const importer of sources.filesMentioning(name === 'default' ? stem : name, version)) {
       if (importer === file) continue;
       const text = version === 'original' ? sources.originalText(importer) : sources.text(importer);
       if (typeof text !== 'string' || !text.includes(stem)) continue;
@@ -164,7 +166,10 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
     const sf = parseText(file, text);
     const dead: DeclarationRecord[] = [];
     const sdk = isSdkFile(file);
-    for (const d of collectDeclarations(sf, (n) => lost.has(n), { containerHooks, definitions: options.definitions?.get(file), readOptions: options.readOptions?.get(file), parameterCanGo: (cls, name) => parameterCanGo(cls, file, name, plumbing) })) {
+    // An importer names the default export as it likes (`import Legacy from './LegacyPage'`): the
+    // module's stem, spelled in the specifier, is the word it lost.
+    const defaultName = lost.has(specifierStem(file)) ? defaultExportName(sf) : undefined;
+    for (const d of collectDeclarations(sf, (n) => lost.has(n) || n === defaultName, { containerHooks, definitions: options.definitions?.get(file), readOptions: options.readOptions?.get(file), parameterCanGo: (cls, name) => parameterCanGo(cls, file, name, plumbing) })) {
       if (!d.removable || d.ambiguous) continue;
       // An enum this run emptied held keys, not code (`enum CacheDebugConfig { experiment = 'k' }`).
       const emptied = ts.isEnumDeclaration(d.node) && d.node.members.length === 0;
@@ -174,8 +179,10 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
       // The classic JSX runtime needs `React` in scope wherever JSX is left.
       if (d.kind === 'import' && d.name === 'React' && /\.[jt]sx$/.test(file) && /<[A-Za-z>]/.test(text)) continue;
       if (d.exported) {
-        if (options.entries.isEntry(file) || external(file, d.name, 'current') > 0) continue;
-        if (was + external(file, d.name, 'original') === 0) continue;
+        // Importers name a default export `default`; a framework loads some by their path (a Next.js page).
+        const exportedAs = d.defaultExport ? 'default' : d.name;
+        if (options.entries.isEntry(file) || (d.defaultExport && options.entries.isConventionEntry(file)) || external(file, exportedAs, 'current') > 0) continue;
+        if (was + external(file, exportedAs, 'original') === 0) continue;
       } else if (was === 0) {
         continue;
       }
@@ -304,6 +311,8 @@ function importedFiles(sf: ts.SourceFile, file: string, resolve: CascadeOptions[
  */
 function importsOf(sf: ts.SourceFile, importer: string, target: string, name: string, resolve: CascadeOptions['resolveModule']): number {
   let n = 0;
+  // `import('./legacy')`, `lazy(() => import('./Legacy'))`, `require('./legacy')`: every export may be used.
+  if (loadsDynamically(sf, importer, target, resolve)) return Infinity;
   for (const s of sf.statements) {
     if (!(ts.isImportDeclaration(s) || ts.isExportDeclaration(s)) || !s.moduleSpecifier || !ts.isStringLiteral(s.moduleSpecifier)) continue;
     if (resolve(s.moduleSpecifier.text, importer) !== target) continue;
@@ -312,7 +321,9 @@ function importsOf(sf: ts.SourceFile, importer: string, target: string, name: st
       n += s.exportClause.elements.filter((e) => (e.propertyName ?? e.name).text === name).length;
       continue;
     }
-    const nb = s.importClause?.namedBindings;
+    const clause = s.importClause;
+    if (name === 'default' && clause?.name) n += 1 + referencesInScope(sf, clause.name.text, { types: true }).length;
+    const nb = clause?.namedBindings;
     if (nb && ts.isNamespaceImport(nb)) return Infinity;
     if (!nb) continue;
     for (const el of nb.elements) {
@@ -321,6 +332,34 @@ function importsOf(sf: ts.SourceFile, importer: string, target: string, name: st
     }
   }
   return n;
+}
+
+/** The local name of the module's default export (`export default X;`, `export default function X`). */
+function defaultExportName(sf: ts.SourceFile): string | undefined {
+  for (const s of sf.statements) {
+    if (ts.isExportAssignment(s) && !s.isExportEquals && ts.isIdentifier(s.expression)) return s.expression.text;
+    if ((ts.isFunctionDeclaration(s) || ts.isClassDeclaration(s)) && s.name && ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return s.name.text;
+  }
+  return undefined;
+}
+
+/** Whether the file calls `import(...)` or `require(...)` with a specifier that resolves to `target`. */
+function loadsDynamically(sf: ts.SourceFile, importer: string, target: string, resolve: CascadeOptions['resolveModule']): boolean {
+  if (!sf.text.includes('import(') && !sf.text.includes('require(')) return false;
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(n) && n.arguments.length > 0 && ts.isStringLiteralLike(n.arguments[0])) {
+      const dynamic = n.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(n.expression) && n.expression.text === 'require');
+      if (dynamic && resolve(n.arguments[0].text, importer) === target) {
+        found = true;
+        return;
+      }
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
 }
 
 /** Whether a top-level class or interface of the module declares a method or property named like an accessor's last segment. */

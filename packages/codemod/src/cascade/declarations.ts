@@ -21,7 +21,12 @@ export interface DeclarationRecord {
   /** A destructured binding: whether the statement's initializer may go when no name is left. */
   initializerDroppable?: boolean;
   exported: boolean;
-  /** False when deleting it could drop an effect (an initializer that calls something) or a default export. */
+  /**
+   * The module's default export (`export default function X`, `const X = ...; export default X;`):
+   * importers name it `default`, and the `export default X;` statement goes with it (in `writes`).
+   */
+  defaultExport?: boolean;
+  /** False when deleting it could drop an effect (an initializer that calls something). */
   removable: boolean;
   /** References in this file, excluding the declaration itself (and recursion inside it). */
   localReferences(): number;
@@ -83,8 +88,8 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
         const name = s.name.text;
         const decorated = ts.canHaveDecorators(s) && (ts.getDecorators(s)?.length ?? 0) > 0;
         if (!skip(name)) {
-          const removable = !isDefault() && !decorated && (ts.isClassDeclaration(s) || s.body !== undefined);
-          add({ name, kind: ts.isFunctionDeclaration(s) ? 'function' : 'class', node: s, exported: exported(), removable, localReferences: () => countRefs(list, name, s) }, chain);
+          const removable = !decorated && (ts.isClassDeclaration(s) || s.body !== undefined);
+          add({ name, kind: ts.isFunctionDeclaration(s) ? 'function' : 'class', node: s, exported: exported(), defaultExport: isDefault(), removable, localReferences: () => countRefs(list, name, s) }, chain);
         }
       } else if (ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s) || ts.isEnumDeclaration(s)) {
         const name = s.name.text;
@@ -115,6 +120,23 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
       }
       if (ts.isClassDeclaration(s)) visitClass(s, `${chain}/${s.name?.text ?? 'class'}`);
       visitInner(s, chain);
+    }
+    if (ts.isSourceFile(list)) markDefaultExport(list, chain);
+  };
+
+  /**
+   * `const LegacyPage = ...; export default LegacyPage;`: the declaration is the module's default
+   * export, and the `export default` statement (its only use here) goes with it.
+   */
+  const markDefaultExport = (sf: ts.SourceFile, chain: string): void => {
+    for (const st of sf.statements) {
+      if (!ts.isExportAssignment(st) || st.isExportEquals || !ts.isIdentifier(st.expression)) continue;
+      const name = st.expression.text;
+      const own = out.filter((r) => r.name === name && r.id === `${r.kind}:${chain}/${name}` && r.kind !== 'import' && r.kind !== 'type');
+      if (own.length !== 1) continue;
+      const rec = own[0];
+      const writes = [...(rec.writes ?? []), st];
+      Object.assign(rec, { exported: true, defaultExport: true, writes, localReferences: () => countRefsOutside(sf, name, [rec.node, ...writes]) });
     }
   };
 

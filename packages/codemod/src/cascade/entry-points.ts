@@ -7,6 +7,7 @@ import path from 'node:path';
  */
 export class EntryPoints {
   private readonly cache = new Map<string, Set<string>>();
+  private readonly frameworks = new Map<string, Set<string>>();
 
   constructor(private readonly root: string) {}
 
@@ -17,6 +18,43 @@ export class EntryPoints {
     const entries = this.entriesOf(pkgDir);
     const stem = stripExtension(path.relative(pkgDir, file).split(path.sep).join('/'));
     return entries.has(stem);
+  }
+
+  /**
+   * A module a framework loads by its path, for its default export: a Next.js page or route
+   * (`pages/**`, `app/**\/page.tsx`), a Remix / React Router route, a Gatsby page, an Expo
+   * Router screen, a TanStack file route. Nothing imports them, and one that some code also
+   * imported is still loaded after that import goes.
+   */
+  isConventionEntry(file: string): boolean {
+    const pkgDir = this.packageDir(path.dirname(file));
+    const frameworks = this.frameworksOf(pkgDir);
+    if (frameworks.size === 0) return false;
+    const rel = path.relative(pkgDir, file).split(path.sep).join('/').replace(/^src\//, '');
+    const base = path.basename(rel).replace(/\.[^.]+$/, '');
+    if (frameworks.has('next') && (rel.startsWith('pages/') || (rel.startsWith('app/') && NEXT_APP_FILES.has(base)) || base === 'middleware' || base === 'instrumentation')) return true;
+    if (frameworks.has('remix') && (rel.startsWith('app/routes/') || /^app\/(root|entry\.\w+)$/.test(rel.replace(/\.[^.]+$/, '')))) return true;
+    if (frameworks.has('gatsby') && (rel.startsWith('pages/') || rel.startsWith('templates/'))) return true;
+    if (frameworks.has('expo-router') && rel.startsWith('app/')) return true;
+    return frameworks.has('tanstack-router') && rel.startsWith('routes/');
+  }
+
+  private frameworksOf(pkgDir: string): Set<string> {
+    let set = this.frameworks.get(pkgDir);
+    if (set) return set;
+    set = new Set();
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+      const deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies });
+      for (const dep of deps) {
+        const framework = FRAMEWORK_PACKAGES[dep] ?? (dep.startsWith('@remix-run/') ? 'remix' : undefined);
+        if (framework) set.add(framework);
+      }
+    } catch {
+      // No readable package.json: no framework known.
+    }
+    this.frameworks.set(pkgDir, set);
+    return set;
   }
 
   private packageDir(dir: string): string {
@@ -47,6 +85,19 @@ export class EntryPoints {
     return set;
   }
 }
+
+/** Packages whose framework loads modules by their path. */
+const FRAMEWORK_PACKAGES: Record<string, string> = {
+  next: 'next',
+  gatsby: 'gatsby',
+  'expo-router': 'expo-router',
+  '@react-router/dev': 'remix',
+  '@tanstack/react-router': 'tanstack-router',
+  '@tanstack/router-plugin': 'tanstack-router',
+};
+
+/** Files of a Next.js `app/` folder that the framework loads. */
+const NEXT_APP_FILES = new Set(['page', 'layout', 'route', 'template', 'loading', 'error', 'global-error', 'not-found', 'default', 'opengraph-image', 'twitter-image', 'icon', 'apple-icon', 'sitemap', 'robots', 'manifest']);
 
 function collectStrings(value: unknown, out: string[]): void {
   if (typeof value === 'string') out.push(value);

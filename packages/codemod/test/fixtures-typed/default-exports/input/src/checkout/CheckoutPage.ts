@@ -1,0 +1,13 @@
+import { flags } from '../flags';
+import LegacyCheckout from './LegacyCheckout';
+import NewCheckout from './NewCheckout';
+import OldSummary from './OldSummary';
+import Receipt from './Receipt';
+import LegacyCartPage from '../pages/legacy-cart';
+
+export function checkoutPage(total: number, items: number): string {
+  if (flags.isEnabled('new-checkout', false)) {
+    return NewCheckout(total);
+  }
+  return [LegacyCartPage(), LegacyCheckout(total), OldSummary(items), Receipt(total)].join('\n');
+}

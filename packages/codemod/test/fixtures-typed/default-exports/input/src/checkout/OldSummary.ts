@@ -1,0 +1,3 @@
+export default function OldSummary(items: number): string {
+  return `${items} item(s)`;
+}

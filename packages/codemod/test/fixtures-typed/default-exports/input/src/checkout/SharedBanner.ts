@@ -1,0 +1,3 @@
+const SharedBanner = (): string => 'Free returns for 30 days';
+
+export default SharedBanner;

@@ -1,0 +1,8 @@
+import LegacyCheckout from './LegacyCheckout';
+import OldSummary from './OldSummary';
+import Receipt from './Receipt';
+import LegacyCartPage from '../pages/legacy-cart';
+
+export function checkoutPage(total: number, items: number): string {
+  return [LegacyCartPage(), LegacyCheckout(total), OldSummary(items), Receipt(total)].join('\n');
+}

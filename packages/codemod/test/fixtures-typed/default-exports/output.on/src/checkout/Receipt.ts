@@ -1,0 +1,3 @@
+export default function Receipt(total: number): string {
+  return `Receipt: ${total}`;
+}
