@@ -41,6 +41,8 @@ export interface SdkFamily {
 }
 
 const read = (call: string, keyArg = 0, defaultArg?: number): SdkRead => (defaultArg === undefined ? { call, keyArg } : { call, keyArg, defaultArg });
+/** OpenFeature names each read after the value's type. */
+const OPENFEATURE_TYPES = ['Boolean', 'String', 'Number'];
 /** A read that returns a Promise of the value. */
 const asyncRead = (call: string, keyArg = 0, defaultArg?: number): SdkRead => ({ ...read(call, keyArg, defaultArg), promise: true });
 /** A read whose result is an object holding the value in `property`. */
@@ -76,38 +78,24 @@ export const SDK_FAMILIES: SdkFamily[] = [
     ],
   },
   {
-    // Web and React: the values are there synchronously.
+    // Web and React: the values are there synchronously; `get*Details`, `use*FlagDetails`,
+    // `useFlag` and `useSuspenseFlag` return an object with the value in `.value`.
     sdk: 'OpenFeature',
     packages: ['@openfeature/web-sdk', '@openfeature/react-sdk', '@openfeature/angular-sdk'],
     reads: [
-      read('getBooleanValue', 0, 1),
-      read('getStringValue', 0, 1),
-      read('getNumberValue', 0, 1),
-      read('getBooleanDetails', 0, 1),
-      read('getStringDetails', 0, 1),
-      read('getNumberDetails', 0, 1),
-      read('useBooleanFlagValue', 0, 1),
-      read('useStringFlagValue', 0, 1),
-      read('useNumberFlagValue', 0, 1),
-      read('useBooleanFlagDetails', 0, 1),
-      read('useStringFlagDetails', 0, 1),
-      read('useNumberFlagDetails', 0, 1),
-      read('useFlag', 0, 1),
-      read('useSuspenseFlag', 0, 1),
+      ...OPENFEATURE_TYPES.map((t) => read(`get${t}Value`, 0, 1)),
+      ...OPENFEATURE_TYPES.map((t) => objectRead(`get${t}Details`, 'value', 0, 1)),
+      ...OPENFEATURE_TYPES.map((t) => read(`use${t}FlagValue`, 0, 1)),
+      ...OPENFEATURE_TYPES.map((t) => objectRead(`use${t}FlagDetails`, 'value', 0, 1)),
+      objectRead('useFlag', 'value', 0, 1),
+      objectRead('useSuspenseFlag', 'value', 0, 1),
     ],
   },
   {
-    // Server: `await client.getBooleanValue(key, default)`.
+    // Server: `await client.getBooleanValue(key, default)` (the details are a promise of an object).
     sdk: 'OpenFeature',
     packages: ['@openfeature/server-sdk', '@openfeature/js-sdk'],
-    reads: [
-      asyncRead('getBooleanValue', 0, 1),
-      asyncRead('getStringValue', 0, 1),
-      asyncRead('getNumberValue', 0, 1),
-      read('getBooleanDetails', 0, 1),
-      read('getStringDetails', 0, 1),
-      read('getNumberDetails', 0, 1),
-    ],
+    reads: [...OPENFEATURE_TYPES.map((t) => asyncRead(`get${t}Value`, 0, 1)), ...OPENFEATURE_TYPES.map((t) => read(`get${t}Details`, 0, 1))],
   },
   {
     // React/Next hooks and the browser client: useFlag(name), client.isEnabled(name).
