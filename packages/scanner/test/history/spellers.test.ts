@@ -1,3 +1,4 @@
+import { CandidateFilter } from '@flagdebt/core';
 import { describe, expect, it } from 'vitest';
 import { SpellerMemo } from '../../src/history/spellers.js';
 
@@ -8,6 +9,8 @@ const texts: Record<string, string> = {
   banner: "import { useBanner } from './banner-flag';\nexport const show = () => useBanner();\n",
   money: 'export const cents = (n: number) => Math.round(n * 100);\n',
   spelledInside: 'export const useFlagged = 1; // a longer name, not the hook\n',
+  dollar: 'const flag = $feature.enabled && use$Flag();\n',
+  prefixes: 'export const variant = flags.get(1) + useFlags;\n',
 };
 
 describe('SpellerMemo', () => {
@@ -24,6 +27,15 @@ describe('SpellerMemo', () => {
     const again = memo.spellerOf(['useFlag', 'useFlag'], text);
     expect(Object.keys(texts).filter(again)).toEqual(['checkout']);
     expect(asked).toEqual(Object.keys(texts));
+  });
+
+  it('answers as the pre-filter of a scan does for the same words', () => {
+    const lists = [['useFlag'], ['use', 'useFlag', 'useFlags'], ['$feature', 'use$Flag'], ['flags', 'get'], ['with-dash', 'useBanner'], []];
+    for (const words of lists) {
+      const spells = new SpellerMemo().spellerOf(words, (blob) => texts[blob]);
+      const filter = new CandidateFilter(words);
+      for (const blob of Object.keys(texts)) expect(spells(blob), `${words.join(',')} on ${blob}`).toBe(filter.matches(texts[blob]));
+    }
   });
 
   it('asks again when a word comes or goes (a wrapper appeared)', () => {
