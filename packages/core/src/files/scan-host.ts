@@ -128,12 +128,27 @@ export function globMatcher(globs: readonly string[]): (relPath: string) => bool
   if (globs.length === 0) return () => false;
   // As picomatch's own array matcher: any glob matches. Each glob's literal parts are looked for
   // first: picomatch's regex for `**/coverage/**` costs a scan of 6,000 paths ~40 ms.
-  const matchers = globs.map((glob) => {
+  const matchers = globs.map(compiledGlob);
+  return matchers.length === 1 ? matchers[0] : (p) => matchers.some((m) => m(p));
+}
+
+/**
+ * One glob's matcher, compiled once per process: `history` scans every sampled commit with the
+ * same config (a PathRules each time), and picomatch's compile costs ~1 ms a glob. Matchers hold
+ * no state; bounded, since an editor session may see many configs.
+ */
+const compiledGlobs = new Map<string, (relPath: string) => boolean>();
+
+function compiledGlob(glob: string): (relPath: string) => boolean {
+  let matcher = compiledGlobs.get(glob);
+  if (matcher === undefined) {
     const isMatch = picomatch(glob, { dot: true });
     const literals = requiredLiterals(glob);
-    return literals.length === 0 ? isMatch : (p: string) => literals.every((l) => p.includes(l)) && isMatch(p);
-  });
-  return matchers.length === 1 ? matchers[0] : (p) => matchers.some((m) => m(p));
+    matcher = literals.length === 0 ? isMatch : (p: string) => literals.every((l) => p.includes(l)) && isMatch(p);
+    if (compiledGlobs.size >= 1000) compiledGlobs.clear();
+    compiledGlobs.set(glob, matcher);
+  }
+  return matcher;
 }
 
 /**

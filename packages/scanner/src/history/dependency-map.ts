@@ -31,6 +31,11 @@ export class DependencyMap {
     return this.reverse.get(file) ?? NONE;
   }
 
+  /** Every file some file's reads went through (what `dependenciesOf` can reach besides its start). */
+  *dependedOn(): Iterable<string> {
+    for (const [file, dependents] of this.reverse) if (dependents.size > 0) yield file;
+  }
+
   /**
    * `files` and every file that depends on one of them, directly or not: a wrapper analysed for
    * an earlier file is taken from a cache, so its next caller records only the wrapper's file.

@@ -22,7 +22,8 @@ import type { BlobRef, BlobStore } from './blob-store.js';
 import type { CommitSnapshot } from './commit-snapshot.js';
 import type { TreeChange, TreeEntry } from './git.js';
 import { isSourcePath, repoRelative } from './import-graph.js';
-import { SpecifierIndex, reachingAdded, resolverAt, resolvingOtherwise } from './rewiring.js';
+import { SpecifierIndex, askingAbout, reachingAdded, readersThrough, resolverAt, resolvingOtherwise } from './rewiring.js';
+import { SpellerMemo } from './spellers.js';
 import { DependencyMap } from './dependency-map.js';
 import { FileRecords } from './file-records.js';
 import type { ResolutionMemo } from './resolution-memo.js';
@@ -78,6 +79,8 @@ export class IncrementalState {
   /** The commit last planned or scanned in full: the one before the next. */
   private snapshot: CommitSnapshot | undefined;
   private readonly seal: WrapperSeal;
+  /** Which blobs spell an accessor or wrapper name (asked after steering changes). */
+  private readonly spellers = new SpellerMemo();
 
   constructor(
     private readonly repoRoot: string,
@@ -106,7 +109,7 @@ export class IncrementalState {
     for (const rel of tree.keys()) {
       if (!isInside(prefix, rel) || !isSourcePath(rel)) continue;
       dependencies.set(rel, this.dependenciesIn(project, rel));
-      const marked = project.keySourcesMarkedBy(path.join(this.repoRoot, rel));
+      const marked = project.keySourcesMarkedBy(this.absolute(rel));
       if (marked.size > 0) marks.set(rel, marked);
     }
     this.baseline = {
@@ -182,7 +185,7 @@ export class IncrementalState {
    */
   keySources(plan: DeltaPlan): string[] {
     const base = this.baseline!;
-    const stale = new Set([...plan.changed].map((rel) => `${path.join(this.repoRoot, rel)}\u0000`));
+    const stale = new Set([...plan.changed].map((rel) => `${this.absolute(rel)}\u0000`));
     const out: string[] = [];
     for (const [rel, marked] of base.marks) {
       if (plan.recompute.has(rel)) continue;
@@ -222,7 +225,7 @@ export class IncrementalState {
     // sealed with every name analysed; known wrappers named in a re-scanned file were listed.)
     const providers: string[] = [];
     for (const rel of plan.recompute) {
-      for (const mark of project.keySourcesMarkedBy(path.join(this.repoRoot, rel))) {
+      for (const mark of project.keySourcesMarkedBy(this.absolute(rel))) {
         const dep = repoRelative(this.repoRoot, mark.slice(0, mark.indexOf('\u0000')));
         if (dep !== null && !plan.listed.has(dep) && this.scannable(prefix, dep)) providers.push(dep);
       }
@@ -291,7 +294,7 @@ export class IncrementalState {
     for (const rel of plan.recompute) {
       base.records.set(rel, found.get(rel));
       base.dependencies.set(rel, this.tree.has(rel) ? this.dependenciesIn(project, rel) : []);
-      const marked = this.tree.has(rel) ? project.keySourcesMarkedBy(path.join(this.repoRoot, rel)) : new Set<string>();
+      const marked = this.tree.has(rel) ? project.keySourcesMarkedBy(this.absolute(rel)) : new Set<string>();
       if (marked.size > 0) base.marks.set(rel, marked);
       else base.marks.delete(rel);
     }
@@ -304,7 +307,7 @@ export class IncrementalState {
   /** Repository-relative files `rel`'s reads resolved through in `project`. */
   private dependenciesIn(project: IndexedProject, rel: string): string[] {
     const out: string[] = [];
-    for (const file of project.dependenciesOf(path.join(this.repoRoot, rel))) {
+    for (const file of project.dependenciesOf(this.absolute(rel))) {
       const dep = repoRelative(this.repoRoot, file);
       if (dep !== null && dep !== rel) out.push(dep);
     }
@@ -324,6 +327,12 @@ export class IncrementalState {
   private wrappersAfter(plan: DeltaPlan, project: IndexedProject): WrapperAt[] {
     const kept = this.baseline!.wrappers.filter((w) => !plan.recompute.has(w.file));
     return [...kept, ...this.wrappersIn(project).filter((w) => plan.recompute.has(w.file))];
+  }
+
+  /** `path.join(repoRoot, rel)` for a tree path (git's paths are normalised; hot: every file of a full scan). */
+  private absolute(rel: string): string {
+    if (path.sep !== '/' || this.repoRoot.endsWith('/')) return path.join(this.repoRoot, rel);
+    return `${this.repoRoot}/${rel}`;
   }
 
   private scannable(prefix: string, rel: string): boolean {
@@ -346,13 +355,19 @@ export class IncrementalState {
     const words = [...new FlagProject({ root: config.root, accessors: config.accessors, host: snapshot.host }).candidateWords(), ...base.wrappers.map((w) => w.name)];
     // Keys are left out: a file that only spells one holds declarations, which change with the
     // marks of its readers (re-scanned here if rewired) or its text, never with its own imports.
-    const filter = new CandidateFilter(words);
-    const candidates: string[] = [];
-    for (const [rel, entry] of this.tree) {
-      if (isInside(prefix, rel) && isSourcePath(rel) && filter.matches(this.blobs.text(entry.blob) ?? '')) candidates.push(rel);
+    const spells = this.spellers.spellerOf(words, (blob) => this.blobs.text(blob));
+    const candidate = (rel: string) => {
+      const entry = this.tree.get(rel);
+      return entry !== undefined && isInside(prefix, rel) && isSourcePath(rel) && spells(entry.blob);
+    };
+    const before = resolverAt(this.repoRoot, previous, config, this.resolutions?.previous);
+    const now = resolverAt(this.repoRoot, snapshot, config, this.resolutions?.current);
+    if (typeof which !== 'string') {
+      const files = askingAbout(this.index, this.tree, [...this.tree.keys()].filter((rel) => isInside(prefix, rel) && isSourcePath(rel)), base.dependencies, which);
+      return resolvingOtherwise(this.index, this.tree, readersThrough(base.dependencies, files, candidate), before, now, which);
     }
-    const files = base.dependencies.dependenciesOf(candidates);
-    return resolvingOtherwise(this.index, this.tree, files, resolverAt(this.repoRoot, previous, config, this.resolutions?.previous), resolverAt(this.repoRoot, snapshot, config, this.resolutions?.current), which);
+    const candidates = [...this.tree.keys()].filter(candidate);
+    return resolvingOtherwise(this.index, this.tree, base.dependencies.dependenciesOf(candidates), before, now, which);
   }
 
   /** Scanned source files whose text spells one of `keys`. */

@@ -15,9 +15,27 @@ const MODULE_FIELDS = ['name', 'type', 'main', 'module', 'types', 'typings', 'so
 /** `before`/`after` are the file's texts, undefined when it did not exist. */
 export function packageJsonMatters(before: string | undefined, after: string | undefined): boolean {
   if (before === undefined || after === undefined) return true;
-  const a = moduleFields(before);
-  const b = moduleFields(after);
+  const a = byText(moduleFieldsOf, before, moduleFields);
+  const b = byText(moduleFieldsOf, after, moduleFields);
   return a === null || b === null || a !== b;
+}
+
+/**
+ * What a steering file's text comes to, by its text: each change is judged twice (the plan and the
+ * resolution memo), and a file edited in consecutive weeks brings its last version back as the
+ * next change's "before". Bounded: the texts are the keys.
+ */
+const moduleFieldsOf = new Map<string, string | null>();
+const workspaceGlobsOf = new Map<string, string>();
+const resolutionPartOf = new Map<string, string | null>();
+
+function byText<T>(known: Map<string, T>, text: string, work: (text: string) => T): T {
+  let value = known.get(text);
+  if (value === undefined && !known.has(text)) {
+    if (known.size >= 256) known.clear();
+    known.set(text, (value = work(text)));
+  }
+  return value as T;
 }
 
 function moduleFields(text: string): string | null {
@@ -35,7 +53,8 @@ function moduleFields(text: string): string | null {
 /** pnpm-workspace.yaml: only its `packages` globs steer resolution (which folders are workspace packages). */
 export function pnpmWorkspaceMatters(before: string | undefined, after: string | undefined): boolean {
   if (before === undefined || after === undefined) return true;
-  return JSON.stringify(pnpmPackages(before)) !== JSON.stringify(pnpmPackages(after));
+  const globs = (text: string) => JSON.stringify(pnpmPackages(text));
+  return byText(workspaceGlobsOf, before, globs) !== byText(workspaceGlobsOf, after, globs);
 }
 
 /**
@@ -56,8 +75,9 @@ const CHECKER_ONLY = new Set([
 /** A tsconfig: everything but the checker-only compiler options (JSON with comments, as tsc reads it). */
 export function tsconfigMatters(file: string, before: string | undefined, after: string | undefined): boolean {
   if (before === undefined || after === undefined) return true;
-  const a = resolutionPart(file, before);
-  const b = resolutionPart(file, after);
+  // The file name only labels parse errors, which make the part null whatever the name.
+  const a = byText(resolutionPartOf, before, (text) => resolutionPart(file, text));
+  const b = byText(resolutionPartOf, after, (text) => resolutionPart(file, text));
   return a === null || b === null || a !== b;
 }
 

@@ -34,6 +34,10 @@ export class ResolutionMemo {
   private config: FlagdebtConfig | undefined;
   /** A package.json's name or a tsconfig's exact `paths` keys, by blob. */
   private readonly blobFacts = new Map<string, unknown>();
+  /** The tree of the last commit advanced to. */
+  private tree: ReadonlyMap<string, TreeEntry> | undefined;
+  /** The tsconfig and jsconfig files of `tsconfigsOf.tree`, brought forward by `advance`. */
+  private tsconfigsOf: { tree: ReadonlyMap<string, TreeEntry>; files: Map<string, TreeEntry> } | undefined;
 
   constructor(private readonly repoRoot: string) {}
 
@@ -43,6 +47,19 @@ export class ResolutionMemo {
    */
   advance(tree: ReadonlyMap<string, TreeEntry>, changes: readonly TreeChange[] | null, text: (blob: string) => string | undefined): void {
     this.previous = undefined;
+    const known = this.tsconfigsOf;
+    this.tsconfigsOf = undefined;
+    if (changes !== null && known && known.tree === this.tree) {
+      // The tree's tsconfig files, from the last tree's and the changes (not every path again).
+      const files = new Map(known.files);
+      for (const change of changes) {
+        if (!isTsconfig(change.path)) continue;
+        if (change.after) files.set(change.path, change.after);
+        else files.delete(change.path);
+      }
+      this.tsconfigsOf = { tree, files };
+    }
+    this.tree = tree;
     if (changes === null || changes.some((change) => this.steers(change, text))) {
       this.previous = this.current;
       this.current = new Map();
@@ -110,10 +127,9 @@ export class ResolutionMemo {
 
   /** The `paths` keys without a wildcard in the tree's tsconfig and jsconfig files. */
   private exactAliases(tree: ReadonlyMap<string, TreeEntry>, text: (blob: string) => string | undefined): string[] {
+    if (this.tsconfigsOf?.tree !== tree) this.tsconfigsOf = { tree, files: new Map([...tree].filter(([rel]) => isTsconfig(rel))) };
     const keys: string[] = [];
-    for (const [rel, entry] of tree) {
-      if (TSCONFIG.test(rel) && !rel.split('/').includes('node_modules')) keys.push(...(this.parsed(entry.blob, text, pathsKeys) ?? []));
-    }
+    for (const entry of this.tsconfigsOf.files.values()) keys.push(...(this.parsed(entry.blob, text, pathsKeys) ?? []));
     return keys;
   }
 
@@ -132,6 +148,11 @@ export class ResolutionMemo {
     if (TSCONFIG.test(rel)) return tsconfigMatters(path.join(this.repoRoot, rel), read(change.before), read(change.after));
     return false;
   }
+}
+
+/** A tsconfig or jsconfig outside node_modules. */
+function isTsconfig(rel: string): boolean {
+  return TSCONFIG.test(rel) && !rel.split('/').includes('node_modules');
 }
 
 /** The stems of specifiers that may reach `rel`, a declaration file's (`x.d.ts` answers to `./x`) included. */

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { FlagProject, type FlagdebtConfig } from '@flagdebt/core';
 import type { CommitSnapshot } from './commit-snapshot.js';
+import type { DependencyMap } from './dependency-map.js';
 import type { TreeEntry } from './git.js';
 import { importSpecifiers, isSourcePath, repoRelative, specifierStem, stemsOf } from './import-graph.js';
 import { packageName, relativeResolutionKey } from './package-json.js';
@@ -46,6 +47,7 @@ export class SpecifierIndex {
     const stems = blob === undefined ? NO_STEMS : distinctStems(this.specifiersOf(blob));
     // Most edits keep a file's imports: only the stems that came or went move.
     const old = this.stemsByFile.get(rel) ?? NO_STEMS;
+    if (old.length === stems.length && old.every((stem, i) => stem === stems[i])) return;
     const now = lookup(stems);
     const was = lookup(old);
     for (const stem of old) if (!now(stem)) this.byStem.get(stem)?.delete(rel);
@@ -113,7 +115,15 @@ export function resolverAt(repoRoot: string, snapshot: CommitSnapshot, config: F
    * change asks every bare specifier of the files that can hold a read: thousands, mostly the
    * same few hundred from different folders). Undefined: by folder, as core does.
    */
+  const fileScopes = new Map<string, string | undefined>();
   const bareScope = (fromRel: string): string | undefined => {
+    // A file asks for each of its bare specifiers: its scope is worked out once.
+    if (fileScopes.has(fromRel)) return fileScopes.get(fromRel);
+    const scope = bareScopeOf(fromRel);
+    fileScopes.set(fromRel, scope);
+    return scope;
+  };
+  const bareScopeOf = (fromRel: string): string | undefined => {
     // Options by file (a solution-style tsconfig hands a file to the project that includes it).
     let options: object;
     try {
@@ -223,11 +233,43 @@ export function resolvingOtherwise(
       // same answer.
       if (before.relativeOptionsOf(rel) === now.relativeOptionsOf(rel)) asked = specifiers.filter((specifier) => !isRelative(specifier));
     } else if (which !== 'all') {
-      asked = specifiers.filter((specifier) => specifier.startsWith('#') || which.has(packageName(specifier)));
+      asked = specifiers.filter(namingOneOf(which));
     }
     if (asked.some((specifier) => before.resolve(specifier, rel) !== now.resolve(specifier, rel))) out.push(rel);
   }
   return out;
+}
+
+/** After a workspace change: a specifier that names one of `packages`, or a `#` import. */
+function namingOneOf(packages: ReadonlySet<string>): (specifier: string) => boolean {
+  return (specifier) => specifier.startsWith('#') || packages.has(packageName(specifier));
+}
+
+/**
+ * Files with a specifier that names one of `packages` (or a `#` import), among `sources` and the
+ * files some file's reads went through: after a workspace change only these can resolve
+ * otherwise, and there are few of them (most specifiers name installed packages or are relative).
+ */
+export function askingAbout(index: SpecifierIndex, tree: ReadonlyMap<string, TreeEntry>, sources: Iterable<string>, dependencies: DependencyMap, packages: ReadonlySet<string>): Set<string> {
+  const named = namingOneOf(packages);
+  const out = new Set<string>();
+  for (const from of [sources, dependencies.dependedOn()]) {
+    for (const rel of from) {
+      const entry = tree.get(rel);
+      if (entry && !out.has(rel) && index.specifiersOf(entry.blob).some(named)) out.add(rel);
+    }
+  }
+  return out;
+}
+
+/**
+ * Of `files`, those that a file `candidate` accepts reads through, itself included: `files` ∩
+ * `dependencies.dependenciesOf(candidates)`, with `candidate` asked only of the files that
+ * depend on one of `files` (not of every file of the tree, whose text it searches).
+ */
+export function readersThrough(dependencies: DependencyMap, files: ReadonlySet<string>, candidate: (rel: string) => boolean): string[] {
+  const readers = [...dependencies.dependentsOf(files)].filter(candidate);
+  return [...dependencies.dependenciesOf(readers)].filter((rel) => files.has(rel));
 }
 
 /**

@@ -94,10 +94,17 @@ export function isInside(prefix: string, rel: string): boolean {
 
 /** Whether a repository path is one the scan lists (include/exclude of the config). */
 function scannedMatcher(repoRoot: string, config: FlagdebtConfig): (rel: string) => boolean {
+  // Compiled once per config (every point of a run shares it), not once per point.
+  const known = matchers.get(config);
+  if (known?.repoRoot === repoRoot) return known.scanned;
   const include = picomatch(config.include, { dot: true });
   const exclude = picomatch(config.exclude, { dot: true });
-  return (rel) => {
+  const scanned = (rel: string) => {
     const fromConfig = repoRelative(config.root, path.join(repoRoot, rel));
     return fromConfig !== null && include(fromConfig) && !exclude(fromConfig);
   };
+  matchers.set(config, { repoRoot, scanned });
+  return scanned;
 }
+
+const matchers = new WeakMap<FlagdebtConfig, { repoRoot: string; scanned: (rel: string) => boolean }>();

@@ -92,6 +92,44 @@ describe('resolved imports kept from one commit to the next', () => {
     expect(again.current.size).toBe(8);
   });
 
+  it('knows the exact paths keys of tsconfig files that came and went in earlier commits', () => {
+    // The tsconfig files are brought forward from commit to commit, not looked for in every tree:
+    // one that arrives must count from then on, one that goes must stop counting.
+    const tsconfig = JSON.stringify({ compilerOptions: { paths: { '@keys': ['./src/app/constants.ts'] } } });
+    const memo = filled();
+    const files: Record<string, string> = { 'src/app/keys.ts': 'k' };
+    const advance = (changes: TreeChange[] | null) => {
+      for (const change of changes ?? []) {
+        if (change.after) files[change.path] = change.after.blob;
+        else delete files[change.path];
+      }
+      const { tree, text } = treeOf({ ...files });
+      memo.advance(tree, changes, text);
+    };
+    // Each commit's scans fill the memo again.
+    const refill = () => {
+      for (const [k, v] of filled().current) memo.current.set(k, v);
+    };
+    advance([added('src/app/money.ts')]);
+    refill();
+    advance([added('tsconfig.json', tsconfig)]);
+    refill();
+    advance([added('src/app/constants.ts')]);
+    expect(kept(memo)).not.toContain('@keys');
+    refill();
+    advance([deleted('tsconfig.json', tsconfig)]);
+    refill();
+    advance([added('src/app/tax.ts')]);
+    expect(kept(memo)).toContain('@keys');
+    refill();
+    // A tree listed afresh: its own tsconfig files count, not what the last tree had.
+    files['tsconfig.json'] = tsconfig;
+    advance(null);
+    refill();
+    advance([added('src/app/fees.ts')]);
+    expect(kept(memo)).not.toContain('@keys');
+  });
+
   it('starts over for another config', () => {
     const memo = filled();
     expect(memo.for({} as FlagdebtConfig).size).toBe(0);

@@ -16,6 +16,9 @@ const texts = new Map<string, string>([
   // A generated barrel: more stems than the index compares one by one.
   ['b7', [...Array.from({ length: 40 }, (_, i) => `export * from './Model${i}';`), "export * from './money';", "export * from './keys';"].join('\n')],
   ['b8', [...Array.from({ length: 30 }, (_, i) => `export * from './Model${i * 2}';`), "export * from './flags';"].join('\n')],
+  // b1's imports in another text (an edit that keeps them: nothing moves), and as many other stems.
+  ['b9', "import { useFlag } from '../hooks/use-flag';\nimport { CHECKOUT } from '../flags';\nimport React from 'react';\n\nexport const late = useFlag(CHECKOUT);\n"],
+  ['b10', "import { useFlag } from '../hooks/use-flag';\nimport { RATES } from './keys';\nimport React from 'react';\n"],
 ]);
 const stems = ['use-flag', 'flags', 'react', 'index', 'money', 'keys', 'Lazy', '', 'y', 'nothing', 'Model0', 'Model1', 'Model38', 'Model39', 'Model58'];
 

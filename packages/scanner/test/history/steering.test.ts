@@ -11,6 +11,23 @@ describe('steering files', () => {
     expect(packageJsonMatters(undefined, before)).toBe(true);
   });
 
+  it('a text is judged by what it is: package.json, pnpm-workspace.yaml and tsconfig verdicts are kept apart', () => {
+    // Verdicts are kept by text (each change is judged by the plan and the resolution memo, and a
+    // file edited week after week brings its last text back): the same texts in another role
+    // must not get the other role's verdict.
+    const a = JSON.stringify({ name: '@acme/ui', main: 'src/index.ts' });
+    const b = JSON.stringify({ name: '@acme/ui', main: 'dist/index.js' });
+    expect(packageJsonMatters(a, b)).toBe(true);
+    expect(pnpmWorkspaceMatters(a, b)).toBe(false);
+    expect(tsconfigMatters('/repo/tsconfig.json', a, b)).toBe(true);
+    expect(packageJsonMatters(b, a)).toBe(true);
+    expect(packageJsonMatters(a, a)).toBe(false);
+    const c = JSON.stringify({ compilerOptions: { strict: true } });
+    const d = JSON.stringify({ compilerOptions: { strict: false } });
+    expect(tsconfigMatters('/repo/tsconfig.json', c, d)).toBe(false);
+    expect(packageJsonMatters(c, d)).toBe(false);
+  });
+
   it('pnpm-workspace.yaml: the packages list counts, overrides and release-age rules do not', () => {
     const before = ['packages:', '  - frontend', '  - packages/*', '', 'overrides:', '  esbuild: "0.28.1"', 'minimumReleaseAge: 10080', ''].join('\n');
     expect(pnpmWorkspaceMatters(before, before.replace('0.28.1', '0.28.2'))).toBe(false);
