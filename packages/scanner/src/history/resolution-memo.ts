@@ -21,6 +21,7 @@ import ts from '@flagdebt/core/typescript';
 import type { TreeChange, TreeEntry } from './git.js';
 import { specifierStem, stemsOf } from './import-graph.js';
 import { manifestName, packageJsonMatters, packageName, pnpmWorkspaceMatters, tsconfigMatters } from './package-json.js';
+import { isTsconfigBase } from './tsconfig-bases.js';
 
 const TSCONFIG = /(^|\/)[jt]sconfig[^/]*\.json$/;
 const PACKAGE_JSON = /(^|\/)package\.json$/;
@@ -145,7 +146,7 @@ export class ResolutionMemo {
     const read = (entry: TreeEntry | undefined) => (entry ? (text(entry.blob) ?? '') : undefined);
     if (PACKAGE_JSON.test(rel)) return packageJsonMatters(read(change.before), read(change.after));
     if (PNPM_WORKSPACE.test(rel)) return pnpmWorkspaceMatters(read(change.before), read(change.after));
-    if (TSCONFIG.test(rel)) return tsconfigMatters(path.join(this.repoRoot, rel), read(change.before), read(change.after));
+    if (TSCONFIG.test(rel) || (this.tree !== undefined && isTsconfigBase(rel, this.tree, text))) return tsconfigMatters(path.join(this.repoRoot, rel), read(change.before), read(change.after));
     return false;
   }
 }

@@ -1,8 +1,8 @@
 /**
  * What a commit's tree changes mean for the scan, before anything is re-scanned: which source
  * files were edited, added or deleted, whether a steering file changed how imports resolve, and
- * whether only a full scan is safe. Steering files (tsconfig, package.json, pnpm-workspace.yaml,
- * .gitignore) count only when they change what the scanner sees (package-json.ts); a changed
+ * whether only a full scan is safe. Steering files (tsconfig and the bases tsconfigs extend,
+ * package.json, pnpm-workspace.yaml, .gitignore) count only when they change what the scanner sees (package-json.ts); a changed
  * flagdebt config or a scanned file that is not source means a full scan.
  */
 import path from 'node:path';
@@ -11,6 +11,7 @@ import picomatch from 'picomatch';
 import type { TreeChange, TreeEntry } from './git.js';
 import { isSourcePath, repoRelative } from './import-graph.js';
 import { gitignoreFlips, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from './package-json.js';
+import { isTsconfigBase } from './tsconfig-bases.js';
 
 const STEERING = /(^|\/)flagdebt\.config\.(json|ya?ml)$/;
 const TSCONFIG = /(^|\/)[jt]sconfig[^/]*\.json$/;
@@ -61,7 +62,7 @@ export function treeDelta(
       if (packageJsonMatters(text(change.before), text(change.after))) delta.resolution = 'all';
     } else if (PNPM_WORKSPACE.test(rel)) {
       if (pnpmWorkspaceMatters(text(change.before), text(change.after))) delta.resolution ??= 'bare';
-    } else if (TSCONFIG.test(rel)) {
+    } else if (TSCONFIG.test(rel) || isTsconfigBase(rel, tree, ctx.text)) {
       if (tsconfigMatters(path.join(ctx.repoRoot, rel), text(change.before), text(change.after)) && delta.resolution !== 'all') delta.resolution = 'options';
     } else if (GITIGNORE.test(rel)) {
       // Only files the config selects can be scanned (a lock file's verdict does not matter), and
