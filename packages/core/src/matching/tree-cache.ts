@@ -60,8 +60,8 @@ export class TreeCache {
    */
   private readonly skims = new Map<string, SkimAnswer[]>();
   /**
-   * Per file, the last trees (skimmed, full) of a text the file no longer has: the next parse of
-   * the file starts from one of them (`reparse`) instead of from nothing.
+   * Per file, the last trees (skimmed, full) of a text the file no longer has, made by the last
+   * `retain`: the next parse of the file starts from one of them (`reparse`) instead of from nothing.
    */
   private readonly bases = new Map<string, ts.SourceFile[]>();
 
@@ -101,6 +101,11 @@ export class TreeCache {
    * newest of a file that is still there becomes its base for `reparse`.
    */
   retain(current: (file: string) => string | undefined): void {
+    // A base serves the parse right after its file changed: on Unleash 315 of 316 bases used
+    // were made by the `retain` just before, and one a point earlier. Kept longer, the bases
+    // of files changed but not parsed again (no candidate word) pile up: 121 trees, a sixth of
+    // the live heap, after 26 weekly points.
+    this.bases.clear();
     for (const [file, kept] of this.byFile) {
       const text = current(file);
       const still = text === undefined ? [] : kept.filter((k) => k.text === text);
@@ -111,7 +116,6 @@ export class TreeCache {
       if (still.length === 0) this.byFile.delete(file);
       else if (still.length !== kept.length) this.byFile.set(file, still);
     }
-    for (const file of this.bases.keys()) if (current(file) === undefined) this.bases.delete(file);
     for (const [file, answers] of this.skims) {
       const text = current(file);
       const still = text === undefined ? [] : answers.filter((a) => a.text === text);

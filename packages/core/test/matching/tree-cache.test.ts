@@ -209,5 +209,11 @@ describe('an edited file parsed from its last tree', () => {
     expect(trees.reparse(invoices, rewritten)).toBeUndefined();
     // Left as it was: a closer text still starts from it.
     expect(trees.reparse(invoices, moved)?.text).toBe(moved);
+
+    // A base not used at the point it was made for is let go at the next one.
+    full(hostWith({ [invoices]: original })).sourceFile(invoices);
+    trees.retain(others(moved));
+    trees.retain(others(moved));
+    expect(trees.reparse(invoices, moved)).toBeUndefined();
   });
 });
