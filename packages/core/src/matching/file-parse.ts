@@ -59,6 +59,16 @@ const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
  * candidate word is used in a blanked function.
  */
 export function parseSkimmed(file: string, text: string, tests: SkimTests, trees?: TreeCache): FileEntry | undefined {
+  if (!trees) return skimmedParse(file, text, tests);
+  // A text seen under the same tests (history's next point, an unchanged file): the same answer.
+  const known = trees.skimmed(file, text, tests.key);
+  if (known !== undefined) return known ?? undefined;
+  const entry = skimmedParse(file, text, tests, trees);
+  trees.setSkimmed(file, text, tests.key, entry ?? null);
+  return entry;
+}
+
+function skimmedParse(file: string, text: string, tests: SkimTests, trees?: TreeCache): FileEntry | undefined {
   const imported = importAliases(text);
   const keep = imported ? (t: string) => tests.keep(t) || imported.matches(t) : tests.keep;
   const skim = skimFunctions(text, keep);
@@ -126,6 +136,8 @@ function memberBody(m: ts.ClassElement): ts.Block | undefined {
 }
 
 export interface SkimTests {
+  /** The words and keys the tests were built from: equal keys, equal tests. */
+  key: string;
   /** A function is kept (parsed) when it spells a candidate word or a registered key. */
   keep: (text: string) => boolean;
   /** Only a statement that spells a candidate word (not a key) can bind an alias of one. */
@@ -135,7 +147,8 @@ export interface SkimTests {
 export function skimTests(words: readonly string[], keys: string[]): SkimTests {
   const keepFilter = new CandidateFilter(words, keys);
   const wordFilter = new CandidateFilter(words);
-  return { keep: (t) => keepFilter.matches(t), spellsWord: (t) => wordFilter.matches(t) };
+  const key = `${words.join('\0')}\u0001${keys.join('\0')}`;
+  return { key, keep: (t) => keepFilter.matches(t), spellsWord: (t) => wordFilter.matches(t) };
 }
 
 /**

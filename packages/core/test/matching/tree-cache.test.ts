@@ -172,6 +172,24 @@ describe('an edited file parsed from its last tree', () => {
     expect(reused).toEqual([true, true, false, false]);
   });
 
+  it('skims a kept text again under other candidate words, and answers from the kept skim under the same', () => {
+    const trees = new TreeCache();
+    const host = hostWith({ [invoices]: original });
+    // `averageCents` spells no candidate word: blanked.
+    const blanked = project(host, trees).sourceFile(invoices);
+    expect(blanked.text).not.toContain('totalCents(cents) / cents.length');
+    // Once `totalCents` is a wrapper's name, the function calling it must be parsed: a skim kept
+    // for the text alone would hand back the blanked tree.
+    const widened = project(host, trees);
+    widened.sealWrappers(['totalCents'], () => false);
+    expect(widened.sourceFile(invoices).text).toContain('totalCents(cents) / cents.length');
+    expect(project(host, trees).sourceFile(invoices)).toBe(blanked);
+    // Another text under the same words is skimmed anew.
+    const edited = project(hostWith({ [invoices]: moved }), trees).sourceFile(invoices);
+    expect(edited.text.length).toBe(moved.length);
+    expect(edited.text).toContain("useFlag(INVOICE_EXPORT) ? 'Export CSV' : null");
+  });
+
   it('uses a base once, none for a file that is gone, and none for a text rewritten throughout', () => {
     const trees = new TreeCache();
     // Parsed in full (no skim), so the base's text is the file's own.
@@ -191,5 +209,11 @@ describe('an edited file parsed from its last tree', () => {
     expect(trees.reparse(invoices, rewritten)).toBeUndefined();
     // Left as it was: a closer text still starts from it.
     expect(trees.reparse(invoices, moved)?.text).toBe(moved);
+
+    // A base not used at the point it was made for is let go at the next one.
+    full(hostWith({ [invoices]: original })).sourceFile(invoices);
+    trees.retain(others(moved));
+    trees.retain(others(moved));
+    expect(trees.reparse(invoices, moved)).toBeUndefined();
   });
 });
