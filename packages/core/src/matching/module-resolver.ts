@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ts from '../typescript.cjs';
 import { PackageSources, type BuildLayout } from './package-sources.js';
+import { shortcutResolution, type ShortcutHost } from './resolution-shortcuts.js';
 import type { SourceHost } from './source-host.js';
 import { TsconfigScope, type Tsconfig } from './tsconfig-scope.js';
 import { WorkspacePackages } from './workspace-packages.js';
@@ -57,6 +58,8 @@ export class ModuleResolver {
   private readonly bareMemo = new Map<string, string | null>();
   /** Folder -> its `lookupContext`. */
   private readonly contexts = new Map<string, string>();
+  /** What `shortcutResolution` asks; undefined when the host cannot tell folders (then TypeScript answers all). */
+  private readonly shortcuts: ShortcutHost | undefined;
 
   constructor(
     private readonly root: string,
@@ -76,6 +79,23 @@ export class ModuleResolver {
     this.workspaces = new WorkspacePackages(root, sourceHost, (d) => this.realDir(d));
     this.tsconfigs = new TsconfigScope(root, sourceHost, this.workspaces, tsconfig);
     this.packages = new PackageSources(sourceHost, (dir) => this.layoutOf(dir));
+    const directoryExists = this.host.directoryExists;
+    if (directoryExists) {
+      const manifests = new Map<string, string | undefined>();
+      this.shortcuts = {
+        fileExists: (f) => this.host.fileExists(f),
+        directoryExists,
+        readFile: (f) => {
+          if (!manifests.has(f)) manifests.set(f, this.host.readFile(f));
+          return manifests.get(f);
+        },
+        lookupContext: (dir) => {
+          const context = this.lookupContext(dir);
+          const cut = context.indexOf('\0');
+          return { scope: context.slice(0, cut), nodeModules: context.slice(cut + 1) !== '[]' };
+        },
+      };
+    }
   }
 
   resolve(specifier: string, fromFile: string): string | null {
@@ -170,11 +190,21 @@ export class ModuleResolver {
 
   private typescriptResolve(specifier: string, fromFile: string, config: Tsconfig | undefined): string | null {
     const { options, cache } = this.resolverFor(config);
-    const resolved = ts.resolveModuleName(specifier, fromFile, options, this.host, cache).resolvedModule;
+    let resolved = this.shortcut(specifier, fromFile, options);
+    if (resolved === undefined) resolved = this.resolvedName(specifier, fromFile, options, cache);
     // Declaration files and installed packages hold no keys we can read statically; a
     // workspace package linked into node_modules resolves (through realpath) to its sources.
-    const file = resolved && this.canonical(path.resolve(resolved.resolvedFileName));
+    const file = resolved && this.canonical(path.resolve(resolved));
     return file && !/\.d\.[cm]?ts$/.test(file) && !file.split(path.sep).includes('node_modules') ? file : null;
+  }
+
+  /** TypeScript's answer where it is found without TypeScript (resolution-shortcuts.ts); undefined otherwise. */
+  private shortcut(specifier: string, fromFile: string, options: ts.CompilerOptions): string | null | undefined {
+    return this.shortcuts && shortcutResolution(specifier, path.dirname(fromFile), options, this.shortcuts, this.root);
+  }
+
+  private resolvedName(specifier: string, fromFile: string, options: ts.CompilerOptions, cache: ts.ModuleResolutionCache): string | null {
+    return ts.resolveModuleName(specifier, fromFile, options, this.host, cache).resolvedModule?.resolvedFileName ?? null;
   }
 
   private fromWorkspace(specifier: string, fromFile: string): string | null {
