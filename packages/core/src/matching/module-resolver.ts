@@ -21,6 +21,17 @@ function splitPackage(specifier: string): { name: string; subpath: string } | un
   return { name: segs.slice(0, count).join('/'), subpath: rest === '' ? '.' : `./${rest}` };
 }
 
+/** A package.json's top-level fields; undefined when it cannot be read or is no JSON object. */
+function parseManifest(text: string | undefined): { name?: unknown; exports?: unknown } | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const json: unknown = JSON.parse(text);
+    return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as { name?: unknown; exports?: unknown }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether a `paths` key (`@/*`, `@acme/flags`) matches `specifier`. */
 function matchesPaths(paths: ts.MapLike<string[]> | undefined, specifier: string): boolean {
   if (!paths) return false;
@@ -60,6 +71,8 @@ export class ModuleResolver {
   private readonly contexts = new Map<string, string>();
   /** What `shortcutResolution` asks; undefined when the host cannot tell folders (then TypeScript answers all). */
   private readonly shortcuts: ShortcutHost | undefined;
+  /** Folder -> its package.json's fields, for the shortcuts. */
+  private readonly manifests = new Map<string, { name?: unknown; exports?: unknown } | undefined>();
 
   constructor(
     private readonly root: string,
@@ -81,13 +94,12 @@ export class ModuleResolver {
     this.packages = new PackageSources(sourceHost, (dir) => this.layoutOf(dir));
     const directoryExists = this.host.directoryExists;
     if (directoryExists) {
-      const manifests = new Map<string, string | undefined>();
       this.shortcuts = {
         fileExists: (f) => this.host.fileExists(f),
         directoryExists,
-        readFile: (f) => {
-          if (!manifests.has(f)) manifests.set(f, this.host.readFile(f));
-          return manifests.get(f);
+        manifest: (dir) => {
+          if (!this.manifests.has(dir)) this.manifests.set(dir, parseManifest(this.host.readFile(path.join(dir, 'package.json'))));
+          return this.manifests.get(dir);
         },
         lookupContext: (dir) => {
           const context = this.lookupContext(dir);
@@ -137,6 +149,7 @@ export class ModuleResolver {
     if (file === undefined || /(^|[\\/])([jt]sconfig[^\\/]*\.json|package\.json|pnpm-workspace\.yaml)$/.test(file)) {
       this.tsconfigs.clear();
       this.workspaces.clear();
+      this.manifests.clear();
       this.realDirs.clear();
     }
   }

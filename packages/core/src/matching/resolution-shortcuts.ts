@@ -14,7 +14,8 @@ import type ts from '../typescript.cjs';
 export interface ShortcutHost {
   fileExists(file: string): boolean;
   directoryExists(dir: string): boolean;
-  readFile(file: string): string | undefined;
+  /** The package.json of a folder as TypeScript reads it (`name`, `exports`); undefined when it cannot be read or parsed. */
+  manifest(dir: string): { name?: unknown; exports?: unknown } | undefined;
   /** The nearest folder at or above `dir` with a package.json ('' when none), and whether a node_modules folder exists in or above `dir`. */
   lookupContext(dir: string): { scope: string; nodeModules: boolean };
 }
@@ -64,7 +65,7 @@ export function shortcutResolution(specifier: string, dir: string, options: ts.C
   // Then the package's own name (only when its package.json has `exports`), then node_modules
   // folders (not for a name with a colon, `node:fs`).
   const context = host.lookupContext(dir);
-  if (context.scope !== '' && mayNameItself(host.readFile(path.join(context.scope, 'package.json')), specifier)) return undefined;
+  if (context.scope !== '' && mayNameItself(host.manifest(context.scope), specifier)) return undefined;
   if (specifier.includes(':')) return null;
   return context.nodeModules ? undefined : null;
 }
@@ -118,17 +119,10 @@ function asFolder(candidate: string, host: ShortcutHost): string | null | undefi
   return firstFile(path.join(candidate, 'index'), host);
 }
 
-/** Whether TypeScript's `loadModuleFromSelfNameReference` may resolve `specifier` through this package.json (text). */
-function mayNameItself(manifest: string | undefined, specifier: string): boolean {
+/** Whether TypeScript's `loadModuleFromSelfNameReference` may resolve `specifier` through this package.json. */
+function mayNameItself(manifest: { name?: unknown; exports?: unknown } | undefined, specifier: string): boolean {
   if (manifest === undefined) return true;
-  let json: unknown;
-  try {
-    json = JSON.parse(manifest);
-  } catch {
-    return true;
-  }
-  if (typeof json !== 'object' || json === null) return false;
-  const { exports, name } = json as { exports?: unknown; name?: unknown };
+  const { exports, name } = manifest;
   if (!exports || typeof name !== 'string') return false;
   return name === '' || /^\/|\/$|\\/.test(name) || specifier === name || specifier.startsWith(`${name}/`);
 }
