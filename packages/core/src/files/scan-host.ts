@@ -48,6 +48,32 @@ export interface ScanHost {
   readSource?(absPath: string, maxBytes: number): RawSource | undefined;
 }
 
+/**
+ * Folders read by a listing of the disk (`diskListing`) -> the names of all their entries,
+ * lower-cased: a scan answers module resolution's many probes of missing files (`x.ts`, `x.tsx`,
+ * `tsconfig.json` in every folder) from them instead of the disk. A name a folder does
+ * not hold, in any case, is not there (see `absentFromListing`); any other answer is the disk's.
+ */
+export type FolderNames = ReadonlyMap<string, ReadonlySet<string>>;
+
+/**
+ * Whether `absPath` is certainly missing by `folders`: the nearest folder above it that was read
+ * holds no entry of the next name on its path. Only names of printable ASCII without `~` or a
+ * trailing dot are answered, compared case-insensitively, so that a case-insensitive file system
+ * (macOS, Windows: also short `~1` names, trailing dots) could not have found it either.
+ */
+export function absentFromListing(folders: FolderNames, absPath: string): boolean {
+  let child = absPath;
+  for (let dir = path.dirname(child); ; child = dir, dir = path.dirname(dir)) {
+    const names = folders.get(dir);
+    if (names !== undefined) {
+      const name = path.basename(child);
+      return /^[\x20-\x7d]*[\x21-\x2d\x2f-\x7d]$/.test(name) && !names.has(name.toLowerCase());
+    }
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
 let sharedBuffer: Buffer | undefined;
 
 function readBuffer(size: number): Buffer {
@@ -101,6 +127,16 @@ export const diskScanHost: ScanHost = {
     }
   },
 };
+
+/**
+ * `diskScanHost.listFiles`, with what each folder it read holds. Only for the disk host itself:
+ * a host built from it may answer `fileExists` for files the disk does not have.
+ */
+export function diskListing(root: string, options: ListFilesOptions): { files: string[]; folders: FolderNames } {
+  const base = path.resolve(root);
+  const folders = new Map<string, Set<string>>();
+  return { files: filterListing(base, walkFiles(base, { prune: prunedFolders(options.exclude), folders }), options), folders };
+}
 
 /** The files of a walk of `base` that `listFiles` lists: the include globs (and `.gitignore` files), minus the exclude globs. */
 export function filterListing(base: string, walked: string[], options: ListFilesOptions): string[] {
