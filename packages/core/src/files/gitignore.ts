@@ -4,11 +4,13 @@
  */
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { relativePath } from './scan-host.js';
+import { relativeTo } from './scan-host.js';
 
 interface RuleSet {
   /** Folder of the .gitignore, absolute. */
   dir: string;
+  /** A path relative to `dir`. */
+  relative: (file: string) => string;
   /** Every pattern of the file, made on first use. */
   rules: () => Ignore;
   /** Matches every path that a pattern may match (see `patternScreen`); null: every path may match. */
@@ -29,7 +31,8 @@ export class GitignoreRules {
         let all: Ignore | undefined;
         const screen = patternScreen(text);
         const patterns = screen === null ? [] : patternLines(text).map((line) => ({ line, screen: new RegExp(literalRuns(line), 'i') }));
-        return { dir: path.dirname(file), rules: () => (all ??= ignore().add(text)), screen, patterns, subsets: new Map<string, Ignore>() };
+        const dir = path.dirname(file);
+        return { dir, relative: relativeTo(dir), rules: () => (all ??= ignore().add(text)), screen, patterns, subsets: new Map<string, Ignore>() };
       })
       .sort((a, b) => a.dir.length - b.dir.length);
   }
@@ -52,7 +55,7 @@ export class GitignoreRules {
     let ignored = false;
     for (const set of this.sets) {
       if (!isInside(set.dir, absFile)) continue;
-      const rel = relativePath(set.dir, absFile);
+      const rel = set.relative(absFile);
       if (set.screen !== null && !set.screen.test(rel)) continue;
       const verdict = rulesFor(set, rel).test(isDir ? `${rel}/` : rel);
       if (verdict.ignored) ignored = true;

@@ -142,8 +142,9 @@ export function diskListing(root: string, options: ListFilesOptions): { files: s
 export function filterListing(base: string, walked: string[], options: ListFilesOptions): string[] {
   const wanted = globMatcher([...options.include, '**/.gitignore']);
   const excluded = globMatcher(options.exclude);
+  const relative = relativeTo(base);
   return walked.filter((file) => {
-    const rel = relativePath(base, file);
+    const rel = relative(file);
     return wanted(rel) && !excluded(rel);
   });
 }
@@ -185,12 +186,19 @@ export function requiredLiterals(glob: string): string[] {
 
 /** Forward-slash path of `file` relative to `root` (the form every report uses). */
 export function relativePath(root: string, file: string): string {
-  // Fast path for the common case (called for every file of a scan): a plain prefix.
+  return relativeTo(root)(file);
+}
+
+/** `relativePath` from one root, for many files (every file of a scan): the prefix is made once. */
+export function relativeTo(root: string): (file: string) => string {
   const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  if (file.startsWith(prefix)) {
-    const rest = file.slice(prefix.length);
-    return path.sep === '/' ? rest : rest.split(path.sep).join('/');
-  }
-  const rel = path.relative(root, file);
-  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+  return (file) => {
+    // Fast path for the common case: a plain prefix.
+    if (file.startsWith(prefix)) {
+      const rest = file.slice(prefix.length);
+      return path.sep === '/' ? rest : rest.split(path.sep).join('/');
+    }
+    const rel = path.relative(root, file);
+    return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+  };
 }
