@@ -20,9 +20,6 @@ export interface ShortcutHost {
   lookupContext(dir: string): { scope: string; nodeModules: boolean };
 }
 
-/** The order TypeScript tries extensions in for an extensionless (or `.js`, `.ts`) candidate. */
-const EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx'];
-
 /**
  * TypeScript's resolved file name for `specifier` imported from folder `dir` under `options`
  * (Bundler resolution, `noDtsResolution` and `resolveJsonModule` off), null when it resolves to
