@@ -18,7 +18,7 @@ export { DEFAULT_ACCESSORS, DEFAULT_INCLUDE, DEFAULT_EXCLUDE, DEFAULT_TESTS, DEF
 export { evaluateStaleness, isExpired } from './policy/staleness.js';
 export type { StalenessVerdict } from './policy/staleness.js';
 export { parseIsoDate, isIsoDate, formatIsoDate, daysBetween, addDays, todayIso } from './policy/dates.js';
-export { suggestKey, editDistance } from './policy/suggestions.js';
+export { suggestKey, keySuggester, editDistance } from './policy/suggestions.js';
 export { checkNaming } from './policy/naming.js';
 export { FlagProject } from './matching/flag-project.js';
 export { pnpmPackages } from './matching/workspace-packages.js';

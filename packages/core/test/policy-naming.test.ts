@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, checkNaming, daysBetween, editDistance, formatIsoDate, isIsoDate, parseIsoDate, suggestKey, todayIso } from '../src/index.js';
+import { addDays, checkNaming, daysBetween, editDistance, formatIsoDate, isIsoDate, keySuggester, parseIsoDate, suggestKey, todayIso } from '../src/index.js';
 
 const registered = ['new-checkout', 'search-v2', 'checkout-button-color', 'ops-disable-recommendations', 'dark-mode'];
 
@@ -41,6 +41,41 @@ describe('suggestKey', () => {
     expect(editDistance('ca', 'ac')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('abc', '')).toBe(3);
+  });
+
+  it('keeps three rows of the distance table, as the whole table would give', () => {
+    // The textbook table, every row kept: the rolling rows must agree on transpositions too.
+    const full = (a: string, b: string) => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+      return d[a.length][b.length];
+    };
+    let seed = 7;
+    const word = () => {
+      let out = '';
+      for (let n = (seed = (seed * 48271) % 2147483647) % 9; n > 0; n--) out += 'abcab'[(seed = (seed * 48271) % 2147483647) % 5];
+      return out;
+    };
+    for (let i = 0; i < 400; i++) {
+      const [a, b] = [word(), word()];
+      expect(editDistance(a, b), `${a} / ${b}`).toBe(full(a, b));
+    }
+  });
+
+  it('answers many keys against one prepared list as one key at a time', () => {
+    const registered = ['new-checkout', 'search-v2', 'dark_mode', 'dark-mode', 'ops-disable-recommendations', 'flag-b', 'flag-a'];
+    const suggest = keySuggester(registered);
+    for (const key of ['new_checkout', 'serach-v2', 'dark-mode', 'DARK_MODE', 'flag-c', 'payments-v3', 'new-checkout', 'ab']) {
+      expect(suggest(key), key).toBe(suggestKey(key, registered));
+    }
+    expect(suggest('dark-mode')).toBe('dark_mode');
+    expect(suggest('new-checkout')).toBeUndefined();
   });
 });
 

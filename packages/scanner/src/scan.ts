@@ -90,7 +90,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   // source or the only read of a flag may live outside it.
   const projectRoot = path.resolve(config.root);
   const scoped = options.context !== 'folder' && root !== projectRoot && isInside(projectRoot, root);
-  const { files, rules, unmatchedIncludes } = await discoverFiles(scoped ? projectRoot : root, config, host);
+  const { files, rules, unmatchedIncludes, folders } = await discoverFiles(scoped ? projectRoot : root, config, host);
   const inScope = scoped ? (file: string) => isInside(root, file) : () => true;
   let readTotal = files.length;
   const loaded = loadSources(files, host, (done) => options.onProgress?.(done, readTotal));
@@ -99,7 +99,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const project = new FlagProject({
     root: config.root,
     accessors: config.accessors,
-    host: scannedSourceHost(loaded.texts, host, touched),
+    host: scannedSourceHost(loaded.texts, host, touched, folders),
     // Functions that spell no accessor, wrapper or registered key are not parsed.
     skim: { keys: registry.flags.keys() },
     registered: registry.flags.keys(),

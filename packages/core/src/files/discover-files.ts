@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { FlagdebtConfig } from '../types.js';
-import type { ScanHost } from './scan-host.js';
+import { diskListing, diskScanHost, type FolderNames, type ScanHost } from './scan-host.js';
 import { ancestorGitignores, GitignoreRules } from './gitignore.js';
 import { PathRules } from './path-rules.js';
 
@@ -14,6 +14,8 @@ export interface DiscoveredFiles {
   rules: PathRules;
   /** `include` globs that matched none of `files`, with a hint why. */
   unmatchedIncludes: { glob: string; hint: string }[];
+  /** What the folders read held, when the host is the disk's own (`diskListing`). */
+  folders?: FolderNames;
 }
 
 export async function discoverFiles(
@@ -26,10 +28,9 @@ export async function discoverFiles(
   // The globs are relative to the config folder; handing them to the lister only helps when
   // that is where it starts. The rules below are applied either way.
   const sameBase = path.resolve(config.root) === root;
-  const listed = await host.listFiles(root, {
-    include: sameBase ? config.include : ['**/*'],
-    exclude: sameBase ? config.exclude : [],
-  });
+  const options = { include: sameBase ? config.include : ['**/*'], exclude: sameBase ? config.exclude : [] };
+  const listing = host === diskScanHost ? diskListing(root, options) : undefined;
+  const listed = listing?.files ?? (await host.listFiles(root, options));
 
   const gitignores: string[] = [];
   const sources: string[] = [];
@@ -43,7 +44,7 @@ export async function discoverFiles(
   const files = sources.filter((file) => (listedExactly || rules.isScanned(file)) && !ignored.ignores(file));
   // Every listed path starts with `root`, so absolute order is relative order.
   files.sort(compareStrings);
-  return { files, rules, unmatchedIncludes: rules.unmatchedIncludes(config.include, files) };
+  return { files, rules, unmatchedIncludes: rules.unmatchedIncludes(config.include, files), folders: listing?.folders };
 }
 
 /**

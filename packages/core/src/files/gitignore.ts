@@ -4,14 +4,21 @@
  */
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { relativePath } from './scan-host.js';
+import { relativeTo } from './scan-host.js';
 
 interface RuleSet {
   /** Folder of the .gitignore, absolute. */
   dir: string;
-  rules: Ignore;
+  /** A path relative to `dir`. */
+  relative: (file: string) => string;
+  /** Every pattern of the file, made on first use. */
+  rules: () => Ignore;
   /** Matches every path that a pattern may match (see `patternScreen`); null: every path may match. */
   screen: RegExp | null;
+  /** With a screen: each pattern with its own (the same literal runs), in the file's order. */
+  patterns: { line: string; screen: RegExp }[];
+  /** The patterns a path may match (their indexes) -> those patterns alone. */
+  subsets: Map<string, Ignore>;
 }
 
 export class GitignoreRules {
@@ -20,7 +27,13 @@ export class GitignoreRules {
 
   constructor(files: { file: string; text: string }[]) {
     this.sets = files
-      .map(({ file, text }) => ({ dir: path.dirname(file), rules: ignore().add(text), screen: patternScreen(text) }))
+      .map(({ file, text }) => {
+        let all: Ignore | undefined;
+        const screen = patternScreen(text);
+        const patterns = screen === null ? [] : patternLines(text).map((line) => ({ line, screen: new RegExp(literalRuns(line), 'i') }));
+        const dir = path.dirname(file);
+        return { dir, relative: relativeTo(dir), rules: () => (all ??= ignore().add(text)), screen, patterns, subsets: new Map<string, Ignore>() };
+      })
       .sort((a, b) => a.dir.length - b.dir.length);
   }
 
@@ -42,14 +55,47 @@ export class GitignoreRules {
     let ignored = false;
     for (const set of this.sets) {
       if (!isInside(set.dir, absFile)) continue;
-      const rel = relativePath(set.dir, absFile);
+      const rel = set.relative(absFile);
       if (set.screen !== null && !set.screen.test(rel)) continue;
-      const verdict = set.rules.test(isDir ? `${rel}/` : rel);
+      const verdict = rulesFor(set, rel).test(isDir ? `${rel}/` : rel);
       if (verdict.ignored) ignored = true;
       else if (verdict.unignored) ignored = false;
     }
     return ignored;
   }
+}
+
+/**
+ * The patterns of `set` that may match `rel` or a folder above it, alone: a pattern that does not
+ * match a path changes no verdict, and the path of a folder above `rel` is a prefix of it, so a
+ * pattern whose literal runs `rel` lacks matches neither. Compiling the ~60 patterns of a typical
+ * .gitignore for the few dozen paths that reach them cost more than the tests themselves.
+ */
+function rulesFor(set: RuleSet, rel: string): Ignore {
+  if (set.screen === null) return set.rules();
+  const picked: number[] = [];
+  set.patterns.forEach((p, i) => {
+    if (p.screen.test(rel)) picked.push(i);
+  });
+  const key = picked.join(',');
+  let rules = set.subsets.get(key);
+  if (rules === undefined) set.subsets.set(key, (rules = ignore().add(picked.map((i) => set.patterns[i].line))));
+  return rules;
+}
+
+/** The lines of a .gitignore that are patterns (not blank, not comments), in order. */
+function patternLines(text: string): string[] {
+  return text.split(/\r?\n/).filter((line) => line.trim() !== '' && !line.startsWith('#'));
+}
+
+/** A pattern's literal runs in order, as a regular expression source (see `patternScreen`). */
+function literalRuns(line: string): string {
+  return line
+    .replace(/^!/, '')
+    .split(/[/*\s]+/)
+    .filter((l) => l.length > 0)
+    .map((l) => l.toLowerCase().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .join('[^]*');
 }
 
 /**
@@ -62,15 +108,11 @@ export class GitignoreRules {
  */
 export function patternScreen(text: string): RegExp | null {
   const runs = new Set<string>();
-  for (const line of text.split(/\r?\n/)) {
-    if (line.trim() === '' || line.startsWith('#')) continue;
+  for (const line of patternLines(text)) {
     if (/[[\]?\\\u0080-\uffff]/.test(line)) return null;
-    const literals = line
-      .replace(/^!/, '')
-      .split(/[/*\s]+/)
-      .filter((l) => l.length > 0);
-    if (literals.length === 0) return null;
-    runs.add(literals.map((l) => l.toLowerCase().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('[^]*'));
+    const run = literalRuns(line);
+    if (run === '') return null;
+    runs.add(run);
   }
   // Nothing but comments: no path can match; an empty alternation would match every one.
   if (runs.size === 0) return /(?!)/;

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { FlagdebtConfig } from '../types.js';
-import { globMatcher, relativePath } from './scan-host.js';
+import { globMatcher, relativeTo } from './scan-host.js';
 
 type Matcher = (p: string) => boolean;
 
@@ -12,6 +12,8 @@ export class PathRules {
   private readonly include: Matcher;
   private readonly exclude: Matcher;
   private readonly tests: Matcher;
+  private readonly relative: (file: string) => string;
+  private readonly relativeToFallback: (file: string) => string;
 
   /**
    * `base`: the config folder. `fallbackBase`: the scanned folder, for files outside the config
@@ -25,13 +27,15 @@ export class PathRules {
     this.include = globMatcher(config.include);
     this.exclude = globMatcher(config.exclude);
     this.tests = globMatcher(config.tests);
+    this.relative = relativeTo(base);
+    this.relativeToFallback = relativeTo(fallbackBase);
   }
 
   /** The path the globs are matched against: relative to the config folder when inside it. */
   private key(absFile: string): string {
-    const rel = relativePath(this.base, absFile);
+    const rel = this.relative(absFile);
     if (!rel.startsWith('../') && !path.isAbsolute(rel)) return rel;
-    const fallback = relativePath(this.fallbackBase, absFile);
+    const fallback = this.relativeToFallback(absFile);
     return fallback.startsWith('../') || path.isAbsolute(fallback) ? path.basename(absFile) : fallback;
   }
 
@@ -47,11 +51,13 @@ export class PathRules {
    * unused, which looks like a clean result.
    */
   unmatchedIncludes(include: readonly string[], files: readonly string[]): { glob: string; hint: string }[] {
-    const keys = files.map((file) => this.key(file));
+    // Keys as needed: the first file usually matches (one include glob, every file under it).
+    const keys: string[] = [];
+    const keyAt = (i: number) => (keys[i] ??= this.key(files[i]));
     const out: { glob: string; hint: string }[] = [];
     for (const glob of include) {
       const matches = globMatcher([glob]);
-      if (keys.some((key) => matches(key))) continue;
+      if (files.some((_, i) => matches(keyAt(i)))) continue;
       out.push({ glob, hint: globHint(glob) });
     }
     return out;

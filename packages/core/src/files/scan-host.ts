@@ -48,6 +48,32 @@ export interface ScanHost {
   readSource?(absPath: string, maxBytes: number): RawSource | undefined;
 }
 
+/**
+ * Folders read by a listing of the disk (`diskListing`) -> the names of all their entries,
+ * lower-cased: a scan answers module resolution's many probes of missing files (`x.ts`, `x.tsx`,
+ * `tsconfig.json` in every folder) from them instead of the disk. A name a folder does
+ * not hold, in any case, is not there (see `absentFromListing`); any other answer is the disk's.
+ */
+export type FolderNames = ReadonlyMap<string, ReadonlySet<string>>;
+
+/**
+ * Whether `absPath` is certainly missing by `folders`: the nearest folder above it that was read
+ * holds no entry of the next name on its path. Only names of printable ASCII without `~` or a
+ * trailing dot are answered, compared case-insensitively, so that a case-insensitive file system
+ * (macOS, Windows: also short `~1` names, trailing dots) could not have found it either.
+ */
+export function absentFromListing(folders: FolderNames, absPath: string): boolean {
+  let child = absPath;
+  for (let dir = path.dirname(child); ; child = dir, dir = path.dirname(dir)) {
+    const names = folders.get(dir);
+    if (names !== undefined) {
+      const name = path.basename(child);
+      return /^[\x20-\x7d]*[\x21-\x2d\x2f-\x7d]$/.test(name) && !names.has(name.toLowerCase());
+    }
+    if (path.dirname(dir) === dir) return false;
+  }
+}
+
 let sharedBuffer: Buffer | undefined;
 
 function readBuffer(size: number): Buffer {
@@ -102,12 +128,23 @@ export const diskScanHost: ScanHost = {
   },
 };
 
+/**
+ * `diskScanHost.listFiles`, with what each folder it read holds. Only for the disk host itself:
+ * a host built from it may answer `fileExists` for files the disk does not have.
+ */
+export function diskListing(root: string, options: ListFilesOptions): { files: string[]; folders: FolderNames } {
+  const base = path.resolve(root);
+  const folders = new Map<string, Set<string>>();
+  return { files: filterListing(base, walkFiles(base, { prune: prunedFolders(options.exclude), folders }), options), folders };
+}
+
 /** The files of a walk of `base` that `listFiles` lists: the include globs (and `.gitignore` files), minus the exclude globs. */
 export function filterListing(base: string, walked: string[], options: ListFilesOptions): string[] {
   const wanted = globMatcher([...options.include, '**/.gitignore']);
   const excluded = globMatcher(options.exclude);
+  const relative = relativeTo(base);
   return walked.filter((file) => {
-    const rel = relativePath(base, file);
+    const rel = relative(file);
     return wanted(rel) && !excluded(rel);
   });
 }
@@ -164,12 +201,19 @@ export function requiredLiterals(glob: string): string[] {
 
 /** Forward-slash path of `file` relative to `root` (the form every report uses). */
 export function relativePath(root: string, file: string): string {
-  // Fast path for the common case (called for every file of a scan): a plain prefix.
+  return relativeTo(root)(file);
+}
+
+/** `relativePath` from one root, for many files (every file of a scan): the prefix is made once. */
+export function relativeTo(root: string): (file: string) => string {
   const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  if (file.startsWith(prefix)) {
-    const rest = file.slice(prefix.length);
-    return path.sep === '/' ? rest : rest.split(path.sep).join('/');
-  }
-  const rel = path.relative(root, file);
-  return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+  return (file) => {
+    // Fast path for the common case: a plain prefix.
+    if (file.startsWith(prefix)) {
+      const rest = file.slice(prefix.length);
+      return path.sep === '/' ? rest : rest.split(path.sep).join('/');
+    }
+    const rel = path.relative(root, file);
+    return path.sep === '/' ? rel : rel.split(path.sep).join('/');
+  };
 }

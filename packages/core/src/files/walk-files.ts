@@ -11,6 +11,11 @@ export interface WalkOptions {
   keep?: (name: string) => boolean;
   /** Stop once more than this many files are listed (the result then holds `limit + 1`). */
   limit?: number;
+  /**
+   * Filled with every folder read -> the names of all its entries (files, folders, links),
+   * lower-cased: what a folder does not hold need not be asked of the disk (`FolderNames`).
+   */
+  folders?: Map<string, Set<string>>;
 }
 
 /**
@@ -21,7 +26,7 @@ export interface WalkOptions {
  * this one 20 ms (docs/decisions.md).
  */
 export function walkFiles(root: string, options: WalkOptions = {}): string[] {
-  const { prune, keep, limit = Infinity } = options;
+  const { prune, keep, limit = Infinity, folders } = options;
   const files: string[] = [];
   const walk = (dir: string, rel: string): void => {
     let entries: fs.Dirent[];
@@ -31,6 +36,11 @@ export function walkFiles(root: string, options: WalkOptions = {}): string[] {
       return; // unreadable or vanished: nothing to list there
     }
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    if (folders) {
+      const names = new Set<string>();
+      for (const entry of entries) names.add(entry.name.toLowerCase());
+      folders.set(dir, names);
+    }
     for (const entry of entries) {
       if (files.length > limit) return;
       const name = entry.name;

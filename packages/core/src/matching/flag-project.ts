@@ -107,6 +107,7 @@ export class FlagProject {
     this.modules = new ModuleResolver(this.root, this.host, options.tsconfig, options.resolutions);
     this.spelling = new ModuleSpelling({
       words: () => this.candidateWords(),
+      forms: () => this.candidateForms(),
       text: (f) => this.files.get(f)?.text ?? this.released.get(f) ?? (this.host.peekFile ?? this.host.readFile).call(this.host, f),
       resolve: (s, f) => this.modules.resolve(s, f),
       consulted: (f) => this.recorder.used(f),

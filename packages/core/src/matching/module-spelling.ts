@@ -5,6 +5,7 @@
  * `WrapperRegistry.rulesOut`).
  */
 import { CandidateFilter } from './candidate-filter.js';
+import type { CandidateForms } from './candidate-shapes.js';
 
 /** Names a module can bind or pass on without spelling them: a namespace import, `require`, re-exports. */
 const OTHER_NAMES = /\bimport\s*\*|\bimport\s+(?:type\s+)?[A-Za-z_$][\w$]*\s*=|\brequire\s*\(|\bexport\s*\*|\bexport\s+(?:type\s+)?\{[^}]*\}\s*from\b/;
@@ -15,6 +16,12 @@ const DEFAULT_IMPORT = /\bimport\s+(?:type\s+)?[A-Za-z_$][\w$]*\s*(?:,\s*\{[^}]*
 export interface ModuleSpellingHost {
   /** The candidate words now (the same array while they are the same). */
   words(): readonly string[];
+  /**
+   * The same words split as the file pre-filter takes them (`FlagProject.candidateForms`): an
+   * accessor's word counts only in the forms its reads take. A module that spells its words in
+   * none holds no read (the pre-filter's premise), so it declares no wrapper with it either.
+   */
+  forms?(): CandidateForms;
   /** The module's text, read without counting as a load; undefined when it cannot be read. */
   text(file: string): string | undefined;
   resolve(specifier: string, fromFile: string): string | null;
@@ -40,7 +47,11 @@ export class ModuleSpelling {
     if (this.current?.words !== words) {
       const key = words.join('\n');
       if (this.current?.key === key) this.current.words = words;
-      else this.current = { words, key, filter: new CandidateFilter(words), known: new Map() };
+      else {
+        const forms = this.host.forms?.();
+        const filter = forms ? new CandidateFilter(forms.words, [], { shapes: forms.shapes }) : new CandidateFilter(words);
+        this.current = { words, key, filter, known: new Map() };
+      }
     }
     const { known, filter } = this.current;
     const hit = known.get(file);

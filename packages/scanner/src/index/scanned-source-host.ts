@@ -4,12 +4,16 @@
  * sources behind imports whose declarations belong in the index.
  */
 import type { SourceHost } from '@flagdebt/core';
+import { absentFromListing, type FolderNames } from '@flagdebt/core/files';
 
 export function scannedSourceHost(
   texts: Map<string, string>,
   fallback: Pick<SourceHost, 'readFile' | 'fileExists' | 'directoryExists' | 'realpath' | 'listDirectories'>,
   loaded: Set<string>,
+  /** What the folders the scan listed hold: a name they lack is missing without asking the disk. */
+  folders?: FolderNames,
 ): SourceHost {
+  const absent = folders ? (file: string) => absentFromListing(folders, file) : () => false;
   const existence = new Map<string, boolean>();
   const directories = new Map<string, boolean>();
   const read = (file: string): string | undefined => {
@@ -34,7 +38,7 @@ export function scannedSourceHost(
       // from every importing file: one stat per path is enough for a scan.
       let known = existence.get(file);
       if (known === undefined) {
-        known = fallback.fileExists(file);
+        known = !absent(file) && fallback.fileExists(file);
         existence.set(file, known);
       }
       return known;
@@ -45,7 +49,7 @@ export function scannedSourceHost(
     host.directoryExists = (dir) => {
       let known = directories.get(dir);
       if (known === undefined) {
-        known = directoryExists(dir);
+        known = !absent(dir) && directoryExists(dir);
         directories.set(dir, known);
       }
       return known;

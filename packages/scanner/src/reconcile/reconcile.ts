@@ -2,7 +2,7 @@
  * Reconciliation: the reference index against the registry. Produces the version-1 scan result
  * with a deterministic order (flags in registry order, references by file, line, column).
  */
-import { evaluateStaleness, suggestKey } from '@flagdebt/core';
+import { evaluateStaleness, keySuggester } from '@flagdebt/core';
 import type { FlagDefinition, FlagRead, IsoDate, KeyDeclaration, Registry, StalenessConfig } from '@flagdebt/core';
 import { compareStrings, relativePath } from '@flagdebt/core/files';
 import type { ReferenceIndex } from '../index/reference-index.js';
@@ -61,6 +61,7 @@ export function reconcile(input: ReconcileInput): ScanResult {
   const live = [...registry.flags.values()].filter((f) => f.state !== 'archived').map((f) => f.key);
   let suggestions = suggestionsByRegistry.get(registry);
   if (!suggestions) suggestionsByRegistry.set(registry, (suggestions = new Map()));
+  let suggest: ((key: string) => string | undefined) | undefined;
   const unregisteredReads = references
     .filter((r) => r.kind === 'evaluation' && r.flag !== null && !registry.flags.has(r.flag))
     .map((r) => {
@@ -68,7 +69,7 @@ export function reconcile(input: ReconcileInput): ScanResult {
       if (r.test) record.test = true;
       if (input.suggest === false) return record;
       // One typo is usually read in many places: compute each key's suggestion once.
-      if (!suggestions.has(record.flag)) suggestions.set(record.flag, suggestKey(record.flag, live));
+      if (!suggestions.has(record.flag)) suggestions.set(record.flag, (suggest ??= keySuggester(live))(record.flag));
       const suggestion = suggestions.get(record.flag);
       if (suggestion !== undefined) record.suggestion = suggestion;
       return record;
