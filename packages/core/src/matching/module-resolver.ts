@@ -1,7 +1,6 @@
 import path from 'node:path';
 import ts from '../typescript.cjs';
 import { PackageSources, type BuildLayout } from './package-sources.js';
-import { shortcutResolution, type ShortcutHost } from './resolution-shortcuts.js';
 import type { SourceHost } from './source-host.js';
 import { TsconfigScope, type Tsconfig } from './tsconfig-scope.js';
 import { WorkspacePackages } from './workspace-packages.js';
@@ -19,17 +18,6 @@ function splitPackage(specifier: string): { name: string; subpath: string } | un
   if (segs.length < count || segs.slice(0, count).some((s) => s === '')) return undefined;
   const rest = segs.slice(count).join('/');
   return { name: segs.slice(0, count).join('/'), subpath: rest === '' ? '.' : `./${rest}` };
-}
-
-/** A package.json's top-level fields; undefined when it cannot be read or is no JSON object. */
-function parseManifest(text: string | undefined): { name?: unknown; exports?: unknown } | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const json: unknown = JSON.parse(text);
-    return typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as { name?: unknown; exports?: unknown }) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Whether a `paths` key (`@/*`, `@acme/flags`) matches `specifier`. */
@@ -69,10 +57,6 @@ export class ModuleResolver {
   private readonly bareMemo = new Map<string, string | null>();
   /** Folder -> its `lookupContext`. */
   private readonly contexts = new Map<string, string>();
-  /** What `shortcutResolution` asks; undefined when the host cannot tell folders (then TypeScript answers all). */
-  private readonly shortcuts: ShortcutHost | undefined;
-  /** Folder -> its package.json's fields, for the shortcuts. */
-  private readonly manifests = new Map<string, { name?: unknown; exports?: unknown } | undefined>();
 
   constructor(
     private readonly root: string,
@@ -92,22 +76,6 @@ export class ModuleResolver {
     this.workspaces = new WorkspacePackages(root, sourceHost, (d) => this.realDir(d));
     this.tsconfigs = new TsconfigScope(root, sourceHost, this.workspaces, tsconfig);
     this.packages = new PackageSources(sourceHost, (dir) => this.layoutOf(dir));
-    const directoryExists = this.host.directoryExists;
-    if (directoryExists) {
-      this.shortcuts = {
-        fileExists: (f) => this.host.fileExists(f),
-        directoryExists,
-        manifest: (dir) => {
-          if (!this.manifests.has(dir)) this.manifests.set(dir, parseManifest(this.host.readFile(path.join(dir, 'package.json'))));
-          return this.manifests.get(dir);
-        },
-        lookupContext: (dir) => {
-          const context = this.lookupContext(dir);
-          const cut = context.indexOf('\0');
-          return { scope: context.slice(0, cut), nodeModules: context.slice(cut + 1) !== '[]' };
-        },
-      };
-    }
   }
 
   resolve(specifier: string, fromFile: string): string | null {
@@ -149,7 +117,6 @@ export class ModuleResolver {
     if (file === undefined || /(^|[\\/])([jt]sconfig[^\\/]*\.json|package\.json|pnpm-workspace\.yaml)$/.test(file)) {
       this.tsconfigs.clear();
       this.workspaces.clear();
-      this.manifests.clear();
       this.realDirs.clear();
     }
   }
@@ -203,21 +170,11 @@ export class ModuleResolver {
 
   private typescriptResolve(specifier: string, fromFile: string, config: Tsconfig | undefined): string | null {
     const { options, cache } = this.resolverFor(config);
-    let resolved = this.shortcut(specifier, fromFile, options);
-    if (resolved === undefined) resolved = this.resolvedName(specifier, fromFile, options, cache);
+    const resolved = ts.resolveModuleName(specifier, fromFile, options, this.host, cache).resolvedModule;
     // Declaration files and installed packages hold no keys we can read statically; a
     // workspace package linked into node_modules resolves (through realpath) to its sources.
-    const file = resolved && this.canonical(path.resolve(resolved));
+    const file = resolved && this.canonical(path.resolve(resolved.resolvedFileName));
     return file && !/\.d\.[cm]?ts$/.test(file) && !file.split(path.sep).includes('node_modules') ? file : null;
-  }
-
-  /** TypeScript's answer where it is found without TypeScript (resolution-shortcuts.ts); undefined otherwise. */
-  private shortcut(specifier: string, fromFile: string, options: ts.CompilerOptions): string | null | undefined {
-    return this.shortcuts && shortcutResolution(specifier, path.dirname(fromFile), options, this.shortcuts, this.root);
-  }
-
-  private resolvedName(specifier: string, fromFile: string, options: ts.CompilerOptions, cache: ts.ModuleResolutionCache): string | null {
-    return ts.resolveModuleName(specifier, fromFile, options, this.host, cache).resolvedModule?.resolvedFileName ?? null;
   }
 
   private fromWorkspace(specifier: string, fromFile: string): string | null {
