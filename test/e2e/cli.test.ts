@@ -281,7 +281,8 @@ describe('flagdebt CLI', () => {
       const config = JSON.parse(readFileSync(join(temp.dir, 'flagdebt.config.json'), 'utf8'));
       expect(config.accessors).toEqual(
         expect.arrayContaining([
-          { call: 'variation', keyArg: 0, defaultArg: 2, from: '@launchdarkly/node-server-sdk' },
+          // The server SDK's variation is a promise: the codemod folds it only where awaited.
+          { call: 'variation', keyArg: 0, defaultArg: 2, from: '@launchdarkly/node-server-sdk', returns: 'promise' },
           { call: 'useFeatureFlagEnabled', keyArg: 0, from: 'posthog-js' },
         ]),
       );
