@@ -42,11 +42,31 @@ export function runFixtureCases(root: string): void {
   }
 }
 
+/**
+ * TypeScript's own lib files (lib.es2022.d.ts and the files it references), parsed once per test
+ * worker: every case checks its output with them, and parsing them again was a tenth of the suite.
+ * They never change; a project's own files are always read afresh.
+ */
+const libFiles = new Map<string, ts.SourceFile>();
+const LIB_DIR = path.dirname(ts.getDefaultLibFilePath({}));
+
 /** `tsc --noEmit -p` on a project, through the API (the same diagnostics, without a process). */
 export function typeErrors(project: string): string[] {
   const config = ts.getParsedCommandLineOfConfigFile(path.join(project, 'tsconfig.json'), { noEmit: true }, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
   if (!config) return ['tsconfig.json does not parse'];
-  const program = ts.createProgram({ rootNames: config.fileNames, options: config.options });
+  const host = ts.createCompilerHost(config.options);
+  const getSourceFile = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
+    if (path.dirname(fileName) !== LIB_DIR) return getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    const key = `${fileName}\0${JSON.stringify(languageVersion)}`;
+    let sf = libFiles.get(key);
+    if (!sf) {
+      sf = getSourceFile(fileName, languageVersion, onError, shouldCreate);
+      if (sf) libFiles.set(key, sf);
+    }
+    return sf;
+  };
+  const program = ts.createProgram({ rootNames: config.fileNames, options: config.options, host });
   return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.relative(project, d.file.fileName) : ''}: TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
 }
 
