@@ -24,6 +24,10 @@ import {
   type HostileProject,
 } from './hostile-project.js';
 import { NOW, STACK_LINE, runCli, type CliRun } from './tools.js';
+import { testCount } from '../scale.js';
+
+/** A generated file of this many lines (a read every 5,000): 50,000 in `npm run test:long`. */
+const HUGE_LINES = testCount(20_000, 50_000);
 
 let project: HostileProject | undefined;
 afterEach(() => project?.cleanup());
@@ -83,8 +87,8 @@ describe('flagdebt remove on hostile files', () => {
     }
   });
 
-  it('rewrites the ten reads of a 50,000-line file and nothing else', () => {
-    const huge = hugeFile();
+  it(`rewrites the reads of a ${HUGE_LINES.toLocaleString('en')}-line file and nothing else`, () => {
+    const huge = hugeFile(HUGE_LINES);
     const dir = open({ 'src/generated/rows.ts': huge });
     expect(remove(dir).code).toBe(0);
     const after = text(dir, 'src/generated/rows.ts');
