@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,4 +44,14 @@ export function buildFixtureRepo(name: 'storefront' | 'warehouse' | 'billing' | 
     git(root, ['commit', '-q', '-m', step.message], step.date);
     return { ...step, hash: git(root, ['rev-parse', 'HEAD']).trim() };
   });
+}
+
+/** Writes `changes` (repository-relative path -> text) into `repo` and commits them on `date`. */
+export function commitFiles(repo: string, changes: Record<string, string>, message: string, date: string): void {
+  for (const [rel, text] of Object.entries(changes)) {
+    mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
+    writeFileSync(path.join(repo, rel), text);
+  }
+  git(repo, ['add', '-A']);
+  git(repo, ['commit', '-q', '-m', message], date);
 }

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BlobReader } from '../../src/history/git.js';
 import { history } from '../../src/history/history.js';
 import type { HistoryResult, SubsetDetail } from '../../src/history/types.js';
-import { git } from './fixture-repo.js';
+import { commitFiles, git } from './fixture-repo.js';
 
 // A subset scan lists the files it re-scans, the key sources those files marked at the last
 // point (their declarations may shrink), the files declaring the wrappers they name and the key
@@ -83,12 +83,7 @@ const subsets: SubsetDetail[] = [];
 let read: Set<string>;
 
 function commit(changes: Record<string, string>, message: string, date: string): void {
-  for (const [rel, text] of Object.entries(changes)) {
-    mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
-    writeFileSync(path.join(repo, rel), text);
-  }
-  git(repo, ['add', '-A']);
-  git(repo, ['commit', '-q', '-m', message], date);
+  commitFiles(repo, changes, message, date);
 }
 
 beforeAll(async () => {

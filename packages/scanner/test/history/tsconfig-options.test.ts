@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { history } from '../../src/history/history.js';
 import type { HistoryResult } from '../../src/history/types.js';
-import { git } from './fixture-repo.js';
+import { commitFiles, git } from './fixture-repo.js';
 
 // A tsconfig edit re-resolves relative imports only in the files whose tsconfig options changed
 // (checker-only options aside). A shop with a web app and a server, each with its own tsconfig;
@@ -32,12 +32,7 @@ let full: HistoryResult;
 const modes: string[] = [];
 
 function commit(changes: Record<string, string>, message: string, date: string): void {
-  for (const [rel, text] of Object.entries(changes)) {
-    mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
-    writeFileSync(path.join(repo, rel), text);
-  }
-  git(repo, ['add', '-A']);
-  git(repo, ['commit', '-q', '-m', message], date);
+  commitFiles(repo, changes, message, date);
 }
 
 beforeAll(async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { DependencyMap } from '../../src/history/dependency-map.js';
 import { history } from '../../src/history/history.js';
 import { SpecifierIndex, askingAbout, readersThrough } from '../../src/history/rewiring.js';
 import type { HistoryResult } from '../../src/history/types.js';
-import { git } from './fixture-repo.js';
+import { commitFiles, git } from './fixture-repo.js';
 
 // After a pnpm-workspace.yaml change, history asks only the files with a specifier naming a
 // workspace package, and keeps those a file that can hold a read resolved its reads through.
@@ -37,12 +37,7 @@ let full: HistoryResult;
 const modes: string[] = [];
 
 function commit(changes: Record<string, string>, message: string, date: string): void {
-  for (const [rel, text] of Object.entries(changes)) {
-    mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
-    writeFileSync(path.join(repo, rel), text);
-  }
-  git(repo, ['add', '-A']);
-  git(repo, ['commit', '-q', '-m', message], date);
+  commitFiles(repo, changes, message, date);
 }
 
 beforeAll(async () => {
