@@ -179,10 +179,11 @@ export function deleteWhatBecameUnused(options: CascadeOptions): CascadeOutcome 
       // The classic JSX runtime needs `React` in scope wherever JSX is left.
       if (d.kind === 'import' && d.name === 'React' && /\.[jt]sx$/.test(file) && /<[A-Za-z>]/.test(text)) continue;
       if (d.exported) {
-        // Importers name a default export `default`; a framework loads some by their path (a Next.js page).
-        const exportedAs = d.defaultExport ? 'default' : d.name;
-        if (options.entries.isEntry(file) || (d.defaultExport && options.entries.isConventionEntry(file)) || external(file, exportedAs, 'current') > 0) continue;
-        if (was + external(file, exportedAs, 'original') === 0) continue;
+        // Importers name a default export `default` (and its name too when it is exported by both);
+        // a framework loads some by their path (a Next.js page).
+        const uses = (version: 'original' | 'current') => (d.defaultExport ? external(file, 'default', version) + (d.namedToo ? external(file, d.name, version) : 0) : external(file, d.name, version));
+        if (options.entries.isEntry(file) || (d.defaultExport && options.entries.isConventionEntry(file)) || uses('current') > 0) continue;
+        if (was + uses('original') === 0) continue;
       } else if (was === 0) {
         continue;
       }

@@ -26,6 +26,8 @@ export interface DeclarationRecord {
    * importers name it `default`, and the `export default X;` statement goes with it (in `writes`).
    */
   defaultExport?: boolean;
+  /** A default export that the module also exports by its name (`export const X = ...; export default X;`). */
+  namedToo?: boolean;
   /** False when deleting it could drop an effect (an initializer that calls something). */
   removable: boolean;
   /** References in this file, excluding the declaration itself (and recursion inside it). */
@@ -136,7 +138,7 @@ export function collectDeclarations(sf: ts.SourceFile, wanted?: (name: string) =
       if (own.length !== 1) continue;
       const rec = own[0];
       const writes = [...(rec.writes ?? []), st];
-      Object.assign(rec, { exported: true, defaultExport: true, writes, localReferences: () => countRefsOutside(sf, name, [rec.node, ...writes]) });
+      Object.assign(rec, { exported: true, defaultExport: true, namedToo: rec.exported, writes, localReferences: () => countRefsOutside(sf, name, [rec.node, ...writes]) });
     }
   };
 
