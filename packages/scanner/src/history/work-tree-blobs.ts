@@ -9,7 +9,7 @@
  * git as before: what history reads is the commit's content either way.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 
 /** Larger files are not worth hashing on a guess (and are not source code). */
@@ -59,7 +59,8 @@ export function objectId(bytes: Buffer, idLength: number): string | undefined {
 function readSmallFile(file: string): Buffer | undefined {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    // Non-blocking: a FIFO someone left where the commit had a file must not hang the run.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch {
     return undefined;
   }

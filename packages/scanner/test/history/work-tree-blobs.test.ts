@@ -68,6 +68,11 @@ describe('WorkTreeBlobs', () => {
     expect(blobs.counts).toEqual({ tries: 4, hits: 1 });
   });
 
+  it.skipIf(process.platform === 'win32')('does not wait on a FIFO left where the commit had a file', () => {
+    execFileSync('mkfifo', [path.join(root, 'src', 'pipe.ts')]);
+    expect(new WorkTreeBlobs(root).read('src/pipe.ts', objectId(text, 40)!)).toBeUndefined();
+  });
+
   it('does not look for a blob that a later commit replaced', () => {
     const id = objectId(text, 40)!;
     const blobs = new WorkTreeBlobs(root, new Map([['src/a.ts', objectId(Buffer.from('later'), 40)]]));
