@@ -6,8 +6,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE_NAMES, REGISTRY_FILE_NAMES, type FlagdebtConfig } from '@flagdebt/core';
-import picomatch from 'picomatch';
-import type { ScanHost } from '@flagdebt/core/files';
+import { globMatcher, type ScanHost } from '@flagdebt/core/files';
 import type { BlobRef, BlobStore } from './blob-store.js';
 import { FolderIndex } from './folder-index.js';
 import { inNodeModules } from './import-graph.js';
@@ -80,8 +79,9 @@ export class CommitSnapshot {
 
   /** The blobs of everything under `dir` that a scan with `config` will read. */
   sourceBlobs(dir: string, config: FlagdebtConfig): BlobRef[] {
-    const scanned = picomatch(config.include, { dot: true });
-    const excluded = picomatch(config.exclude, { dot: true });
+    // Core's matcher (picomatch with `dot`, as the scan's own rules), compiled once per process.
+    const scanned = globMatcher(config.include);
+    const excluded = globMatcher(config.exclude);
     const prefix = this.relative(dir);
     const configRoot = this.relative(config.root) ?? '';
     const refs: BlobRef[] = [];
