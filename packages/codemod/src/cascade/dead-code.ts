@@ -346,20 +346,27 @@ function defaultExportName(sf: ts.SourceFile): string | undefined {
 
 /** Whether the file calls `import(...)` or `require(...)` with a specifier that resolves to `target`. */
 function loadsDynamically(sf: ts.SourceFile, importer: string, target: string, resolve: CascadeOptions['resolveModule']): boolean {
-  if (!sf.text.includes('import(') && !sf.text.includes('require(')) return false;
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(n) && n.arguments.length > 0 && ts.isStringLiteralLike(n.arguments[0])) {
-      const dynamic = n.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(n.expression) && n.expression.text === 'require');
-      if (dynamic && resolve(n.arguments[0].text, importer) === target) {
-        found = true;
-        return;
+  return dynamicSpecifiers(sf).some((specifier) => resolve(specifier, importer) === target);
+}
+
+/** The specifiers a tree passes to `import(...)` and `require(...)`, found once per tree (asked per export and target). */
+const dynamicByTree = new WeakMap<ts.SourceFile, string[]>();
+
+function dynamicSpecifiers(sf: ts.SourceFile): string[] {
+  let found = dynamicByTree.get(sf);
+  if (found) return found;
+  found = [];
+  const out = found;
+  if (sf.text.includes('import(') || sf.text.includes('require(')) {
+    const visit = (n: ts.Node): void => {
+      if (ts.isCallExpression(n) && n.arguments.length > 0 && ts.isStringLiteralLike(n.arguments[0])) {
+        if (n.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(n.expression) && n.expression.text === 'require')) out.push(n.arguments[0].text);
       }
-    }
-    ts.forEachChild(n, visit);
-  };
-  visit(sf);
+      ts.forEachChild(n, visit);
+    };
+    visit(sf);
+  }
+  dynamicByTree.set(sf, found);
   return found;
 }
 

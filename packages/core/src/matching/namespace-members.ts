@@ -58,12 +58,13 @@ export function ownMember(obj: ts.ObjectLiteralExpression, name: string): Object
 
 /** The wrapper-shaped members of an object literal (candidates for discovery). */
 export function wrapperShapedMembers(obj: ts.ObjectLiteralExpression): ObjectMember[] {
-  const out: ObjectMember[] = [];
-  for (const p of obj.properties) {
-    if (ts.isMethodDeclaration(p) && p.body && memberName(p.name) !== undefined) out.push(p);
-    else if (ts.isPropertyAssignment(p) && memberName(p.name) !== undefined && isFunctionLikeValue(skipOuterExpressions(p.initializer))) out.push(p);
-  }
-  return out;
+  return obj.properties.filter(isWrapperShapedMember);
+}
+
+/** A named method with a body, or a named property holding a function. */
+export function isWrapperShapedMember(p: ts.ObjectLiteralElementLike): p is ObjectMember {
+  if (ts.isMethodDeclaration(p)) return p.body !== undefined && memberName(p.name) !== undefined;
+  return ts.isPropertyAssignment(p) && memberName(p.name) !== undefined && isFunctionLikeValue(skipOuterExpressions(p.initializer));
 }
 
 /** Whether `node` is a member of an object literal (not of a class). */

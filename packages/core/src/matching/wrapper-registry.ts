@@ -8,7 +8,7 @@ import type { GateContext } from './component-gates.js';
 import type { ProjectContext } from './project-context.js';
 import { hasExportModifier, isConstDeclaration, isFunctionLikeValue, positionOf, skipOuterExpressions } from './syntax.js';
 import { WrapperAliases } from './wrapper-aliases.js';
-import { isObjectMember, memberHolder, objectParts, ownMember, wrapperShapedMembers, type ObjectMember } from './namespace-members.js';
+import { isObjectMember, isWrapperShapedMember, memberHolder, objectParts, ownMember, wrapperShapedMembers, type ObjectMember } from './namespace-members.js';
 import { returnedReads } from './wrapper-body.js';
 
 /**
@@ -126,7 +126,7 @@ export class WrapperRegistry {
   }
 
   private analyzeMember(member: ObjectMember, file: string): WrapperInfo | null {
-    if (!wrapperShapedMembers(member.parent as ts.ObjectLiteralExpression).includes(member) || !memberHolder(member)) return null;
+    if (!isWrapperShapedMember(member) || !memberHolder(member)) return null;
     return this.analyze(member, file)?.info ?? null;
   }
 

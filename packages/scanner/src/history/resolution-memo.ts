@@ -21,9 +21,8 @@ import ts from '@flagdebt/core/typescript';
 import type { TreeChange, TreeEntry } from './git.js';
 import { specifierStem, stemsOf } from './import-graph.js';
 import { manifestName, packageJsonMatters, packageName, pnpmWorkspaceMatters, tsconfigMatters } from './package-json.js';
-import { isTsconfigBase } from './tsconfig-bases.js';
+import { TSCONFIG, isTsconfigBase } from './tsconfig-bases.js';
 
-const TSCONFIG = /(^|\/)[jt]sconfig[^/]*\.json$/;
 const PACKAGE_JSON = /(^|\/)package\.json$/;
 const PNPM_WORKSPACE = /(^|\/)pnpm-workspace\.yaml$/;
 

@@ -11,10 +11,9 @@ import picomatch from 'picomatch';
 import type { TreeChange, TreeEntry } from './git.js';
 import { isSourcePath, repoRelative } from './import-graph.js';
 import { gitignoreFlips, packageJsonMatters, pnpmWorkspaceMatters, tsconfigMatters } from './package-json.js';
-import { isTsconfigBase } from './tsconfig-bases.js';
+import { TSCONFIG, isTsconfigBase } from './tsconfig-bases.js';
 
 const STEERING = /(^|\/)flagdebt\.config\.(json|ya?ml)$/;
-const TSCONFIG = /(^|\/)[jt]sconfig[^/]*\.json$/;
 const GITIGNORE = /(^|\/)\.gitignore$/;
 const PACKAGE_JSON = /(^|\/)package\.json$/;
 const PNPM_WORKSPACE = /(^|\/)pnpm-workspace\.yaml$/;

@@ -12,7 +12,8 @@ import path from 'node:path';
 import ts from '@flagdebt/core/typescript';
 import type { TreeEntry } from './git.js';
 
-const TSCONFIG = /(^|\/)[jt]sconfig[^/]*\.json$/;
+/** A tsconfig or jsconfig by its name. */
+export const TSCONFIG = /(^|\/)[jt]sconfig[^/]*\.json$/;
 
 /** Per tree: the base names of the files some tsconfig extends (directly or through other bases). */
 const known = new WeakMap<ReadonlyMap<string, TreeEntry>, ReadonlySet<string>>();

@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { history } from '../../src/history/history.js';
+import type { HistoryResult } from '../../src/history/types.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -54,4 +57,21 @@ export function commitFiles(repo: string, changes: Record<string, string>, messa
   }
   git(repo, ['add', '-A']);
   git(repo, ['commit', '-q', '-m', message], date);
+}
+
+/** A new git repository in a temporary folder, for a history scripted commit by commit. */
+export function scriptedRepo(name: string): { repo: string; commit(changes: Record<string, string>, message: string, date: string): void; cleanup(): void } {
+  const tmp = realpathSync(mkdtempSync(path.join(os.tmpdir(), `flagdebt-${name}-test-`)));
+  const repo = path.join(tmp, 'repo');
+  mkdirSync(repo);
+  git(repo, ['init', '-q', '-b', 'main']);
+  return { repo, commit: (changes, message, date) => commitFiles(repo, changes, message, date), cleanup: () => rmSync(tmp, { recursive: true, force: true }) };
+}
+
+/** Every commit of `repo` as a point, incrementally (with each point's mode) and scanned from scratch. */
+export async function historyBothWays(repo: string): Promise<{ incremental: HistoryResult; full: HistoryResult; modes: string[] }> {
+  const modes: string[] = [];
+  const incremental = await history({ dir: repo, every: 1, onProgress: (_d, _t, _c, mode) => modes.push(mode) });
+  const full = await history({ dir: repo, every: 1, incremental: false });
+  return { incremental, full, modes };
 }

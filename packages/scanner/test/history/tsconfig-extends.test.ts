@@ -1,10 +1,6 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { history } from '../../src/history/history.js';
 import type { HistoryResult } from '../../src/history/types.js';
-import { commitFiles, git } from './fixture-repo.js';
+import { historyBothWays, scriptedRepo } from './fixture-repo.js';
 
 // A tsconfig's options may come from a base file that is not named tsconfig*.json (Turborepo's
 // `packages/typescript-config/base.json`). An edit there changes how imports resolve as much as
@@ -22,20 +18,16 @@ const files: Record<string, string> = {
   'apps/web/src/Cart.tsx': "export function Cart({ items }: { items: string[] }) {\n  return <ul>{items.map((i) => <li key={i}>{i}</li>)}</ul>;\n}\n",
 };
 
-let tmp: string;
-let repo: string;
+let scripted: ReturnType<typeof scriptedRepo>;
 let incremental: HistoryResult;
 let full: HistoryResult;
 
 function commit(changes: Record<string, string>, message: string, date: string): void {
-  commitFiles(repo, changes, message, date);
+  scripted.commit(changes, message, date);
 }
 
 beforeAll(async () => {
-  tmp = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'flagdebt-tsconfig-extends-test-')));
-  repo = path.join(tmp, 'repo');
-  mkdirSync(repo);
-  git(repo, ['init', '-q', '-b', 'main']);
+  scripted = scriptedRepo('tsconfig-extends');
   commit(files, 'shop', '2026-08-03T09:00:00Z');
   commit({ 'apps/web/src/Cart.tsx': files['apps/web/src/Cart.tsx'].replace('<ul>', '<ul className="cart">') }, 'cart class', '2026-08-04T09:00:00Z');
   const base = JSON.parse(files['packages/typescript-config/react.json']);
@@ -44,12 +36,11 @@ beforeAll(async () => {
     'web builds resolve .web files first',
     '2026-08-05T09:00:00Z',
   );
-  incremental = await history({ dir: repo, every: 1 });
-  full = await history({ dir: repo, every: 1, incremental: false });
+  ({ incremental, full } = await historyBothWays(scripted.repo));
 });
 
 afterAll(() => {
-  rmSync(tmp, { recursive: true, force: true });
+  scripted.cleanup();
 });
 
 describe('incremental history when a tsconfig base file changes', () => {

@@ -1,10 +1,6 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { history } from '../../src/history/history.js';
 import type { HistoryResult } from '../../src/history/types.js';
-import { commitFiles, git } from './fixture-repo.js';
+import { historyBothWays, scriptedRepo } from './fixture-repo.js';
 
 // A tsconfig edit re-resolves relative imports only in the files whose tsconfig options changed
 // (checker-only options aside). A shop with a web app and a server, each with its own tsconfig;
@@ -25,21 +21,17 @@ const files: Record<string, string> = {
   'server/src/rates.ts': "import { flags } from './flags';\nimport { RATES } from './keys';\n\nexport function rate(kg: number): number {\n  return flags.isEnabled(RATES, false) ? kg * 2 : kg * 3;\n}\n",
 };
 
-let tmp: string;
-let repo: string;
+let scripted: ReturnType<typeof scriptedRepo>;
 let incremental: HistoryResult;
 let full: HistoryResult;
-const modes: string[] = [];
+let modes: string[] = [];
 
 function commit(changes: Record<string, string>, message: string, date: string): void {
-  commitFiles(repo, changes, message, date);
+  scripted.commit(changes, message, date);
 }
 
 beforeAll(async () => {
-  tmp = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'flagdebt-tsconfig-options-test-')));
-  repo = path.join(tmp, 'repo');
-  mkdirSync(repo);
-  git(repo, ['init', '-q', '-b', 'main']);
+  scripted = scriptedRepo('tsconfig-options');
   commit(files, 'shop', '2026-08-03T09:00:00Z');
   const suffixes = (config: string) => JSON.stringify({ compilerOptions: { ...JSON.parse(config).compilerOptions, moduleSuffixes: ['.web', ''] } }, null, 2);
   commit(
@@ -48,12 +40,11 @@ beforeAll(async () => {
     '2026-08-04T09:00:00Z',
   );
   commit({ 'server/tsconfig.json': suffixes(files['server/tsconfig.json']) }, 'server resolves .web files first', '2026-08-05T09:00:00Z');
-  incremental = await history({ dir: repo, every: 1, onProgress: (_d, _t, _c, mode) => modes.push(mode) });
-  full = await history({ dir: repo, every: 1, incremental: false });
+  ({ incremental, full, modes } = await historyBothWays(scripted.repo));
 });
 
 afterAll(() => {
-  rmSync(tmp, { recursive: true, force: true });
+  scripted.cleanup();
 });
 
 describe('incremental history when tsconfig options change', () => {

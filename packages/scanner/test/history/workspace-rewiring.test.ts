@@ -1,12 +1,8 @@
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DependencyMap } from '../../src/history/dependency-map.js';
-import { history } from '../../src/history/history.js';
 import { SpecifierIndex, askingAbout, readersThrough } from '../../src/history/rewiring.js';
 import type { HistoryResult } from '../../src/history/types.js';
-import { commitFiles, git } from './fixture-repo.js';
+import { historyBothWays, scriptedRepo } from './fixture-repo.js';
 
 // After a pnpm-workspace.yaml change, history asks only the files with a specifier naming a
 // workspace package, and keeps those a file that can hold a read resolved its reads through.
@@ -30,30 +26,25 @@ const files: Record<string, string> = {
   'apps/web/src/search-label.ts': "import { SEARCH } from '@shop/keys';\n\nexport const label = `Search (${SEARCH})`;\n",
 };
 
-let tmp: string;
-let repo: string;
+let scripted: ReturnType<typeof scriptedRepo>;
 let incremental: HistoryResult;
 let full: HistoryResult;
-const modes: string[] = [];
+let modes: string[] = [];
 
 function commit(changes: Record<string, string>, message: string, date: string): void {
-  commitFiles(repo, changes, message, date);
+  scripted.commit(changes, message, date);
 }
 
 beforeAll(async () => {
-  tmp = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'flagdebt-workspace-rewiring-test-')));
-  repo = path.join(tmp, 'repo');
-  mkdirSync(repo);
-  git(repo, ['init', '-q', '-b', 'main']);
+  scripted = scriptedRepo('workspace-rewiring');
   commit(files, 'shop', '2026-08-03T09:00:00Z');
   commit({ 'pnpm-workspace.yaml': "packages:\n  - 'next/*'\n  - 'apps/*'\n" }, 'the keys package from next/', '2026-08-04T09:00:00Z');
   commit({ 'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'apps/*'\n" }, 'back to packages/', '2026-08-05T09:00:00Z');
-  incremental = await history({ dir: repo, every: 1, onProgress: (_d, _t, _c, mode) => modes.push(mode) });
-  full = await history({ dir: repo, every: 1, incremental: false });
+  ({ incremental, full, modes } = await historyBothWays(scripted.repo));
 });
 
 afterAll(() => {
-  rmSync(tmp, { recursive: true, force: true });
+  scripted.cleanup();
 });
 
 describe('incremental history when the workspace packages change', () => {
